@@ -1,0 +1,3 @@
+#include "core/connectwise/ConnectWiseLog.h"
+
+Q_LOGGING_CATEGORY(lcConnectWise, "cwconnector.core.connectwise", QtInfoMsg)

@@ -1,0 +1,92 @@
+#include "tests/support/SimProcess.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+
+namespace CwTest {
+
+SimProcess::~SimProcess()
+{
+    stop();
+}
+
+bool SimProcess::start(const QStringList& arguments, int timeoutMs)
+{
+    QStringList args = arguments;
+    if (!args.contains(QStringLiteral("--port"))) {
+        args << QStringLiteral("--port") << QStringLiteral("0");
+    }
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.start(QStringLiteral(CW_SIM_EXECUTABLE), args);
+    if (!m_process.waitForStarted(timeoutMs)) {
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral("listening on (https?://127\\.0\\.0\\.1:\\d+)"));
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        if (!m_process.waitForReadyRead(100) && m_process.state() != QProcess::Running) {
+            m_output += QString::fromUtf8(m_process.readAllStandardError());
+            return false;
+        }
+        m_output += QString::fromUtf8(m_process.readAllStandardOutput());
+        const QRegularExpressionMatch match = listening.match(m_output);
+        if (match.hasMatch()) {
+            m_baseUrl = QUrl(match.captured(1));
+            return true;
+        }
+    }
+    return false;
+}
+
+void SimProcess::stop()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(3000)) {
+            m_process.kill();
+            m_process.waitForFinished(3000);
+        }
+    }
+}
+
+QString SimProcess::hostAndPort() const
+{
+    return m_baseUrl.host() + QLatin1Char(':') + QString::number(m_baseUrl.port());
+}
+
+ProcessResult runProcess(const QString& program, const QStringList& arguments, const QByteArray& input,
+                         const QStringList& extraEnvironment, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& entry : extraEnvironment) {
+        const qsizetype eq = entry.indexOf(QLatin1Char('='));
+        if (eq < 0) {
+            env.remove(entry);
+        } else {
+            env.insert(entry.left(eq), entry.mid(eq + 1));
+        }
+    }
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    ProcessResult result;
+    if (!process.waitForStarted(timeoutMs)) {
+        return result;
+    }
+    if (!input.isEmpty()) {
+        process.write(input);
+    }
+    process.closeWriteChannel();
+    result.finished = process.waitForFinished(timeoutMs);
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished(3000);
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace CwTest

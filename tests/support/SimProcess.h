@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QUrl>
+
+namespace CwTest {
+
+// Runs cwconnector-sim as a real process on a free loopback port (--port 0) for the length of a test.
+class SimProcess final
+{
+public:
+    SimProcess() = default;
+    ~SimProcess();
+    SimProcess(const SimProcess&) = delete;
+    SimProcess& operator=(const SimProcess&) = delete;
+
+    // Starts the simulator with extra arguments and waits until it prints its address.
+    bool start(const QStringList& arguments = {}, int timeoutMs = 10000);
+    void stop();
+
+    QUrl baseUrl() const { return m_baseUrl; } // e.g. http://127.0.0.1:40123
+    quint16 port() const { return static_cast<quint16>(m_baseUrl.port()); }
+    QString hostAndPort() const;
+    QString output() const { return m_output; }
+    QProcess& process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QUrl m_baseUrl;
+    QString m_output;
+};
+
+struct ProcessResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    bool finished = false;
+};
+
+// Runs an executable to completion with optional stdin and extra environment.
+ProcessResult runProcess(const QString& program, const QStringList& arguments, const QByteArray& input = {},
+                         const QStringList& extraEnvironment = {}, int timeoutMs = 30000);
+
+} // namespace CwTest

@@ -1,0 +1,102 @@
+#include "ui/main/ConnectorListModel.h"
+#include "ui/main/MainWindow.h"
+
+#include <QAction>
+#include <QFontInfo>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Cw;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fontsAreInstalled();
+    void emptyStateOffersNewConnector();
+    void listShowsConnectorsWithState();
+    void removeNeedsSelection();
+};
+
+void TestMainWindow::fontsAreInstalled()
+{
+    // Without a font package every label renders as boxes while tests still pass: catch that here.
+    QVERIFY2(!QFontInfo(QApplication::font()).family().isEmpty(), "no fonts: install fonts-dejavu-core");
+}
+
+void TestMainWindow::emptyStateOffersNewConnector()
+{
+    ConnectorListModel model;
+    MainWindow window(&model);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.isShowingEmptyState());
+
+    auto* button = window.findChild<QPushButton*>(QStringLiteral("emptyStateNewConnector"));
+    QVERIFY(button);
+    QVERIFY(button->isVisible());
+    QSignalSpy requested(&window, &MainWindow::newConnectorRequested);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+
+    // The keyboard shortcut reaches the same action.
+    QCOMPARE(window.newConnectorAction()->shortcut(), QKeySequence(QKeySequence::New));
+    window.newConnectorAction()->trigger();
+    QCOMPARE(requested.count(), 2);
+}
+
+void TestMainWindow::listShowsConnectorsWithState()
+{
+    ConnectorListModel model;
+    MainWindow window(&model);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    ConnectorRow production {QStringLiteral("Production"),
+                             QStringLiteral("ConnectWise Cloud (North America)"),
+                             true,
+                             QDateTime::currentDateTimeUtc(),
+                             true,
+                             {}};
+    ConnectorRow staging {QStringLiteral("Staging"), QStringLiteral("Staging"), false, {}, false, {}};
+    model.setConnectors({production, staging});
+    QVERIFY(!window.isShowingEmptyState());
+
+    auto* list = window.findChild<QListView*>(QStringLiteral("connectorList"));
+    QVERIFY(list && list->isVisible());
+    QCOMPARE(list->model()->rowCount(), 2);
+    const QString first = list->model()->index(0, 0).data().toString();
+    QVERIFY2(first.contains(QStringLiteral("Production")) && first.contains(QStringLiteral("Ready")) &&
+                 first.contains(QStringLiteral("check passed")),
+             qPrintable(first));
+    const QString second = list->model()->index(1, 0).data().toString();
+    QVERIFY2(second.contains(QStringLiteral("Draft")) && second.contains(QStringLiteral("never checked")),
+             qPrintable(second));
+
+    model.setConnectors({});
+    QVERIFY(window.isShowingEmptyState());
+}
+
+void TestMainWindow::removeNeedsSelection()
+{
+    ConnectorListModel model;
+    MainWindow window(&model);
+    model.setConnectors({ConnectorRow {QStringLiteral("Production"), QString(), true, {}, false, {}}});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.removeConnectorAction()->isEnabled());
+
+    auto* list = window.findChild<QListView*>(QStringLiteral("connectorList"));
+    list->setCurrentIndex(list->model()->index(0, 0));
+    QVERIFY(window.removeConnectorAction()->isEnabled());
+    QSignalSpy removal(&window, &MainWindow::removeConnectorRequested);
+    window.removeConnectorAction()->trigger();
+    QCOMPARE(removal.count(), 1);
+    QCOMPARE(removal.first().first().toString(), QStringLiteral("Production"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,147 @@
+#include "ui/main/MainWindow.h"
+
+#include "core/CwVersion.h"
+#include "ui/main/ConnectorListModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Cw {
+
+MainWindow::MainWindow(ConnectorListModel* model, QWidget* parent) : QMainWindow(parent), m_model(model)
+{
+    setWindowTitle(tr("cwconnector"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cwconnector.svg")));
+    setMinimumSize(480, 320);
+    resize(760, 480);
+
+    createActions();
+
+    m_list = new QListView(this);
+    m_list->setObjectName(QStringLiteral("connectorList"));
+    m_list->setAccessibleName(tr("Connectors"));
+    m_list->setModel(m_model);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setUniformItemSizes(true);
+    m_list->setSpacing(4);
+
+    m_emptyState = createEmptyState();
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(m_list);
+    setCentralWidget(m_stack);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateState);
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateState);
+    updateState();
+}
+
+void MainWindow::createActions()
+{
+    m_newConnector = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New connector…"), this);
+    m_newConnector->setObjectName(QStringLiteral("newConnectorAction"));
+    m_newConnector->setShortcut(QKeySequence::New);
+    m_newConnector->setStatusTip(tr("Set up a connection to a ConnectWise company"));
+    connect(m_newConnector, &QAction::triggered, this, &MainWindow::newConnectorRequested);
+
+    m_removeConnector = new QAction(QIcon::fromTheme(QStringLiteral("list-remove")), tr("&Remove…"), this);
+    m_removeConnector->setObjectName(QStringLiteral("removeConnectorAction"));
+    m_removeConnector->setShortcut(QKeySequence::Delete);
+    connect(m_removeConnector, &QAction::triggered, this, [this] {
+        const QString name = selectedConnector();
+        if (!name.isEmpty()) {
+            emit removeConnectorRequested(name);
+        }
+    });
+
+    auto* quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* about = new QAction(tr("&About cwconnector"), this);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    QMenu* fileMenu = menuBar()->addMenu(tr("&Connector"));
+    fileMenu->addAction(m_newConnector);
+    fileMenu->addAction(m_removeConnector);
+    fileMenu->addSeparator();
+    fileMenu->addAction(quit);
+    menuBar()->addMenu(tr("&Help"))->addAction(about);
+
+    QToolBar* toolBar = addToolBar(tr("Connectors"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_newConnector);
+    toolBar->addAction(m_removeConnector);
+}
+
+QWidget* MainWindow::createEmptyState()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("emptyState"));
+    auto* layout = new QVBoxLayout(page);
+    layout->addStretch();
+
+    auto* title = new QLabel(tr("No connectors yet"), page);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    title->setAlignment(Qt::AlignCenter);
+
+    auto* text = new QLabel(tr("A connector links this system to one ConnectWise company. You will need the "
+                               "company ID you log in with, and the public and private keys of an API member."),
+                            page);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+
+    auto* button = new QPushButton(tr("&New connector…"), page);
+    button->setObjectName(QStringLiteral("emptyStateNewConnector"));
+    button->setDefault(true);
+    connect(button, &QPushButton::clicked, m_newConnector, &QAction::trigger);
+
+    layout->addWidget(title);
+    layout->addWidget(text);
+    layout->addWidget(button, 0, Qt::AlignHCenter);
+    layout->addStretch();
+    return page;
+}
+
+bool MainWindow::isShowingEmptyState() const
+{
+    return m_stack->currentWidget() == m_emptyState;
+}
+
+QString MainWindow::selectedConnector() const
+{
+    const QModelIndexList selected = m_list->selectionModel()->selectedIndexes();
+    return selected.isEmpty() ? QString() : selected.first().data(ConnectorListModel::NameRole).toString();
+}
+
+void MainWindow::updateState()
+{
+    const bool empty = m_model->rowCount() == 0;
+    m_stack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget*>(m_list));
+    m_removeConnector->setEnabled(!selectedConnector().isEmpty());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About cwconnector"),
+                       tr("<b>cwconnector %1</b><p>Connects this system to ConnectWise Manage (PSA).</p>")
+                           .arg(QString::fromLatin1(kVersion)));
+}
+
+} // namespace Cw
