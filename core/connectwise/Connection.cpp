@@ -41,9 +41,6 @@ ApiError Connection::validateForApi() const
     if (privateKey.isEmpty()) {
         missing << tr("private key");
     }
-    if (clientId.trimmed().isEmpty()) {
-        missing << tr("clientId");
-    }
     if (!missing.isEmpty()) {
         error.kind = ApiError::Kind::Configuration;
         error.detail = tr("The connection is missing: %1.").arg(missing.join(QStringLiteral(", ")));

@@ -42,7 +42,9 @@ public:
     // site's override unless codebaseOverride is set; normalised ("v2025_1/") or empty.
     QString effectiveCodebaseOverride() const;
     bool hasKeys() const { return !publicKey.isEmpty() && !privateKey.isEmpty(); }
-    // Configuration error when what an authenticated call needs is missing; kind None when usable.
+    // Configuration error when what an authenticated call needs is missing (site, company id, keys, a
+    // manual proxy without host/port); kind None when usable. An empty clientId is not caught here: the
+    // server's answer to it is classified as ClientIdRejected, like a wrong one.
     ApiError validateForApi() const;
     // For logs: site, company, client id, proxy and CA file; never the keys.
     QString describe() const;
