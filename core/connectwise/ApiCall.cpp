@@ -4,14 +4,54 @@
 #include "core/connectwise/ConnectWiseLog.h"
 #include "core/connectwise/ErrorClassifier.h"
 
+#include <QIODevice>
 #include <QNetworkReply>
 
+#include <algorithm>
+#include <cstring>
+
 namespace Cw {
+
+namespace {
+
+// A request body that can be read once and never rewound (see the POST case in ApiCall::send()).
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject* parent) : QIODevice(parent), m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    qint64 size() const override { return m_data.size(); }
+
+protected:
+    qint64 readData(char* out, qint64 max) override
+    {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
+        if (n <= 0) {
+            return m_pos >= m_data.size() ? -1 : 0;
+        }
+        memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
+} // namespace
 
 ApiCall::ApiCall(ApiClient* client, ApiRequest request)
     : QObject(client), m_client(client), m_request(std::move(request))
 {
     m_retryTimer.setSingleShot(true);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% before Retry-After
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
 }
 
@@ -77,6 +117,18 @@ void ApiCall::send()
     case ApiRequest::Method::Delete:
         m_reply = nam->deleteResource(request);
         break;
+    case ApiRequest::Method::Post: {
+        // Qt silently sends a request again when a connection closes before any answer byte. For a POST
+        // that could create a record twice, so its body is a one-shot stream: Qt cannot rewind it and
+        // reports ContentReSendError instead, which becomes "outcome unknown".
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto* body = new OneShotBody(m_request.body, this);
+        m_reply = nam->sendCustomRequest(request, m_request.verb(), body);
+        connect(m_reply, &QObject::destroyed, body, &QObject::deleteLater);
+        break;
+    }
     default:
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         m_reply = nam->sendCustomRequest(request, m_request.verb(), m_request.body);

@@ -132,6 +132,7 @@ ApiError ErrorClassifier::fromNetwork(QNetworkReply::NetworkError networkError, 
         error.kind = networkError == QNetworkReply::SslHandshakeFailedError ? Kind::Tls : Kind::ConnectionDropped;
         break;
     case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError: // closed before answering; the body could not be sent again
         error.kind = Kind::ConnectionDropped;
         break;
     case QNetworkReply::ProxyConnectionRefusedError:
