@@ -96,7 +96,7 @@ QString ApiError::message() const
         return tr("The secure connection to %1 was refused: %2.").arg(host, reasons.join(QStringLiteral("; ")));
     }
     case Kind::Proxy:
-        text = tr("The proxy server failed to connect to %1.").arg(host);
+        text = tr("The connection through the proxy failed (%1).").arg(host);
         if (!detail.isEmpty()) {
             text += QLatin1Char(' ') + detail;
         }

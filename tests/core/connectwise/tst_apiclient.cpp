@@ -1,6 +1,7 @@
 // ApiClient + ApiCall against the real cwconnector-sim over loopback: auth, typed errors, retries.
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/CompanyLookup.h"
+#include "core/connectwise/Conditions.h"
 #include "core/connectwise/Endpoints.h"
 #include "tests/core/connectwise/SimFixture.h"
 
@@ -36,6 +37,7 @@ private slots:
     void connectionRefused();
     void dnsFailure();
     void invalidPostListsFields();
+    void writeRoundTrip();
     void cancel();
     void logsNeverContainSecrets();
 
@@ -353,6 +355,38 @@ void TestApiClient::invalidPostListsFields()
     QCOMPARE(r.attempts, 1);
     QVERIFY(!r.error.body.fields().isEmpty());
     QVERIFY(r.error.message().contains(r.error.body.fields().first()));
+}
+
+void TestApiClient::writeRoundTrip()
+{
+    SimProcess sim;
+    QVERIFY(sim.start());
+    auto c = client(CwTest::simConnection(sim.baseUrl()));
+    const ApiResult created = run(c.get(), ApiRequest::post(Endpoints::companies(), newCompany(QStringLiteral("RT1"))));
+    QVERIFY2(created.ok(), qPrintable(created.error.summary()));
+    QCOMPARE(created.httpStatus, 201);
+    const int id = created.json.object().value(QLatin1String("id")).toInt();
+    QVERIFY(id > 0);
+    const QString path = Endpoints::companies() + QLatin1Char('/') + QString::number(id);
+    const QJsonArray patch {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                         {QStringLiteral("path"), QStringLiteral("name")},
+                                         {QStringLiteral("value"), QStringLiteral("Renamed & Co \"quoted\"")}}};
+    const ApiResult patched = run(c.get(), ApiRequest::patch(path, QJsonDocument(patch)));
+    QVERIFY2(patched.ok(), qPrintable(patched.error.summary()));
+    // Find it again through a condition with characters that need escaping and encoding.
+    ApiRequest find = ApiRequest::get(Endpoints::companies());
+    find.addQuery(QStringLiteral("conditions"),
+                  Conditions::equals(QStringLiteral("name"), QStringLiteral("Renamed & Co \"quoted\"")).toString());
+    const ApiResult found = run(c.get(), find);
+    QVERIFY2(found.ok(), qPrintable(found.error.summary()));
+    QCOMPARE(found.json.array().size(), 1);
+    QCOMPARE(found.json.array().first().toObject().value(QLatin1String("id")).toInt(), id);
+    const ApiResult deleted = run(c.get(), ApiRequest::del(path));
+    QVERIFY2(deleted.ok(), qPrintable(deleted.error.summary()));
+    const ApiResult gone = run(c.get(), ApiRequest::get(path));
+    QCOMPARE(gone.error.kind, Kind::NotFound);
+    QCOMPARE(gone.attempts, 1); // the codebase was looked up again, had not moved, so no second send
+    QVERIFY(gone.error.message().contains(path));
 }
 
 void TestApiClient::cancel()
