@@ -263,7 +263,8 @@ bool HttpServer::respond(QTcpSocket* socket, const HttpRequest& request, const H
     }
     if (response.delivery == HttpResponse::Delivery::Drop) {
         it->closing = true;
-        socket->abort();
+        // Close without answering; replies already queued for earlier requests still go out first.
+        socket->disconnectFromHost();
         return false;
     }
     const bool close = !request.keepAlive || response.delivery == HttpResponse::Delivery::Truncated;

@@ -228,12 +228,12 @@ HttpResponse ListQuery::list(const std::vector<const Record*>& records, const Ht
         const std::size_t from = static_cast<std::size_t>(begin - matching.begin());
         const std::size_t to = qMin(matching.size(), from + static_cast<std::size_t>(pageSize));
         HttpResponse response = HttpResponse::json(200, joinPage(matching, from, to, fields));
-        // Always a Link header in this mode; empty on the last page (nothing after it).
-        response.setHeader(
-            "Link",
-            to < matching.size()
-                ? Paging::forwardLink(linkBase, Paging::queryWithout(rawQuery, "pageId", "page"), matching[to - 1]->id)
-                : QByteArray());
+        // rel="next" with the last id of this page while records remain; no Link on the last page.
+        if (to < matching.size()) {
+            response.setHeader(
+                "Link",
+                Paging::forwardLink(linkBase, Paging::queryWithout(rawQuery, "pageId", "page"), matching[to - 1]->id));
+        }
         return response;
     }
 
