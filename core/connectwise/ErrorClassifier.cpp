@@ -2,6 +2,7 @@
 
 #include "core/connectwise/Endpoints.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace Cw {
@@ -21,6 +22,16 @@ ApiError ErrorClassifier::fromHttp(int status, const QByteArray& body, const QSt
     } else if (status == 403) {
         error.kind = Kind::PermissionDenied;
         error.permission = Endpoints::permissionFor(endpoint);
+        if (!error.permission.contains(QLatin1Char('>'))) {
+            // Not in our table: use the module and entry the server named, e.g.
+            // "... access the Finance module (Invoicing) ..." -> "Finance > Invoicing".
+            static const QRegularExpression named(QStringLiteral("the ([A-Za-z ]+?) module \\(([^)]+)\\)"),
+                                                  QRegularExpression::CaseInsensitiveOption);
+            const QRegularExpressionMatch match = named.match(error.body.serverMessage());
+            if (match.hasMatch()) {
+                error.permission = match.captured(1).trimmed() + QStringLiteral(" > ") + match.captured(2).trimmed();
+            }
+        }
     } else if (status == 404) {
         error.kind = Kind::NotFound;
     } else if (status == 409) {

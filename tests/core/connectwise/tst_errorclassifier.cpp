@@ -15,6 +15,7 @@ private slots:
     void http_data();
     void http();
     void permissionNamesModule();
+    void permissionFromBodyWhenEndpointUnknown();
     void invalidRequestListsFields();
     void network_data();
     void network();
@@ -69,6 +70,19 @@ void TestErrorClassifier::permissionNamesModule()
     QVERIFY(error.message().contains(QStringLiteral("Finance module (Invoicing)")));
     QVERIFY(error.fix().contains(QStringLiteral("Finance > Invoicing")));
     QVERIFY(error.fix().contains(QStringLiteral("Security Roles")));
+}
+
+void TestErrorClassifier::permissionFromBodyWhenEndpointUnknown()
+{
+    const ApiError error = ErrorClassifier::fromHttp(
+        403,
+        R"({"code":"Unauthorized","message":"You do not have permission to access the Service Desk module (Service Tickets). Please contact your administrator."})",
+        QStringLiteral("service/tickets"));
+    QCOMPARE(error.permission, QStringLiteral("Service Desk > Service Tickets"));
+    const ApiError unknown = ErrorClassifier::fromHttp(403, "Forbidden", QStringLiteral("marketing/groups"));
+    QCOMPARE(unknown.kind, Kind::PermissionDenied);
+    QVERIFY(!unknown.message().isEmpty());
+    QVERIFY(unknown.fix().contains(QStringLiteral("marketing/groups")));
 }
 
 void TestErrorClassifier::invalidRequestListsFields()

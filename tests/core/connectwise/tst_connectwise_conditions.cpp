@@ -110,4 +110,4 @@ void TestConditions::combiningWithEmpty()
 }
 
 QTEST_GUILESS_MAIN(TestConditions)
-#include "tst_conditions.moc"
+#include "tst_connectwise_conditions.moc"
