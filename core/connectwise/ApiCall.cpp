@@ -1,11 +1,15 @@
 #include "core/connectwise/ApiCall.h"
 
 #include "core/connectwise/ApiClient.h"
+#include "core/connectwise/BackgroundJson.h"
 #include "core/connectwise/ConnectWiseLog.h"
 #include "core/connectwise/ErrorClassifier.h"
 
+#include <QFutureWatcher>
 #include <QIODevice>
 #include <QNetworkReply>
+#include <QPromise>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <cstring>
@@ -220,18 +224,40 @@ void ApiCall::onReplyFinished()
     }
 
     if (m_request.expectJson && !result.body.trimmed().isEmpty()) {
-        QJsonParseError parseError {};
-        result.json = QJsonDocument::fromJson(result.body, &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            result.json = QJsonDocument();
-            result.error.kind = ApiError::Kind::MalformedResponse;
-            const qint64 declared = result.header("Content-Length").toLongLong();
-            result.error.truncated = declared > result.body.size() || parseError.offset >= result.body.trimmed().size();
-            result.error.detail = parseError.errorString();
-            onFailure(result, idempotent, m_client->connection().retry.backoffMs(m_attempts));
-            return;
-        }
-        result.body.clear(); // parsed: keep one copy only
+        // A 1,000-record page takes tens of milliseconds to parse: big bodies are parsed on a pool thread
+        // so the event loop (UI, other transfers, the consumer of the previous page) keeps running.
+        const QByteArray body = result.body;
+        BackgroundJson::parse(body, this,
+                              [this, result](const QJsonDocument& document, const QJsonParseError& error) mutable {
+                                  if (m_finished) {
+                                      return;
+                                  }
+                                  applyParsed(result, document, error);
+                                  onParsed(std::move(result));
+                              });
+        return;
+    }
+    finish(result);
+}
+
+void ApiCall::applyParsed(ApiResult& result, const QJsonDocument& document, const QJsonParseError& error)
+{
+    if (error.error != QJsonParseError::NoError) {
+        result.error.kind = ApiError::Kind::MalformedResponse;
+        const qint64 declared = result.header("Content-Length").toLongLong();
+        result.error.truncated = declared > result.body.size() || error.offset >= result.body.trimmed().size();
+        result.error.detail = error.errorString();
+        return;
+    }
+    result.json = document;
+    result.body.clear(); // parsed: keep one copy only
+}
+
+void ApiCall::onParsed(ApiResult result)
+{
+    if (!result.error.isOk()) {
+        onFailure(result, m_request.isIdempotent(), m_client->connection().retry.backoffMs(m_attempts));
+        return;
     }
     finish(result);
 }

@@ -54,6 +54,8 @@ private:
     void onReplyFinished();
     void onFailure(ApiResult result, bool retryable, qint64 delayMs);
     void onNotFound(ApiResult result);
+    void onParsed(ApiResult result);
+    static void applyParsed(ApiResult& result, const QJsonDocument& document, const QJsonParseError& error);
     void finish(ApiResult result);
     bool retryBudgetAllows(qint64 delayMs) const;
 

@@ -1,6 +1,7 @@
 #include "core/connectwise/Pager.h"
 
 #include "core/connectwise/ApiClient.h"
+#include "core/connectwise/BackgroundJson.h"
 #include "core/connectwise/ConnectWiseLog.h"
 #include "core/connectwise/LinkHeader.h"
 
@@ -34,15 +35,60 @@ void Pager::start()
             this, [this, error] { finish(error); }, Qt::QueuedConnection);
         return;
     }
-    fetch();
+    pump();
+}
+
+int Pager::pagesAhead() const
+{
+    return (m_call ? 1 : 0) + int(m_raw.size()) + (m_parsing ? 1 : 0) + int(m_ready.size());
+}
+
+// The one place that moves pages along: hand over, parse, fetch, finish — as far as the state allows.
+void Pager::pump()
+{
+    while (!m_finished) {
+        if (!m_consumerBusy && !m_ready.isEmpty()) {
+            const Page page = m_ready.takeFirst();
+            m_consumerBusy = true;
+            m_records += page.records.size();
+            ++m_pages;
+            m_lastDelivered = page.isLast;
+            fetch(); // keep the transfer going while the consumer works
+            emit pageReady(page);
+            if (m_finished) {
+                return; // the consumer cancelled
+            }
+            if (!m_autoAdvance) {
+                return; // next() continues
+            }
+            m_consumerBusy = false;
+            continue;
+        }
+        if (!m_consumerBusy && m_lastDelivered) {
+            finish(ApiError());
+            return;
+        }
+        if (!m_parsing && !m_raw.isEmpty()) {
+            const RawPage raw = m_raw.takeFirst();
+            m_parsing = true;
+            BackgroundJson::parse(raw.body, this,
+                                  [this, number = raw.number](const QJsonDocument& doc, const QJsonParseError& e) {
+                                      onPageParsed(number, doc, e);
+                                  });
+            continue; // a small page was parsed synchronously and may be ready now
+        }
+        fetch();
+        return;
+    }
 }
 
 void Pager::fetch()
 {
-    if (m_finished || m_call || !m_moreToFetch) {
+    if (m_finished || m_call || !m_moreToFetch || m_decisionPending || pagesAhead() >= kMaxAhead) {
         return;
     }
-    const ApiRequest request = m_query.pageRequest(m_nextPageNumber, m_nextPageId);
+    ApiRequest request = m_query.pageRequest(m_nextPageNumber, m_nextPageId);
+    request.expectJson = false; // parsed here, so the next request can start before parsing ends
     m_call = m_client->send(request);
     connect(m_call, &ApiCall::finished, this, &Pager::onPageFetched);
 }
@@ -57,56 +103,60 @@ void Pager::onPageFetched(const ApiResult& result)
         finish(result.error);
         return;
     }
-    if (!result.json.isArray()) {
-        ApiError error;
-        error.kind = ApiError::Kind::MalformedResponse;
-        error.endpoint = m_query.path;
-        error.host = result.url.host();
-        error.detail = ApiError::tr("A list page was not a JSON array.");
-        finish(error);
-        return;
-    }
-    Page page;
-    page.records = result.json.array();
-    page.number = m_nextPageNumber;
-    page.firstIndex = m_fetchedRecords;
-    m_fetchedRecords += page.records.size();
-
+    m_host = result.url.host();
+    const int number = m_nextPageNumber++;
     const LinkHeader links = LinkHeader::parse(result.header("Link"));
     if (m_query.mode == PageQuery::Mode::ForwardOnly) {
         const QString pageId = links.parameter(QStringLiteral("next"), QStringLiteral("pageId"));
         // The pageId must move forward, or a server ignoring it would make us loop over one page forever.
-        m_moreToFetch = !page.records.isEmpty() && !pageId.isEmpty() && pageId != m_nextPageId;
+        m_moreToFetch = !pageId.isEmpty() && pageId != m_nextPageId;
         m_nextPageId = pageId;
+    } else if (!links.isEmpty()) {
+        m_moreToFetch = links.has(QStringLiteral("next"));
     } else {
-        const bool full = page.records.size() >= m_query.effectivePageSize();
-        m_moreToFetch = full && (links.isEmpty() || links.has(QStringLiteral("next")));
+        m_decisionPending = true; // a full page means "maybe more": known after parsing
     }
-    ++m_nextPageNumber;
-    page.isLast = !m_moreToFetch;
-    m_pending = std::move(page);
-    deliver();
+    if (!m_moreToFetch) {
+        m_lastPageNumber = number;
+    }
+    m_raw.append(RawPage {result.body, number});
+    pump();
 }
 
-void Pager::deliver()
+void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error)
 {
-    if (m_finished || m_consumerBusy || !m_pending) {
+    m_parsing = false;
+    if (m_finished) {
         return;
     }
-    Page page = std::move(*m_pending);
-    m_pending.reset();
-    fetch(); // prefetch the next page while this one is consumed
-    m_consumerBusy = true;
-    m_records += page.records.size();
-    ++m_pages;
-    m_lastDelivered = page.isLast;
-    emit pageReady(page);
-    if (m_finished) {
-        return; // the consumer cancelled
+    if (error.error != QJsonParseError::NoError || !document.isArray()) {
+        ApiError e;
+        e.kind = ApiError::Kind::MalformedResponse;
+        e.endpoint = m_query.path;
+        e.host = m_host;
+        e.detail = error.error != QJsonParseError::NoError ? error.errorString()
+                                                           : ApiError::tr("A list page was not a JSON array.");
+        finish(e);
+        return;
     }
-    if (m_autoAdvance) {
-        next();
+    Page page;
+    page.records = document.array();
+    page.number = number;
+    page.firstIndex = m_parsedRecords;
+    m_parsedRecords += page.records.size();
+    const bool shortPage = page.records.size() < m_query.effectivePageSize();
+    if (m_decisionPending) {
+        m_decisionPending = false;
+        m_moreToFetch = !shortPage;
+    } else if (m_query.mode == PageQuery::Mode::ForwardOnly && page.records.isEmpty()) {
+        m_moreToFetch = false; // an empty page ends a forward-only pull whatever the Link says
     }
+    if (!m_moreToFetch && m_lastPageNumber < 0) {
+        m_lastPageNumber = number;
+    }
+    page.isLast = number == m_lastPageNumber;
+    m_ready.append(page);
+    pump();
 }
 
 void Pager::next()
@@ -115,26 +165,13 @@ void Pager::next()
         return;
     }
     m_consumerBusy = false;
-    if (m_lastDelivered) {
-        finish(ApiError());
-        return;
-    }
-    if (m_pending) {
-        deliver();
-    } else {
-        fetch();
-    }
+    pump();
 }
 
 void Pager::cancel()
 {
     if (m_finished) {
         return;
-    }
-    if (m_call) {
-        m_call->disconnect(this);
-        m_call->cancel();
-        m_call = nullptr;
     }
     ApiError error;
     error.kind = ApiError::Kind::Cancelled;
@@ -147,7 +184,8 @@ void Pager::finish(const ApiError& error)
         return;
     }
     m_finished = true;
-    m_pending.reset();
+    m_raw.clear();
+    m_ready.clear();
     if (m_call) {
         m_call->disconnect(this);
         m_call->cancel();

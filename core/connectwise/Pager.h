@@ -5,6 +5,8 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
@@ -34,14 +36,16 @@ struct PagerResult
     bool ok() const { return error.isOk(); }
 };
 
-// Pulls a list page by page and hands each page over through pageReady(), never holding more than the
-// page being consumed, one page received but not yet handed over and one request in flight — memory stays
-// bounded by about one page whatever the total. The next page is fetched while the consumer works on the
-// current one.
+// Pulls a list page by page and hands each page over through pageReady(). Memory stays bounded by a few
+// pages whatever the total: besides the page the consumer holds, at most kMaxAhead pages are in flight,
+// being parsed or waiting to be handed over. The next page is fetched while the current one is parsed
+// and consumed (forward-only takes the next pageId from the Link header as soon as the headers arrive).
+// Every request is built from the PageQuery (pageSize, conditions, orderBy, fields), never from the
+// Link URL.
 //
 // Auto mode (default): a page counts as consumed when the slot connected to pageReady() returns.
 // Manual mode (setAutoAdvance(false)): the consumer calls next() when done, e.g. after an asynchronous
-// database write; until then no further page is requested beyond the one prefetched.
+// database write; nothing beyond kMaxAhead pages is requested until then.
 // finished() comes once, after the last page was consumed, on the first error, or after cancel().
 // The pager does not delete itself; parent it or delete it after finished().
 class Pager final : public QObject
@@ -50,6 +54,8 @@ class Pager final : public QObject
     Q_DISABLE_COPY_MOVE(Pager)
 
 public:
+    static constexpr int kMaxAhead = 2; // pages fetched or in flight but not yet handed over
+
     Pager(ApiClient* client, PageQuery query, QObject* parent = nullptr);
     ~Pager() override;
 
@@ -69,22 +75,35 @@ signals:
     void finished(const Cw::PagerResult& result);
 
 private:
+    struct RawPage
+    {
+        QByteArray body;
+        int number = 0;
+    };
+
+    void pump();
     void fetch();
     void onPageFetched(const ApiResult& result);
-    void deliver();
+    void onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error);
     void finish(const ApiError& error);
+    int pagesAhead() const;
 
     ApiClient* m_client;
     PageQuery m_query;
     QPointer<ApiCall> m_call;
-    std::optional<Page> m_pending;
+    QList<RawPage> m_raw; // received, waiting to be parsed (parsed one at a time, in order)
+    QList<Page> m_ready; // parsed, waiting for the consumer
     QElapsedTimer m_elapsed;
+    QString m_host;
     int m_nextPageNumber = 1;
+    int m_lastPageNumber = -1; // known once a page says there is no next one
     QString m_nextPageId;
-    qint64 m_fetchedRecords = 0;
+    qint64 m_parsedRecords = 0;
     qint64 m_records = 0;
     int m_pages = 0;
+    bool m_parsing = false;
     bool m_moreToFetch = true;
+    bool m_decisionPending = false; // navigable page without Link: whether more follow is known after parsing
     bool m_consumerBusy = false;
     bool m_lastDelivered = false;
     bool m_autoAdvance = true;
