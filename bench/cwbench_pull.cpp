@@ -2,6 +2,7 @@
 // seconds, records/s and peak RSS, to show that memory stays bounded by about one page whatever the total.
 //
 //   cwbench_pull [--records 100000] [--page-size 1000] [--mode forward-only|navigable] [--http] [--runs 1]
+//                [--ahead 2]
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/CountQuery.h"
 #include "core/connectwise/Endpoints.h"
@@ -81,7 +82,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption httpOption(QStringLiteral("http"), QStringLiteral("Plain http instead of HTTPS."));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Pulls in a row (same process)."),
                                         QStringLiteral("N"), QStringLiteral("1"));
-    parser.addOptions({recordsOption, pageSizeOption, modeOption, httpOption, runsOption});
+    const QCommandLineOption aheadOption(QStringLiteral("ahead"), QStringLiteral("Pager::setPagesAhead (1..4)."),
+                                         QStringLiteral("N"), QString::number(Cw::Pager::kDefaultAhead));
+    parser.addOptions({recordsOption, pageSizeOption, modeOption, httpOption, runsOption, aheadOption});
     parser.process(app);
 
     const QString records = parser.value(recordsOption);
@@ -129,6 +132,7 @@ int main(int argc, char* argv[])
         loop.exec();
 
         Cw::Pager pager(&client, query);
+        pager.setPagesAhead(parser.value(aheadOption).toInt());
         qint64 idSum = 0;
         qint64 largestPage = 0;
         QObject::connect(&pager, &Cw::Pager::pageReady, &loop, [&](const Cw::Page& page) {
@@ -157,8 +161,9 @@ int main(int argc, char* argv[])
             exitCode = 1;
         }
         out << "run " << run << ": mode=" << parser.value(modeOption) << " pageSize=" << query.pageSize
-            << " tls=" << (parser.isSet(httpOption) ? "no" : "yes") << " records=" << result.records
-            << " pages=" << result.pages << " seconds=" << QString::number(seconds, 'f', 2)
+            << " ahead=" << pager.pagesAheadLimit() << " tls=" << (parser.isSet(httpOption) ? "no" : "yes")
+            << " records=" << result.records << " pages=" << result.pages
+            << " seconds=" << QString::number(seconds, 'f', 2)
             << " records/s=" << QString::number(double(result.records) / std::max(seconds, 0.001), 'f', 0)
             << " peakRssMiB(VmHWM)=" << QString::number(double(procStatusKb("VmHWM")) / 1024.0, 'f', 1)
             << " rssBeforeMiB=" << QString::number(double(rssBefore) / 1024.0, 'f', 1) << " largestPage=" << largestPage

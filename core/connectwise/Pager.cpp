@@ -84,7 +84,7 @@ void Pager::pump()
 
 void Pager::fetch()
 {
-    if (m_finished || m_call || !m_moreToFetch || m_decisionPending || pagesAhead() >= kMaxAhead) {
+    if (m_finished || m_call || !m_moreToFetch || m_decisionPending || pagesAhead() >= m_maxAhead) {
         return;
     }
     ApiRequest request = m_query.pageRequest(m_nextPageNumber, m_nextPageId);

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <algorithm>
 #include <optional>
 
 namespace Cw {
@@ -37,7 +38,7 @@ struct PagerResult
 };
 
 // Pulls a list page by page and hands each page over through pageReady(). Memory stays bounded by a few
-// pages whatever the total: besides the page the consumer holds, at most kMaxAhead pages are in flight,
+// pages whatever the total: besides the page the consumer holds, at most pagesAheadLimit() pages are in flight,
 // being parsed or waiting to be handed over. The next page is fetched while the current one is parsed
 // and consumed (forward-only takes the next pageId from the Link header as soon as the headers arrive).
 // Every request is built from the PageQuery (pageSize, conditions, orderBy, fields), never from the
@@ -45,7 +46,7 @@ struct PagerResult
 //
 // Auto mode (default): a page counts as consumed when the slot connected to pageReady() returns.
 // Manual mode (setAutoAdvance(false)): the consumer calls next() when done, e.g. after an asynchronous
-// database write; nothing beyond kMaxAhead pages is requested until then.
+// database write; nothing beyond pagesAheadLimit() pages is requested until then.
 // finished() comes once, after the last page was consumed, on the first error, or after cancel().
 // The pager does not delete itself; parent it or delete it after finished().
 class Pager final : public QObject
@@ -54,12 +55,16 @@ class Pager final : public QObject
     Q_DISABLE_COPY_MOVE(Pager)
 
 public:
-    static constexpr int kMaxAhead = 2; // pages fetched or in flight but not yet handed over
+    static constexpr int kDefaultAhead = 2; // pages in flight or waiting beyond the consumer's
 
     Pager(ApiClient* client, PageQuery query, QObject* parent = nullptr);
     ~Pager() override;
 
     void setAutoAdvance(bool autoAdvance) { m_autoAdvance = autoAdvance; }
+    // How many pages may be in flight, being parsed or waiting beyond the one the consumer holds (1..4).
+    // 1 keeps memory lowest; 2 (the default) lets the next transfer overlap parsing and consuming.
+    void setPagesAhead(int pages) { m_maxAhead = std::clamp(pages, 1, 4); }
+    int pagesAheadLimit() const { return m_maxAhead; }
     const PageQuery& query() const { return m_query; }
 
     void start();
@@ -95,6 +100,7 @@ private:
     QList<Page> m_ready; // parsed, waiting for the consumer
     QElapsedTimer m_elapsed;
     QString m_host;
+    int m_maxAhead = kDefaultAhead;
     int m_nextPageNumber = 1;
     int m_lastPageNumber = -1; // known once a page says there is no next one
     QString m_nextPageId;

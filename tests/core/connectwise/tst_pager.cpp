@@ -193,8 +193,8 @@ void TestPager::manualAdvanceHoldsBack()
     pager.start();
     QVERIFY(pages.wait(30000));
     QCOMPARE(pages.size(), 1);
-    // The consumer has not released page 1: at most kMaxAhead pages are prefetched, nothing more.
-    const int bound = 1 + Pager::kMaxAhead;
+    // The consumer has not released page 1: at most kDefaultAhead pages are prefetched, nothing more.
+    const int bound = 1 + Pager::kDefaultAhead;
     QTRY_COMPARE_WITH_TIMEOUT(pageRequests().size(), bound, 30000);
     QTest::qWait(300);
     QCOMPARE(pageRequests().size(), bound);
@@ -207,8 +207,8 @@ void TestPager::manualAdvanceHoldsBack()
         if (pages.size() == before && finished.isEmpty()) {
             QVERIFY(pages.wait(30000) || !finished.isEmpty());
         }
-        // Never more than the page held by the consumer plus kMaxAhead.
-        QVERIFY(pageRequests().size() <= pages.size() + Pager::kMaxAhead);
+        // Never more than the page held by the consumer plus kDefaultAhead.
+        QVERIFY(pageRequests().size() <= pages.size() + Pager::kDefaultAhead);
     }
     QVERIFY(finished.first().first().value<PagerResult>().ok());
     QCOMPARE(pager.recordsDelivered(), qint64(2500));
