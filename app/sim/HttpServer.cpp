@@ -1,5 +1,7 @@
 #include "app/sim/HttpServer.h"
 
+#include "app/sim/SimLog.h"
+
 #include <QFile>
 #include <QSslConfiguration>
 #include <QSslServer>
@@ -135,6 +137,9 @@ bool HttpServer::listen(const QHostAddress& address, quint16 port)
         config.setPrivateKey(m_key);
         config.setPeerVerifyMode(QSslSocket::VerifyNone);
         server->setSslConfiguration(config);
+        connect(server, &QSslServer::errorOccurred, this, [](QSslSocket*, QAbstractSocket::SocketError error) {
+            qCDebug(lcSim) << "TLS connection failed:" << error;
+        });
         m_server = server;
     } else {
         m_server = new QTcpServer(this);
@@ -157,20 +162,20 @@ bool HttpServer::loadTls(const QString& certFile, const QString& keyFile, const 
 {
     QList<QSslCertificate> chain = QSslCertificate::fromPath(certFile, QSsl::Pem);
     if (chain.isEmpty()) {
-        *error = QStringLiteral("cannot read a PEM certificate from %1").arg(certFile);
+        *error = tr("cannot read a PEM certificate from %1").arg(certFile);
         return false;
     }
     if (!chainFile.isEmpty()) {
         const QList<QSslCertificate> extra = QSslCertificate::fromPath(chainFile, QSsl::Pem);
         if (extra.isEmpty()) {
-            *error = QStringLiteral("cannot read PEM certificates from %1").arg(chainFile);
+            *error = tr("cannot read PEM certificates from %1").arg(chainFile);
             return false;
         }
         chain += extra;
     }
     QFile file(keyFile);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(keyFile, file.errorString());
+        *error = tr("cannot read %1: %2").arg(keyFile, file.errorString());
         return false;
     }
     const QByteArray pem = file.readAll();
@@ -179,7 +184,7 @@ bool HttpServer::loadTls(const QString& certFile, const QString& keyFile, const 
         key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
     }
     if (key.isNull()) {
-        *error = QStringLiteral("cannot read a PEM RSA or EC private key from %1").arg(keyFile);
+        *error = tr("cannot read a PEM RSA or EC private key from %1").arg(keyFile);
         return false;
     }
     setTls(chain, key);
@@ -224,6 +229,7 @@ void HttpServer::processBuffered(QTcpSocket* socket)
         bool bad = false;
         if (!takeRequest(it->buffer, &request, &bad)) {
             if (bad) {
+                qCDebug(lcSim) << "malformed request; answering 400 and closing";
                 it->closing = true;
                 socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                 socket->disconnectFromHost();
