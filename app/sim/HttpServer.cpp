@@ -120,7 +120,13 @@ bool takeRequest(QByteArray& buffer, HttpRequest* request, bool* bad)
 
 HttpServer::HttpServer(Handler handler, QObject* parent) : QObject(parent), m_handler(std::move(handler)) { }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    // Close the listener and its connections while m_connections still exists (their destroyed()
+    // handler removes them from it).
+    delete m_server;
+    m_server = nullptr;
+}
 
 void HttpServer::setTls(const QList<QSslCertificate>& chain, const QSslKey& key)
 {
