@@ -116,6 +116,13 @@ bool takeRequest(QByteArray& buffer, HttpRequest* request, bool* bad)
     return true;
 }
 
+// True when the buffered request head is complete and asks for "Expect: 100-continue".
+bool expectsContinue(const QByteArray& buffer)
+{
+    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+    return headerEnd > 0 && buffer.left(headerEnd).toLower().contains("\r\nexpect: 100-continue");
+}
+
 } // namespace
 
 HttpServer::HttpServer(Handler handler, QObject* parent) : QObject(parent), m_handler(std::move(handler)) { }
@@ -234,6 +241,10 @@ void HttpServer::processBuffered(QTcpSocket* socket)
         HttpRequest request;
         bool bad = false;
         if (!takeRequest(it->buffer, &request, &bad)) {
+            if (!bad && !it->continueSent && expectsContinue(it->buffer)) {
+                it->continueSent = true; // curl waits for this before sending a larger body
+                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
             if (bad) {
                 qCDebug(lcSim) << "malformed request; answering 400 and closing";
                 it->closing = true;
@@ -242,6 +253,7 @@ void HttpServer::processBuffered(QTcpSocket* socket)
             }
             return;
         }
+        it->continueSent = false;
         const HttpResponse response = m_handler(request);
         if (response.delayMs > 0) {
             it = m_connections.find(socket);

@@ -28,6 +28,7 @@ private slots:
     void controlApiChangesFaultsAtRuntime();
     void pipelinedRequestsAnswerInOrderBehindDelays();
     void requestLogHasNoSecrets();
+    void expectContinueAndConnectionClose();
 
 private:
     static QByteArray rawExchange(quint16 port, const QByteArray& requests, int expectedReplies);
@@ -264,6 +265,33 @@ void TestSimFaults::requestLogHasNoSecrets()
         QVERIFY(!text.contains("Basic"));
         QVERIFY(!text.contains("Authorization"));
     }
+}
+
+void TestSimFaults::expectContinueAndConnectionClose()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start());
+    const QByteArray body = R"({"identifier":"Expect1","name":"Expect Continue Ltd"})";
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, sim.port());
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write("POST /v2025_1/apis/3.0/company/companies HTTP/1.1\r\nHost: x\r\nclientId: c\r\nAuthorization: " +
+                 SimTestClient(sim.baseUrl()).authorization() + "\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+    QByteArray received;
+    while (!received.contains("100 Continue") && socket.waitForReadyRead(15000)) {
+        received += socket.readAll();
+    }
+    QVERIFY(received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
+    socket.write(body);
+    // Connection: close: the server answers and then closes.
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(15000)) {
+        received += socket.readAll();
+    }
+    received += socket.readAll();
+    QVERIFY2(received.contains("HTTP/1.1 201 Created"), received.constData());
+    QVERIFY(received.contains("Connection: close"));
+    QVERIFY(received.contains("Expect Continue Ltd"));
 }
 
 QTEST_GUILESS_MAIN(TestSimFaults)
