@@ -89,7 +89,7 @@ SiteParseResult Site::parse(const QString& input, const QString& fieldName)
     }
 
     site.m_region = Region::byHost(site.m_host);
-    if (site.m_region && site.m_port == -1) {
+    if (site.m_region) {
         site.m_host = site.m_region->apiHost; // the login host serves no API; its api- twin does
     }
 

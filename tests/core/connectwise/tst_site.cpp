@@ -46,6 +46,9 @@ void TestSite::accepted_data()
                                      << QStringLiteral("https://api-au.myconnectwise.net")
                                      << QStringLiteral("api-au.myconnectwise.net") << -1 << QStringLiteral("au")
                                      << QString() << true;
+    QTest::newRow("login url with port") << QStringLiteral("https://na.myconnectwise.net:443/")
+                                         << QStringLiteral("https://api-na.myconnectwise.net:443") << na << 443
+                                         << QStringLiteral("na") << QString() << true;
     QTest::newRow("api host") << QStringLiteral("api-na.myconnectwise.net") << QStringLiteral("https://") + na << na
                               << -1 << QStringLiteral("na") << QString() << true;
     QTest::newRow("api host aus") << QStringLiteral("api-aus.myconnectwise.net")
