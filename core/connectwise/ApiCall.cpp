@@ -190,21 +190,18 @@ void ApiCall::onReplyFinished()
     }
 
     if (networkError != QNetworkReply::NoError) {
-        if (status >= 200 && status < 300) {
+        result.error = ErrorClassifier::fromNetwork(networkError, reply->errorString(), m_sslErrors);
+        const ProxySettings& proxy = m_client->connection().proxy;
+        if (status >= 200 && status < 300 && result.error.kind == ApiError::Kind::ConnectionDropped) {
             // Headers arrived, then the connection broke: the body is cut off.
             result.error.kind = ApiError::Kind::MalformedResponse;
             result.error.truncated = true;
-            result.error.detail = reply->errorString();
-        } else {
-            result.error = ErrorClassifier::fromNetwork(networkError, reply->errorString(), m_sslErrors);
-            const ProxySettings& proxy = m_client->connection().proxy;
-            if (proxy.mode == ProxySettings::Mode::Manual &&
-                (result.error.kind == ApiError::Kind::ConnectionRefused ||
-                 result.error.kind == ApiError::Kind::HostNotFound)) {
-                // With a manual proxy the only host we connect to is the proxy: it is the one that failed.
-                result.error.kind = ApiError::Kind::Proxy;
-                result.error.host = proxy.host + QLatin1Char(':') + QString::number(proxy.port);
-            }
+        } else if (proxy.mode == ProxySettings::Mode::Manual &&
+                   (result.error.kind == ApiError::Kind::ConnectionRefused ||
+                    result.error.kind == ApiError::Kind::HostNotFound)) {
+            // With a manual proxy the only host we connect to is the proxy: it is the one that failed.
+            result.error.kind = ApiError::Kind::Proxy;
+            result.error.host = proxy.host + QLatin1Char(':') + QString::number(proxy.port);
         }
         const ApiError::Kind kind = result.error.kind;
         const bool transient = kind == ApiError::Kind::MalformedResponse ||

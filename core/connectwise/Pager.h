@@ -48,7 +48,8 @@ struct PagerResult
 // Manual mode (setAutoAdvance(false)): the consumer calls next() when done, e.g. after an asynchronous
 // database write; nothing beyond pagesAheadLimit() pages is requested until then.
 // finished() comes once, after the last page was consumed, on the first error, or after cancel().
-// The pager does not delete itself; parent it or delete it after finished().
+// The pager does not delete itself; parent it or deleteLater() it after finished() (never delete it
+// from inside a slot connected to its own signals). The ApiClient must outlive it.
 class Pager final : public QObject
 {
     Q_OBJECT

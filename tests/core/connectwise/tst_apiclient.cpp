@@ -30,6 +30,7 @@ private slots:
     void rateLimitBeyondBudgetIsReported();
     void serverErrorRetriedThenSucceeds();
     void postNotRetriedOn503();
+    void retriesBoundedByCountAndTime();
     void truncatedJson();
     void droppedConnectionRetriedForGet();
     void droppedPostIsOutcomeUnknown();
@@ -249,6 +250,27 @@ void TestApiClient::postNotRetriedOn503()
         posts += v.toObject().value(QLatin1String("method")).toString() == QLatin1String("POST") ? 1 : 0;
     }
     QCOMPARE(posts, 1);
+}
+
+void TestApiClient::retriesBoundedByCountAndTime()
+{
+    SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--fail-every"), QStringLiteral("1")}));
+    Connection connection = CwTest::simConnection(sim.baseUrl());
+    connection.codebaseOverride = QStringLiteral("v2025_1/");
+    connection.retry.maxAttempts = 3;
+    const ApiResult byCount = run(client(connection).get(), ApiRequest::get(Endpoints::companies()));
+    QCOMPARE(byCount.error.kind, Kind::ServerError);
+    QCOMPARE(byCount.attempts, 3);
+    QVERIFY(!byCount.error.outcomeUnknown); // a GET has no outcome to reconcile
+    // A time budget smaller than the first backoff stops retrying before the attempt count does.
+    connection.retry.maxAttempts = 50;
+    connection.retry.baseDelayMs = 2000;
+    connection.retry.maxDelayMs = 2000;
+    connection.retry.maxTotalMs = 900;
+    const ApiResult byTime = run(client(connection).get(), ApiRequest::get(Endpoints::companies()));
+    QCOMPARE(byTime.error.kind, Kind::ServerError);
+    QCOMPARE(byTime.attempts, 1);
 }
 
 void TestApiClient::truncatedJson()
