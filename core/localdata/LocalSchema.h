@@ -25,7 +25,7 @@ struct LocalColumn
     bool required = false;
     int maxLength = 0; // 0: no limit
     QStringList choices;
-    QString valueList; // the value list this column feeds (account_types, currencies, ...), if any
+    QString valueList; // the value list (lookup name) this column feeds: account_type, currency, ...
 };
 
 struct LocalEntity
@@ -48,7 +48,7 @@ public:
     static const QList<LocalEntity>& entities();
     static std::optional<LocalEntity> entity(const QString& name);
     static QStringList entityNames();
-    // The value lists fed by imported columns: account_types, currencies, invoice_stages, ...
+    // The value lists fed by imported columns, named like the lookups: account_type, currency, ...
     static QStringList valueListNames();
 };
 
