@@ -318,7 +318,9 @@ bool Database::exec(const QString& sql, const QVariantList& values, StoreError* 
             return false;
         }
         for (const QVariant& value : values) {
-            query.addBindValue(value);
+            // A null QString is text, not NULL: drivers differ here, so make it '' everywhere. QVariant() is NULL.
+            const bool nullText = value.typeId() == QMetaType::QString && value.toString().isNull();
+            query.addBindValue(nullText ? QVariant(QStringLiteral("")) : value);
         }
         if (!execPrepared(query, error)) {
             return false;

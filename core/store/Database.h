@@ -49,7 +49,8 @@ public:
 
     // Prepares `sql` with ? placeholders, binds `values` in order, executes (without values: runs it directly,
     // as PostgreSQL cannot prepare DDL). `result` (optional) receives the
-    // executed query to read rows from (forward only). Bind bools as int 0/1 and times as qint64 ms.
+    // executed query to read rows from (forward only). Bind bools as int 0/1 and times as qint64 ms; a QString
+    // is always bound as text (a null QString as ''), and SQL NULL is bound as QVariant().
     bool exec(const QString& sql, const QVariantList& values = {}, StoreError* error = nullptr,
               QSqlQuery* result = nullptr) const;
     // For statements run many times (bulk writes): prepare once, then bind and execPrepared() per row.
