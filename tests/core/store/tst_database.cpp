@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
 
 using Cw::Database;
 using Cw::DatabaseLocation;
@@ -35,6 +36,7 @@ private slots:
     void failedMigrationIsRolledBack();
     void connectionSettings();
     void severalConnectionsCoexist();
+    void concurrentFirstOpenMigratesOnce();
     void transactionsRollBack();
     void nestedRollbackFailsOuterCommit();
     void boundValuesRoundTrip();
@@ -188,6 +190,40 @@ void TestDatabase::severalConnectionsCoexist()
     QVERIFY(second.exec(QStringLiteral("SELECT name FROM users WHERE id = ?"), {QStringLiteral("u1")}, nullptr, &q));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("Ann"));
+}
+
+void TestDatabase::concurrentFirstOpenMigratesOnce()
+{
+    // Several starters (threads here, processes in real life) open a fresh database at once: the migration
+    // lock (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL) lets exactly one of them create the schema.
+    const DatabaseLocation location = fresh();
+    constexpr int starters = 4;
+    QList<QString> errors(starters);
+    QList<QThread*> threads;
+    for (int i = 0; i < starters; ++i) {
+        threads.append(QThread::create([&location, &errors, i] {
+            Database db(location); // a connection belongs to the thread that opens it
+            StoreError error;
+            if (!db.open(&error)) {
+                errors[i] = error.message.isEmpty() ? QStringLiteral("failed") : error.message;
+            } else if (db.schemaVersion() != Cw::Schema::latestVersion()) {
+                errors[i] = QStringLiteral("wrong version");
+            }
+        }));
+    }
+    for (QThread* thread : qAsConst(threads)) {
+        thread->start();
+    }
+    for (QThread* thread : qAsConst(threads)) {
+        QVERIFY(thread->wait(60000));
+        delete thread;
+    }
+    for (const QString& error : qAsConst(errors)) {
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    Database db(location);
+    QVERIFY(db.open());
+    QCOMPARE(db.schemaVersion(), Cw::Schema::latestVersion());
 }
 
 void TestDatabase::transactionsRollBack()
