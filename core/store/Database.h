@@ -71,8 +71,6 @@ public:
 private:
     bool connectSqlite(StoreError* error);
     bool connectPostgres(StoreError* error);
-    bool applyNextMigration(const QList<Migration>& migrations, bool* done, StoreError* error);
-    QString expand(const QString& statement) const;
     bool queryError(const QSqlQuery& query, StoreError* error) const;
 
     DatabaseLocation m_location;

@@ -163,9 +163,9 @@ void TestConfigExport::roundTripResolvesByName()
     target.lists.add(QLatin1String(RemoteResolver::member), QStringLiteral("jsmith"), QStringLiteral("250"));
     target.lists.add(QLatin1String(RemoteResolver::currency), QStringLiteral("Euro"), QStringLiteral("17"));
 
-    const auto document = ConfigExport::parse(json);
+    const auto document = ConfigDocument::parse(json);
     QVERIFY(document.has_value());
-    const auto names = ConfigExport::namesToResolve(*document);
+    const auto names = document->namesToResolve();
     QVERIFY(names.contains(qMakePair(QStringLiteral("currency"), QStringLiteral("Pound"))));
     QVERIFY(names.contains(qMakePair(QStringLiteral("member"), QStringLiteral("jsmith"))));
     QCOMPARE(names.count(qMakePair(QStringLiteral("member"), QStringLiteral("jsmith"))), 1);
