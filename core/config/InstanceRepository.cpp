@@ -186,9 +186,30 @@ std::optional<Instance> InstanceRepository::remove(const QString& name, StoreErr
     if (!transaction.begin(error)) {
         return std::nullopt;
     }
-    std::optional<Instance> found = findByName(name, error);
-    if (!found || !m_database.exec(QStringLiteral("DELETE FROM instances WHERE id = ?"), {found->id}, error) ||
-        !transaction.commit(error)) {
+    std::optional<Instance> removed = removeFound(findByName(name, error), error);
+    if (!removed || !transaction.commit(error)) {
+        return std::nullopt;
+    }
+    return removed;
+}
+
+std::optional<Instance> InstanceRepository::removeById(qint64 id, StoreError* error)
+{
+    WriteTransaction transaction(m_database);
+    if (!transaction.begin(error)) {
+        return std::nullopt;
+    }
+    std::optional<Instance> removed = removeFound(findById(id, error), error);
+    if (!removed || !transaction.commit(error)) {
+        return std::nullopt;
+    }
+    return removed;
+}
+
+// Inside the caller's transaction: deletes the found instance (the database cascades to its rows).
+std::optional<Instance> InstanceRepository::removeFound(std::optional<Instance> found, StoreError* error)
+{
+    if (!found || !m_database.exec(QStringLiteral("DELETE FROM instances WHERE id = ?"), {found->id}, error)) {
         return std::nullopt;
     }
     qCInfo(lcConfig) << "removed connector" << found->id << found->name;

@@ -37,6 +37,7 @@ public:
     // Removes the instance and, by ON DELETE CASCADE, its variables, options, lookups, mappings and whatever
     // other instance-scoped tables hold. Returns the removed instance (its id names its keychain entries).
     std::optional<Instance> remove(const QString& name, StoreError* error = nullptr);
+    std::optional<Instance> removeById(qint64 id, StoreError* error = nullptr);
 
     QList<Instance> list(StoreError* error = nullptr) const; // sorted by name, case-insensitively
     // Case-insensitive. Not found: std::nullopt with error code NotFound.
@@ -53,6 +54,7 @@ public:
     static QString duplicateNameMessage(const QString& name);
 
 private:
+    std::optional<Instance> removeFound(std::optional<Instance> found, StoreError* error);
     bool checkNameFree(const QString& name, qint64 exceptId, StoreError* error) const;
     bool updateColumns(qint64 id, const QString& assignments, const QVariantList& values, StoreError* error);
     std::optional<Instance> findOne(const QString& where, const QVariant& value, StoreError* error) const;

@@ -268,7 +268,12 @@ void TestInstanceRepository::removeCascadesAndNeverReusesIds()
     QVERIFY(!m_repo->remove(QStringLiteral("Alpha"), &error).has_value());
     QCOMPARE(error.code, StoreError::Code::NotFound);
 
-    // A new connector never gets the removed one's id: keychain entries are named after ids.
+    QVERIFY(!m_repo->removeById(a.id, &error).has_value());
+    QCOMPARE(error.code, StoreError::Code::NotFound);
+    QCOMPARE(m_repo->removeById(keep.id)->name, QStringLiteral("Keep"));
+    QCOMPARE(count(QStringLiteral("sync_options")), 0);
+
+    // A new connector never gets a removed one's id: keychain entries are named after ids.
     Instance again = sample(QStringLiteral("Alpha"));
     QVERIFY(m_repo->create(&again));
     QVERIFY(again.id != a.id);
