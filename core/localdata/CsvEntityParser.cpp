@@ -37,7 +37,7 @@ QVariant CsvEntityParser::convert(const LocalColumn& column, const QString& raw,
                          .arg(column.name, value);
             return QVariant();
         }
-        return value;
+        return LocalColumn::canonicalDecimal(value);
     }
     case LocalColumn::Type::Date: {
         const QDate date = QDate::fromString(value, Qt::ISODate);

@@ -83,6 +83,23 @@ QList<LocalEntity> buildEntities()
 
 } // namespace
 
+QString LocalColumn::canonicalDecimal(const QString& text)
+{
+    QString out = text.trimmed();
+    if (out.contains(QLatin1Char('.'))) {
+        while (out.endsWith(QLatin1Char('0'))) {
+            out.chop(1);
+        }
+        if (out.endsWith(QLatin1Char('.'))) {
+            out.chop(1);
+        }
+    }
+    if (out == QLatin1String("-0")) {
+        out = QStringLiteral("0");
+    }
+    return out;
+}
+
 const LocalColumn* LocalEntity::column(const QString& name) const
 {
     for (const LocalColumn& c : columns) {

@@ -26,6 +26,9 @@ struct LocalColumn
     int maxLength = 0; // 0: no limit
     QStringList choices;
     QString valueList; // the value list (lookup name) this column feeds: account_type, currency, ...
+
+    // "100.50" -> "100.5", "12.000" -> "12": one spelling per amount, so that re-imports compare equal.
+    static QString canonicalDecimal(const QString& text);
 };
 
 struct LocalEntity
