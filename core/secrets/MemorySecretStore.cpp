@@ -7,10 +7,16 @@ MemorySecretStore::MemorySecretStore(QObject* parent) : SecretStore(parent) { }
 bool MemorySecretStore::takeFailure(Operation operation, const SecretKey& key, SecretResult* result)
 {
     for (qsizetype i = 0; i < m_failures.size(); ++i) {
-        if (m_failures.at(i).operation == operation && m_failures.at(i).keyName == key.name) {
-            *result = m_failures.takeAt(i).result;
-            return true;
+        Failure& failure = m_failures[i];
+        if (failure.operation != operation || failure.keyName != key.name) {
+            continue;
         }
+        if (failure.skip > 0) {
+            --failure.skip;
+            continue;
+        }
+        *result = m_failures.takeAt(i).result;
+        return true;
     }
     return false;
 }
@@ -45,9 +51,9 @@ void MemorySecretStore::remove(const SecretKey& key, QObject* context, Done done
     deliver(context, std::move(done), result);
 }
 
-void MemorySecretStore::failNext(Operation operation, const QString& keyName, const SecretResult& result)
+void MemorySecretStore::failNext(Operation operation, const QString& keyName, const SecretResult& result, int skip)
 {
-    m_failures.append(Failure {operation, keyName, result});
+    m_failures.append(Failure {operation, keyName, result, skip});
 }
 
 QString MemorySecretStore::storageDescription() const

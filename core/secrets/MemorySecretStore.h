@@ -33,8 +33,9 @@ public:
     bool contains(const SecretKey& key) const { return m_secrets.contains(key); }
     int size() const { return m_secrets.size(); }
 
-    // The next `operation` on `keyName` (any instance) returns `result` instead of touching the map.
-    void failNext(Operation operation, const QString& keyName, const SecretResult& result);
+    // The next `operation` on `keyName` (any instance), after skipping `skip` of them, returns `result`
+    // instead of touching the map.
+    void failNext(Operation operation, const QString& keyName, const SecretResult& result, int skip = 0);
     // Every operation so far, as "read <account>", "write <account>", "remove <account>" (never values).
     QStringList operations() const { return m_operations; }
 
@@ -46,6 +47,7 @@ private:
         Operation operation;
         QString keyName;
         SecretResult result;
+        int skip;
     };
     InMemorySecrets m_secrets;
     QList<Failure> m_failures;

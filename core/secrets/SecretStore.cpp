@@ -68,6 +68,9 @@ void SecretStore::readKeys(const QString& instanceId, QObject* context, KeysDone
                       if (!guard) {
                           return;
                       }
+                      if (priv.ok()) {
+                          keys->privateKey = priv.value;
+                      }
                       SecretResult summary = priv;
                       summary.value.clear();
                       const ApiKeyPair pair = priv.ok() ? *keys : ApiKeyPair {};

@@ -1,0 +1,342 @@
+// KeychainSecretStore against the real Secret Service. The suite's own keyring (CI: dbus-run-session with
+// an unlocked gnome-keyring) is used for round trips with unique instance ids; every other situation (no
+// bus, a dead or hung bus, no provider, no login keyring, a locked keyring) runs cw_secrets_helper in a
+// process of its own, most of them inside a private dbus-run-session with a fresh HOME, so the suite's
+// keyring is never disturbed.
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/secrets/SecretStoreSync.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+#include <qt6keychain/keychain.h>
+
+using namespace Cw;
+
+namespace {
+
+struct Run
+{
+    bool finished = false;
+    QString output;
+    QString status; // the last "status=" line
+    QString message;
+
+    QString describe() const { return QStringLiteral("finished=%1 output:\n%2").arg(finished).arg(output); }
+};
+
+// Runs a program to the end with the event loop running (so a QLocalServer in this process keeps working),
+// bounded by timeoutMs.
+Run runProgram(const QString& program, const QStringList& arguments, const QProcessEnvironment& env,
+               int timeoutMs = 90000)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer bound;
+    bound.setSingleShot(true);
+    QObject::connect(&bound, &QTimer::timeout, &loop, &QEventLoop::quit);
+    process.start(program, arguments);
+    bound.start(timeoutMs);
+    if (process.state() != QProcess::NotRunning) {
+        loop.exec();
+    }
+    Run run;
+    run.finished = process.state() == QProcess::NotRunning && process.exitStatus() == QProcess::NormalExit;
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    run.output = QString::fromUtf8(process.readAll());
+    const QStringList lines = run.output.split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        if (line.startsWith(QLatin1String("status="))) {
+            run.status = line.mid(7).trimmed();
+        } else if (line.startsWith(QLatin1String("message="))) {
+            run.message = line.mid(8);
+        }
+    }
+    return run;
+}
+
+QString uniqueInstance()
+{
+    return QStringLiteral("tst-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// A clean environment for a helper: no session bus, no display, fresh HOME and XDG_RUNTIME_DIR (so neither
+// the suite's gnome-keyring control socket nor a $XDG_RUNTIME_DIR/bus is found).
+QProcessEnvironment isolatedEnvironment(const QTemporaryDir& dir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "GNOME_KEYRING_CONTROL",
+                             "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "SSH_AUTH_SOCK"}) {
+        env.remove(QString::fromLatin1(name));
+    }
+    const QString home = dir.filePath(QStringLiteral("home"));
+    const QString runtime = dir.filePath(QStringLiteral("xdg"));
+    QDir().mkpath(home);
+    QDir().mkpath(runtime);
+    QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+    return env;
+}
+
+const QString kUnlock = QStringLiteral("echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null");
+const QString kLock = QStringLiteral(
+    "dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets "
+    "org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null");
+
+// Runs `script` inside a private dbus-run-session; the script calls the helper as "$H".
+Run runInPrivateSession(const QTemporaryDir& dir, const QString& script, const QStringList& sessionOptions = {})
+{
+    QProcessEnvironment env = isolatedEnvironment(dir);
+    env.insert(QStringLiteral("H"), QStringLiteral(CW_SECRETS_HELPER));
+    QStringList args = sessionOptions;
+    args << QStringLiteral("--") << QStringLiteral("sh") << QStringLiteral("-c") << script;
+    return runProgram(QStringLiteral("dbus-run-session"), args, env);
+}
+
+QString secretToolSearch()
+{
+    QProcess tool;
+    tool.setProcessChannelMode(QProcess::MergedChannels);
+    tool.start(
+        QStringLiteral("secret-tool"),
+        {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"), QStringLiteral("cwconnector")});
+    if (!tool.waitForFinished(30000)) {
+        tool.kill();
+        tool.waitForFinished(5000);
+        return QStringLiteral("secret-tool did not finish");
+    }
+    return QString::fromUtf8(tool.readAll());
+}
+
+bool listed(const QString& search, const QString& account)
+{
+    return search.contains(QStringLiteral("attribute.user = ") + account + QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestKeychainSecretStoreSystem final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTripThroughTheRealKeychain();
+    void removeInstanceLeavesNothingBehind();
+    void readMissingIsNotFound();
+    void insecureFallbackIsOff();
+    void lockedKeyringReadIsLockedNotNotFound();
+    void lockedKeyringWriteAndRemoveAreLocked();
+    void noSessionBusIsUnavailable();
+    void deadBusIsUnavailable();
+    void noSecretServiceProviderIsUnavailable();
+    void noLoginKeyringIsUnavailable();
+    void hungBusTimesOut();
+};
+
+void TestKeychainSecretStoreSystem::roundTripThroughTheRealKeychain()
+{
+    KeychainSecretStore store;
+    const QString id = uniqueInstance();
+    const SecretKey pub {id, SecretNames::publicKey()};
+    const SecretKey priv {id, SecretNames::privateKey()};
+    const SecretResult written = SecretStoreSync::write(store, pub, QStringLiteral("PubKeyA1b2C3d4E5"));
+    QVERIFY2(written.ok(), qPrintable(written.message + QLatin1Char(' ') + written.detail));
+    QVERIFY(SecretStoreSync::write(store, priv, QStringLiteral("PrivKeyZ9y8X7w6V5")).ok());
+
+    const SecretResult read = SecretStoreSync::read(store, pub);
+    QCOMPARE(read.status, SecretStatus::Ok);
+    QCOMPARE(read.value, QStringLiteral("PubKeyA1b2C3d4E5"));
+    ApiKeyPair keys;
+    QCOMPARE(SecretStoreSync::readKeys(store, id, &keys).status, SecretStatus::Ok);
+    QCOMPARE(keys.privateKey, QStringLiteral("PrivKeyZ9y8X7w6V5"));
+
+    // Overwrite replaces, it does not add a second entry.
+    QVERIFY(SecretStoreSync::write(store, pub, QStringLiteral("PubKeyNew")).ok());
+    QCOMPARE(SecretStoreSync::read(store, pub).value, QStringLiteral("PubKeyNew"));
+
+    QString search = secretToolSearch();
+    QVERIFY2(listed(search, pub.account()), qPrintable(search.left(2000)));
+    QVERIFY(listed(search, priv.account()));
+    QCOMPARE(search.count(QStringLiteral("attribute.user = ") + pub.account() + QLatin1Char('\n')), 1);
+
+    QCOMPARE(SecretStoreSync::remove(store, pub).status, SecretStatus::Ok);
+    QCOMPARE(SecretStoreSync::read(store, pub).status, SecretStatus::NotFound);
+    search = secretToolSearch();
+    QVERIFY(!listed(search, pub.account()));
+    QVERIFY(listed(search, priv.account()));
+    QCOMPARE(SecretStoreSync::remove(store, priv).status, SecretStatus::Ok);
+    QCOMPARE(SecretStoreSync::remove(store, priv).status, SecretStatus::Ok); // already gone: still Ok
+    QVERIFY(!listed(secretToolSearch(), priv.account()));
+    QVERIFY(!store.insecureFallbackUsed());
+}
+
+void TestKeychainSecretStoreSystem::removeInstanceLeavesNothingBehind()
+{
+    KeychainSecretStore store;
+    const QString id = uniqueInstance();
+    const QString other = uniqueInstance();
+    for (const QString& name : SecretNames::all()) {
+        QVERIFY(SecretStoreSync::write(store, SecretKey {id, name}, QStringLiteral("value-") + name).ok());
+    }
+    QVERIFY(SecretStoreSync::write(store, SecretKey {other, SecretNames::publicKey()}, QStringLiteral("keep")).ok());
+    QVERIFY(secretToolSearch().contains(id));
+
+    QCOMPARE(SecretStoreSync::removeInstance(store, id).status, SecretStatus::Ok);
+    const QString search = secretToolSearch();
+    QVERIFY2(!search.contains(id), qPrintable(search.left(2000)));
+    QVERIFY(listed(search, other + QStringLiteral("/publicKey")));
+    QCOMPARE(SecretStoreSync::removeInstance(store, other).status, SecretStatus::Ok);
+    QVERIFY(!secretToolSearch().contains(other));
+}
+
+void TestKeychainSecretStoreSystem::readMissingIsNotFound()
+{
+    KeychainSecretStore store;
+    const SecretResult result = SecretStoreSync::read(store, SecretKey {uniqueInstance(), SecretNames::privateKey()});
+    QCOMPARE(result.status, SecretStatus::NotFound); // the keyring is unlocked: the probe says so
+    QVERIFY(!result.message.contains(QLatin1String("locked")));
+}
+
+void TestKeychainSecretStoreSystem::insecureFallbackIsOff()
+{
+    QKeychain::ReadPasswordJob job(KeychainSecretStore::defaultService());
+    job.setAutoDelete(false);
+    QVERIFY(!job.insecureFallback()); // QtKeychain's default; the store sets it off explicitly as well
+    KeychainSecretStore store;
+    QCOMPARE(SecretStoreSync::read(store, SecretKey {uniqueInstance(), SecretNames::publicKey()}).status,
+             SecretStatus::NotFound);
+    QVERIFY(!store.insecureFallbackUsed());
+}
+
+void TestKeychainSecretStoreSystem::lockedKeyringReadIsLockedNotNotFound()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // An entry exists, then the login keyring is locked: the read must say "locked", not "no key".
+    const Run run = runInPrivateSession(dir,
+                                        kUnlock + QStringLiteral(" && \"$H\" write acme && ") + kLock +
+                                            QStringLiteral(" && exec \"$H\" read acme --timeout 20000"));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QVERIFY2(run.output.contains(QLatin1String("status=Ok")), qPrintable(run.describe())); // the write
+    QCOMPARE(run.status, QStringLiteral("Locked"));
+    QVERIFY2(run.message.contains(QLatin1String("locked")), qPrintable(run.message));
+    QVERIFY(!run.output.contains(QLatin1String("helper-secret-value")));
+    QVERIFY(run.output.contains(QLatin1String("insecureFallback=no")));
+
+    // Without any entry, the same: a locked keyring is never reported as "not found".
+    QTemporaryDir dir2;
+    const Run empty = runInPrivateSession(
+        dir2, kUnlock + QStringLiteral(" && ") + kLock + QStringLiteral(" && exec \"$H\" read acme privateKey"));
+    QVERIFY2(empty.finished, qPrintable(empty.describe()));
+    QCOMPARE(empty.status, QStringLiteral("Locked"));
+}
+
+void TestKeychainSecretStoreSystem::lockedKeyringWriteAndRemoveAreLocked()
+{
+    QTemporaryDir dir;
+    const Run run = runInPrivateSession(dir,
+                                        kUnlock + QStringLiteral(" && \"$H\" write acme && ") + kLock +
+                                            QStringLiteral(" && \"$H\" remove acme; exec \"$H\" write acme"));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.output.count(QLatin1String("status=Locked")), 2);
+    QCOMPARE(run.status, QStringLiteral("Locked"));
+}
+
+void TestKeychainSecretStoreSystem::noSessionBusIsUnavailable()
+{
+    QTemporaryDir dir;
+    const Run run = runProgram(QStringLiteral(CW_SECRETS_HELPER), {QStringLiteral("read"), QStringLiteral("acme")},
+                               isolatedEnvironment(dir));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.status, QStringLiteral("Unavailable"));
+    QVERIFY2(run.message.contains(QLatin1String("D-Bus")), qPrintable(run.message));
+    QVERIFY(run.message.contains(QLatin1String("gnome-keyring")));
+}
+
+void TestKeychainSecretStoreSystem::deadBusIsUnavailable()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = isolatedEnvironment(dir);
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=") + dir.filePath(QStringLiteral("no-such-bus")));
+    const Run run =
+        runProgram(QStringLiteral(CW_SECRETS_HELPER), {QStringLiteral("write"), QStringLiteral("acme")}, env);
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.status, QStringLiteral("Unavailable"));
+    QVERIFY2(run.message.contains(QLatin1String("DBUS_SESSION_BUS_ADDRESS")), qPrintable(run.message));
+}
+
+void TestKeychainSecretStoreSystem::noSecretServiceProviderIsUnavailable()
+{
+    QTemporaryDir dir;
+    // A session bus that can activate nothing: nobody provides org.freedesktop.secrets.
+    const QString services = dir.filePath(QStringLiteral("services"));
+    QVERIFY(QDir().mkpath(services));
+    QFile config(dir.filePath(QStringLiteral("session.conf")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(QStringLiteral("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+                                " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                                "<busconfig><type>session</type><listen>unix:tmpdir=%1</listen>\n"
+                                "<auth>EXTERNAL</auth><servicedir>%2</servicedir>\n"
+                                "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                                "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n")
+                     .arg(dir.path(), services)
+                     .toUtf8());
+    config.close();
+    const Run run = runInPrivateSession(dir, QStringLiteral("exec \"$H\" read acme"),
+                                        {QStringLiteral("--config-file=") + config.fileName()});
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.status, QStringLiteral("Unavailable"));
+    QVERIFY2(run.message.contains(QLatin1String("Install and start gnome-keyring")), qPrintable(run.describe()));
+}
+
+void TestKeychainSecretStoreSystem::noLoginKeyringIsUnavailable()
+{
+    QTemporaryDir dir;
+    // gnome-keyring runs, but there is no login keyring and no display to ask for a password to create one.
+    const Run run = runInPrivateSession(
+        dir, QStringLiteral("gnome-keyring-daemon --start --components=secrets >/dev/null && exec \"$H\" write acme"));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.status, QStringLiteral("Unavailable"));
+    QVERIFY2(run.message.contains(QLatin1String("login")), qPrintable(run.describe()));
+}
+
+void TestKeychainSecretStoreSystem::hungBusTimesOut()
+{
+    QTemporaryDir dir;
+    // A socket that accepts connections and never answers: the D-Bus handshake, and the job, never finish.
+    QLocalServer server;
+    QVERIFY(server.listen(dir.filePath(QStringLiteral("hung-bus"))));
+    QList<QLocalSocket*> held;
+    connect(&server, &QLocalServer::newConnection, this, [&]() {
+        while (QLocalSocket* socket = server.nextPendingConnection()) {
+            held.append(socket);
+        }
+    });
+    QProcessEnvironment env = isolatedEnvironment(dir);
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + server.fullServerName());
+    const Run run = runProgram(
+        QStringLiteral(CW_SECRETS_HELPER),
+        {QStringLiteral("read"), QStringLiteral("acme"), QStringLiteral("--timeout"), QStringLiteral("1500")}, env);
+    QVERIFY2(run.finished, qPrintable(run.describe())); // no hang: the store's own timeout answered
+    QCOMPARE(run.status, QStringLiteral("TimedOut"));
+    QVERIFY(run.message.contains(QLatin1String("did not answer")));
+    QVERIFY(!held.isEmpty()); // it really did reach the hung "bus"
+}
+
+QTEST_GUILESS_MAIN(TestKeychainSecretStoreSystem)
+#include "tst_keychainsecretstore_system.moc"
