@@ -1,5 +1,7 @@
 #include "core/secrets/KeychainErrors.h"
 
+#include <QRegularExpression>
+
 namespace Cw {
 
 namespace {
@@ -38,6 +40,12 @@ KeychainErrors::Cause KeychainErrors::cause(const KeychainReply& reply)
     }
     if (has(text, "Could not connect") || has(text, "Connection refused")) {
         return Cause::DeadBus;
+    }
+    // An item that vanished while the library walked the collection (another program deleted it): not
+    // a missing keyring, just a race; the retry takes care of it.
+    static const QRegularExpression itemPath(QStringLiteral("/collection/[^/\\s\"\u201d]+/[^/\\s\"\u201d]+"));
+    if (itemPath.match(text).hasMatch()) {
+        return Cause::Other;
     }
     if (has(text, "Object does not exist") || has(text, "/collection/") || has(text, "No such collection")) {
         return Cause::NoCollection;

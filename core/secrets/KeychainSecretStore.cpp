@@ -4,6 +4,7 @@
 #include "core/secrets/KeychainOperation.h"
 
 #include <QPointer>
+#include <QUuid>
 
 namespace Cw {
 
@@ -55,7 +56,7 @@ void KeychainSecretStore::startOperation(int kind, const SecretKey& key, const Q
     }
     KeychainOperation::Settings settings;
     settings.service = m_options.service;
-    settings.probeAccount = probeAccount();
+    settings.probeAccount = m_probeAccount;
     settings.timeoutMs = m_options.timeoutMs;
     settings.retryDelayMs = m_options.retryDelayMs;
     const bool hasContext = context != nullptr;

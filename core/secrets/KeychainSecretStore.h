@@ -52,8 +52,10 @@ public:
     void setRetryDelay(int retryDelayMs) { m_options.retryDelayMs = retryDelayMs; }
 
     static QString defaultService() { return QStringLiteral("cwconnector"); }
-    // The account of the small entry written and removed to find out whether the keyring is locked.
-    static QString probeAccount() { return QStringLiteral("cwconnector-probe/lock-check"); }
+    // The account of the small entry written and removed to find out whether the keyring is locked:
+    // "cwconnector-probe/<random id of this store>", so that stores in other processes (GUI and CLI at the
+    // same time, parallel tests) never write and delete the same item.
+    QString probeAccount() const { return m_probeAccount; }
 
     // False unless a QtKeychain job was ever started with the insecure plaintext fallback on. It never is;
     // tests assert it. Always false with an injected backend.
@@ -65,6 +67,7 @@ private:
     std::unique_ptr<QtKeychainBackend> m_ownedBackend;
     KeychainBackend& m_backend;
     Options m_options;
+    QString m_probeAccount;
 };
 
 } // namespace Cw

@@ -44,6 +44,16 @@ void TestKeychainErrors::classify_data()
         << QString::fromUtf8("Object does not exist at path \xe2\x80\x9c/org/freedesktop/secrets/collection/"
                              "login\xe2\x80\x9d")
         << SecretStatus::Unavailable << QStringLiteral("login");
+    QTest::newRow("item vanished (race with another program)")
+        << KeychainCode::OtherError
+        << QString::fromUtf8("Object does not exist at path \xe2\x80\x9c/org/freedesktop/secrets/collection/"
+                             "login/732\xe2\x80\x9d")
+        << SecretStatus::Error << QStringLiteral("Try again");
+    QTest::newRow("item interface gone")
+        << KeychainCode::OtherError
+        << QStringLiteral("No such interface \u201corg.freedesktop.Secret.Item\u201d on object at path "
+                          "/org/freedesktop/secrets/collection/login/85")
+        << SecretStatus::Error << QStringLiteral("Try again");
     QTest::newRow("locked write") << KeychainCode::AccessDenied
                                   << QStringLiteral("Cannot create an item in a locked collection")
                                   << SecretStatus::Locked << QStringLiteral("locked");

@@ -71,7 +71,7 @@ void TestKeychainSecretStore::readMissingOnUnlockedKeyringIsNotFound()
     const SecretResult result = SecretStoreSync::read(store, kPublic);
     QCOMPARE(result.status, SecretStatus::NotFound);
     QVERIFY(result.message.contains(QLatin1String("inst-1")));
-    const QString probe = KeychainSecretStore::probeAccount();
+    const QString probe = store.probeAccount();
     QCOMPARE(backend.calls(),
              QStringList({QStringLiteral("read inst-1/publicKey"), QStringLiteral("write ") + probe,
                           QStringLiteral("remove ") + probe}));
@@ -81,8 +81,8 @@ void TestKeychainSecretStore::readMissingOnUnlockedKeyringIsNotFound()
 void TestKeychainSecretStore::readMissingOnLockedKeyringIsLocked()
 {
     FakeKeychainBackend backend;
-    backend.script(Op::Write, KeychainSecretStore::probeAccount(), KeychainCode::AccessDenied, kLockedText);
     KeychainSecretStore store(backend, fastOptions());
+    backend.script(Op::Write, store.probeAccount(), KeychainCode::AccessDenied, kLockedText);
     const SecretResult result = SecretStoreSync::read(store, kPublic);
     QCOMPARE(result.status, SecretStatus::Locked);
     QVERIFY2(result.message.contains(QLatin1String("locked")), qPrintable(result.message));
@@ -92,10 +92,10 @@ void TestKeychainSecretStore::readMissingOnLockedKeyringIsLocked()
 void TestKeychainSecretStore::probeFailureOnMissingCollectionIsUnavailable()
 {
     FakeKeychainBackend backend;
-    const QString text = QStringLiteral("Object does not exist at path “/org/freedesktop/secrets/collection/login”");
-    backend.script(Op::Write, KeychainSecretStore::probeAccount(), KeychainCode::OtherError, text);
-    backend.script(Op::Write, KeychainSecretStore::probeAccount(), KeychainCode::OtherError, text);
     KeychainSecretStore store(backend, fastOptions());
+    const QString text = QStringLiteral("Object does not exist at path “/org/freedesktop/secrets/collection/login”");
+    backend.script(Op::Write, store.probeAccount(), KeychainCode::OtherError, text);
+    backend.script(Op::Write, store.probeAccount(), KeychainCode::OtherError, text);
     const SecretResult result = SecretStoreSync::read(store, kPublic);
     QCOMPARE(result.status, SecretStatus::Unavailable);
     QVERIFY(result.message.contains(QLatin1String("login")));
@@ -116,8 +116,8 @@ void TestKeychainSecretStore::writeToLockedCollectionIsLocked()
 void TestKeychainSecretStore::removeOnLockedKeyringIsLockedAndRemovesNothing()
 {
     FakeKeychainBackend backend;
-    backend.script(Op::Write, KeychainSecretStore::probeAccount(), KeychainCode::AccessDenied, kLockedText);
     KeychainSecretStore store(backend, fastOptions());
+    backend.script(Op::Write, store.probeAccount(), KeychainCode::AccessDenied, kLockedText);
     const SecretResult result = SecretStoreSync::remove(store, kPublic);
     QCOMPARE(result.status, SecretStatus::Locked);
     QVERIFY(!backend.calls().contains(QStringLiteral("remove inst-1/publicKey")));

@@ -17,6 +17,8 @@
 #include <QUuid>
 #include <qt6keychain/keychain.h>
 
+#include <optional>
+
 using namespace Cw;
 
 namespace {
@@ -68,9 +70,13 @@ Run runProgram(const QString& program, const QStringList& arguments, const QProc
     return run;
 }
 
+// Every instance id a test used, removed again in cleanup() even when the test failed half-way.
+QStringList s_instances;
+
 QString uniqueInstance()
 {
-    return QStringLiteral("tst-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    s_instances.append(QStringLiteral("tst-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+    return s_instances.last();
 }
 
 // A clean environment for a helper: no session bus, no display, fresh HOME and XDG_RUNTIME_DIR (so neither
@@ -107,24 +113,67 @@ Run runInPrivateSession(const QTemporaryDir& dir, const QString& script, const Q
     return runProgram(QStringLiteral("dbus-run-session"), args, env);
 }
 
-QString secretToolSearch()
+// `secret-tool search --all server cwconnector [user ACCOUNT]` (it prints attributes on stderr). Other
+// tests may delete their entries while secret-tool walks the results ("No such secret item"), so a failed
+// search is tried again; nullopt when it never succeeded.
+std::optional<QString> secretToolSearch(const QString& account = QString())
 {
-    QProcess tool;
-    tool.setProcessChannelMode(QProcess::MergedChannels);
-    tool.start(
-        QStringLiteral("secret-tool"),
-        {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"), QStringLiteral("cwconnector")});
-    if (!tool.waitForFinished(30000)) {
-        tool.kill();
-        tool.waitForFinished(5000);
-        return QStringLiteral("secret-tool did not finish");
+    QStringList args {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
+                      KeychainSecretStore::defaultService()};
+    if (!account.isEmpty()) {
+        args << QStringLiteral("user") << account;
     }
-    return QString::fromUtf8(tool.readAll());
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        QProcess tool;
+        tool.start(QStringLiteral("secret-tool"), args);
+        if (!tool.waitForFinished(30000)) {
+            qWarning().noquote() << "secret-tool did not run:" << tool.errorString();
+            tool.kill();
+            tool.waitForFinished(5000);
+            continue;
+        }
+        // Attributes go to stderr, labels and secrets to stdout: keep them apart so lines never interleave.
+        const QString attributes = QString::fromUtf8(tool.readAllStandardError());
+        if (tool.exitStatus() == QProcess::NormalExit && tool.exitCode() == 0 &&
+            !attributes.contains(QLatin1String("secret-tool:"))) {
+            return attributes;
+        }
+        qWarning().noquote() << "secret-tool search failed, trying again:" << tool.exitCode() << attributes.left(300);
+        QTest::qWait(100 * (attempt + 1)); // back off while other tests churn the collection
+    }
+    return std::nullopt;
 }
 
-bool listed(const QString& search, const QString& account)
+QString userLine(const QString& account)
 {
-    return search.contains(QStringLiteral("attribute.user = ") + account + QLatin1Char('\n'));
+    return QStringLiteral("attribute.user = ") + account + QLatin1Char('\n');
+}
+
+// Whether secret-tool lists the entry, asked both for that entry alone and among all of the service's.
+bool listed(const QString& account)
+{
+    const std::optional<QString> alone = secretToolSearch(account);
+    const std::optional<QString> all = secretToolSearch();
+    const bool ok = alone && all && alone->contains(userLine(account)) && all->contains(userLine(account));
+    if (!ok) {
+        qWarning().noquote() << "secret-tool does not list (alone ok, all ok, in alone, in all)" << account
+                             << bool(alone) << bool(all) << (alone && alone->contains(userLine(account)))
+                             << (all && all->contains(userLine(account)));
+    }
+    return ok;
+}
+
+bool absent(const QString& account)
+{
+    const std::optional<QString> alone = secretToolSearch(account);
+    const std::optional<QString> all = secretToolSearch();
+    const bool ok = alone && all && !alone->contains(userLine(account)) && !all->contains(userLine(account));
+    if (!ok) {
+        qWarning().noquote() << "secret-tool still lists (alone ok, all ok, in alone, in all)" << account << bool(alone)
+                             << bool(all) << (alone && alone->contains(userLine(account)))
+                             << (all && all->contains(userLine(account)));
+    }
+    return ok;
 }
 
 } // namespace
@@ -134,6 +183,7 @@ class TestKeychainSecretStoreSystem final : public QObject
     Q_OBJECT
 
 private slots:
+    void cleanup();
     void roundTripThroughTheRealKeychain();
     void removeInstanceLeavesNothingBehind();
     void readMissingIsNotFound();
@@ -146,6 +196,15 @@ private slots:
     void noLoginKeyringIsUnavailable();
     void hungBusTimesOut();
 };
+
+void TestKeychainSecretStoreSystem::cleanup()
+{
+    KeychainSecretStore store;
+    for (const QString& id : std::as_const(s_instances)) {
+        SecretStoreSync::removeInstance(store, id);
+    }
+    s_instances.clear();
+}
 
 void TestKeychainSecretStoreSystem::roundTripThroughTheRealKeychain()
 {
@@ -168,19 +227,19 @@ void TestKeychainSecretStoreSystem::roundTripThroughTheRealKeychain()
     QVERIFY(SecretStoreSync::write(store, pub, QStringLiteral("PubKeyNew")).ok());
     QCOMPARE(SecretStoreSync::read(store, pub).value, QStringLiteral("PubKeyNew"));
 
-    QString search = secretToolSearch();
-    QVERIFY2(listed(search, pub.account()), qPrintable(search.left(2000)));
-    QVERIFY(listed(search, priv.account()));
-    QCOMPARE(search.count(QStringLiteral("attribute.user = ") + pub.account() + QLatin1Char('\n')), 1);
+    QVERIFY(listed(pub.account()));
+    QVERIFY(listed(priv.account()));
+    const std::optional<QString> one = secretToolSearch(pub.account());
+    QVERIFY(one);
+    QCOMPARE(one->count(userLine(pub.account())), 1);
 
     QCOMPARE(SecretStoreSync::remove(store, pub).status, SecretStatus::Ok);
     QCOMPARE(SecretStoreSync::read(store, pub).status, SecretStatus::NotFound);
-    search = secretToolSearch();
-    QVERIFY(!listed(search, pub.account()));
-    QVERIFY(listed(search, priv.account()));
+    QVERIFY(absent(pub.account()));
+    QVERIFY(listed(priv.account()));
     QCOMPARE(SecretStoreSync::remove(store, priv).status, SecretStatus::Ok);
     QCOMPARE(SecretStoreSync::remove(store, priv).status, SecretStatus::Ok); // already gone: still Ok
-    QVERIFY(!listed(secretToolSearch(), priv.account()));
+    QVERIFY(absent(priv.account()));
     QVERIFY(!store.insecureFallbackUsed());
 }
 
@@ -193,14 +252,20 @@ void TestKeychainSecretStoreSystem::removeInstanceLeavesNothingBehind()
         QVERIFY(SecretStoreSync::write(store, SecretKey {id, name}, QStringLiteral("value-") + name).ok());
     }
     QVERIFY(SecretStoreSync::write(store, SecretKey {other, SecretNames::publicKey()}, QStringLiteral("keep")).ok());
-    QVERIFY(secretToolSearch().contains(id));
+    for (const QString& name : SecretNames::all()) {
+        QVERIFY(listed(id + QLatin1Char('/') + name));
+    }
 
     QCOMPARE(SecretStoreSync::removeInstance(store, id).status, SecretStatus::Ok);
-    const QString search = secretToolSearch();
-    QVERIFY2(!search.contains(id), qPrintable(search.left(2000)));
-    QVERIFY(listed(search, other + QStringLiteral("/publicKey")));
+    for (const QString& name : SecretNames::all()) {
+        QVERIFY(absent(id + QLatin1Char('/') + name));
+    }
+    const std::optional<QString> all = secretToolSearch();
+    QVERIFY(all);
+    QVERIFY(!all->contains(id)); // nothing else of the instance either
+    QVERIFY(listed(other + QStringLiteral("/publicKey")));
     QCOMPARE(SecretStoreSync::removeInstance(store, other).status, SecretStatus::Ok);
-    QVERIFY(!secretToolSearch().contains(other));
+    QVERIFY(absent(other + QStringLiteral("/publicKey")));
 }
 
 void TestKeychainSecretStoreSystem::readMissingIsNotFound()
