@@ -42,6 +42,9 @@ void KeychainOperation::start()
         runJob(KeychainBackend::Operation::Write, m_key.account(), m_value,
                [this](const KeychainReply& reply) { finishWith(reply); });
         break;
+    case Kind::Probe:
+        probeThen([this]() { finish(SecretResult::success()); });
+        break;
     case Kind::Remove:
         // Removing from a locked keyring "succeeds" without removing anything: probe first.
         probeThen([this]() {

@@ -21,7 +21,7 @@ class KeychainOperation final : public QObject
     Q_DISABLE_COPY_MOVE(KeychainOperation)
 
 public:
-    enum class Kind { Read, Write, Remove };
+    enum class Kind { Read, Write, Remove, Probe };
     struct Settings
     {
         QString service;

@@ -45,6 +45,12 @@ void KeychainSecretStore::remove(const SecretKey& key, QObject* context, Done do
     startOperation(static_cast<int>(KeychainOperation::Kind::Remove), key, QString(), context, std::move(done));
 }
 
+void KeychainSecretStore::checkAvailable(QObject* context, Done done)
+{
+    startOperation(static_cast<int>(KeychainOperation::Kind::Probe),
+                   SecretKey {QStringLiteral("-"), QStringLiteral("-")}, QString(), context, std::move(done));
+}
+
 void KeychainSecretStore::startOperation(int kind, const SecretKey& key, const QString& value, QObject* context,
                                          Done done)
 {

@@ -44,6 +44,11 @@ public:
     void write(const SecretKey& key, const QString& value, QObject* context, Done done) override;
     void remove(const SecretKey& key, QObject* context, Done done) override;
 
+    // Checks that the keychain works right now, without touching any instance's entries: writes and removes
+    // a small probe entry. Ok, or Locked / Unavailable / Denied / TimedOut with the usual messages. The wizard
+    // and the CLI call it before asking for keys, to offer session-only mode early.
+    void checkAvailable(QObject* context, Done done);
+
     bool isPersistent() const override { return true; }
     QString storageDescription() const override;
 

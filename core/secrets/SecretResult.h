@@ -35,6 +35,13 @@ public:
     QString value; // the secret, only for a successful read
 
     bool ok() const { return status == SecretStatus::Ok; }
+    // The keychain cannot be used right now (Locked, Unavailable, Denied, TimedOut): the UI offers "Retry"
+    // and session-only mode, and the CLI exits with ExitCode::KeychainUnavailable (3).
+    bool keychainUnusable() const
+    {
+        return status == SecretStatus::Locked || status == SecretStatus::Unavailable ||
+            status == SecretStatus::Denied || status == SecretStatus::TimedOut;
+    }
 
     static SecretResult success(const QString& value = QString());
     static SecretResult failure(SecretStatus status, const QString& message, const QString& detail = QString());

@@ -1,7 +1,7 @@
 // Test-only: runs one KeychainSecretStore operation in its own process, so that tests can run it in an
 // environment of their choosing (no D-Bus, a dead bus, a private session with a locked keyring, ...)
 // without touching the test's own session. Prints "status=<Name>" and "message=<text>" lines.
-//   cw_secrets_helper read|write|remove|remove-instance INSTANCE [KEYNAME] [--timeout MS] [--retry-delay MS]
+//   cw_secrets_helper read|write|remove|remove-instance|check INSTANCE [KEYNAME] [--timeout MS] [--retry-delay MS]
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/SecretStoreSync.h"
 
@@ -23,7 +23,7 @@ int main(int argc, char* argv[])
     }
     QTextStream out(stdout);
     if (args.size() < 2) {
-        out << "usage: cw_secrets_helper read|write|remove|remove-instance INSTANCE [KEYNAME]\n";
+        out << "usage: cw_secrets_helper read|write|remove|remove-instance|check INSTANCE [KEYNAME]\n";
         return 2;
     }
     const QString op = args.at(0);
@@ -37,6 +37,10 @@ int main(int argc, char* argv[])
         result = Cw::SecretStoreSync::write(store, key, QStringLiteral("helper-secret-value"), bound);
     } else if (op == QLatin1String("remove")) {
         result = Cw::SecretStoreSync::remove(store, key, bound);
+    } else if (op == QLatin1String("check")) {
+        result = Cw::SecretStoreSync::wait(
+            [&](QObject* context, Cw::SecretStore::Done done) { store.checkAvailable(context, std::move(done)); },
+            bound);
     } else if (op == QLatin1String("remove-instance")) {
         result = Cw::SecretStoreSync::removeInstance(store, key.instanceId, bound);
     } else {

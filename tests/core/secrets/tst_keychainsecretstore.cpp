@@ -46,6 +46,7 @@ private slots:
     void callbackIsAsynchronousAndDroppedWithContext();
     void removeInstanceRemovesEveryKnownKey();
     void readKeysNeedsBoth();
+    void checkAvailable();
 };
 
 void TestKeychainSecretStore::roundTripUsesOneServiceAndAccountPerKey()
@@ -239,6 +240,28 @@ void TestKeychainSecretStore::readKeysNeedsBoth()
     QVERIFY(SecretStoreSync::write(store, SecretKey {id, SecretNames::privateKey()}, QStringLiteral("Q")).ok());
     QCOMPARE(SecretStoreSync::readKeys(store, id, &keys).status, SecretStatus::Ok);
     QCOMPARE(keys, (ApiKeyPair {QStringLiteral("P"), QStringLiteral("Q")}));
+}
+
+void TestKeychainSecretStore::checkAvailable()
+{
+    FakeKeychainBackend backend;
+    KeychainSecretStore store(backend, fastOptions());
+    const auto check = [&store]() {
+        return SecretStoreSync::wait(
+            [&store](QObject* context, SecretStore::Done done) { store.checkAvailable(context, std::move(done)); },
+            60000);
+    };
+    QCOMPARE(check().status, SecretStatus::Ok);
+    QCOMPARE(backend.calls(),
+             QStringList(
+                 {QStringLiteral("write ") + store.probeAccount(), QStringLiteral("remove ") + store.probeAccount()}));
+    QVERIFY(backend.entries().isEmpty());
+    backend.script(Op::Write, store.probeAccount(), KeychainCode::AccessDenied, kLockedText);
+    const SecretResult locked = check();
+    QCOMPARE(locked.status, SecretStatus::Locked);
+    QVERIFY(locked.keychainUnusable());
+    QVERIFY(!SecretResult::success().keychainUnusable());
+    QVERIFY(!SecretResult::failure(SecretStatus::NotFound, QString()).keychainUnusable());
 }
 
 QTEST_GUILESS_MAIN(TestKeychainSecretStore)

@@ -304,9 +304,12 @@ void TestKeychainSecretStoreSystem::lockedKeyringReadIsLockedNotNotFound()
 
     // Without any entry, the same: a locked keyring is never reported as "not found".
     QTemporaryDir dir2;
-    const Run empty = runInPrivateSession(
-        dir2, kUnlock + QStringLiteral(" && ") + kLock + QStringLiteral(" && exec \"$H\" read acme privateKey"));
+    const Run empty = runInPrivateSession(dir2,
+                                          kUnlock + QStringLiteral(" && \"$H\" check - && ") + kLock +
+                                              QStringLiteral(" && \"$H\" check - ; exec \"$H\" read acme privateKey"));
     QVERIFY2(empty.finished, qPrintable(empty.describe()));
+    QCOMPARE(empty.output.count(QLatin1String("status=Ok")), 1); // the check while unlocked
+    QCOMPARE(empty.output.count(QLatin1String("status=Locked")), 2); // the check and the read while locked
     QCOMPARE(empty.status, QStringLiteral("Locked"));
 }
 

@@ -28,7 +28,7 @@ struct FakeValidator
         return [this](const ApiKeyPair& candidate, std::function<void(bool, const QString&)> report) {
             seen.append(candidate);
             const bool result = pass;
-            QTimer::singleShot(0, [report, result]() {
+            QTimer::singleShot(0, QCoreApplication::instance(), [report, result]() {
                 report(result, result ? QString() : QStringLiteral("ConnectWise answered 401: keys not accepted."));
             });
         };
