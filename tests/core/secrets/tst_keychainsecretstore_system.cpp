@@ -6,6 +6,7 @@
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/SecretStoreSync.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QLocalServer>
@@ -73,6 +74,30 @@ Run runProgram(const QString& program, const QStringList& arguments, const QProc
 // Every instance id a test used, removed again in cleanup() even when the test failed half-way.
 QStringList s_instances;
 
+// A temporary directory for a private session. gnome-keyring-daemon leaves a moment after dbus-run-session
+// ends and may still remove or create its control socket in there, so removal is retried for a while.
+class SessionDir final
+{
+public:
+    SessionDir() { m_dir.setAutoRemove(false); }
+    ~SessionDir()
+    {
+        QDeadlineTimer deadline(20000);
+        while (!QDir(m_dir.path()).removeRecursively() && !deadline.hasExpired()) {
+            QTest::qWait(100);
+        }
+    }
+    SessionDir(const SessionDir&) = delete;
+    SessionDir& operator=(const SessionDir&) = delete;
+
+    bool isValid() const { return m_dir.isValid(); }
+    QString path() const { return m_dir.path(); }
+    QString filePath(const QString& name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
 QString uniqueInstance()
 {
     s_instances.append(QStringLiteral("tst-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
@@ -81,7 +106,7 @@ QString uniqueInstance()
 
 // A clean environment for a helper: no session bus, no display, fresh HOME and XDG_RUNTIME_DIR (so neither
 // the suite's gnome-keyring control socket nor a $XDG_RUNTIME_DIR/bus is found).
-QProcessEnvironment isolatedEnvironment(const QTemporaryDir& dir)
+QProcessEnvironment isolatedEnvironment(const SessionDir& dir)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char* name : {"DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "GNOME_KEYRING_CONTROL",
@@ -104,7 +129,7 @@ const QString kLock = QStringLiteral(
     "org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null");
 
 // Runs `script` inside a private dbus-run-session; the script calls the helper as "$H".
-Run runInPrivateSession(const QTemporaryDir& dir, const QString& script, const QStringList& sessionOptions = {})
+Run runInPrivateSession(const SessionDir& dir, const QString& script, const QStringList& sessionOptions = {})
 {
     QProcessEnvironment env = isolatedEnvironment(dir);
     env.insert(QStringLiteral("H"), QStringLiteral(CW_SECRETS_HELPER));
@@ -289,7 +314,7 @@ void TestKeychainSecretStoreSystem::insecureFallbackIsOff()
 
 void TestKeychainSecretStoreSystem::lockedKeyringReadIsLockedNotNotFound()
 {
-    QTemporaryDir dir;
+    SessionDir dir;
     QVERIFY(dir.isValid());
     // An entry exists, then the login keyring is locked: the read must say "locked", not "no key".
     const Run run = runInPrivateSession(dir,
@@ -303,7 +328,7 @@ void TestKeychainSecretStoreSystem::lockedKeyringReadIsLockedNotNotFound()
     QVERIFY(run.output.contains(QLatin1String("insecureFallback=no")));
 
     // Without any entry, the same: a locked keyring is never reported as "not found".
-    QTemporaryDir dir2;
+    SessionDir dir2;
     const Run empty = runInPrivateSession(dir2,
                                           kUnlock + QStringLiteral(" && \"$H\" check - && ") + kLock +
                                               QStringLiteral(" && \"$H\" check - ; exec \"$H\" read acme privateKey"));
@@ -315,7 +340,7 @@ void TestKeychainSecretStoreSystem::lockedKeyringReadIsLockedNotNotFound()
 
 void TestKeychainSecretStoreSystem::lockedKeyringWriteAndRemoveAreLocked()
 {
-    QTemporaryDir dir;
+    SessionDir dir;
     const Run run = runInPrivateSession(dir,
                                         kUnlock + QStringLiteral(" && \"$H\" write acme && ") + kLock +
                                             QStringLiteral(" && \"$H\" remove acme; exec \"$H\" write acme"));
@@ -326,7 +351,7 @@ void TestKeychainSecretStoreSystem::lockedKeyringWriteAndRemoveAreLocked()
 
 void TestKeychainSecretStoreSystem::noSessionBusIsUnavailable()
 {
-    QTemporaryDir dir;
+    SessionDir dir;
     const Run run = runProgram(QStringLiteral(CW_SECRETS_HELPER), {QStringLiteral("read"), QStringLiteral("acme")},
                                isolatedEnvironment(dir));
     QVERIFY2(run.finished, qPrintable(run.describe()));
@@ -337,7 +362,7 @@ void TestKeychainSecretStoreSystem::noSessionBusIsUnavailable()
 
 void TestKeychainSecretStoreSystem::deadBusIsUnavailable()
 {
-    QTemporaryDir dir;
+    SessionDir dir;
     QProcessEnvironment env = isolatedEnvironment(dir);
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                QStringLiteral("unix:path=") + dir.filePath(QStringLiteral("no-such-bus")));
@@ -350,7 +375,7 @@ void TestKeychainSecretStoreSystem::deadBusIsUnavailable()
 
 void TestKeychainSecretStoreSystem::noSecretServiceProviderIsUnavailable()
 {
-    QTemporaryDir dir;
+    SessionDir dir;
     // A session bus that can activate nothing: nobody provides org.freedesktop.secrets.
     const QString services = dir.filePath(QStringLiteral("services"));
     QVERIFY(QDir().mkpath(services));
@@ -374,7 +399,7 @@ void TestKeychainSecretStoreSystem::noSecretServiceProviderIsUnavailable()
 
 void TestKeychainSecretStoreSystem::noLoginKeyringIsUnavailable()
 {
-    QTemporaryDir dir;
+    SessionDir dir;
     // gnome-keyring runs, but there is no login keyring and no display to ask for a password to create one.
     const Run run = runInPrivateSession(
         dir, QStringLiteral("gnome-keyring-daemon --start --components=secrets >/dev/null && exec \"$H\" write acme"));
@@ -385,7 +410,7 @@ void TestKeychainSecretStoreSystem::noLoginKeyringIsUnavailable()
 
 void TestKeychainSecretStoreSystem::hungBusTimesOut()
 {
-    QTemporaryDir dir;
+    SessionDir dir;
     // A socket that accepts connections and never answers: the D-Bus handshake, and the job, never finish.
     QLocalServer server;
     QVERIFY(server.listen(dir.filePath(QStringLiteral("hung-bus"))));
