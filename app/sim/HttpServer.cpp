@@ -1,5 +1,6 @@
 #include "app/sim/HttpServer.h"
 
+#include <QFile>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
@@ -14,7 +15,6 @@ namespace {
 
 constexpr int kMaxHeaderBytes = 64 * 1024;
 constexpr qint64 kMaxBodyBytes = 32 * 1024 * 1024;
-const char* const kBufferProperty = "cwsim_buffer";
 
 QByteArray reasonPhrase(int status)
 {
@@ -71,6 +71,7 @@ bool takeRequest(QByteArray& buffer, HttpRequest* request, bool* bad)
     }
     HttpRequest r;
     r.method = requestLine.at(0);
+    const bool http10 = requestLine.at(2) == "HTTP/1.0";
     r.target = requestLine.at(1);
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
@@ -96,13 +97,18 @@ bool takeRequest(QByteArray& buffer, HttpRequest* request, bool* bad)
         return false;
     }
     r.body = buffer.mid(headerEnd + 4, length);
+    const QByteArray connection = r.header("Connection").toLower();
+    r.keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
     buffer.remove(0, total);
 
     const qsizetype question = r.target.indexOf('?');
     const QByteArray rawPath = question < 0 ? r.target : r.target.left(question);
     r.path = QByteArray::fromPercentEncoding(rawPath);
     if (question >= 0) {
-        r.query = QUrlQuery(QString::fromUtf8(r.target.mid(question + 1)));
+        // Form-style '+' means a space; a literal plus arrives as %2B.
+        QByteArray rawQuery = r.target.mid(question + 1);
+        rawQuery.replace('+', "%20");
+        r.query = QUrlQuery(QString::fromUtf8(rawQuery));
     }
     *request = r;
     return true;
@@ -147,12 +153,48 @@ QString HttpServer::errorString() const
     return m_server ? m_server->errorString() : QString();
 }
 
+bool HttpServer::loadTls(const QString& certFile, const QString& keyFile, const QString& chainFile, QString* error)
+{
+    QList<QSslCertificate> chain = QSslCertificate::fromPath(certFile, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = QStringLiteral("cannot read a PEM certificate from %1").arg(certFile);
+        return false;
+    }
+    if (!chainFile.isEmpty()) {
+        const QList<QSslCertificate> extra = QSslCertificate::fromPath(chainFile, QSsl::Pem);
+        if (extra.isEmpty()) {
+            *error = QStringLiteral("cannot read PEM certificates from %1").arg(chainFile);
+            return false;
+        }
+        chain += extra;
+    }
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(keyFile, file.errorString());
+        return false;
+    }
+    const QByteArray pem = file.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull()) {
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    }
+    if (key.isNull()) {
+        *error = QStringLiteral("cannot read a PEM RSA or EC private key from %1").arg(keyFile);
+        return false;
+    }
+    setTls(chain, key);
+    return true;
+}
+
 void HttpServer::onNewConnection()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_connections.insert(socket, Connection {});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QObject::destroyed, this,
+                [this](QObject* object) { m_connections.remove(static_cast<QTcpSocket*>(object)); });
         if (socket->bytesAvailable() > 0) {
             onReadyRead(socket);
         }
@@ -161,43 +203,71 @@ void HttpServer::onNewConnection()
 
 void HttpServer::onReadyRead(QTcpSocket* socket)
 {
-    QByteArray buffer = socket->property(kBufferProperty).toByteArray() + socket->readAll();
-    // Answer one request at a time: a delayed reply must not let the next one overtake it.
-    if (socket->property("cwsim_busy").toBool()) {
-        socket->setProperty(kBufferProperty, buffer);
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end()) {
         return;
     }
-    HttpRequest request;
-    bool bad = false;
-    if (!takeRequest(buffer, &request, &bad)) {
-        socket->setProperty(kBufferProperty, buffer);
-        if (bad) {
-            socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            socket->disconnectFromHost();
-        }
-        return;
-    }
-    socket->setProperty(kBufferProperty, buffer);
-    const HttpResponse response = m_handler(request);
-    if (response.delayMs > 0) {
-        socket->setProperty("cwsim_busy", true);
-        QTimer::singleShot(response.delayMs, socket, [this, socket, request, response] {
-            socket->setProperty("cwsim_busy", false);
-            respond(socket, request, response);
-        });
-        return;
-    }
-    respond(socket, request, response);
+    it->buffer += socket->readAll();
+    processBuffered(socket);
 }
 
-void HttpServer::respond(QTcpSocket* socket, const HttpRequest& request, const HttpResponse& response)
+// Answers the buffered requests in order. A delayed reply parks the connection (busy): requests
+// pipelined behind it are answered only after it, so replies never overtake each other.
+void HttpServer::processBuffered(QTcpSocket* socket)
 {
-    if (response.delivery == HttpResponse::Delivery::Drop) {
-        socket->abort();
-        return;
+    for (;;) {
+        auto it = m_connections.find(socket);
+        if (it == m_connections.end() || it->busy || it->closing) {
+            return;
+        }
+        HttpRequest request;
+        bool bad = false;
+        if (!takeRequest(it->buffer, &request, &bad)) {
+            if (bad) {
+                it->closing = true;
+                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+            return;
+        }
+        const HttpResponse response = m_handler(request);
+        if (response.delayMs > 0) {
+            it = m_connections.find(socket);
+            if (it == m_connections.end()) {
+                return;
+            }
+            it->busy = true;
+            QTimer::singleShot(response.delayMs, socket, [this, socket, request, response] {
+                const auto pending = m_connections.find(socket);
+                if (pending == m_connections.end()) {
+                    return;
+                }
+                pending->busy = false;
+                if (respond(socket, request, response)) {
+                    processBuffered(socket);
+                }
+            });
+            return;
+        }
+        if (!respond(socket, request, response)) {
+            return;
+        }
     }
-    const bool close = request.header("Connection").compare("close", Qt::CaseInsensitive) == 0 ||
-        response.delivery == HttpResponse::Delivery::Truncated;
+}
+
+bool HttpServer::respond(QTcpSocket* socket, const HttpRequest& request, const HttpResponse& response)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end() || it->closing || socket->state() != QAbstractSocket::ConnectedState) {
+        return false;
+    }
+    if (response.delivery == HttpResponse::Delivery::Drop) {
+        it->closing = true;
+        // Close without answering; replies already queued for earlier requests still go out first.
+        socket->disconnectFromHost();
+        return false;
+    }
+    const bool close = !request.keepAlive || response.delivery == HttpResponse::Delivery::Truncated;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     for (const auto& h : response.headers) {
         head += h.first + ": " + h.second + "\r\n";
@@ -207,23 +277,26 @@ void HttpServer::respond(QTcpSocket* socket, const HttpRequest& request, const H
         head += "Connection: close\r\n";
     }
     head += "\r\n";
-    socket->write(head);
     if (response.delivery == HttpResponse::Delivery::Truncated) {
-        socket->write(response.body.left(response.body.size() / 2));
-        socket->flush();
-        socket->disconnectFromHost();
-        return;
+        it->closing = true;
+        socket->write(head + response.body.left(response.body.size() / 2));
+        socket->disconnectFromHost(); // after the buffered bytes are written
+        return false;
     }
-    if (request.method != "HEAD") {
+    if (request.method == "HEAD" || response.body.isEmpty()) {
+        socket->write(head);
+    } else if (response.body.size() < 64 * 1024) {
+        socket->write(head + response.body); // one write, one segment for small replies
+    } else {
+        socket->write(head);
         socket->write(response.body);
     }
     if (close) {
+        it->closing = true;
         socket->disconnectFromHost();
-        return;
+        return false;
     }
-    if (socket->bytesAvailable() > 0 || !socket->property(kBufferProperty).toByteArray().isEmpty()) {
-        QTimer::singleShot(0, socket, [this, socket] { onReadyRead(socket); });
-    }
+    return true;
 }
 
 } // namespace Sim

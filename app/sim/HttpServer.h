@@ -2,6 +2,7 @@
 
 #include "app/sim/HttpMessage.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QSslCertificate>
@@ -29,6 +30,8 @@ public:
 
     // Serve HTTPS with this certificate chain and key; call before listen().
     void setTls(const QList<QSslCertificate>& chain, const QSslKey& key);
+    // Loads a PEM certificate (+ optional PEM chain) and PEM key (RSA or EC) and calls setTls().
+    bool loadTls(const QString& certFile, const QString& keyFile, const QString& chainFile, QString* error);
     bool isTls() const { return !m_chain.isEmpty(); }
 
     bool listen(const QHostAddress& address, quint16 port);
@@ -38,7 +41,17 @@ public:
 private:
     void onNewConnection();
     void onReadyRead(QTcpSocket* socket);
-    void respond(QTcpSocket* socket, const HttpRequest& request, const HttpResponse& response);
+    void processBuffered(QTcpSocket* socket);
+    // Writes the reply; false when the connection is closed afterwards.
+    bool respond(QTcpSocket* socket, const HttpRequest& request, const HttpResponse& response);
+
+    struct Connection
+    {
+        QByteArray buffer; // received bytes not yet parsed into a request
+        bool busy = false; // a delayed reply is pending: later (pipelined) requests wait for it
+        bool closing = false;
+    };
+    QHash<QTcpSocket*, Connection> m_connections;
 
     Handler m_handler;
     QTcpServer* m_server = nullptr;

@@ -1,36 +1,105 @@
 #include "app/sim/Simulator.h"
 
+#include "app/sim/ApiError.h"
+
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 namespace Sim {
 
 namespace {
-
-QByteArray errorBody(const QString& code, const QString& message)
-{
-    return QJsonDocument(QJsonObject {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}})
-        .toJson(QJsonDocument::Compact);
-}
-
+const QString kApiMarker = QStringLiteral("/apis/3.0");
+const QString kReleaseCodebase = QStringLiteral("v4_6_release/");
 } // namespace
 
-Simulator::Simulator(SimConfig config) : m_config(std::move(config)) { }
+Simulator::Simulator(SimConfig config)
+    : m_config(std::move(config))
+    , m_originalCodebase(m_config.codebase)
+    , m_dataset(m_config.records, m_config.seed)
+    , m_auth(m_config.companyId, m_config.publicKey, m_config.privateKey, m_config.clientId)
+    , m_faults(m_config.faults)
+    , m_router(m_dataset, m_config)
+    , m_control(*this)
+{
+    m_config.setCodebase(m_config.codebase);
+}
 
 HttpResponse Simulator::handle(const HttpRequest& request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    HttpResponse response = dispatch(request);
+    if (!request.path.startsWith("/_sim/")) {
+        ++m_requests;
+        m_log.record({QDateTime::currentDateTimeUtc(), request.method, request.target,
+                      response.delivery == HttpResponse::Delivery::Drop ? 0 : response.status,
+                      timer.elapsed() + response.delayMs});
+    }
+    return response;
+}
+
+HttpResponse Simulator::dispatch(const HttpRequest& request)
 {
     static const QByteArray companyInfoPrefix = "/login/companyinfo/";
     if (request.path.startsWith(companyInfoPrefix)) {
         if (request.method != "GET" && request.method != "HEAD") {
-            return HttpResponse::json(
-                405,
-                errorBody(QStringLiteral("MethodNotAllowed"), QStringLiteral("Only GET is supported on companyinfo")));
+            return ApiError::reply(405, QStringLiteral("MethodNotAllowed"),
+                                   QStringLiteral("Only GET is supported on companyinfo"));
         }
         return companyInfo(request, QString::fromUtf8(request.path.mid(companyInfoPrefix.size())));
     }
-    return HttpResponse::json(
-        404, errorBody(QStringLiteral("NotFound"), QStringLiteral("The requested resource was not found.")));
+    if (request.path.startsWith("/_sim/")) {
+        return m_control.handle(request);
+    }
+    return api(request, QString::fromUtf8(request.path));
+}
+
+HttpResponse Simulator::api(const HttpRequest& request, const QString& path)
+{
+    const qsizetype marker = path.indexOf(kApiMarker);
+    const qsizetype afterMarker = marker + kApiMarker.size();
+    if (marker < 1 || (afterMarker < path.size() && path.at(afterMarker) != QLatin1Char('/'))) {
+        return ApiError::notFound();
+    }
+    const QString codebase = path.mid(1, marker); // "v2025_1/"
+    if (codebase.compare(m_config.codebase, Qt::CaseInsensitive) != 0 &&
+        codebase.compare(kReleaseCodebase, Qt::CaseInsensitive) != 0) {
+        return ApiError::notFound(QStringLiteral("The requested resource was not found. The codebase '%1' is not "
+                                                 "served by this site.")
+                                      .arg(codebase));
+    }
+    QString apiPath = path.mid(afterMarker);
+    while (apiPath.startsWith(QLatin1Char('/'))) {
+        apiPath.remove(0, 1);
+    }
+    while (apiPath.endsWith(QLatin1Char('/'))) {
+        apiPath.chop(1);
+    }
+
+    auto finish = [this](HttpResponse response) {
+        m_faults.shapeReply(&response);
+        return response;
+    };
+    if (auto fault = m_faults.beforeRequest()) {
+        return finish(*fault);
+    }
+    if (auto denied = m_auth.check(request)) {
+        return finish(*denied);
+    }
+    ++m_authenticated;
+    if (m_config.moveCodebaseAfter > 0 && m_authenticated == m_config.moveCodebaseAfter) {
+        // The tenant is upgraded: this request still completes, the next ones use the new codebase.
+        m_config.setCodebase(SimConfig::nextCodebase(m_config.codebase));
+    }
+    if (auto forbidden = m_faults.checkModule(apiPath)) {
+        return finish(*forbidden);
+    }
+    const qsizetype question = request.target.indexOf('?');
+    const QByteArray host = request.header("Host").isEmpty() ? QByteArray("127.0.0.1") : request.header("Host");
+    const QByteArray linkBase = QByteArray(m_config.tls ? "https://" : "http://") + host +
+        (question < 0 ? request.target : request.target.left(question));
+    return finish(m_router.route(request, apiPath, linkBase));
 }
 
 HttpResponse Simulator::companyInfo(const HttpRequest& request, const QString& companyId) const
@@ -51,6 +120,23 @@ HttpResponse Simulator::companyInfo(const HttpRequest& request, const QString& c
         {QStringLiteral("AllowedOrigins"), QJsonArray {QStringLiteral("*")}},
     };
     return HttpResponse::json(200, QJsonDocument(info).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject Simulator::state() const
+{
+    return QJsonObject {
+        {QStringLiteral("companyId"), m_config.companyId},
+        {QStringLiteral("codebase"), m_config.codebase},
+        {QStringLiteral("originalCodebase"), m_originalCodebase},
+        {QStringLiteral("records"), m_dataset.recordCount()},
+        {QStringLiteral("seed"), QString::number(m_dataset.seed())},
+        {QStringLiteral("counts"), m_dataset.counts()},
+        {QStringLiteral("faults"), m_faults.settings().toJson()},
+        {QStringLiteral("requestCount"), m_requests},
+        {QStringLiteral("apiRequestCount"), m_faults.apiRequests()},
+        {QStringLiteral("authenticatedRequestCount"), m_authenticated},
+        {QStringLiteral("tls"), m_config.tls},
+    };
 }
 
 } // namespace Sim

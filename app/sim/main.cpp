@@ -1,9 +1,9 @@
 // cwconnector-sim: ConnectWise Manage on loopback, for tests, benchmarks and the GUI's --demo mode.
 #include "app/sim/HttpServer.h"
+#include "app/sim/SimOptions.h"
 #include "app/sim/Simulator.h"
 #include "core/CwVersion.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -13,31 +13,32 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("cwconnector-sim"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(Cw::kVersion));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A ConnectWise Manage (PSA) simulator on loopback."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("TCP port (0 picks a free one)."),
-                                        QStringLiteral("PORT"), QStringLiteral("0"));
-    const QCommandLineOption companyOption(QStringLiteral("company"), QStringLiteral("The login company id."),
-                                           QStringLiteral("ID"), QStringLiteral("cwsim"));
-    parser.addOptions({portOption, companyOption});
-    parser.process(app);
-
+    Sim::SimOptions options;
+    options.parser().process(app);
     QTextStream err(stderr);
-    bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
-    if (!ok || port > 65535) {
-        err << "cwconnector-sim: --port must be a number from 0 to 65535\n";
+    Sim::SimConfig config;
+    QString error;
+    if (!options.toConfig(QProcessEnvironment::systemEnvironment(), &config, &error)) {
+        err << "cwconnector-sim: " << error << '\n';
         return 2;
     }
 
-    Sim::SimConfig config;
-    config.companyId = parser.value(companyOption);
     Sim::Simulator simulator(config);
     Sim::HttpServer server([&simulator](const Sim::HttpRequest& request) { return simulator.handle(request); });
-    if (!server.listen(QHostAddress::LocalHost, static_cast<quint16>(port))) {
-        err << "cwconnector-sim: cannot listen on 127.0.0.1:" << port << ": " << server.errorString() << '\n';
+    if (!config.tlsCertFile.isEmpty()) {
+        if (!server.loadTls(config.tlsCertFile, config.tlsKeyFile, config.tlsChainFile, &error)) {
+            err << "cwconnector-sim: " << error << '\n';
+            return 2;
+        }
+    }
+    if (!config.requestLogFile.isEmpty() && !simulator.requestLog().open(config.requestLogFile, &error)) {
+        err << "cwconnector-sim: cannot open the request log " << config.requestLogFile << ": " << error << '\n';
+        return 2;
+    }
+    simulator.setTls(server.isTls());
+    simulator.dataset().warmUp();
+    if (!server.listen(QHostAddress::LocalHost, options.port())) {
+        err << "cwconnector-sim: cannot listen on 127.0.0.1:" << options.port() << ": " << server.errorString() << '\n';
         return 1;
     }
     QTextStream out(stdout);

@@ -1,0 +1,97 @@
+#include "app/sim/Collection.h"
+
+#include "app/sim/JsonScan.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace Sim {
+
+QJsonObject Record::object() const
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+QJsonValue Record::value(const QStringList& path) const
+{
+    return JsonScan::valueAt(json, path);
+}
+
+Collection::Collection(CollectionSpec spec, Generator generator)
+    : m_spec(std::move(spec)), m_generator(std::move(generator))
+{ }
+
+void Collection::ensure() const
+{
+    if (!m_generated) {
+        m_records = m_generator();
+        m_generated = true;
+    }
+}
+
+void Collection::reset()
+{
+    m_records.clear();
+    m_records.shrink_to_fit();
+    m_generated = false;
+}
+
+const std::vector<Record>& Collection::records() const
+{
+    ensure();
+    return m_records;
+}
+
+std::vector<Record>::iterator Collection::locate(qint64 id) const
+{
+    ensure();
+    return std::lower_bound(m_records.begin(), m_records.end(), id,
+                            [](const Record& r, qint64 value) { return r.id < value; });
+}
+
+const Record* Collection::find(qint64 id) const
+{
+    const auto it = locate(id);
+    return it != m_records.end() && it->id == id ? &*it : nullptr;
+}
+
+qint64 Collection::nextId() const
+{
+    ensure();
+    return m_records.empty() ? 1 : m_records.back().id + 1;
+}
+
+const Record& Collection::insert(const QJsonObject& object)
+{
+    Record record;
+    record.id = object.value(QLatin1String("id")).toInteger();
+    record.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    const auto it = locate(record.id);
+    return *m_records.insert(it, std::move(record));
+}
+
+const Record* Collection::replace(qint64 id, const QJsonObject& object)
+{
+    const auto it = locate(id);
+    if (it == m_records.end() || it->id != id) {
+        return nullptr;
+    }
+    Record record;
+    record.id = id;
+    record.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    *it = std::move(record);
+    return &*it;
+}
+
+bool Collection::remove(qint64 id)
+{
+    const auto it = locate(id);
+    if (it == m_records.end() || it->id != id) {
+        return false;
+    }
+    m_records.erase(it);
+    return true;
+}
+
+} // namespace Sim

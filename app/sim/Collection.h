@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace Sim {
+
+// One record: its id and its serialised JSON, cached so a page is served by concatenating bytes.
+// Single values are read straight from the bytes (value()); object() parses the whole record (writes,
+// fields=), without keeping the parsed copy: 100,000 parsed records would cost gigabytes.
+struct Record
+{
+    qint64 id = 0;
+    QByteArray json;
+
+    QJsonObject object() const;
+    QJsonValue value(const QStringList& path) const;
+};
+
+// What a collection accepts on writes.
+struct CollectionSpec
+{
+    QString path; // under apis/3.0/, e.g. "company/companies"
+    QString resource; // the name used in error bodies, e.g. "company"
+    QStringList required; // fields a POST/PUT must have (non-empty)
+    QString uniqueField; // e.g. "identifier": a second record with the same value is "ObjectExists"
+    bool writable = true;
+    QString parentField; // for child lists (invoice payments): the reference to the parent, e.g. "invoice"
+};
+
+// The records of one endpoint, sorted by id. Generated lazily on first use by the given generator.
+class Collection final
+{
+public:
+    using Generator = std::function<std::vector<Record>()>;
+
+    Collection(CollectionSpec spec, Generator generator);
+
+    const CollectionSpec& spec() const { return m_spec; }
+    const std::vector<Record>& records() const;
+    const Record* find(qint64 id) const;
+    bool isGenerated() const { return m_generated; }
+    void reset(); // forget changes; regenerated on next use
+
+    qint64 nextId() const;
+    const Record& insert(const QJsonObject& object); // object must carry its id (nextId())
+    const Record* replace(qint64 id, const QJsonObject& object);
+    bool remove(qint64 id);
+
+private:
+    void ensure() const;
+    std::vector<Record>::iterator locate(qint64 id) const;
+
+    CollectionSpec m_spec;
+    Generator m_generator;
+    mutable std::vector<Record> m_records;
+    mutable bool m_generated = false;
+};
+
+} // namespace Sim

@@ -1,0 +1,281 @@
+#include "app/sim/ListQuery.h"
+
+#include "app/sim/ApiError.h"
+#include "app/sim/Conditions.h"
+#include "app/sim/Paging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace Sim {
+
+namespace {
+
+HttpResponse invalid(const QString& message)
+{
+    return ApiError::reply(400, QStringLiteral("InvalidObject"), message);
+}
+
+QStringList fieldList(const HttpRequest& request)
+{
+    QStringList fields;
+    const QStringList parts = Paging::param(request.query, "fields").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& part : parts) {
+        if (!part.trimmed().isEmpty()) {
+            fields.append(part.trimmed());
+        }
+    }
+    return fields;
+}
+
+int compareValues(const QJsonValue& a, const QJsonValue& b)
+{
+    const bool aMissing = a.isUndefined() || a.isNull();
+    const bool bMissing = b.isUndefined() || b.isNull();
+    if (aMissing || bMissing) {
+        return aMissing == bMissing ? 0 : (aMissing ? -1 : 1);
+    }
+    if (a.isDouble() && b.isDouble()) {
+        return a.toDouble() < b.toDouble() ? -1 : (a.toDouble() > b.toDouble() ? 1 : 0);
+    }
+    if (a.isBool() && b.isBool()) {
+        return int(a.toBool()) - int(b.toBool());
+    }
+    return a.toVariant().toString().compare(b.toVariant().toString(), Qt::CaseInsensitive);
+}
+
+struct SortKey
+{
+    QStringList path;
+    bool descending = false;
+};
+
+bool parseOrderBy(const QString& text, std::vector<SortKey>* keys, QString* error)
+{
+    const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& part : parts) {
+        const QStringList words = part.simplified().split(QLatin1Char(' '));
+        if (words.isEmpty() || words.size() > 2 || words.first().isEmpty()) {
+            *error = QStringLiteral("orderBy '%1' is invalid: use 'field asc' or 'field desc'").arg(part.trimmed());
+            return false;
+        }
+        SortKey key;
+        key.path = words.first().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        if (words.size() == 2) {
+            if (words.at(1).compare(QLatin1String("desc"), Qt::CaseInsensitive) == 0) {
+                key.descending = true;
+            } else if (words.at(1).compare(QLatin1String("asc"), Qt::CaseInsensitive) != 0) {
+                *error = QStringLiteral("orderBy direction '%1' is invalid: use asc or desc").arg(words.at(1));
+                return false;
+            }
+        }
+        keys->push_back(key);
+    }
+    return true;
+}
+
+bool parsePositive(const QString& text, int* value)
+{
+    bool ok = false;
+    const int v = text.trimmed().toInt(&ok);
+    if (!ok) {
+        return false;
+    }
+    *value = v;
+    return true;
+}
+
+QByteArray joinPage(const std::vector<const Record*>& records, std::size_t from, std::size_t to,
+                    const QStringList& fields)
+{
+    QByteArray body;
+    if (fields.isEmpty()) {
+        qsizetype size = 2;
+        for (std::size_t i = from; i < to; ++i) {
+            size += records[i]->json.size() + 1;
+        }
+        body.reserve(size);
+    }
+    body += '[';
+    for (std::size_t i = from; i < to; ++i) {
+        if (i > from) {
+            body += ',';
+        }
+        body += fields.isEmpty() ? records[i]->json : ListQuery::project(*records[i], fields);
+    }
+    body += ']';
+    return body;
+}
+
+} // namespace
+
+QByteArray ListQuery::project(const Record& record, const QStringList& fields)
+{
+    const QJsonObject source = record.object();
+    QJsonObject result;
+    for (const QString& field : fields) {
+        const QStringList path = field.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const QJsonValue value = Conditions::valueAt(source, path);
+        if (value.isUndefined() || path.isEmpty()) {
+            continue;
+        }
+        if (path.size() == 1) {
+            result.insert(path.first(), value);
+        } else { // nested: keep the leaf inside its parent objects
+            QJsonObject parent = result.value(path.first()).toObject();
+            QJsonObject inner = parent;
+            // only two levels are common (status/name); deeper paths keep the whole sub-object
+            if (path.size() == 2) {
+                inner.insert(path.at(1), value);
+                result.insert(path.first(), inner);
+            } else {
+                result.insert(path.first(), source.value(path.first()));
+            }
+        }
+    }
+    return QJsonDocument(result).toJson(QJsonDocument::Compact);
+}
+
+bool ListQuery::filter(const std::vector<const Record*>& records, const HttpRequest& request,
+                       std::vector<const Record*>* out, HttpResponse* error)
+{
+    QString message;
+    const Conditions conditions = Conditions::parse(Paging::param(request.query, "conditions"), &message);
+    if (!conditions.isValid()) {
+        *error = invalid(QStringLiteral("The condition is invalid: %1.").arg(message));
+        return false;
+    }
+    if (conditions.isEmpty()) {
+        *out = records;
+        return true;
+    }
+    out->reserve(records.size());
+    for (const Record* record : records) {
+        if (conditions.matches([record](const QStringList& path) { return record->value(path); })) {
+            out->push_back(record);
+        }
+    }
+    return true;
+}
+
+HttpResponse ListQuery::count(const std::vector<const Record*>& records, const HttpRequest& request)
+{
+    std::vector<const Record*> matching;
+    HttpResponse error;
+    if (!filter(records, request, &matching, &error)) {
+        return error;
+    }
+    return HttpResponse::json(200, "{\"count\":" + QByteArray::number(static_cast<qint64>(matching.size())) + '}');
+}
+
+HttpResponse ListQuery::single(const Record& record, const HttpRequest& request)
+{
+    const QStringList fields = fieldList(request);
+    return HttpResponse::json(200, fields.isEmpty() ? record.json : project(record, fields));
+}
+
+HttpResponse ListQuery::list(const std::vector<const Record*>& records, const HttpRequest& request,
+                             const QByteArray& linkBase)
+{
+    const bool forwardOnly =
+        request.header("pagination-type").trimmed().compare("forward-only", Qt::CaseInsensitive) == 0;
+    int pageSize = Paging::kDefaultPageSize;
+    const QString pageSizeText = Paging::param(request.query, "pageSize");
+    if (!pageSizeText.isNull() && !parsePositive(pageSizeText, &pageSize)) {
+        return invalid(QStringLiteral("pageSize must be a number."));
+    }
+    if (pageSize <= 0) {
+        pageSize = Paging::kDefaultPageSize;
+    }
+    pageSize = qMin(pageSize, Paging::kMaxPageSize);
+    const QString orderBy = Paging::param(request.query, "orderBy");
+    const QString pageText = Paging::param(request.query, "page");
+    if (forwardOnly && !pageText.isNull()) {
+        return invalid(QStringLiteral("The page parameter cannot be used with forward-only pagination; use pageId."));
+    }
+    if (forwardOnly && !orderBy.trimmed().isEmpty()) {
+        return invalid(QStringLiteral("orderBy cannot be used with forward-only pagination."));
+    }
+    std::vector<SortKey> keys;
+    QString orderError;
+    if (!parseOrderBy(orderBy, &keys, &orderError)) {
+        return invalid(orderError);
+    }
+
+    std::vector<const Record*> matching;
+    HttpResponse error;
+    if (!filter(records, request, &matching, &error)) {
+        return error;
+    }
+    const QStringList fields = fieldList(request);
+    const qsizetype question = request.target.indexOf('?');
+    const QByteArray rawQuery = question < 0 ? QByteArray() : request.target.mid(question + 1);
+
+    if (forwardOnly) {
+        qint64 pageId = 0;
+        const QString pageIdText = Paging::param(request.query, "pageId");
+        bool ok = true;
+        if (!pageIdText.isNull()) {
+            pageId = pageIdText.trimmed().toLongLong(&ok);
+        }
+        if (!ok) {
+            return invalid(QStringLiteral("pageId must be a number."));
+        }
+        const auto begin = std::upper_bound(matching.begin(), matching.end(), pageId,
+                                            [](qint64 value, const Record* r) { return value < r->id; });
+        const std::size_t from = static_cast<std::size_t>(begin - matching.begin());
+        const std::size_t to = qMin(matching.size(), from + static_cast<std::size_t>(pageSize));
+        HttpResponse response = HttpResponse::json(200, joinPage(matching, from, to, fields));
+        // rel="next" with the last id of this page while records remain; no Link on the last page.
+        if (to < matching.size()) {
+            response.setHeader(
+                "Link",
+                Paging::forwardLink(linkBase, Paging::queryWithout(rawQuery, "pageId", "page"), matching[to - 1]->id));
+        }
+        return response;
+    }
+
+    int page = 1;
+    if (!pageText.isNull() && (!parsePositive(pageText, &page) || page < 1)) {
+        return invalid(QStringLiteral("page must be a number of 1 or more."));
+    }
+    if (!keys.empty()) {
+        // Read each record's sort values once, then sort (stable: ties stay in id order).
+        std::vector<std::pair<const Record*, std::vector<QJsonValue>>> rows;
+        rows.reserve(matching.size());
+        for (const Record* record : matching) {
+            std::vector<QJsonValue> values;
+            for (const SortKey& key : keys) {
+                values.push_back(record->value(key.path));
+            }
+            rows.emplace_back(record, std::move(values));
+        }
+        std::stable_sort(rows.begin(), rows.end(), [&keys](const auto& a, const auto& b) {
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                const int c = compareValues(a.second[i], b.second[i]);
+                if (c != 0) {
+                    return keys[i].descending ? c > 0 : c < 0;
+                }
+            }
+            return false;
+        });
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            matching[i] = rows[i].first;
+        }
+    }
+    const std::size_t total = matching.size();
+    const int lastPage = qMax(
+        1, static_cast<int>((total + static_cast<std::size_t>(pageSize) - 1) / static_cast<std::size_t>(pageSize)));
+    const std::size_t from = qMin(total, static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(pageSize));
+    const std::size_t to = qMin(total, from + static_cast<std::size_t>(pageSize));
+    HttpResponse response = HttpResponse::json(200, joinPage(matching, from, to, fields));
+    const QByteArray links = Paging::navigableLinks(linkBase, Paging::queryWithout(rawQuery, "page"), page, lastPage);
+    if (!links.isEmpty()) {
+        response.setHeader("Link", links);
+    }
+    return response;
+}
+
+} // namespace Sim

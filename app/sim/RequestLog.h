@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+
+#include <deque>
+
+namespace Sim {
+
+// One line per request: time, method, target, status, ms. Never headers, so never the Authorization
+// header or keys. Written to a file or stderr ("-") when asked, and kept (the last 10,000) for
+// GET /_sim/requests.
+class RequestLog final
+{
+public:
+    struct Entry
+    {
+        QDateTime time;
+        QByteArray method;
+        QByteArray target;
+        int status = 0; // 0 = connection dropped without an answer
+        qint64 ms = 0;
+    };
+
+    RequestLog() = default;
+    bool open(const QString& path, QString* error); // "-" = stderr
+    void record(Entry entry);
+    QJsonArray toJson() const;
+    void clear() { m_entries.clear(); }
+
+    static QByteArray format(const Entry& entry);
+
+private:
+    QFile m_file;
+    std::deque<Entry> m_entries;
+};
+
+} // namespace Sim

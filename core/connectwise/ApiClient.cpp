@@ -1,0 +1,123 @@
+#include "core/connectwise/ApiClient.h"
+
+#include "core/connectwise/CompanyLookup.h"
+#include "core/connectwise/ConnectWiseLog.h"
+#include "core/connectwise/NetworkAccessFactory.h"
+
+namespace Cw {
+
+ApiClient::ApiClient(QNetworkAccessManager* manager, Connection connection, QObject* parent)
+    : QObject(parent), m_manager(manager), m_connection(std::move(connection)), m_builder(m_connection)
+{
+    Q_ASSERT(m_manager);
+    const QString applied = NetworkAccessFactory::appliedProxyKey(m_manager);
+    if (applied != m_connection.proxy.key()) {
+        if (!applied.isEmpty()) {
+            qCWarning(lcConnectWise).noquote() << "network manager switched from proxy" << applied << "to"
+                                               << m_connection.proxy.key() << "- give each connection its own manager";
+        }
+        NetworkAccessFactory::applyProxy(m_manager, m_connection.proxy);
+    }
+    const QString codebase = m_connection.effectiveCodebaseOverride();
+    if (!codebase.isEmpty()) {
+        m_baseUrl = m_connection.site.apiBaseUrl(codebase);
+    }
+    qCDebug(lcConnectWise).noquote() << "client for" << m_connection.describe();
+}
+
+ApiClient::~ApiClient() = default;
+
+ApiError ApiClient::setCompanyInfo(const CompanyInfo& info)
+{
+    QUrl base;
+    const ApiError error = CompanyLookup::apiBaseUrlFor(m_connection.site, info, &base);
+    if (!error.isOk()) {
+        return error;
+    }
+    m_companyInfo = info;
+    if (canRediscoverCodebase()) {
+        setBaseUrl(base);
+    }
+    return error;
+}
+
+void ApiClient::setBaseUrl(const QUrl& url)
+{
+    if (url == m_baseUrl) {
+        return;
+    }
+    m_baseUrl = url;
+    qCInfo(lcConnectWise).noquote() << "API base URL" << url.toString();
+    emit baseUrlChanged(url);
+}
+
+ApiCall* ApiClient::send(const ApiRequest& request)
+{
+    auto* call = new ApiCall(this, request);
+    QMetaObject::invokeMethod(call, &ApiCall::start, Qt::QueuedConnection);
+    return call;
+}
+
+CompanyLookup* ApiClient::lookupCompany()
+{
+    auto* lookup = new CompanyLookup(this);
+    connect(lookup, &CompanyLookup::finished, this, [this](const CompanyLookupResult& result) {
+        if (result.ok()) {
+            setCompanyInfo(result.info);
+        }
+    });
+    QMetaObject::invokeMethod(lookup, &CompanyLookup::start, Qt::QueuedConnection);
+    return lookup;
+}
+
+QNetworkRequest ApiClient::buildRequest(const QUrl& url, const ApiRequest& request) const
+{
+    QNetworkRequest networkRequest =
+        m_builder.build(url, request.authenticated, request.method == ApiRequest::Method::Get);
+    for (const auto& header : request.headers) {
+        networkRequest.setRawHeader(header.first, header.second);
+    }
+    return networkRequest;
+}
+
+void ApiClient::requireBaseUrl(QObject* context, Done done)
+{
+    if (m_baseUrl.isValid() && !m_baseUrl.isEmpty()) {
+        done(ApiError());
+        return;
+    }
+    runLookup(context, std::move(done));
+}
+
+void ApiClient::rediscoverCodebase(QObject* context, Done done)
+{
+    runLookup(context, std::move(done));
+}
+
+void ApiClient::runLookup(QObject* context, Done done)
+{
+    m_waiters.append(Waiter {context, std::move(done)});
+    if (m_lookup) {
+        return; // one lookup serves every call waiting for it
+    }
+    m_lookup = new CompanyLookup(this);
+    connect(m_lookup, &CompanyLookup::finished, this, &ApiClient::onLookupFinished);
+    QMetaObject::invokeMethod(m_lookup, &CompanyLookup::start, Qt::QueuedConnection);
+}
+
+void ApiClient::onLookupFinished(const CompanyLookupResult& result)
+{
+    m_lookup = nullptr;
+    ApiError error = result.error;
+    if (result.ok()) {
+        error = setCompanyInfo(result.info);
+    }
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter& waiter : waiters) {
+        if (waiter.context) {
+            waiter.done(error);
+        }
+    }
+}
+
+} // namespace Cw

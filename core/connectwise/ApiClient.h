@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/connectwise/ApiCall.h"
+#include "core/connectwise/ApiRequest.h"
+#include "core/connectwise/CompanyInfo.h"
+#include "core/connectwise/Connection.h"
+#include "core/connectwise/RequestBuilder.h"
+
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace Cw {
+
+class CompanyLookup;
+struct CompanyLookupResult;
+
+// The one request pipeline to a ConnectWise tenant. Holds the Connection (keys in memory only), finds the
+// base URL (codebase override, or companyinfo on first use), and makes ApiCalls that carry auth, clientId,
+// the pinned Accept version, timeout, TLS and retry behaviour (see ApiCall).
+//
+// Give each client its own QNetworkAccessManager, ideally from NetworkAccessFactory::create(proxy): the
+// client applies the connection's proxy to the manager it is given (Qt keeps proxies per manager), so a
+// manager shared by connections with different proxy settings would be reconfigured (a warning is logged).
+//
+//   auto* nam = Cw::NetworkAccessFactory::create(connection.proxy, this);
+//   auto* client = new Cw::ApiClient(nam, connection, this);
+//   Cw::ApiCall* call = client->send(Cw::ApiRequest::get(Cw::Endpoints::systemInfo()));
+//   connect(call, &Cw::ApiCall::finished, this, [](const Cw::ApiResult& r) { ... });
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiClient)
+
+public:
+    ApiClient(QNetworkAccessManager* manager, Connection connection, QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    const Connection& connection() const { return m_connection; }
+    QNetworkAccessManager* networkAccessManager() const { return m_manager; }
+
+    // {scheme}://{api host}/{codebase}apis/3.0, empty until known (override or companyinfo).
+    QUrl baseUrl() const { return m_baseUrl; }
+    std::optional<CompanyInfo> companyInfo() const { return m_companyInfo; }
+    // Uses an answer the caller already has (e.g. from the wizard's lookup) instead of asking again.
+    // Returns a Configuration error (and changes nothing) if the answer cannot be used with this site.
+    ApiError setCompanyInfo(const CompanyInfo& info);
+
+    // Starts the call on the next event-loop turn; connect to its finished() signal right away.
+    ApiCall* send(const ApiRequest& request);
+    // GET /login/companyinfo/{companyId}; on success the client also adopts the answer.
+    CompanyLookup* lookupCompany();
+
+    ApiError caError() const { return m_builder.caError(); }
+    bool canRediscoverCodebase() const { return m_connection.effectiveCodebaseOverride().isEmpty(); }
+
+signals:
+    void baseUrlChanged(const QUrl& baseUrl);
+
+private:
+    friend class ApiCall;
+    friend class CompanyLookup;
+    using Done = std::function<void(const ApiError&)>;
+
+    QNetworkRequest buildRequest(const QUrl& url, const ApiRequest& request) const;
+    void requireBaseUrl(QObject* context, Done done);
+    void rediscoverCodebase(QObject* context, Done done);
+    void runLookup(QObject* context, Done done);
+    void onLookupFinished(const CompanyLookupResult& result);
+    void setBaseUrl(const QUrl& url);
+
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        Done done;
+    };
+
+    QNetworkAccessManager* m_manager;
+    Connection m_connection;
+    RequestBuilder m_builder;
+    QUrl m_baseUrl;
+    std::optional<CompanyInfo> m_companyInfo;
+    QPointer<CompanyLookup> m_lookup;
+    QList<Waiter> m_waiters;
+};
+
+} // namespace Cw

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/connectwise/ApiError.h"
+#include "core/connectwise/RetryPolicy.h"
+#include "core/connectwise/Site.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Cw {
+
+// Which proxy a connection's requests use. System follows the OS / environment settings.
+struct ProxySettings
+{
+    enum class Mode { System, None, Manual };
+    Mode mode = Mode::System;
+    QString host; // Manual only
+    quint16 port = 0; // Manual only
+
+    QString key() const; // identifies the setting, e.g. "manual:proxy.lan:3128"
+    bool operator==(const ProxySettings& other) const { return key() == other.key(); }
+};
+
+// Everything needed to talk to one ConnectWise tenant. A plain value: the keys are held in memory only and
+// are never logged; storing them is the secrets module's job.
+struct Connection
+{
+    Q_DECLARE_TR_FUNCTIONS(Cw::Connection)
+
+public:
+    Site site;
+    QString companyId; // the login company id, e.g. "acme"
+    QString clientId; // the integration's GUID (header clientId)
+    QString publicKey;
+    QString privateKey;
+    QString codebaseOverride; // "v4_6_release/" to skip discovery; empty = site's override, else discover
+    ProxySettings proxy;
+    QString caFile; // extra trusted CA certificates (PEM), added to the system ones; empty = none
+    int transferTimeoutMs = 30000; // no data for this long aborts the request
+    RetryPolicy retry;
+
+    // site's override unless codebaseOverride is set; normalised ("v2025_1/") or empty.
+    QString effectiveCodebaseOverride() const;
+    bool hasKeys() const { return !publicKey.isEmpty() && !privateKey.isEmpty(); }
+    // Configuration error when what an authenticated call needs is missing (site, company id, keys, a
+    // manual proxy without host/port); kind None when usable. An empty clientId is not caught here: the
+    // server's answer to it is classified as ClientIdRejected, like a wrong one.
+    ApiError validateForApi() const;
+    // For logs: site, company, client id, proxy and CA file; never the keys.
+    QString describe() const;
+};
+
+} // namespace Cw

@@ -1,0 +1,270 @@
+// cwconnector-sim's deliberate faults (flags and the runtime control API), request ordering on one
+// connection, and the request log's content.
+#include "tests/app/sim/SimTestClient.h"
+#include "tests/support/SimProcess.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using CwTest::SimReply;
+using CwTest::SimTestClient;
+
+class TestSimFaults final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rateLimit();
+    void failEvery();
+    void delay();
+    void truncateEvery();
+    void dropEvery();
+    void denyModule();
+    void controlApiChangesFaultsAtRuntime();
+    void pipelinedRequestsAnswerInOrderBehindDelays();
+    void requestLogHasNoSecrets();
+
+private:
+    static QByteArray rawExchange(quint16 port, const QByteArray& requests, int expectedReplies);
+};
+
+namespace {
+
+QString path(const char* p)
+{
+    return QString::fromLatin1(p);
+}
+
+} // namespace
+
+void TestSimFaults::rateLimit()
+{
+    CwTest::SimProcess sim;
+    QVERIFY2(sim.start({QStringLiteral("--rate-limit"), QStringLiteral("2"), QStringLiteral("--rate-window-ms"),
+                        QStringLiteral("600000"), QStringLiteral("--retry-after"), QStringLiteral("7")}),
+             qPrintable(sim.output()));
+    SimTestClient client(sim.baseUrl());
+    QCOMPARE(client.get(client.api(path("system/info"))).status, 200);
+    QCOMPARE(client.get(client.api(path("company/companies/count"))).status, 200);
+    const SimReply limited = client.get(client.api(path("company/companies/count")));
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.header("Retry-After"), QByteArray("7"));
+    QJsonParseError error;
+    QJsonDocument::fromJson(limited.body, &error);
+    QVERIFY(error.error != QJsonParseError::NoError); // like Cloudflare's edge: not JSON
+    QVERIFY(!limited.body.isEmpty());
+    // The company lookup is not rate limited.
+    QCOMPARE(client.get(client.url(QStringLiteral("/login/companyinfo/cwsim"))).status, 200);
+}
+
+void TestSimFaults::failEvery()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--fail-every"), QStringLiteral("3")}));
+    SimTestClient client(sim.baseUrl());
+    QList<int> statuses;
+    for (int i = 0; i < 7; ++i) {
+        const SimReply reply = client.get(client.api(path("company/companies/count")));
+        statuses.append(reply.status);
+        if (reply.status >= 500) {
+            QVERIFY(!reply.object().value(QLatin1String("code")).toString().isEmpty()); // a JSON error body
+        }
+    }
+    QCOMPARE(statuses, (QList<int> {200, 200, 503, 200, 200, 500, 200}));
+}
+
+void TestSimFaults::delay()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--delay-ms"), QStringLiteral("400")}));
+    SimTestClient client(sim.baseUrl());
+    const SimReply reply = client.get(client.api(path("system/info")));
+    QCOMPARE(reply.status, 200);
+    QVERIFY2(reply.elapsedMs >= 400, qPrintable(QString::number(reply.elapsedMs))); // cannot arrive earlier
+    const QJsonArray log = client.control("GET", QStringLiteral("requests")).array();
+    QCOMPARE(log.size(), 1);
+    QVERIFY(log.at(0).toObject().value(QLatin1String("ms")).toInteger() >= 400);
+    // Not delayed: the company lookup.
+    QCOMPARE(client.get(client.url(QStringLiteral("/login/companyinfo/cwsim"))).status, 200);
+}
+
+void TestSimFaults::truncateEvery()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--truncate-every"), QStringLiteral("2")}));
+    SimTestClient client(sim.baseUrl());
+    const CwTest::Query big = {{QStringLiteral("pageSize"), QStringLiteral("50")}};
+    const SimReply whole = client.get(client.api(path("company/companies"), big));
+    QCOMPARE(whole.error, QNetworkReply::NoError);
+    QCOMPARE(whole.array().size(), 50);
+    const SimReply cut = client.get(client.api(path("company/companies"), big));
+    QVERIFY2(cut.error != QNetworkReply::NoError, qPrintable(QString::number(cut.error)));
+    QVERIFY(cut.body.size() < whole.body.size());
+    QCOMPARE(client.get(client.api(path("company/companies"), big)).body, whole.body); // the next one is whole
+}
+
+void TestSimFaults::dropEvery()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--drop-every"), QStringLiteral("2")}));
+    // On a raw connection: request 1 answered, request 2 gets the connection closed without a byte.
+    const QByteArray request =
+        "GET /v2025_1/apis/3.0/system/info HTTP/1.1\r\nHost: x\r\nclientId: c\r\nAuthorization: " +
+        SimTestClient(sim.baseUrl()).authorization() + "\r\n\r\n";
+    const QByteArray answers = rawExchange(sim.port(), request + request, 2);
+    QCOMPARE(answers.count("HTTP/1.1 200 OK"), 1);
+    QVERIFY(answers.contains("\"version\""));
+    QCOMPARE(answers.count("HTTP/1.1"), 1);
+
+    // With every request dropped, a client sees a network error (Qt retries a dropped request itself).
+    SimTestClient client(sim.baseUrl());
+    QCOMPARE(client.control("POST", QStringLiteral("faults"), R"({"dropEvery":1})").status, 200);
+    const SimReply dropped = client.get(client.api(path("system/info")));
+    QCOMPARE(dropped.status, 0);
+    QVERIFY(dropped.error != QNetworkReply::NoError);
+    const QJsonArray log = client.control("GET", QStringLiteral("requests")).array();
+    QVERIFY(!log.isEmpty());
+    QCOMPARE(log.last().toObject().value(QLatin1String("status")).toInt(), 0); // logged as dropped
+}
+
+void TestSimFaults::denyModule()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--deny-module"), QStringLiteral("finance/invoices"),
+                       QStringLiteral("--deny-module"), QStringLiteral("procurement")}));
+    SimTestClient client(sim.baseUrl());
+    const SimReply invoices = client.get(client.api(path("finance/invoices")));
+    QCOMPARE(invoices.status, 403);
+    QCOMPARE(invoices.object().value(QLatin1String("code")).toString(), QStringLiteral("Unauthorized"));
+    QCOMPARE(invoices.object().value(QLatin1String("message")).toString(),
+             QStringLiteral("You do not have permission to access the Finance module (Invoicing). Please contact your "
+                            "administrator."));
+    QCOMPARE(client.get(client.api(path("finance/invoices/1/payments"))).status, 403);
+    QCOMPARE(client.get(client.api(path("finance/invoices/count"))).status, 403);
+    const SimReply catalog = client.get(client.api(path("procurement/catalog/count")));
+    QCOMPARE(catalog.status, 403);
+    QVERIFY(catalog.object().value(QLatin1String("message")).toString().contains(QLatin1String("Procurement module")));
+    QCOMPARE(client.get(client.api(path("finance/currencies"))).status, 200);
+    QCOMPARE(client.get(client.api(path("company/companies/count"))).status, 200);
+    // Authentication comes first: bad keys still get 401, not the module's 403.
+    client.privateKey = QStringLiteral("wrong");
+    QCOMPARE(client.get(client.api(path("finance/invoices"))).status, 401);
+}
+
+void TestSimFaults::controlApiChangesFaultsAtRuntime()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start());
+    SimTestClient client(sim.baseUrl());
+    QCOMPARE(client.get(client.api(path("company/companies/count"))).status, 200);
+
+    SimReply set = client.control("POST", QStringLiteral("faults"), R"({"failEvery":1})");
+    QCOMPARE(set.status, 200);
+    QCOMPARE(client.get(client.api(path("company/companies/count"))).status, 503);
+    QCOMPARE(client.get(client.api(path("company/companies/count"))).status, 500);
+
+    set = client.control("POST", QStringLiteral("faults"), R"({"denyModules":["company"],"rateLimit":0})");
+    QCOMPARE(set.status, 200);
+    QCOMPARE(client.get(client.api(path("company/companies/count"))).status, 403); // failEvery replaced by 0
+    QCOMPARE(client.get(client.api(path("system/info"))).status, 200);
+
+    const QJsonObject state = client.control("GET", QStringLiteral("state")).object();
+    QCOMPARE(state.value(QLatin1String("faults")).toObject().value(QLatin1String("denyModules")).toArray(),
+             QJsonArray {QStringLiteral("company")});
+    QCOMPARE(state.value(QLatin1String("faults")).toObject().value(QLatin1String("failEvery")).toInt(), 0);
+    QVERIFY(state.value(QLatin1String("requestCount")).toInt() >= 5);
+    QCOMPARE(state.value(QLatin1String("codebase")).toString(), QStringLiteral("v2025_1/"));
+
+    QCOMPARE(client.control("POST", QStringLiteral("faults"), R"({"failEvery":"often"})").status, 400);
+    QCOMPARE(client.control("POST", QStringLiteral("faults"), "[]").status, 400);
+    QCOMPARE(client.control("GET", QStringLiteral("nothing")).status, 404);
+    QCOMPARE(client.control("POST", QStringLiteral("faults"), "{}").status, 200); // all off again
+    QCOMPARE(client.get(client.api(path("company/companies/count"))).status, 200);
+}
+
+QByteArray TestSimFaults::rawExchange(quint16 port, const QByteArray& requests, int expectedReplies)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(10000)) {
+        return {};
+    }
+    socket.write(requests);
+    QByteArray received;
+    // Read until the expected replies are in or the server closes the connection.
+    while (received.count("HTTP/1.1") < expectedReplies || !received.endsWith('}')) {
+        if (!socket.waitForReadyRead(15000)) {
+            break;
+        }
+        received += socket.readAll();
+    }
+    received += socket.readAll();
+    return received;
+}
+
+void TestSimFaults::pipelinedRequestsAnswerInOrderBehindDelays()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--delay-ms"), QStringLiteral("150")}));
+    const QByteArray auth = SimTestClient(sim.baseUrl()).authorization();
+    auto request = [&auth](const char* target) -> QByteArray {
+        return QByteArray("GET /v2025_1/apis/3.0/") + target +
+            " HTTP/1.1\r\nHost: 127.0.0.1\r\nclientId: c\r\nAuthorization: " + auth + "\r\n\r\n";
+    };
+    const QByteArray answers = rawExchange(
+        sim.port(), request("system/info") + request("company/companies/count") + request("system/info"), 3);
+    QCOMPARE(answers.count("HTTP/1.1 200 OK"), 3);
+    const qsizetype version = answers.indexOf("\"version\"");
+    const qsizetype count = answers.indexOf("{\"count\"");
+    QVERIFY(version >= 0 && count > version); // replies in request order
+    QVERIFY(answers.lastIndexOf("\"version\"") > count);
+}
+
+void TestSimFaults::requestLogHasNoSecrets()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString logFile = dir.filePath(QStringLiteral("requests.log"));
+    CwTest::SimProcess sim;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CWSIM_PUBLIC_KEY"), QStringLiteral("PubKeyMarker123"));
+    env.insert(QStringLiteral("CWSIM_PRIVATE_KEY"), QStringLiteral("PrivKeyMarker456"));
+    sim.process().setProcessEnvironment(env);
+    QVERIFY(sim.start({QStringLiteral("--request-log"), logFile}));
+    SimTestClient client(sim.baseUrl());
+    client.publicKey = QStringLiteral("PubKeyMarker123");
+    client.privateKey = QStringLiteral("PrivKeyMarker456");
+    QCOMPARE(
+        client.get(client.api(path("company/companies"), {{QStringLiteral("conditions"), QStringLiteral("id < 3")}}))
+            .status,
+        200);
+    client.privateKey = QStringLiteral("WrongKeyMarker789");
+    QCOMPARE(client.get(client.api(path("system/info"))).status, 401);
+    const QByteArray goodAuth = "PubKeyMarker123:PrivKeyMarker456";
+
+    QFile file(logFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray log = file.readAll();
+    QCOMPARE(log.count('\n'), 2);
+    QVERIFY(log.contains("GET /v2025_1/apis/3.0/company/companies?conditions="));
+    QVERIFY(log.contains(" 200 "));
+    QVERIFY(log.contains(" 401 "));
+    const QByteArray apiLog = client.control("GET", QStringLiteral("requests")).body;
+    QCOMPARE(QJsonDocument::fromJson(apiLog).array().size(), 2);
+    for (const QByteArray& text : {log, apiLog}) {
+        QVERIFY(!text.contains("PubKeyMarker123"));
+        QVERIFY(!text.contains("PrivKeyMarker456"));
+        QVERIFY(!text.contains("WrongKeyMarker789"));
+        QVERIFY(!text.contains(QByteArray("cwsim+" + goodAuth).toBase64()));
+        QVERIFY(!text.contains("Basic"));
+        QVERIFY(!text.contains("Authorization"));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSimFaults)
+#include "tst_sim_faults.moc"

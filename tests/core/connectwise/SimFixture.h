@@ -1,0 +1,110 @@
+#pragma once
+
+// Helpers shared by the connectwise tests that talk to the real cwconnector-sim over loopback.
+
+#include "core/connectwise/ApiClient.h"
+#include "core/connectwise/NetworkAccessFactory.h"
+#include "tests/support/SimProcess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+namespace CwTest {
+
+inline QString tlsFile(const char* name)
+{
+    return QStringLiteral(CW_TEST_DATA_DIR "/tls/") + QString::fromLatin1(name);
+}
+
+inline QStringList tlsArgs(const char* certBase)
+{
+    const QString base = QString::fromLatin1(certBase);
+    return {QStringLiteral("--tls-cert"), QStringLiteral(CW_TEST_DATA_DIR "/tls/") + base + QStringLiteral(".pem"),
+            QStringLiteral("--tls-key"), QStringLiteral(CW_TEST_DATA_DIR "/tls/") + base + QStringLiteral(".key")};
+}
+
+// A Connection to the simulator with its default company and keys.
+inline Cw::Connection simConnection(const QUrl& simUrl)
+{
+    Cw::Connection c;
+    c.site = *Cw::Site::parse(simUrl.toString()).site;
+    c.companyId = QStringLiteral("cwsim");
+    c.clientId = QStringLiteral("9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f");
+    c.publicKey = QStringLiteral("demopublickey0001");
+    c.privateKey = QStringLiteral("demoprivatekey0001");
+    c.proxy.mode = Cw::ProxySettings::Mode::None;
+    c.transferTimeoutMs = 20000;
+    c.retry.baseDelayMs = 50; // keep retries quick; the policy itself is what is tested
+    c.retry.maxDelayMs = 200;
+    return c;
+}
+
+// Waits (generously) for a job's finished signal and returns its single argument.
+template <typename Result, typename Job>
+Result waitFor(Job* job, void (Job::*signal)(const Result&), int timeoutMs = 60000)
+{
+    QSignalSpy spy(job, signal);
+    if (!spy.wait(timeoutMs) && spy.isEmpty()) {
+        qWarning("job did not finish within %d ms", timeoutMs);
+        return Result();
+    }
+    return spy.first().first().template value<Result>();
+}
+
+inline Cw::ApiResult run(Cw::ApiClient* client, const Cw::ApiRequest& request)
+{
+    return waitFor<Cw::ApiResult>(client->send(request), &Cw::ApiCall::finished);
+}
+
+// GET on the simulator's control API (no auth), parsed.
+inline QJsonDocument simControl(const QUrl& simUrl, const QString& path, const QByteArray& postBody = QByteArray())
+{
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+    QUrl url = simUrl;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificates(QSslCertificate::fromPath(tlsFile("ca.pem")));
+    request.setSslConfiguration(tls);
+    QNetworkReply* reply = postBody.isNull() ? nam.get(request) : nam.post(request, postBody);
+    QSignalSpy spy(reply, &QNetworkReply::finished);
+    spy.wait(30000);
+    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
+    delete reply;
+    return doc;
+}
+
+// The simulator's request log entries whose target contains `needle`.
+inline QJsonArray simRequests(const QUrl& simUrl, const QString& needle)
+{
+    const QJsonDocument doc = simControl(simUrl, QStringLiteral("/_sim/requests"));
+    const QJsonArray all = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("requests")).toArray();
+    QJsonArray out;
+    for (const QJsonValue& v : all) {
+        const QJsonObject o = v.toObject();
+        const QString target = o.value(QLatin1String("target")).toString();
+        if (target.contains(needle)) {
+            out.append(o);
+        }
+    }
+    return out;
+}
+
+// A loopback port with nothing listening on it.
+inline quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+} // namespace CwTest

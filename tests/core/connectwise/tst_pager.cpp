@@ -1,0 +1,255 @@
+// Pager and CountQuery against the real cwconnector-sim: 2,500 companies in both paging modes.
+#include "core/connectwise/CountQuery.h"
+#include "core/connectwise/Endpoints.h"
+#include "core/connectwise/Pager.h"
+#include "tests/core/connectwise/SimFixture.h"
+
+#include <QSet>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace Cw;
+using CwTest::SimProcess;
+
+class TestPager final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void pullsAll_data();
+    void pullsAll();
+    void conditionsSurviveEveryPage_data();
+    void conditionsSurviveEveryPage();
+    void manualAdvanceHoldsBack();
+    void cancelStops();
+    void errorEndsPull();
+    void forwardOnlyRejectsOrderBy();
+
+private:
+    struct Pull
+    {
+        PagerResult result;
+        QList<qint64> ids;
+        int maxPage = 0;
+    };
+    Pull pull(const PageQuery& query);
+    qint64 count(const PageQuery& query);
+    QJsonArray pageRequests(); // the sim's log entries for company list pages since the last reset
+
+    SimProcess m_sim;
+    ApiClient* m_client = nullptr;
+    int m_logOffset = 0;
+};
+
+void TestPager::initTestCase()
+{
+    QVERIFY2(m_sim.start({QStringLiteral("--records"), QStringLiteral("2500")}), qPrintable(m_sim.output()));
+    Connection connection = CwTest::simConnection(m_sim.baseUrl());
+    auto* nam = NetworkAccessFactory::create(connection.proxy, this);
+    m_client = new ApiClient(nam, connection, this);
+}
+
+void TestPager::cleanupTestCase()
+{
+    delete m_client;
+    m_sim.stop();
+}
+
+TestPager::Pull TestPager::pull(const PageQuery& query)
+{
+    m_logOffset = CwTest::simRequests(m_sim.baseUrl(), QStringLiteral("company/companies")).size();
+    Pull out;
+    Pager pager(m_client, query);
+    connect(&pager, &Pager::pageReady, this, [&out](const Page& page) {
+        QCOMPARE_LE(page.records.size(), 1000);
+        QCOMPARE(page.firstIndex, qint64(out.ids.size()));
+        for (const QJsonValue& v : page.records) {
+            out.ids.append(qint64(v.toObject().value(QLatin1String("id")).toDouble()));
+        }
+        out.maxPage = page.number;
+    });
+    pager.start();
+    out.result = CwTest::waitFor<PagerResult>(&pager, &Pager::finished, 120000);
+    return out;
+}
+
+qint64 TestPager::count(const PageQuery& query)
+{
+    return CwTest::waitFor<CountResult>(CountQuery::start(m_client, query), &CountQuery::finished).count;
+}
+
+QJsonArray TestPager::pageRequests()
+{
+    const QJsonArray all = CwTest::simRequests(m_sim.baseUrl(), QStringLiteral("company/companies"));
+    QJsonArray out;
+    for (int i = m_logOffset; i < all.size(); ++i) {
+        const QString target = all.at(i).toObject().value(QLatin1String("target")).toString();
+        if (!target.contains(QStringLiteral("/count"))) {
+            out.append(all.at(i));
+        }
+    }
+    return out;
+}
+
+static QUrlQuery queryOfTarget(const QJsonValue& entry)
+{
+    const QString target = entry.toObject().value(QLatin1String("target")).toString();
+    return QUrlQuery(QUrl(QStringLiteral("http://x") + target));
+}
+
+void TestPager::pullsAll_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("navigable 1000") << int(PageQuery::Mode::Navigable) << 1000;
+    QTest::newRow("navigable 300") << int(PageQuery::Mode::Navigable) << 300;
+    QTest::newRow("forward-only 1000") << int(PageQuery::Mode::ForwardOnly) << 1000;
+    QTest::newRow("forward-only 250") << int(PageQuery::Mode::ForwardOnly) << 250;
+}
+
+void TestPager::pullsAll()
+{
+    QFETCH(int, mode);
+    QFETCH(int, pageSize);
+    PageQuery query;
+    query.path = Endpoints::companies();
+    query.mode = static_cast<PageQuery::Mode>(mode);
+    query.pageSize = pageSize;
+    query.fields = {QStringLiteral("id"), QStringLiteral("name")};
+
+    const qint64 total = count(query);
+    QCOMPARE(total, qint64(2500));
+    const Pull p = pull(query);
+    QVERIFY2(p.result.ok(), qPrintable(p.result.error.summary()));
+    QCOMPARE(p.result.records, total);
+    QCOMPARE(qint64(p.ids.size()), total);
+    QCOMPARE(qint64(QSet<qint64>(p.ids.begin(), p.ids.end()).size()), total); // no duplicates
+    QVERIFY(std::is_sorted(p.ids.begin(), p.ids.end()));
+    const int expectedPages = (2500 + pageSize - 1) / pageSize;
+    QVERIFY(p.result.pages == expectedPages || p.result.pages == expectedPages + 1); // + an empty last page
+    // Every page request carried pageSize (and the fields), whatever the Link header said.
+    const QJsonArray requests = pageRequests();
+    QCOMPARE(requests.size(), p.result.pages);
+    for (const QJsonValue& entry : requests) {
+        const QUrlQuery q = queryOfTarget(entry);
+        QCOMPARE(q.queryItemValue(QStringLiteral("pageSize")), QString::number(pageSize));
+        QCOMPARE(q.queryItemValue(QStringLiteral("fields"), QUrl::FullyDecoded), QStringLiteral("id,name"));
+        QCOMPARE(q.hasQueryItem(QStringLiteral("page")), mode == int(PageQuery::Mode::Navigable));
+    }
+}
+
+void TestPager::conditionsSurviveEveryPage_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("navigable") << int(PageQuery::Mode::Navigable);
+    QTest::newRow("forward-only") << int(PageQuery::Mode::ForwardOnly);
+}
+
+void TestPager::conditionsSurviveEveryPage()
+{
+    QFETCH(int, mode);
+    PageQuery query;
+    query.path = Endpoints::companies();
+    query.mode = static_cast<PageQuery::Mode>(mode);
+    query.pageSize = 200;
+    query.conditions = Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, 1100);
+    const qint64 expected = count(query);
+    QVERIFY(expected > 0 && expected < 2500);
+    const Pull p = pull(query);
+    QVERIFY2(p.result.ok(), qPrintable(p.result.error.summary()));
+    QCOMPARE(p.result.records, expected);
+    for (const qint64 id : p.ids) {
+        QVERIFY(id > 1100);
+    }
+    const QJsonArray requests = pageRequests();
+    QVERIFY(requests.size() >= 3);
+    for (const QJsonValue& entry : requests) {
+        QCOMPARE(queryOfTarget(entry).queryItemValue(QStringLiteral("conditions"), QUrl::FullyDecoded),
+                 QStringLiteral("id > 1100"));
+        QCOMPARE(queryOfTarget(entry).queryItemValue(QStringLiteral("pageSize")), QStringLiteral("200"));
+    }
+}
+
+void TestPager::manualAdvanceHoldsBack()
+{
+    PageQuery query;
+    query.path = Endpoints::companies();
+    query.pageSize = 100;
+    query.mode = PageQuery::Mode::ForwardOnly;
+    m_logOffset = CwTest::simRequests(m_sim.baseUrl(), QStringLiteral("company/companies")).size();
+    Pager pager(m_client, query);
+    pager.setAutoAdvance(false);
+    QSignalSpy pages(&pager, &Pager::pageReady);
+    QSignalSpy finished(&pager, &Pager::finished);
+    pager.start();
+    QVERIFY(pages.wait(30000));
+    QCOMPARE(pages.size(), 1);
+    // The consumer has not released page 1: at most one page is prefetched, nothing more is requested.
+    QTRY_COMPARE_WITH_TIMEOUT(pageRequests().size(), 2, 30000);
+    QTest::qWait(300);
+    QCOMPARE(pageRequests().size(), 2);
+    QCOMPARE(pages.size(), 1);
+    pager.next();
+    QCOMPARE(pages.size(), 2); // the prefetched page comes at once
+    while (finished.isEmpty()) {
+        const qsizetype before = pages.size();
+        pager.next(); // release the current page
+        if (pages.size() == before && finished.isEmpty()) {
+            QVERIFY(pages.wait(30000) || !finished.isEmpty());
+        }
+        // Never more than the page held by the consumer plus one prefetched.
+        QVERIFY(pageRequests().size() <= pages.size() + 1);
+    }
+    QVERIFY(finished.first().first().value<PagerResult>().ok());
+    QCOMPARE(pager.recordsDelivered(), qint64(2500));
+}
+
+void TestPager::cancelStops()
+{
+    PageQuery query;
+    query.path = Endpoints::companies();
+    query.pageSize = 100;
+    Pager pager(m_client, query);
+    int seen = 0;
+    connect(&pager, &Pager::pageReady, this, [&](const Page&) {
+        if (++seen == 3) {
+            pager.cancel();
+        }
+    });
+    pager.start();
+    const PagerResult r = CwTest::waitFor<PagerResult>(&pager, &Pager::finished);
+    QCOMPARE(r.error.kind, ApiError::Kind::Cancelled);
+    QCOMPARE(r.pages, 3);
+    QCOMPARE(r.records, qint64(300));
+}
+
+void TestPager::errorEndsPull()
+{
+    CwTest::simControl(m_sim.baseUrl(), QStringLiteral("/_sim/faults"), "{\"denyModules\":[\"company\"]}");
+    PageQuery query;
+    query.path = Endpoints::companies();
+    Pager pager(m_client, query);
+    pager.start();
+    const PagerResult r = CwTest::waitFor<PagerResult>(&pager, &Pager::finished);
+    CwTest::simControl(m_sim.baseUrl(), QStringLiteral("/_sim/faults"), "{}");
+    QCOMPARE(r.error.kind, ApiError::Kind::PermissionDenied);
+    QCOMPARE(r.error.permission, QStringLiteral("Companies > Company Maintenance"));
+    QCOMPARE(r.records, qint64(0));
+}
+
+void TestPager::forwardOnlyRejectsOrderBy()
+{
+    PageQuery query;
+    query.path = Endpoints::companies();
+    query.mode = PageQuery::Mode::ForwardOnly;
+    query.orderBy = QStringLiteral("name asc");
+    Pager pager(m_client, query);
+    pager.start();
+    const PagerResult r = CwTest::waitFor<PagerResult>(&pager, &Pager::finished);
+    QCOMPARE(r.error.kind, ApiError::Kind::Configuration);
+}
+
+QTEST_GUILESS_MAIN(TestPager)
+#include "tst_pager.moc"
