@@ -27,6 +27,7 @@ void Collection::ensure() const
     if (!m_generated) {
         m_records = m_generator();
         m_generated = true;
+        m_highestId = m_records.empty() ? 0 : m_records.back().id;
     }
 }
 
@@ -35,6 +36,7 @@ void Collection::reset()
     m_records.clear();
     m_records.shrink_to_fit();
     m_generated = false;
+    m_highestId = 0;
 }
 
 const std::vector<Record>& Collection::records() const
@@ -59,7 +61,7 @@ const Record* Collection::find(qint64 id) const
 qint64 Collection::nextId() const
 {
     ensure();
-    return m_records.empty() ? 1 : m_records.back().id + 1;
+    return m_highestId + 1;
 }
 
 const Record& Collection::insert(const QJsonObject& object)
@@ -67,6 +69,7 @@ const Record& Collection::insert(const QJsonObject& object)
     Record record;
     record.id = object.value(QLatin1String("id")).toInteger();
     record.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    m_highestId = qMax(m_highestId, record.id);
     const auto it = locate(record.id);
     return *m_records.insert(it, std::move(record));
 }

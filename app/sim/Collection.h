@@ -60,6 +60,7 @@ private:
     Generator m_generator;
     mutable std::vector<Record> m_records;
     mutable bool m_generated = false;
+    mutable qint64 m_highestId = 0; // ids are never reused, even after the newest record is deleted
 };
 
 } // namespace Sim

@@ -150,17 +150,13 @@ void Dataset::reset(quint64 seed)
     build();
 }
 
-QJsonObject Dataset::counts() const
+QJsonObject Dataset::counts()
 {
     QJsonObject result;
     for (const auto& entry : m_collections) {
-        if (entry.second->isGenerated()) {
-            result.insert(entry.first, static_cast<qint64>(entry.second->records().size()));
-        }
+        result.insert(entry.first, static_cast<qint64>(entry.second->records().size()));
     }
-    if (m_payments->isGenerated()) {
-        result.insert(QStringLiteral("finance/invoices/payments"), static_cast<qint64>(m_payments->records().size()));
-    }
+    result.insert(QStringLiteral("finance/invoices/payments"), static_cast<qint64>(m_payments->records().size()));
     return result;
 }
 

@@ -22,7 +22,7 @@ public:
 
     void warmUp(); // generate the companies now (startup) rather than on the first request
     void reset(quint64 seed); // drop all changes and regenerate from this seed
-    QJsonObject counts() const; // generated collections only
+    QJsonObject counts(); // generates what is not generated yet
 
     int recordCount() const { return m_records; }
     quint64 seed() const { return m_seed; }

@@ -1,5 +1,7 @@
 #include "app/sim/HttpServer.h"
 
+#include "app/sim/SimLog.h"
+
 #include <QFile>
 #include <QSslConfiguration>
 #include <QSslServer>
@@ -114,11 +116,24 @@ bool takeRequest(QByteArray& buffer, HttpRequest* request, bool* bad)
     return true;
 }
 
+// True when the buffered request head is complete and asks for "Expect: 100-continue".
+bool expectsContinue(const QByteArray& buffer)
+{
+    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+    return headerEnd > 0 && buffer.left(headerEnd).toLower().contains("\r\nexpect: 100-continue");
+}
+
 } // namespace
 
 HttpServer::HttpServer(Handler handler, QObject* parent) : QObject(parent), m_handler(std::move(handler)) { }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    // Close the listener and its connections while m_connections still exists (their destroyed()
+    // handler removes them from it).
+    delete m_server;
+    m_server = nullptr;
+}
 
 void HttpServer::setTls(const QList<QSslCertificate>& chain, const QSslKey& key)
 {
@@ -135,6 +150,9 @@ bool HttpServer::listen(const QHostAddress& address, quint16 port)
         config.setPrivateKey(m_key);
         config.setPeerVerifyMode(QSslSocket::VerifyNone);
         server->setSslConfiguration(config);
+        connect(server, &QSslServer::errorOccurred, this, [](QSslSocket*, QAbstractSocket::SocketError error) {
+            qCDebug(lcSim) << "TLS connection failed:" << error;
+        });
         m_server = server;
     } else {
         m_server = new QTcpServer(this);
@@ -157,20 +175,20 @@ bool HttpServer::loadTls(const QString& certFile, const QString& keyFile, const 
 {
     QList<QSslCertificate> chain = QSslCertificate::fromPath(certFile, QSsl::Pem);
     if (chain.isEmpty()) {
-        *error = QStringLiteral("cannot read a PEM certificate from %1").arg(certFile);
+        *error = tr("cannot read a PEM certificate from %1").arg(certFile);
         return false;
     }
     if (!chainFile.isEmpty()) {
         const QList<QSslCertificate> extra = QSslCertificate::fromPath(chainFile, QSsl::Pem);
         if (extra.isEmpty()) {
-            *error = QStringLiteral("cannot read PEM certificates from %1").arg(chainFile);
+            *error = tr("cannot read PEM certificates from %1").arg(chainFile);
             return false;
         }
         chain += extra;
     }
     QFile file(keyFile);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(keyFile, file.errorString());
+        *error = tr("cannot read %1: %2").arg(keyFile, file.errorString());
         return false;
     }
     const QByteArray pem = file.readAll();
@@ -179,7 +197,7 @@ bool HttpServer::loadTls(const QString& certFile, const QString& keyFile, const 
         key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
     }
     if (key.isNull()) {
-        *error = QStringLiteral("cannot read a PEM RSA or EC private key from %1").arg(keyFile);
+        *error = tr("cannot read a PEM RSA or EC private key from %1").arg(keyFile);
         return false;
     }
     setTls(chain, key);
@@ -223,13 +241,19 @@ void HttpServer::processBuffered(QTcpSocket* socket)
         HttpRequest request;
         bool bad = false;
         if (!takeRequest(it->buffer, &request, &bad)) {
+            if (!bad && !it->continueSent && expectsContinue(it->buffer)) {
+                it->continueSent = true; // curl waits for this before sending a larger body
+                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
             if (bad) {
+                qCDebug(lcSim) << "malformed request; answering 400 and closing";
                 it->closing = true;
                 socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                 socket->disconnectFromHost();
             }
             return;
         }
+        it->continueSent = false;
         const HttpResponse response = m_handler(request);
         if (response.delayMs > 0) {
             it = m_connections.find(socket);

@@ -50,6 +50,7 @@ private:
         QByteArray buffer; // received bytes not yet parsed into a request
         bool busy = false; // a delayed reply is pending: later (pipelined) requests wait for it
         bool closing = false;
+        bool continueSent = false; // "100 Continue" answered for the request being received
     };
     QHash<QTcpSocket*, Connection> m_connections;
 

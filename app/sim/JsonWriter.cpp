@@ -1,18 +1,29 @@
 #include "app/sim/JsonWriter.h"
 
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 
 namespace Sim {
 
-void JsonWriter::appendString(QByteArray* out, const QString& value)
+QByteArray JsonWriter::take()
 {
-    const QByteArray utf8 = value.toUtf8();
-    appendString(out, utf8.constData(), utf8.size());
+    QByteArray result(m_out.data(), static_cast<qsizetype>(m_out.size()));
+    m_out.clear();
+    m_depth = -1;
+    return result;
 }
 
-void JsonWriter::appendTimestamp(QByteArray* out, qint64 secs)
+void JsonWriter::appendNumber(qint64 value)
 {
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    m_out.append(buffer, static_cast<std::size_t>(end - buffer));
+}
+
+void JsonWriter::timestamp(const char* name, qint64 secs)
+{
+    key(name);
     // Civil date from days since the epoch (H. Hinnant's algorithm), far cheaper than QDateTime.
     qint64 days = secs / 86400;
     qint64 rest = secs % 86400;
@@ -34,44 +45,38 @@ void JsonWriter::appendTimestamp(QByteArray* out, qint64 secs)
                                 static_cast<long long>(year), static_cast<long long>(month),
                                 static_cast<long long>(day), static_cast<long long>(rest / 3600),
                                 static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
-    out->append(buffer, n);
+    m_out.append(buffer, static_cast<std::size_t>(n));
 }
 
-void JsonWriter::timestamp(const char* name, qint64 secsSinceEpoch)
-{
-    key(name);
-    appendTimestamp(m_out, secsSinceEpoch);
-}
-
-void JsonWriter::appendString(QByteArray* out, const char* utf8, qsizetype size)
+void JsonWriter::appendString(const char* utf8, std::size_t size)
 {
     static const char hex[] = "0123456789abcdef";
-    out->append('"');
-    qsizetype run = 0; // start of the pending run of bytes that need no escaping
-    for (qsizetype i = 0; i < size; ++i) {
+    m_out.push_back('"');
+    std::size_t run = 0; // start of the pending run of bytes that need no escaping
+    for (std::size_t i = 0; i < size; ++i) {
         const auto u = static_cast<unsigned char>(utf8[i]);
         if (u >= 0x20 && u != '"' && u != '\\') {
             continue;
         }
-        out->append(utf8 + run, i - run);
+        m_out.append(utf8 + run, i - run);
         run = i + 1;
         if (u == '"' || u == '\\') {
-            out->append('\\');
-            out->append(static_cast<char>(u));
+            m_out.push_back('\\');
+            m_out.push_back(static_cast<char>(u));
         } else {
             const char escaped[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 0xf]};
-            out->append(escaped, 6);
+            m_out.append(escaped, 6);
         }
     }
-    out->append(utf8 + run, size - run);
-    out->append('"');
+    m_out.append(utf8 + run, size - run);
+    m_out.push_back('"');
 }
 
 void JsonWriter::separate()
 {
     if (m_depth >= 0) {
         if (!m_first[m_depth]) {
-            m_out->append(',');
+            m_out.push_back(',');
         }
         m_first[m_depth] = false;
     }
@@ -80,84 +85,87 @@ void JsonWriter::separate()
 void JsonWriter::key(const char* name)
 {
     separate();
-    m_out->append('"');
-    m_out->append(name);
-    m_out->append("\":");
+    m_out.push_back('"');
+    m_out.append(name);
+    m_out.append("\":");
 }
 
 void JsonWriter::beginObject()
 {
     separate();
-    m_out->append('{');
+    m_out.push_back('{');
     m_first[++m_depth] = true;
 }
 
 void JsonWriter::beginObject(const char* name)
 {
     key(name);
-    m_out->append('{');
+    m_out.push_back('{');
     m_first[++m_depth] = true;
 }
 
 void JsonWriter::endObject()
 {
-    m_out->append('}');
+    m_out.push_back('}');
     --m_depth;
 }
 
 void JsonWriter::beginArray(const char* name)
 {
     key(name);
-    m_out->append('[');
+    m_out.push_back('[');
     m_first[++m_depth] = true;
 }
 
 void JsonWriter::endArray()
 {
-    m_out->append(']');
+    m_out.push_back(']');
     --m_depth;
 }
 
 void JsonWriter::field(const char* name, const QString& value)
 {
     key(name);
-    appendString(m_out, value);
+    const QByteArray utf8 = value.toUtf8();
+    appendString(utf8.constData(), static_cast<std::size_t>(utf8.size()));
 }
 
 void JsonWriter::field(const char* name, const char* value)
 {
     key(name);
-    appendString(m_out, value, static_cast<qsizetype>(std::strlen(value)));
+    appendString(value, std::strlen(value));
 }
 
 void JsonWriter::field(const char* name, int value)
 {
     key(name);
-    m_out->append(QByteArray::number(value));
+    appendNumber(value);
 }
 
 void JsonWriter::field(const char* name, qint64 value)
 {
     key(name);
-    m_out->append(QByteArray::number(value));
+    appendNumber(value);
 }
 
 void JsonWriter::field(const char* name, bool value)
 {
     key(name);
-    m_out->append(value ? "true" : "false");
+    m_out.append(value ? "true" : "false");
 }
 
 void JsonWriter::money(const char* name, double value)
 {
     key(name);
-    m_out->append(QByteArray::number(value, 'f', 2));
+    char buffer[48];
+    const int n = std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    m_out.append(buffer, static_cast<std::size_t>(n));
 }
 
 void JsonWriter::nullField(const char* name)
 {
     key(name);
-    m_out->append("null");
+    m_out.append("null");
 }
 
 void JsonWriter::reference(const char* name, qint64 id, const QString& refName, const char* hrefPath)
@@ -168,11 +176,11 @@ void JsonWriter::reference(const char* name, qint64 id, const QString& refName, 
     if (hrefPath) {
         beginObject("_info");
         key("href");
-        m_out->append("\"https://api-na.myconnectwise.net/v4_6_release/apis/3.0/");
-        m_out->append(hrefPath);
-        m_out->append('/');
-        m_out->append(QByteArray::number(id));
-        m_out->append('"');
+        m_out.append("\"https://api-na.myconnectwise.net/v4_6_release/apis/3.0/");
+        m_out.append(hrefPath);
+        m_out.push_back('/');
+        appendNumber(id);
+        m_out.push_back('"');
         endObject();
     }
     endObject();
@@ -186,9 +194,9 @@ void JsonWriter::companyReference(const char* name, qint64 id, const QString& id
     field("name", refName);
     beginObject("_info");
     key("company_href");
-    m_out->append("\"https://api-na.myconnectwise.net/v4_6_release/apis/3.0/company/companies/");
-    m_out->append(QByteArray::number(id));
-    m_out->append('"');
+    m_out.append("\"https://api-na.myconnectwise.net/v4_6_release/apis/3.0/company/companies/");
+    appendNumber(id);
+    m_out.push_back('"');
     endObject();
     endObject();
 }

@@ -3,15 +3,19 @@
 #include <QByteArray>
 #include <QString>
 
+#include <string>
+
 namespace Sim {
 
-// Appends compact JSON to a byte array. Much cheaper than building QJsonObjects, so the seeded records
-// (up to hundreds of thousands) are written once at startup straight into their cached wire form,
-// with fields in the order the real service sends them.
+// Writes compact JSON into a reusable buffer; take() hands out the bytes. Much cheaper than building
+// QJsonObjects, so the seeded records (up to hundreds of thousands) are written once at startup straight
+// into their cached wire form, with fields in the order the real service sends them.
 class JsonWriter final
 {
 public:
-    explicit JsonWriter(QByteArray* out) : m_out(out) { }
+    JsonWriter() { m_out.reserve(4096); }
+
+    QByteArray take(); // the JSON written so far; the writer is empty (and reusable) afterwards
 
     void beginObject(); // an object as a value (top level or array element)
     void beginObject(const char* key);
@@ -32,15 +36,13 @@ public:
     void reference(const char* key, qint64 id, const QString& name, const char* hrefPath = nullptr);
     void companyReference(const char* key, qint64 id, const QString& identifier, const QString& name);
 
-    static void appendString(QByteArray* out, const QString& value);
-    static void appendString(QByteArray* out, const char* utf8, qsizetype size);
-    static void appendTimestamp(QByteArray* out, qint64 secsSinceEpoch);
-
 private:
     void key(const char* name);
     void separate();
+    void appendString(const char* utf8, std::size_t size);
+    void appendNumber(qint64 value);
 
-    QByteArray* m_out;
+    std::string m_out;
     bool m_first[16] = {};
     int m_depth = -1;
 };

@@ -46,6 +46,17 @@ int compareValues(const QJsonValue& a, const QJsonValue& b)
     return a.toVariant().toString().compare(b.toVariant().toString(), Qt::CaseInsensitive);
 }
 
+// A field for conditions and orderBy. Like the real service, the _info timestamps can be named without
+// the prefix: "lastUpdated > [...]" means _info/lastUpdated when the record has no such top-level field.
+QJsonValue fieldValue(const Record& record, const QStringList& path)
+{
+    const QJsonValue value = record.value(path);
+    if (value.isUndefined() && path.size() == 1) {
+        return record.value({QStringLiteral("_info"), path.first()});
+    }
+    return value;
+}
+
 struct SortKey
 {
     QStringList path;
@@ -153,7 +164,7 @@ bool ListQuery::filter(const std::vector<const Record*>& records, const HttpRequ
     }
     out->reserve(records.size());
     for (const Record* record : records) {
-        if (conditions.matches([record](const QStringList& path) { return record->value(path); })) {
+        if (conditions.matches([record](const QStringList& path) { return fieldValue(*record, path); })) {
             out->push_back(record);
         }
     }
@@ -248,7 +259,7 @@ HttpResponse ListQuery::list(const std::vector<const Record*>& records, const Ht
         for (const Record* record : matching) {
             std::vector<QJsonValue> values;
             for (const SortKey& key : keys) {
-                values.push_back(record->value(key.path));
+                values.push_back(fieldValue(*record, key.path));
             }
             rows.emplace_back(record, std::move(values));
         }

@@ -87,13 +87,14 @@ std::vector<Record> build(const LookupTable& t, quint64 seed, quint64 stream, Bo
         SeededRandom random(seed, stream, static_cast<quint64>(row.id));
         Record r;
         r.id = row.id;
-        JsonWriter w(&r.json);
+        JsonWriter w;
         w.beginObject();
         w.field("id", row.id);
         w.field("name", text(row.name));
         body(w, row, random);
         writeInfo(w, random);
         w.endObject();
+        r.json = w.take();
         records.push_back(std::move(r));
     }
     return records;
@@ -203,7 +204,7 @@ std::vector<Record> currencyRecords(quint64 seed)
         SeededRandom random(seed, CurrencyStream, static_cast<quint64>(c.id));
         Record r;
         r.id = c.id;
-        JsonWriter w(&r.json);
+        JsonWriter w;
         w.beginObject();
         w.field("id", c.id);
         w.field("currencyIdentifier", c.code);
@@ -220,6 +221,7 @@ std::vector<Record> currencyRecords(quint64 seed)
         w.field("defaultFlag", c.id == 1);
         writeInfo(w, random);
         w.endObject();
+        r.json = w.take();
         records.push_back(std::move(r));
     }
     return records;
@@ -291,7 +293,7 @@ std::vector<Record> memberRecords(quint64 seed)
         const QString email = QString::fromLatin1(m.identifier).toLower() + QStringLiteral("@simulated-msp.example");
         Record r;
         r.id = m.id;
-        JsonWriter w(&r.json);
+        JsonWriter w;
         w.beginObject();
         w.field("id", m.id);
         w.field("identifier", m.identifier);
@@ -326,6 +328,7 @@ std::vector<Record> memberRecords(quint64 seed)
         }
         writeInfo(w, random);
         w.endObject();
+        r.json = w.take();
         records.push_back(std::move(r));
     }
     return records;

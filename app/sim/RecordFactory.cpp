@@ -65,10 +65,18 @@ int currencyIndexFor(SeededRandom& random)
     return random.chance(85) ? 0 : 1 + random.bounded(Lookups::currencyCount() - 1);
 }
 
-void writeCompanyRef(JsonWriter& w, const char* key, quint64 seed, qint64 id)
+// A company reference: its identifier and name derive from (seed, id) alone.
+struct CompanyRef
 {
-    w.companyReference(key, id, companyIdentifier(seed, id), companyName(seed, id));
-}
+    qint64 id;
+    QString identifier;
+    QString name;
+
+    CompanyRef(quint64 seed, qint64 companyId)
+        : id(companyId), identifier(companyIdentifier(seed, companyId)), name(companyName(seed, companyId))
+    { }
+    void write(JsonWriter& w, const char* key) const { w.companyReference(key, id, identifier, name); }
+};
 
 void writeMemberRef(JsonWriter& w, const char* key, const MemberRow& m)
 {
@@ -84,13 +92,12 @@ std::vector<Record> generate(int count, Body body)
 {
     std::vector<Record> records;
     records.reserve(static_cast<std::size_t>(qMax(0, count)));
+    JsonWriter w; // reused: its buffer keeps its capacity between records
     for (int i = 1; i <= count; ++i) {
         Record r;
         r.id = i;
-        r.json.reserve(1600);
-        JsonWriter w(&r.json);
         body(w, static_cast<qint64>(i));
-        r.json.squeeze();
+        r.json = w.take();
         records.push_back(std::move(r));
     }
     return records;
@@ -127,12 +134,13 @@ std::vector<Record> companies(quint64 seed, int count)
             random.chance(85) ? Lookups::companyStatuses().at(0) : Lookups::companyStatuses().pick(random);
         const LookupRow& type =
             random.chance(70) ? Lookups::companyTypes().at(0) : Lookups::companyTypes().pick(random);
-        const QString identifier = companyIdentifier(seed, id);
+        const CompanyRef self(seed, id);
+        const QString& identifier = self.identifier;
         const QString domain = identifier.toLower() + QStringLiteral(".example");
         w.beginObject();
         w.field("id", id);
         w.field("identifier", identifier);
-        w.field("name", companyName(seed, id));
+        w.field("name", self.name);
         w.reference("status", status.id, utf8(status.name), "company/companies/statuses");
         const int houseNumber = random.range(1, 9999);
         const char* street = random.pick(kStreets);
@@ -166,7 +174,7 @@ std::vector<Record> companies(quint64 seed, int count)
         const int taxGroup = random.range(1, 3);
         w.reference("taxCode", taxGroup, QStringLiteral("Tax Group %1").arg(taxGroup));
         w.reference("billingTerms", 1, QStringLiteral("Net 30 days"));
-        writeCompanyRef(w, "billToCompany", seed, id);
+        self.write(w, "billToCompany");
         w.reference("billingSite", id * 10, QStringLiteral("Main"));
         w.reference("invoiceDeliveryMethod", 1, QStringLiteral("Mail"));
         w.field("invoiceToEmailAddress", QStringLiteral("billing@") + domain);
@@ -237,7 +245,7 @@ std::vector<Record> catalogItems(quint64 seed, int count, int companyCount)
         w.reference("manufacturer", random.range(1, 8), utf8(maker));
         w.field("manufacturerPartNumber",
                 QStringLiteral("MPN-%1").arg(random.next() % 1000000, 6, 10, QLatin1Char('0')));
-        writeCompanyRef(w, "vendor", seed, companyCount > 0 ? 1 + random.bounded(companyCount) : 1);
+        CompanyRef(seed, companyCount > 0 ? 1 + random.bounded(companyCount) : 1).write(w, "vendor");
         w.field("vendorSku", QStringLiteral("V%1").arg(random.next() % 100000));
         w.field("notes", "");
         w.field("recurringFlag", product >= 9);
@@ -290,9 +298,10 @@ void invoicesAndPayments(quint64 seed, int count, int companyCount, std::vector<
         w.field("name", status.name);
         w.field("isClosed", paidState == 2);
         w.endObject();
-        writeCompanyRef(w, "company", seed, companyId);
-        writeCompanyRef(w, "billToCompany", seed, companyId);
-        writeCompanyRef(w, "shipToCompany", seed, companyId);
+        const CompanyRef company(seed, companyId);
+        company.write(w, "company");
+        company.write(w, "billToCompany");
+        company.write(w, "shipToCompany");
         w.field("applyToType", "All");
         w.field("attention", QStringLiteral("Accounts Payable"));
         w.reference("billingSite", companyId * 10, QStringLiteral("Main"));
@@ -321,7 +330,7 @@ void invoicesAndPayments(quint64 seed, int count, int companyCount, std::vector<
         if (paid > 0) {
             Record p;
             p.id = ++paymentId;
-            JsonWriter pw(&p.json);
+            JsonWriter pw;
             pw.beginObject();
             pw.field("id", p.id);
             pw.field("type", "Payment");
@@ -337,6 +346,7 @@ void invoicesAndPayments(quint64 seed, int count, int companyCount, std::vector<
             pw.field("wholesaleFlag", false);
             Lookups::writeInfo(pw, random);
             pw.endObject();
+            p.json = pw.take();
             payments->push_back(std::move(p));
         }
     });
@@ -354,11 +364,11 @@ std::vector<Record> salesOrders(quint64 seed, int count, int companyCount)
         const double tax = static_cast<double>(qRound64(subTotal * 0.07 * 100)) / 100.0;
         w.beginObject();
         w.field("id", id);
-        writeCompanyRef(w, "company", seed, companyId);
+        const CompanyRef company(seed, companyId);
+        company.write(w, "company");
         w.reference("contact", companyId * 10 + 1, QStringLiteral("Primary Contact %1").arg(companyId));
         w.field("phone", QStringLiteral("555%1").arg(random.range(1000000, 9999999)));
-        w.field("email",
-                QStringLiteral("orders@") + companyIdentifier(seed, companyId).toLower() + QStringLiteral(".example"));
+        w.field("email", QStringLiteral("orders@") + company.identifier.toLower() + QStringLiteral(".example"));
         w.reference("site", companyId * 10, QStringLiteral("Main"));
         w.reference("status", status.id, utf8(status.name), "sales/orders/statuses");
         w.timestamp("orderDate", (date));
@@ -376,8 +386,8 @@ std::vector<Record> salesOrders(quint64 seed, int count, int companyCount)
         w.field("description", QStringLiteral("Order %1").arg(id));
         w.field("topCommentFlag", false);
         w.field("bottomCommentFlag", false);
-        writeCompanyRef(w, "billToCompany", seed, companyId);
-        writeCompanyRef(w, "shipToCompany", seed, companyId);
+        company.write(w, "billToCompany");
+        company.write(w, "shipToCompany");
         w.beginArray("productIds");
         w.endArray();
         w.beginArray("invoiceIds");

@@ -122,7 +122,7 @@ HttpResponse Simulator::companyInfo(const HttpRequest& request, const QString& c
     return HttpResponse::json(200, QJsonDocument(info).toJson(QJsonDocument::Compact));
 }
 
-QJsonObject Simulator::state() const
+QJsonObject Simulator::state()
 {
     return QJsonObject {
         {QStringLiteral("companyId"), m_config.companyId},

@@ -28,7 +28,7 @@ public:
     Dataset& dataset() { return m_dataset; }
     FaultInjector& faults() { return m_faults; }
     RequestLog& requestLog() { return m_log; }
-    QJsonObject state() const;
+    QJsonObject state();
     void setTls(bool tls) { m_config.tls = tls; } // Link URLs then use https
 
 private:

@@ -32,13 +32,20 @@ int main(int argc, char* argv[])
         }
     }
     if (!config.requestLogFile.isEmpty() && !simulator.requestLog().open(config.requestLogFile, &error)) {
-        err << "cwconnector-sim: cannot open the request log " << config.requestLogFile << ": " << error << '\n';
+        err << "cwconnector-sim: "
+            << QCoreApplication::translate("cwconnector-sim", "cannot open the request log %1: %2")
+                   .arg(config.requestLogFile, error)
+            << '\n';
         return 2;
     }
     simulator.setTls(server.isTls());
     simulator.dataset().warmUp();
     if (!server.listen(QHostAddress::LocalHost, options.port())) {
-        err << "cwconnector-sim: cannot listen on 127.0.0.1:" << options.port() << ": " << server.errorString() << '\n';
+        err << "cwconnector-sim: "
+            << QCoreApplication::translate("cwconnector-sim", "cannot listen on 127.0.0.1:%1: %2")
+                   .arg(options.port())
+                   .arg(server.errorString())
+            << '\n';
         return 1;
     }
     QTextStream out(stdout);

@@ -103,12 +103,15 @@ SimReply SimTestClient::send(const QByteArray& verb, const QUrl& target, const Q
     QNetworkReply* reply = m_network.sendCustomRequest(request, verb, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     SimReply result;
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [&result](const QList<QSslError>& errors) { result.sslErrors += errors; });
     result.finished = reply->isFinished() || finished.wait(40000);
     result.elapsedMs = timer.elapsed();
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.error = reply->error();
     result.body = reply->readAll();
     result.headers = reply->rawHeaderPairs();
+    result.peerCertificate = reply->sslConfiguration().peerCertificate();
     reply->deleteLater();
     return result;
 }

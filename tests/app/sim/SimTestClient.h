@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QPair>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QUrl>
 
 namespace CwTest {
@@ -21,6 +22,8 @@ struct SimReply
     QByteArray body;
     QList<QNetworkReply::RawHeaderPair> headers;
     qint64 elapsedMs = 0;
+    QList<QSslError> sslErrors;
+    QSslCertificate peerCertificate;
 
     bool hasHeader(const QByteArray& name) const;
     QByteArray header(const QByteArray& name) const;

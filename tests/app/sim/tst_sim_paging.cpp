@@ -204,6 +204,7 @@ void TestSimPaging::conditions_data()
     QTest::newRow("string =")
         << QStringLiteral("identifier = \"%1\"").arg(second.value(QLatin1String("identifier")).toString());
     QTest::newRow("date") << QStringLiteral("_info/lastUpdated > [2025-01-01T00:00:00Z]");
+    QTest::newRow("date lastUpdated shortcut") << QStringLiteral("lastUpdated > [2025-01-01T00:00:00Z]");
     QTest::newRow("bool") << QStringLiteral("deletedFlag = false");
     QTest::newRow("nested") << QStringLiteral("status/id = 1");
     QTest::newRow("and/or") << QStringLiteral("(status/id = 1 and id < 50) or id > 130");
@@ -240,7 +241,7 @@ void TestSimPaging::conditions()
             match = c.value(QLatin1String("name")).toString().startsWith(name2, Qt::CaseInsensitive);
         } else if (tag == QLatin1String("string =")) {
             match = id == 2;
-        } else if (tag == QLatin1String("date")) {
+        } else if (tag.startsWith(QLatin1String("date"))) {
             match = QDateTime::fromString(
                         c.value(QLatin1String("_info")).toObject().value(QLatin1String("lastUpdated")).toString(),
                         Qt::ISODate) > QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
@@ -293,6 +294,22 @@ void TestSimPaging::orderBy()
     QCOMPARE(byIdDesc.size(), 137);
     QCOMPARE(byIdDesc.first().toObject().value(QLatin1String("id")).toInteger(), qint64(137));
     QCOMPARE(byIdDesc.last().toObject().value(QLatin1String("id")).toInteger(), qint64(1));
+    const QJsonArray byUpdate = client.all(QStringLiteral("company/companies"),
+                                           {{QStringLiteral("orderBy"), QStringLiteral("lastUpdated desc")}});
+    QCOMPARE(byUpdate.size(), 137);
+    for (qsizetype i = 1; i < byUpdate.size(); ++i) {
+        QVERIFY(byUpdate.at(i - 1)
+                    .toObject()
+                    .value(QLatin1String("_info"))
+                    .toObject()
+                    .value(QLatin1String("lastUpdated"))
+                    .toString() >= byUpdate.at(i)
+                                       .toObject()
+                                       .value(QLatin1String("_info"))
+                                       .toObject()
+                                       .value(QLatin1String("lastUpdated"))
+                                       .toString());
+    }
     const QJsonArray byName =
         client.all(QStringLiteral("company/companies"), {{QStringLiteral("orderBy"), QStringLiteral("name asc")}});
     for (qsizetype i = 1; i < byName.size(); ++i) {
