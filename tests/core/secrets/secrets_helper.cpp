@@ -2,6 +2,7 @@
 // environment of their choosing (no D-Bus, a dead bus, a private session with a locked keyring, ...)
 // without touching the test's own session. Prints "status=<Name>" and "message=<text>" lines.
 //   cw_secrets_helper read|write|remove|remove-instance|check INSTANCE [KEYNAME] [--timeout MS] [--retry-delay MS]
+//   [--repeat N]
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/SecretStoreSync.h"
 
@@ -14,10 +15,19 @@ int main(int argc, char* argv[])
     QStringList args = QCoreApplication::arguments().mid(1);
     Cw::KeychainSecretStore::Options options;
     options.retryDelayMs = 100;
-    for (const QString& name : {QStringLiteral("--timeout"), QStringLiteral("--retry-delay")}) {
+    int repeat = 1;
+    for (const QString& name :
+         {QStringLiteral("--timeout"), QStringLiteral("--retry-delay"), QStringLiteral("--repeat")}) {
         const qsizetype at = args.indexOf(name);
         if (at >= 0 && at + 1 < args.size()) {
-            (name == QLatin1String("--timeout") ? options.timeoutMs : options.retryDelayMs) = args.at(at + 1).toInt();
+            const int value = args.at(at + 1).toInt();
+            if (name == QLatin1String("--timeout")) {
+                options.timeoutMs = value;
+            } else if (name == QLatin1String("--retry-delay")) {
+                options.retryDelayMs = value;
+            } else {
+                repeat = value;
+            }
             args.remove(at, 2);
         }
     }
@@ -30,27 +40,29 @@ int main(int argc, char* argv[])
     const Cw::SecretKey key {args.at(1), args.value(2, Cw::SecretNames::publicKey())};
     Cw::KeychainSecretStore store(options);
     const int bound = options.timeoutMs * 3;
-    Cw::SecretResult result;
-    if (op == QLatin1String("read")) {
-        result = Cw::SecretStoreSync::read(store, key, bound);
-    } else if (op == QLatin1String("write")) {
-        result = Cw::SecretStoreSync::write(store, key, QStringLiteral("helper-secret-value"), bound);
-    } else if (op == QLatin1String("remove")) {
-        result = Cw::SecretStoreSync::remove(store, key, bound);
-    } else if (op == QLatin1String("check")) {
-        result = Cw::SecretStoreSync::wait(
-            [&](QObject* context, Cw::SecretStore::Done done) { store.checkAvailable(context, std::move(done)); },
-            bound);
-    } else if (op == QLatin1String("remove-instance")) {
-        result = Cw::SecretStoreSync::removeInstance(store, key.instanceId, bound);
-    } else {
-        out << "unknown operation\n";
-        return 2;
+    for (int i = 0; i < repeat; ++i) {
+        Cw::SecretResult result;
+        if (op == QLatin1String("read")) {
+            result = Cw::SecretStoreSync::read(store, key, bound);
+        } else if (op == QLatin1String("write")) {
+            result = Cw::SecretStoreSync::write(store, key, QStringLiteral("helper-secret-value"), bound);
+        } else if (op == QLatin1String("remove")) {
+            result = Cw::SecretStoreSync::remove(store, key, bound);
+        } else if (op == QLatin1String("check")) {
+            result = Cw::SecretStoreSync::wait(
+                [&](QObject* context, Cw::SecretStore::Done done) { store.checkAvailable(context, std::move(done)); },
+                bound);
+        } else if (op == QLatin1String("remove-instance")) {
+            result = Cw::SecretStoreSync::removeInstance(store, key.instanceId, bound);
+        } else {
+            out << "unknown operation\n";
+            return 2;
+        }
+        out << "status=" << Cw::secretStatusName(result.status) << '\n'
+            << "message=" << result.message << '\n'
+            << "detail=" << result.detail << '\n'
+            << "insecureFallback=" << (store.insecureFallbackUsed() ? "yes" : "no") << Qt::endl;
     }
-    out << "status=" << Cw::secretStatusName(result.status) << '\n'
-        << "message=" << result.message << '\n'
-        << "detail=" << result.detail << '\n'
-        << "insecureFallback=" << (store.insecureFallbackUsed() ? "yes" : "no") << Qt::endl;
     // A job stuck on a dead bus may keep libsecret busy: leave without waiting for it.
     return 0;
 }
