@@ -29,8 +29,10 @@ void CheckStep::cancel()
     if (m_result.isDone()) {
         return;
     }
-    const bool wasRunning = m_result.status == CheckResult::Status::Running;
-    if (wasRunning) {
+    // Whatever the step reports while it is being stopped (e.g. a request failing as "cancelled") is
+    // recorded as a cancellation, not as a failure of the layer.
+    m_cancelling = true;
+    if (m_result.status == CheckResult::Status::Running) {
         abort();
     }
     if (!m_result.isDone()) {
@@ -67,6 +69,11 @@ void CheckStep::finish(CheckResult::Status status, const QString& summary, const
 {
     if (m_result.isDone()) {
         return; // a step reports once
+    }
+    if (m_cancelling && status != CheckResult::Status::Skipped) {
+        finish(CheckResult::Status::Skipped, tr("Cancelled"), tr("The check was cancelled before this step finished."),
+               QString(), QString());
+        return;
     }
     m_result.status = status;
     m_result.summary = summary;

@@ -49,6 +49,7 @@ private:
     QStringList m_dependsOn;
     CheckResult m_result;
     QElapsedTimer m_timer;
+    bool m_cancelling = false;
 };
 
 } // namespace Cw

@@ -22,7 +22,7 @@ QString proxyText(const QNetworkProxy& proxy)
 // ---- DNS -------------------------------------------------------------------------------------
 
 DnsStep::DnsStep(const CheckTarget& target, QObject* parent)
-    : CheckStep(QStringLiteral("dns"), tr("DNS lookup"), {}, parent), m_target(target)
+    : CheckStep(QStringLiteral("dns"), tr("DNS lookup"), {QStringLiteral("input")}, parent), m_target(target)
 { }
 
 void DnsStep::run()
