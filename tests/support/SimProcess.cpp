@@ -12,6 +12,9 @@ SimProcess::~SimProcess()
 
 bool SimProcess::start(const QStringList& arguments, int timeoutMs)
 {
+    stop();
+    m_output.clear();
+    m_baseUrl.clear();
     QStringList args = arguments;
     if (!args.contains(QStringLiteral("--port"))) {
         args << QStringLiteral("--port") << QStringLiteral("0");

@@ -2,6 +2,7 @@
 #include "ui/main/MainWindow.h"
 
 #include <QAction>
+#include <QFile>
 #include <QFontInfo>
 #include <QListView>
 #include <QPushButton>
@@ -25,6 +26,8 @@ void TestMainWindow::fontsAreInstalled()
 {
     // Without a font package every label renders as boxes while tests still pass: catch that here.
     QVERIFY2(!QFontInfo(QApplication::font()).family().isEmpty(), "no fonts: install fonts-dejavu-core");
+    // The icon resource is registered by cwui itself (no Q_INIT_RESOURCE needed in executables).
+    QVERIFY(QFile::exists(QStringLiteral(":/icons/cwconnector.svg")));
 }
 
 void TestMainWindow::emptyStateOffersNewConnector()

@@ -1,0 +1,3 @@
+#include "core/check/CheckLog.h"
+
+Q_LOGGING_CATEGORY(lcCheck, "cwconnector.core.check", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "core/config/ConfigLog.h"
+
+Q_LOGGING_CATEGORY(lcConfig, "cwconnector.core.config", QtInfoMsg)

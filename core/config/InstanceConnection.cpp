@@ -1,0 +1,98 @@
+#include "core/config/InstanceConnection.h"
+
+namespace Cw {
+
+std::optional<Site> InstanceConnection::siteFor(const Instance& instance, QString* error)
+{
+    QString text = instance.site;
+    if (Instance::isCloudRegion(instance.deployment) || instance.deployment == QLatin1String("staging")) {
+        const auto region = Region::byCode(instance.deployment);
+        if (!region) {
+            *error = tr("Deployment: “%1” is not a known ConnectWise region.").arg(instance.deployment);
+            return std::nullopt;
+        }
+        if (text.isEmpty()) {
+            text = region->apiHost;
+        }
+    }
+    const SiteParseResult parsed = Site::parse(text, tr("Site"));
+    if (!parsed.ok()) {
+        *error = parsed.message + QLatin1Char(' ') + parsed.fix;
+        return std::nullopt;
+    }
+    return parsed.site;
+}
+
+std::optional<Connection> InstanceConnection::connectionFor(const Instance& instance, const ApiKeyPair& keys,
+                                                            QString* error)
+{
+    const auto site = siteFor(instance, error);
+    if (!site) {
+        return std::nullopt;
+    }
+    Connection c;
+    c.site = *site;
+    c.companyId = instance.companyId;
+    c.clientId = instance.clientId.isEmpty() ? defaultClientId() : instance.clientId;
+    c.publicKey = keys.publicKey;
+    c.privateKey = keys.privateKey;
+    c.codebaseOverride = instance.codebaseOverride;
+    c.caFile = instance.caFile;
+    switch (instance.proxyMode) {
+    case Instance::ProxyMode::System:
+        c.proxy.mode = ProxySettings::Mode::System;
+        break;
+    case Instance::ProxyMode::None:
+        c.proxy.mode = ProxySettings::Mode::None;
+        break;
+    case Instance::ProxyMode::Manual:
+        c.proxy.mode = ProxySettings::Mode::Manual;
+        c.proxy.host = instance.proxyHost;
+        c.proxy.port = static_cast<quint16>(instance.proxyPort);
+        break;
+    }
+    return c;
+}
+
+bool InstanceConnection::applySite(Instance* instance, const QString& region, const QString& site, QString* error)
+{
+    if (!region.isEmpty() && !site.isEmpty()) {
+        *error = tr("Give either a region or a site, not both.");
+        return false;
+    }
+    if (!region.isEmpty()) {
+        const auto known = Region::byCode(region.trimmed().toLower());
+        if (!known) {
+            QStringList codes;
+            for (const Region& r : Region::all()) {
+                codes.append(r.code);
+            }
+            *error = tr("Region: “%1” is not a ConnectWise region; use one of %2.")
+                         .arg(region, codes.join(QLatin1String(", ")));
+            return false;
+        }
+        instance->deployment = known->code;
+        instance->site.clear();
+        return true;
+    }
+    if (site.isEmpty()) {
+        *error = tr("Site: give the ConnectWise region (--region) or the address of your site (--site).");
+        return false;
+    }
+    const SiteParseResult parsed = Site::parse(site, tr("Site"));
+    if (!parsed.ok()) {
+        *error = parsed.message + QLatin1Char(' ') + parsed.fix;
+        return false;
+    }
+    if (parsed.site->region()) {
+        instance->deployment = parsed.site->region()->code;
+        instance->site.clear();
+    } else {
+        instance->deployment = QStringLiteral("onpremise");
+        instance->site = parsed.site->toString();
+    }
+    instance->codebaseOverride = parsed.site->codebaseOverride();
+    return true;
+}
+
+} // namespace Cw

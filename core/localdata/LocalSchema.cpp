@@ -1,0 +1,154 @@
+#include "core/localdata/LocalSchema.h"
+
+namespace Cw {
+
+namespace {
+
+LocalColumn text(const QString& name, bool required = false, int maxLength = 0, const QString& valueList = QString())
+{
+    return LocalColumn {name, LocalColumn::Type::Text, required, maxLength, {}, valueList};
+}
+
+LocalColumn decimal(const QString& name, bool required = false)
+{
+    return LocalColumn {name, LocalColumn::Type::Decimal, required, 0, {}, {}};
+}
+
+LocalColumn date(const QString& name, bool required = false)
+{
+    return LocalColumn {name, LocalColumn::Type::Date, required, 0, {}, {}};
+}
+
+QList<LocalEntity> buildEntities()
+{
+    const auto id = text(QStringLiteral("id"), true, 64);
+    return {
+        LocalEntity {QStringLiteral("accounts"),
+                     QStringLiteral("accounts"),
+                     {id, text(QStringLiteral("name"), true, 200),
+                      text(QStringLiteral("account_type"), false, 100, QStringLiteral("account_type")),
+                      text(QStringLiteral("currency"), false, 10, QStringLiteral("currency")),
+                      text(QStringLiteral("phone"), false, 50), text(QStringLiteral("website"), false, 255),
+                      text(QStringLiteral("address_line1"), false, 255), text(QStringLiteral("city"), false, 100),
+                      text(QStringLiteral("state"), false, 100), text(QStringLiteral("zip"), false, 20),
+                      text(QStringLiteral("country"), false, 100)},
+                     {},
+                     {}},
+        LocalEntity {QStringLiteral("products"),
+                     QStringLiteral("products"),
+                     {id, text(QStringLiteral("name"), true, 200), text(QStringLiteral("description"), false, 2000),
+                      text(QStringLiteral("product_type"), false, 100, QStringLiteral("product_type")),
+                      text(QStringLiteral("unit_type"), false, 100, QStringLiteral("unit_type")),
+                      decimal(QStringLiteral("price")), decimal(QStringLiteral("cost"))},
+                     {},
+                     {}},
+        LocalEntity {QStringLiteral("invoices"),
+                     QStringLiteral("invoices"),
+                     {id, text(QStringLiteral("number"), true, 50), text(QStringLiteral("account_id"), true, 64),
+                      text(QStringLiteral("invoice_stage"), false, 100, QStringLiteral("invoice_stage")),
+                      text(QStringLiteral("invoice_type"), false, 100, QStringLiteral("invoice_type")),
+                      text(QStringLiteral("currency"), false, 10, QStringLiteral("currency")),
+                      date(QStringLiteral("date"), true), date(QStringLiteral("due_date")),
+                      decimal(QStringLiteral("total"), true)},
+                     QStringLiteral("account_id"),
+                     QStringLiteral("accounts")},
+        LocalEntity {QStringLiteral("orders"),
+                     QStringLiteral("orders"),
+                     {id, text(QStringLiteral("account_id"), true, 64),
+                      text(QStringLiteral("order_stage"), false, 100, QStringLiteral("order_stage")),
+                      text(QStringLiteral("currency"), false, 10, QStringLiteral("currency")),
+                      date(QStringLiteral("date"), true), decimal(QStringLiteral("total")),
+                      text(QStringLiteral("description"), false, 2000)},
+                     QStringLiteral("account_id"),
+                     QStringLiteral("accounts")},
+        LocalEntity {QStringLiteral("payments"),
+                     QStringLiteral("payments"),
+                     {id, text(QStringLiteral("invoice_id"), true, 64),
+                      LocalColumn {QStringLiteral("method"),
+                                   LocalColumn::Type::Choice,
+                                   true,
+                                   0,
+                                   {QStringLiteral("credit_card"), QStringLiteral("bank_deposit")},
+                                   {}},
+                      decimal(QStringLiteral("amount"), true), date(QStringLiteral("date"), true)},
+                     QStringLiteral("invoice_id"),
+                     QStringLiteral("invoices")},
+        LocalEntity {QStringLiteral("users"),
+                     QStringLiteral("users"),
+                     {id, text(QStringLiteral("name"), true, 200), text(QStringLiteral("email"), false, 250)},
+                     {},
+                     {}},
+    };
+}
+
+} // namespace
+
+QString LocalColumn::canonicalDecimal(const QString& text)
+{
+    QString out = text.trimmed();
+    if (out.contains(QLatin1Char('.'))) {
+        while (out.endsWith(QLatin1Char('0'))) {
+            out.chop(1);
+        }
+        if (out.endsWith(QLatin1Char('.'))) {
+            out.chop(1);
+        }
+    }
+    if (out == QLatin1String("-0")) {
+        out = QStringLiteral("0");
+    }
+    return out;
+}
+
+const LocalColumn* LocalEntity::column(const QString& name) const
+{
+    for (const LocalColumn& c : columns) {
+        if (c.name == name) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+QStringList LocalEntity::columnNames() const
+{
+    QStringList names;
+    for (const LocalColumn& c : columns) {
+        names.append(c.name);
+    }
+    return names;
+}
+
+const QList<LocalEntity>& LocalSchema::entities()
+{
+    static const QList<LocalEntity> all = buildEntities();
+    return all;
+}
+
+std::optional<LocalEntity> LocalSchema::entity(const QString& name)
+{
+    for (const LocalEntity& e : entities()) {
+        if (e.name == name) {
+            return e;
+        }
+    }
+    return std::nullopt;
+}
+
+QStringList LocalSchema::entityNames()
+{
+    QStringList names;
+    for (const LocalEntity& e : entities()) {
+        names.append(e.name);
+    }
+    return names;
+}
+
+QStringList LocalSchema::valueListNames()
+{
+    return {QStringLiteral("account_type"), QStringLiteral("currency"),     QStringLiteral("invoice_stage"),
+            QStringLiteral("invoice_type"), QStringLiteral("product_type"), QStringLiteral("unit_type"),
+            QStringLiteral("order_stage")};
+}
+
+} // namespace Cw

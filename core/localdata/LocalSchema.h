@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Cw {
+
+// The local system's entities and their columns, as PRODUCT.md documents them for CSV import and
+// for other programs writing SQL. One table of facts; CSV parsing, validation and storage read it.
+struct LocalColumn
+{
+    enum class Type {
+        Text,
+        Decimal, // "1234.50"; no thousands separators
+        Date, // ISO 8601 date "2026-11-25"
+        Choice, // one of `choices`
+    };
+
+    QString name;
+    Type type = Type::Text;
+    bool required = false;
+    int maxLength = 0; // 0: no limit
+    QStringList choices;
+    QString valueList; // the value list (lookup name) this column feeds: account_type, currency, ...
+
+    // "100.50" -> "100.5", "12.000" -> "12": one spelling per amount, so that re-imports compare equal.
+    static QString canonicalDecimal(const QString& text);
+};
+
+struct LocalEntity
+{
+    QString name; // accounts, products, invoices, orders, payments, users
+    QString table;
+    QList<LocalColumn> columns; // "id" first
+    QString parentColumn; // a reference to another entity (invoices.account_id -> accounts), if any
+    QString parentEntity;
+
+    const LocalColumn* column(const QString& name) const;
+    QStringList columnNames() const;
+};
+
+class LocalSchema final
+{
+    Q_DECLARE_TR_FUNCTIONS(Cw::LocalSchema)
+
+public:
+    static const QList<LocalEntity>& entities();
+    static std::optional<LocalEntity> entity(const QString& name);
+    static QStringList entityNames();
+    // The value lists fed by imported columns, named like the lookups: account_type, currency, ...
+    static QStringList valueListNames();
+};
+
+} // namespace Cw

@@ -1,0 +1,3 @@
+#include "core/secrets/SecretsLog.h"
+
+Q_LOGGING_CATEGORY(lcSecrets, "cwconnector.core.secrets", QtInfoMsg)

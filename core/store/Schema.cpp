@@ -1,0 +1,123 @@
+#include "core/store/Schema.h"
+
+namespace Cw::Schema {
+
+namespace {
+
+// Migration 1: connectors and their settings, and the local system's records. Documented in docs/database.md.
+Migration migration1()
+{
+    Migration m;
+    m.version = 1;
+    m.description = QStringLiteral("connectors, their settings and the local system's records");
+    m.statements = QStringList {
+        // Connector instances. name_key is the trimmed, case-folded name: UNIQUE makes names unique without
+        // regard to case. Times are UTC milliseconds since 1970 (BIGINT); booleans are INTEGER 0/1.
+        QStringLiteral("CREATE TABLE instances ("
+                       " id {auto_id},"
+                       " name TEXT NOT NULL,"
+                       " name_key TEXT NOT NULL UNIQUE,"
+                       " deployment TEXT NOT NULL,"
+                       " site TEXT NOT NULL DEFAULT '',"
+                       " company_id TEXT NOT NULL,"
+                       " client_id TEXT NOT NULL DEFAULT '',"
+                       " codebase_override TEXT NOT NULL DEFAULT '',"
+                       " ca_file TEXT NOT NULL DEFAULT '',"
+                       " proxy_mode TEXT NOT NULL DEFAULT 'system' CHECK (proxy_mode IN ('system', 'none', 'manual')),"
+                       " proxy_host TEXT NOT NULL DEFAULT '',"
+                       " proxy_port INTEGER NOT NULL DEFAULT 0 CHECK (proxy_port BETWEEN 0 AND 65535),"
+                       " state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'ready')),"
+                       " created_at BIGINT NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " last_check_at BIGINT,"
+                       " last_check_passed INTEGER CHECK (last_check_passed IN (0, 1)),"
+                       " last_sync_at BIGINT)"),
+        QStringLiteral("CREATE TABLE server_variables ("
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " variable TEXT NOT NULL,"
+                       " remote_id TEXT NOT NULL,"
+                       " remote_name TEXT NOT NULL DEFAULT '',"
+                       " PRIMARY KEY (instance_id, variable))"),
+        QStringLiteral("CREATE TABLE sync_options ("
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " entity TEXT NOT NULL,"
+                       " operation TEXT NOT NULL,"
+                       " enabled INTEGER NOT NULL DEFAULT 0 CHECK (enabled IN (0, 1)),"
+                       " PRIMARY KEY (instance_id, entity, operation))"),
+        QStringLiteral("CREATE TABLE lookups ("
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " lookup TEXT NOT NULL,"
+                       " local_value TEXT NOT NULL,"
+                       " remote_id TEXT NOT NULL,"
+                       " remote_name TEXT NOT NULL DEFAULT '',"
+                       " PRIMARY KEY (instance_id, lookup, local_value))"),
+        QStringLiteral("CREATE TABLE user_mappings ("
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " local_user_id TEXT NOT NULL,"
+                       " member_id TEXT NOT NULL,"
+                       " member_identifier TEXT NOT NULL DEFAULT '',"
+                       " match_by TEXT NOT NULL DEFAULT 'manual'"
+                       "  CHECK (match_by IN ('email', 'name', 'identifier', 'manual')),"
+                       " confidence INTEGER NOT NULL DEFAULT 100 CHECK (confidence BETWEEN 0 AND 100),"
+                       " confirmed INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),"
+                       " PRIMARY KEY (instance_id, local_user_id))"),
+        // The local system's records: shared by every connector, fed by CSV import or by other programs.
+        // Columns are the CSV columns; id is the local system's own id. Money is NUMERIC(18,4); dates are
+        // ISO-8601 text (YYYY-MM-DD). References between them are not enforced: the sync skips a record
+        // whose account or invoice is missing, with a reason, so that imports can arrive in any order.
+        QStringLiteral("CREATE TABLE accounts ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " account_type TEXT, currency TEXT, phone TEXT, website TEXT, address_line1 TEXT,"
+                       " city TEXT, state TEXT, zip TEXT, country TEXT)"),
+        QStringLiteral("CREATE TABLE products ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " description TEXT, product_type TEXT, unit_type TEXT,"
+                       " price NUMERIC(18, 4), cost NUMERIC(18, 4))"),
+        QStringLiteral("CREATE TABLE invoices ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " number TEXT NOT NULL,"
+                       " account_id TEXT NOT NULL,"
+                       " invoice_stage TEXT, invoice_type TEXT, currency TEXT,"
+                       " date TEXT, due_date TEXT, total NUMERIC(18, 4))"),
+        QStringLiteral("CREATE TABLE orders ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " account_id TEXT NOT NULL,"
+                       " order_stage TEXT, currency TEXT, date TEXT, total NUMERIC(18, 4), description TEXT)"),
+        QStringLiteral("CREATE TABLE payments ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " invoice_id TEXT NOT NULL,"
+                       " method TEXT NOT NULL CHECK (method IN ('credit_card', 'bank_deposit')),"
+                       " amount NUMERIC(18, 4) NOT NULL,"
+                       " date TEXT)"),
+        QStringLiteral("CREATE TABLE users ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " email TEXT)"),
+        QStringLiteral("CREATE INDEX invoices_account ON invoices (account_id)"),
+        QStringLiteral("CREATE INDEX orders_account ON orders (account_id)"),
+        QStringLiteral("CREATE INDEX payments_invoice ON payments (invoice_id)"),
+        // The local value lists, one table: list is account_type, currency, invoice_stage, invoice_type,
+        // product_type, unit_type or order_stage (the lookup names).
+        QStringLiteral("CREATE TABLE value_lists ("
+                       " list TEXT NOT NULL,"
+                       " value TEXT NOT NULL,"
+                       " PRIMARY KEY (list, value))"),
+    };
+    return m;
+}
+
+} // namespace
+
+QList<Migration> migrations()
+{
+    return {migration1()};
+}
+
+int latestVersion()
+{
+    return migrations().constLast().version;
+}
+
+} // namespace Cw::Schema

@@ -1,0 +1,3 @@
+#include "core/store/StoreLog.h"
+
+Q_LOGGING_CATEGORY(lcStore, "cwconnector.core.store", QtInfoMsg)

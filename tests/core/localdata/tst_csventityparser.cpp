@@ -1,0 +1,149 @@
+#include "core/localdata/CsvEntityParser.h"
+
+#include <QBuffer>
+#include <QDate>
+#include <QTest>
+
+using namespace Cw;
+
+class TestCsvEntityParser final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void goodAccounts();
+    void badRowsAreNamed();
+    void missingRequiredColumnRejectsFile();
+    void duplicateIdInFile();
+    void paymentsMethodChoice();
+    void everyEntityHasPRODUCTColumns();
+    void fiftyThousandRows();
+
+private:
+    static CsvEntityParser parse(const QString& entity, const QByteArray& data, bool* ok);
+};
+
+CsvEntityParser TestCsvEntityParser::parse(const QString& entity, const QByteArray& data, bool* ok)
+{
+    CsvEntityParser parser(*LocalSchema::entity(entity));
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    *ok = parser.parse(&buffer);
+    return parser;
+}
+
+void TestCsvEntityParser::goodAccounts()
+{
+    bool ok = false;
+    const auto p = parse(
+        QStringLiteral("accounts"),
+        "\xEF\xBB\xBFid,name,account_type,currency,phone,website,address_line1,city,state,zip,country,notes\r\n"
+        "A1,\"Acme, Inc.\",Client,USD,555,https://acme.example,\"1 Main St\nSuite 2\",Springfield,IL,62701,US,x\r\n"
+        "A2,Beta,,,,,,,,,,\r\n",
+        &ok);
+    QVERIFY(ok);
+    QVERIFY(p.errors().isEmpty());
+    QCOMPARE(p.records().size(), 2);
+    QCOMPARE(p.records().at(0).id, QStringLiteral("A1"));
+    QCOMPARE(p.records().at(0).values.value(QStringLiteral("name")).toString(), QStringLiteral("Acme, Inc."));
+    QCOMPARE(p.records().at(0).values.value(QStringLiteral("address_line1")).toString(),
+             QStringLiteral("1 Main St\nSuite 2"));
+    QVERIFY(!p.records().at(1).values.contains(QStringLiteral("currency")));
+    QCOMPARE(p.ignoredColumns(), QStringList {QStringLiteral("notes")});
+}
+
+void TestCsvEntityParser::badRowsAreNamed()
+{
+    bool ok = false;
+    const auto p = parse(QStringLiteral("invoices"),
+                         "id,number,account_id,invoice_stage,invoice_type,currency,date,due_date,total\n"
+                         "I1,1001,A1,Open,Standard,USD,2026-01-31,2026-02-28,100.00\n"
+                         "I2,1002,A1,Open,Standard,USD,31/01/2026,,12\n"
+                         "I3,1003,,Open,Standard,USD,2026-01-31,,1,234.00\n"
+                         "I4,1004,A2,Open,Standard,USD,2026-01-31,,abc\n",
+                         &ok);
+    QVERIFY(ok); // the file is readable; its rows have problems
+    QCOMPARE(p.records().size(), 1);
+    QCOMPARE(p.rowCount(), 4);
+    QCOMPARE(p.errors().size(), 3);
+    QCOMPARE(p.errors().at(0).row, 2);
+    QCOMPARE(p.errors().at(0).line, 3);
+    QCOMPARE(p.errors().at(0).column, QStringLiteral("date"));
+    QVERIFY(p.errors().at(0).message.contains(QStringLiteral("YYYY-MM-DD")));
+    QCOMPARE(p.errors().at(1).column, QStringLiteral("account_id"));
+    QVERIFY(p.errors().at(1).message.contains(QStringLiteral("required")));
+    QCOMPARE(p.errors().at(2).row, 4);
+    QVERIFY(p.errors().at(2).message.contains(QStringLiteral("“abc” is not a number")));
+    QCOMPARE(p.records().first().values.value(QStringLiteral("date")).toDate(), QDate(2026, 1, 31));
+}
+
+void TestCsvEntityParser::missingRequiredColumnRejectsFile()
+{
+    bool ok = true;
+    const auto p = parse(QStringLiteral("users"), "id,email\n1,a@b.example\n", &ok);
+    QVERIFY(!ok);
+    QVERIFY(p.fileError().contains(QStringLiteral("name")));
+    QVERIFY(p.records().isEmpty());
+    const auto empty = parse(QStringLiteral("users"), "", &ok);
+    QVERIFY(!ok);
+    QVERIFY(empty.fileError().contains(QStringLiteral("empty")));
+}
+
+void TestCsvEntityParser::duplicateIdInFile()
+{
+    bool ok = false;
+    const auto p = parse(QStringLiteral("users"), "id,name,email\nu1,Ann,\nu2,Bob,\nu1,Ann again,\n", &ok);
+    QVERIFY(ok);
+    QCOMPARE(p.records().size(), 2);
+    QCOMPARE(p.errors().size(), 1);
+    QCOMPARE(p.errors().first().row, 3);
+    QVERIFY(p.errors().first().message.contains(QStringLiteral("row 1")));
+}
+
+void TestCsvEntityParser::paymentsMethodChoice()
+{
+    bool ok = false;
+    const auto p =
+        parse(QStringLiteral("payments"),
+              "id,invoice_id,method,amount,date\nP1,I1,credit_card,10.5,2026-01-01\nP2,I1,cash,1,2026-01-01\n", &ok);
+    QCOMPARE(p.records().size(), 1);
+    QCOMPARE(p.errors().size(), 1);
+    QVERIFY(p.errors().first().message.contains(QStringLiteral("credit_card, bank_deposit")));
+}
+
+void TestCsvEntityParser::everyEntityHasPRODUCTColumns()
+{
+    const QHash<QString, QString> expected {
+        {QStringLiteral("accounts"),
+         QStringLiteral("id,name,account_type,currency,phone,website,address_line1,city,state,zip,country")},
+        {QStringLiteral("products"), QStringLiteral("id,name,description,product_type,unit_type,price,cost")},
+        {QStringLiteral("invoices"),
+         QStringLiteral("id,number,account_id,invoice_stage,invoice_type,currency,date,due_date,total")},
+        {QStringLiteral("orders"), QStringLiteral("id,account_id,order_stage,currency,date,total,description")},
+        {QStringLiteral("payments"), QStringLiteral("id,invoice_id,method,amount,date")},
+        {QStringLiteral("users"), QStringLiteral("id,name,email")},
+    };
+    QCOMPARE(LocalSchema::entityNames().size(), expected.size());
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        QCOMPARE(LocalSchema::entity(it.key())->columnNames().join(QLatin1Char(',')), it.value());
+    }
+}
+
+void TestCsvEntityParser::fiftyThousandRows()
+{
+    QByteArray data = "id,name,description,product_type,unit_type,price,cost\n";
+    for (int i = 0; i < 50000; ++i) {
+        data += "P" + QByteArray::number(i) + ",\"Widget, size " + QByteArray::number(i) + "\",desc,Hardware,Each," +
+            QByteArray::number(i % 1000) + ".99,1\n";
+    }
+    bool ok = false;
+    const auto p = parse(QStringLiteral("products"), data, &ok);
+    QVERIFY(ok);
+    QCOMPARE(p.records().size(), 50000);
+    QVERIFY(p.errors().isEmpty());
+    QCOMPARE(p.records().last().values.value(QStringLiteral("name")).toString(), QStringLiteral("Widget, size 49999"));
+}
+
+QTEST_GUILESS_MAIN(TestCsvEntityParser)
+#include "tst_csventityparser.moc"

@@ -1,0 +1,163 @@
+#include "core/localdata/CsvImport.h"
+#include "core/localdata/LocalRecordStore.h"
+#include "core/store/Database.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QBuffer>
+#include <QDate>
+#include <QFile>
+#include <QTest>
+
+using namespace Cw;
+
+// Runs on SQLite, and once more on PostgreSQL as tst_csvimport_pg.
+class TestCsvImport final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void importsGoodFileAndFeedsValueLists();
+    void reimportUpdatesInsteadOfDuplicating();
+    void badRowImportsNothingUnlessSkipped();
+    void unusableFileSaysWhy();
+    void fiftyThousandRowsInOneTransaction();
+
+private:
+    CsvImport::Result importText(const QString& entity, const QByteArray& csv, bool skipBadRows = false);
+    CwTest::TestDatabase m_backend;
+    std::unique_ptr<Database> m_db;
+};
+
+void TestCsvImport::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_backend.init(&error), qPrintable(error));
+}
+
+void TestCsvImport::init()
+{
+    QString error;
+    const DatabaseLocation location = m_backend.fresh(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_db = std::make_unique<Database>(location);
+    StoreError storeError;
+    QVERIFY2(m_db->open(&storeError), qPrintable(storeError.message));
+}
+
+void TestCsvImport::cleanup()
+{
+    m_db.reset();
+}
+
+CsvImport::Result TestCsvImport::importText(const QString& entity, const QByteArray& csv, bool skipBadRows)
+{
+    QBuffer buffer;
+    buffer.setData(csv);
+    buffer.open(QIODevice::ReadOnly);
+    return CsvImport(*m_db).importDevice(*LocalSchema::entity(entity), &buffer, skipBadRows);
+}
+
+void TestCsvImport::importsGoodFileAndFeedsValueLists()
+{
+    const auto r =
+        importText(QStringLiteral("invoices"),
+                   "\xEF\xBB\xBFid,number,account_id,invoice_stage,invoice_type,currency,date,due_date,total\r\n"
+                   "I1,1001,A1,Open,Standard,USD,2026-01-31,2026-02-28,100.50\r\n"
+                   "I2,\"10,02\",A1,Paid,Standard,EUR,2026-02-01,,12\r\n");
+    QVERIFY2(r.imported, qPrintable(r.describe()));
+    QCOMPARE(r.counts.inserted, 2);
+    LocalRecordStore store(*m_db);
+    const LocalEntity invoices = *LocalSchema::entity(QStringLiteral("invoices"));
+    QCOMPARE(store.count(invoices), 2);
+    const auto i2 = store.find(invoices, QStringLiteral("I2"));
+    QVERIFY(i2);
+    QCOMPARE(i2->values.value(QStringLiteral("number")).toString(), QStringLiteral("10,02"));
+    QCOMPARE(i2->values.value(QStringLiteral("date")).toDate(), QDate(2026, 2, 1));
+    QVERIFY(!i2->values.contains(QStringLiteral("due_date")));
+    QCOMPARE(store.find(invoices, QStringLiteral("I1"))->values.value(QStringLiteral("total")).toString(),
+             QStringLiteral("100.5"));
+    QCOMPARE(store.values(QStringLiteral("currency")), (QStringList {QStringLiteral("EUR"), QStringLiteral("USD")}));
+    QCOMPARE(store.values(QStringLiteral("invoice_stage")),
+             (QStringList {QStringLiteral("Open"), QStringLiteral("Paid")}));
+    QCOMPARE(r.counts.valuesAdded, 5); // 2 stages, 1 type, 2 currencies
+}
+
+void TestCsvImport::reimportUpdatesInsteadOfDuplicating()
+{
+    const QByteArray csv = "id,name,email\nu1,Ann,ann@x.example\nu2,Bob,\n";
+    QVERIFY(importText(QStringLiteral("users"), csv).imported);
+    const auto again = importText(QStringLiteral("users"), csv);
+    QVERIFY(again.imported);
+    QCOMPARE(again.counts.inserted, 0);
+    QCOMPARE(again.counts.updated, 0);
+    QCOMPARE(again.counts.unchanged, 2);
+    const auto changed = importText(QStringLiteral("users"), "id,name,email\nu1,Ann Lee,ann@x.example\nu3,Cy,\n");
+    QCOMPARE(changed.counts.updated, 1);
+    QCOMPARE(changed.counts.inserted, 1);
+    LocalRecordStore store(*m_db);
+    const LocalEntity users = *LocalSchema::entity(QStringLiteral("users"));
+    QCOMPARE(store.count(users), 3);
+    QCOMPARE(store.find(users, QStringLiteral("u1"))->values.value(QStringLiteral("name")).toString(),
+             QStringLiteral("Ann Lee"));
+}
+
+void TestCsvImport::badRowImportsNothingUnlessSkipped()
+{
+    const QByteArray csv = "id,invoice_id,method,amount,date\n"
+                           "P1,I1,credit_card,10.00,2026-01-01\n"
+                           "P2,I1,cheque,5,2026-01-02\n"
+                           "P3,I2,bank_deposit,abc,2026-01-03\n";
+    const auto strict = importText(QStringLiteral("payments"), csv);
+    QVERIFY(!strict.imported);
+    QCOMPARE(strict.rowErrors.size(), 2);
+    const QString text = strict.describe();
+    QVERIFY2(text.contains(QStringLiteral("Row 2 (line 3)")) && text.contains(QStringLiteral("Row 3 (line 4)")),
+             qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("--skip-bad-rows")));
+    LocalRecordStore store(*m_db);
+    const LocalEntity payments = *LocalSchema::entity(QStringLiteral("payments"));
+    QCOMPARE(store.count(payments), 0);
+
+    const auto lenient = importText(QStringLiteral("payments"), csv, true);
+    QVERIFY(lenient.imported);
+    QCOMPARE(lenient.counts.inserted, 1);
+    QCOMPARE(store.count(payments), 1);
+    QVERIFY(lenient.describe().contains(QStringLiteral("2 bad row")));
+}
+
+void TestCsvImport::unusableFileSaysWhy()
+{
+    const auto r = importText(QStringLiteral("accounts"), "id,phone\n1,555\n");
+    QVERIFY(!r.imported);
+    QVERIFY(r.describe().contains(QStringLiteral("name")));
+    const auto missing =
+        CsvImport(*m_db).importFile(QStringLiteral("accounts"), QStringLiteral("/nonexistent/x.csv"), false);
+    QVERIFY(missing.describe().contains(QStringLiteral("/nonexistent/x.csv")));
+    const auto entity = CsvImport(*m_db).importFile(QStringLiteral("widgets"), QStringLiteral("x.csv"), false);
+    QVERIFY(entity.describe().contains(QStringLiteral("accounts, products")));
+}
+
+void TestCsvImport::fiftyThousandRowsInOneTransaction()
+{
+    QByteArray csv = "id,name,account_type,currency\n";
+    for (int i = 0; i < 50000; ++i) {
+        csv += "A" + QByteArray::number(i) + ",\"Company " + QByteArray::number(i) + ", Ltd\",Client,USD\n";
+    }
+    // One bad row at the very end: nothing at all may be written.
+    const auto refused = importText(QStringLiteral("accounts"), csv + "A-last,,Client,USD\n");
+    QVERIFY(!refused.imported);
+    LocalRecordStore store(*m_db);
+    const LocalEntity accounts = *LocalSchema::entity(QStringLiteral("accounts"));
+    QCOMPARE(store.count(accounts), 0);
+
+    const auto r = importText(QStringLiteral("accounts"), csv);
+    QVERIFY2(r.imported, qPrintable(r.describe()));
+    QCOMPARE(r.counts.inserted, 50000);
+    QCOMPARE(store.count(accounts), 50000);
+}
+
+QTEST_GUILESS_MAIN(TestCsvImport)
+#include "tst_csvimport.moc"
