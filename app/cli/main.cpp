@@ -1,8 +1,11 @@
 // cwconnector-cli: composes the command-line front end; all behaviour lives in CliApp and core.
 #include "app/cli/CliApp.h"
 #include "core/CwVersion.h"
+#include "core/secrets/KeychainSecretStore.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 int main(int argc, char* argv[])
@@ -12,8 +15,19 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QString::fromLatin1(Cw::kOrganizationName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(Cw::kVersion));
 
+    // The library's progress logs are for developers; CWCONNECTOR_VERBOSE=1 shows them.
+    if (qEnvironmentVariableIsEmpty("CWCONNECTOR_VERBOSE") && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
+        QLoggingCategory::setFilterRules(QStringLiteral("cwconnector.*.info=false"));
+    }
+
     QTextStream out(stdout);
     QTextStream err(stderr);
-    Cli::CliApp cli(out, err);
+    QFile input;
+    input.open(stdin, QIODevice::ReadOnly);
+
+    Cli::CliServices services;
+    services.input = &input;
+    services.makeSecretStore = [] { return std::make_unique<Cw::KeychainSecretStore>(); };
+    Cli::CliApp cli(out, err, std::move(services));
     return cli.run(QCoreApplication::arguments());
 }

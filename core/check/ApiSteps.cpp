@@ -153,7 +153,7 @@ void ListNotEmptyStep::run()
                  tr("In ConnectWise, open System › Setup Tables › %1 and add the values you need.").arg(m_setupTable));
             return;
         }
-        pass(tr("%n value(s) in %1", nullptr, count).arg(m_listName));
+        pass(tr("%n value(s)", nullptr, count));
     });
 }
 

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "app/cli/Command.h"
+
+namespace Cli {
+
+// import-csv ENTITY FILE [--skip-bad-rows]: local records from a CSV file, all or nothing.
+class ImportCsvCommand final : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(ImportCsvCommand)
+
+public:
+    QString name() const override { return QStringLiteral("import-csv"); }
+    QString usage() const override;
+    int run(CliContext& context, const QStringList& args) override;
+};
+
+} // namespace Cli
