@@ -10,7 +10,7 @@ SimProcess::~SimProcess()
     stop();
 }
 
-bool SimProcess::start(const QStringList& arguments, int timeoutMs)
+bool SimProcess::start(const QStringList& arguments, int timeoutMs, const QStringList& extraEnvironment)
 {
     stop();
     m_output.clear();
@@ -19,6 +19,12 @@ bool SimProcess::start(const QStringList& arguments, int timeoutMs)
     if (!args.contains(QStringLiteral("--port"))) {
         args << QStringLiteral("--port") << QStringLiteral("0");
     }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& entry : extraEnvironment) {
+        const qsizetype eq = entry.indexOf(QLatin1Char('='));
+        env.insert(entry.left(eq), entry.mid(eq + 1));
+    }
+    m_process.setProcessEnvironment(env);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(QStringLiteral(CW_SIM_EXECUTABLE), args);
     if (!m_process.waitForStarted(timeoutMs)) {

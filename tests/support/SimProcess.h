@@ -16,7 +16,8 @@ public:
     SimProcess& operator=(const SimProcess&) = delete;
 
     // Starts the simulator with extra arguments and waits until it prints its address.
-    bool start(const QStringList& arguments = {}, int timeoutMs = 10000);
+    // extraEnvironment: "NAME=value" entries added to this process's environment.
+    bool start(const QStringList& arguments = {}, int timeoutMs = 10000, const QStringList& extraEnvironment = {});
     void stop();
 
     QUrl baseUrl() const { return m_baseUrl; } // e.g. http://127.0.0.1:40123
