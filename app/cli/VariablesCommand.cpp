@@ -111,7 +111,7 @@ int VariablesCommand::run(CliContext& context, const QStringList& args)
             if (s.key == info.key) {
                 o.insert(QStringLiteral("stale"), s.reason);
                 o.insert(QStringLiteral("fix"), s.fix);
-                flag = QStringLiteral("  STALE: ") + s.reason;
+                flag = tr("  STALE: %1").arg(s.reason);
             }
         }
         array.append(o);

@@ -88,7 +88,6 @@ QList<LookupRow> LookupTables::autoMap(const QString& lookup, const QList<Lookup
 {
     const QList<RemoteItem> items = choices(lookup, lists);
     QList<RemoteValue> values;
-    const bool fixed = !ConfigNames::fixedValuesForLookup(lookup).isEmpty();
     const bool currency = lookup == QLatin1String("currency");
     for (int i = 0; i < items.size(); ++i) {
         RemoteValue v;
@@ -96,7 +95,6 @@ QList<LookupRow> LookupTables::autoMap(const QString& lookup, const QList<Lookup
         v.name = currency && !items.at(i).code.isEmpty() ? items.at(i).code : items.at(i).name;
         values.append(v);
     }
-    Q_UNUSED(fixed)
     const LookupMatcher matcher(values);
     QList<LookupRow> out;
     for (LookupRow row : rows) {

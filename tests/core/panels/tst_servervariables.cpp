@@ -19,6 +19,7 @@ private slots:
     void validateNamesKeyAndFix();
     void deletedStatusIsStaleAndBlocksAccounts();
     void inactiveAndApiMembersAreStale();
+    void statusMadeInactiveIsStale();
     void unsetVariableBlocksItsSyncs();
 
 private:
@@ -182,6 +183,26 @@ void TestServerVariables::inactiveAndApiMembersAreStale()
     step->start();
     QVERIFY(finished.wait(60000));
     QCOMPARE(step->result().status, CheckResult::Status::Passed);
+}
+
+void TestServerVariables::statusMadeInactiveIsStale()
+{
+    const ConnectorConfig config =
+        configWith({{QStringLiteral("import_account_status"), QStringLiteral("4"), QStringLiteral("Credit Hold")}});
+    QVERIFY(
+        ServerVariables::staleVariables(config, CwTest::fetchLists(m_client, RemoteLists::variableKinds())).isEmpty());
+    const QJsonDocument patch(QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                                       {QStringLiteral("path"), QStringLiteral("inactiveFlag")},
+                                                       {QStringLiteral("value"), true}}});
+    const ApiResult patched =
+        CwTest::run(m_client, ApiRequest::patch(QStringLiteral("company/companies/statuses/4"), patch));
+    QVERIFY2(patched.ok(), qPrintable(patched.error.message()));
+    const RemoteLists lists = CwTest::fetchLists(m_client, RemoteLists::variableKinds());
+    const QList<StaleVariable> stale = ServerVariables::staleVariables(config, lists);
+    QCOMPARE(stale.size(), 1);
+    QVERIFY2(stale.first().reason.contains(QLatin1String("inactive")), qPrintable(stale.first().reason));
+    QVERIFY(ServerVariables::choices(QStringLiteral("import_account_status"), lists).size() ==
+            2); // Active, Not Approved
 }
 
 void TestServerVariables::unsetVariableBlocksItsSyncs()
