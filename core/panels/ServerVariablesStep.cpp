@@ -1,5 +1,7 @@
 #include "core/panels/ServerVariablesStep.h"
 
+#include "core/check/ConnectionCheck.h"
+#include "core/check/SystemsCheck.h"
 #include "core/config/ConfigNames.h"
 #include "core/panels/RemoteListsLoader.h"
 
@@ -11,6 +13,13 @@ ServerVariablesStep::ServerVariablesStep(ApiClient* client, ConnectorConfig conf
 { }
 
 ServerVariablesStep::~ServerVariablesStep() = default;
+
+ServerVariablesStep* ServerVariablesStep::addTo(ConnectionCheck& check, const ConnectorConfig& config)
+{
+    auto* step = new ServerVariablesStep(check.client(), config, {QStringLiteral("auth")});
+    check.check()->addStep(step);
+    return step;
+}
 
 void ServerVariablesStep::run()
 {

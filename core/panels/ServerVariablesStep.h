@@ -9,6 +9,7 @@
 namespace Cw {
 
 class ApiClient;
+class ConnectionCheck;
 class RemoteListsLoader;
 
 // Systems-check layer "Server variables": fetches the lists behind the stored server variables and fails
@@ -25,6 +26,10 @@ public:
     ~ServerVariablesStep() override;
 
     static QString stepId() { return QStringLiteral("server_variables"); }
+    // Adds the layer to a connection's systems check (after authentication), before check.start():
+    //   ConnectionCheck check(connection, SyncMatrix::checkPlanFor(config));
+    //   ServerVariablesStep::addTo(check, config);
+    static ServerVariablesStep* addTo(ConnectionCheck& check, const ConnectorConfig& config);
     QList<StaleVariable> stale() const { return m_stale; }
 
 protected:

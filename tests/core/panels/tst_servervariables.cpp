@@ -1,7 +1,10 @@
+#include "core/check/ConnectionCheck.h"
+#include "core/check/SystemsCheck.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/RemoteResolver.h"
 #include "core/panels/ServerVariables.h"
 #include "core/panels/ServerVariablesStep.h"
+#include "core/panels/SyncMatrix.h"
 #include "tests/core/panels/PanelsSim.h"
 
 using namespace Cw;
@@ -21,6 +24,7 @@ private slots:
     void inactiveAndApiMembersAreStale();
     void statusMadeInactiveIsStale();
     void unsetVariableBlocksItsSyncs();
+    void systemsCheckBuiltFromTheConfig();
 
 private:
     static ConnectorConfig configWith(const QList<ServerVariable>& variables);
@@ -213,6 +217,39 @@ void TestServerVariables::unsetVariableBlocksItsSyncs()
     QCOMPARE(blockers.first().variable, QStringLiteral("sales_representative"));
     QVERIFY(blockers.first().reason.contains(QLatin1String("not set")));
     QVERIFY(ServerVariables::syncBlockers({}, {}, QStringLiteral("users")).isEmpty());
+}
+
+void TestServerVariables::systemsCheckBuiltFromTheConfig()
+{
+    // A fresh simulator: the status is chosen, then deleted, then the whole check runs.
+    CwTest::SimProcess sim;
+    QVERIFY2(sim.start(), qPrintable(sim.output()));
+    const Connection connection = CwTest::simConnection(sim.baseUrl());
+    ConnectorConfig config =
+        configWith({{QStringLiteral("import_account_status"), QStringLiteral("3"), QStringLiteral("Not Approved")}});
+    config.syncOptions.append({QStringLiteral("accounts"), QStringLiteral("push_create"), true});
+    {
+        ApiClient client(NetworkAccessFactory::create(connection.proxy, this), connection);
+        QVERIFY(CwTest::run(&client, ApiRequest::del(QStringLiteral("company/companies/statuses/3"))).ok());
+    }
+    ConnectionCheck check(connection, SyncMatrix::checkPlanFor(config));
+    ServerVariablesStep* step = ServerVariablesStep::addTo(check, config);
+    QSignalSpy finished(&check, &ConnectionCheck::finished);
+    check.start();
+    QVERIFY(finished.wait(90000));
+    const CheckSummary summary = check.check()->summary();
+    QVERIFY(!summary.passed());
+    QStringList ids;
+    for (const CheckResult& r : summary.results) {
+        ids.append(r.id);
+        if (r.id != ServerVariablesStep::stepId()) {
+            QVERIFY2(r.status == CheckResult::Status::Passed, qPrintable(r.id + QLatin1Char(' ') + r.diagnosis));
+        }
+    }
+    QVERIFY(ids.contains(QStringLiteral("permission:company/companies")));
+    QVERIFY(!ids.contains(QStringLiteral("permission:finance/invoices"))); // not enabled: not probed
+    QCOMPARE(step->result().status, CheckResult::Status::Failed);
+    QVERIFY(step->result().diagnosis.contains(QLatin1String("import_account_status")));
 }
 
 QTEST_GUILESS_MAIN(TestServerVariables)
