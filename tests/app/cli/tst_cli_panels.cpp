@@ -4,7 +4,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,11 +44,28 @@ void TestCliPanels::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-    const ProcessResult r = cli({QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("Prod"),
-                                 QStringLiteral("--company"), QStringLiteral("cwsim"), QStringLiteral("--site"),
-                                 m_sim.baseUrl().toString(), QStringLiteral("--keys-from-stdin")},
-                                "demopublickey0001\ndemoprivatekey0001\n");
+    // Keychain entries are named by instance id, not by data directory: start the ids at a random high
+    // number so that tst_cli_session (ids 1, 2, ...) running at the same time in the same keyring keeps its
+    // keys and this test keeps its own.
+    QCOMPARE(cli({QStringLiteral("instance"), QStringLiteral("list")}).exitCode, 0);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seed"));
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("data/cwconnector.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral("INSERT INTO sqlite_sequence(name, seq) VALUES('instances', %1)")
+                                .arg(QRandomGenerator::global()->bounded(100000, 900000))),
+                 qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("seed"));
+    ProcessResult r = cli({QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("Prod"),
+                           QStringLiteral("--company"), QStringLiteral("cwsim"), QStringLiteral("--site"),
+                           m_sim.baseUrl().toString(), QStringLiteral("--keys-from-stdin")},
+                          "demopublickey0001\ndemoprivatekey0001\n");
     QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({QStringLiteral("--json"), QStringLiteral("instance"), QStringLiteral("show"), QStringLiteral("Prod")});
+    QVERIFY(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("id")).toInteger() > 100000);
 }
 
 ProcessResult TestCliPanels::cli(const QStringList& args, const QByteArray& input)
