@@ -76,9 +76,7 @@ int ConnectorSession::fetch(const QStringList& kinds)
     loader.start(kinds);
     loop.exec();
     if (!result.isOk()) {
-        using Kind = Cw::ApiError::Kind;
-        const bool unreachable = result.kind == Kind::HostNotFound || result.kind == Kind::ConnectionRefused ||
-            result.kind == Kind::Unreachable || result.kind == Kind::Tls || result.kind == Kind::Proxy;
+        const bool unreachable = result.isUnreachable();
         const QString message =
             tr("Could not read the %1 from ConnectWise: %2 %3")
                 .arg(Cw::RemoteLists::displayName(loader.failedKind()), result.message(), result.fix());

@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +31,7 @@ private slots:
     void usersAutoMatchAndSet();
     void lookupsAutoMapAndSet();
     void unknownConnectorIsBadUsage();
+    void unreachableIsExitFour();
 
 private:
     ProcessResult cli(const QStringList& args, const QByteArray& input = {});
@@ -266,6 +268,25 @@ void TestCliPanels::unknownConnectorIsBadUsage()
         QVERIFY2(r.exitCode == 2, command);
     }
     QCOMPARE(cli({QStringLiteral("options")}).exitCode, 2);
+}
+
+void TestCliPanels::unreachableIsExitFour()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    } // closed again: nothing listens there
+    ProcessResult r = cli({QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("Dead"),
+                           QStringLiteral("--company"), QStringLiteral("cwsim"), QStringLiteral("--site"),
+                           QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("--keys-from-stdin")},
+                          "demopublickey0001\ndemoprivatekey0001\n");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({QStringLiteral("members"), QStringLiteral("Dead")});
+    QVERIFY2(r.exitCode == 4, r.err.constData());
+    // Options need no ConnectWise.
+    QCOMPARE(cli({QStringLiteral("options"), QStringLiteral("Dead")}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliPanels)
