@@ -65,11 +65,12 @@ const MemberRow kMembers[] = {
     {116, "cleft", "Carla", "Left", "Account Manager", 'F', true},
 };
 
+// One table per list: each accessor below keeps its own static (a static in this template would be
+// shared by every list of the same length).
 template <std::size_t N>
-const LookupTable& table(const LookupRow (&rows)[N])
+LookupTable table(const LookupRow (&rows)[N])
 {
-    static const LookupTable t {rows, static_cast<int>(N)};
-    return t;
+    return LookupTable {rows, static_cast<int>(N)};
 }
 
 QString text(const char* utf8)
@@ -104,35 +105,43 @@ std::vector<Record> build(const LookupTable& t, quint64 seed, quint64 stream, Bo
 
 const LookupTable& companyTypes()
 {
-    return table(kCompanyTypes);
+    static const LookupTable t = table(kCompanyTypes);
+    return t;
 }
 const LookupTable& companyStatuses()
 {
-    return table(kCompanyStatuses);
+    static const LookupTable t = table(kCompanyStatuses);
+    return t;
 }
 const LookupTable& billingStatuses()
 {
-    return table(kBillingStatuses);
+    static const LookupTable t = table(kBillingStatuses);
+    return t;
 }
 const LookupTable& productTypes()
 {
-    return table(kProductTypes);
+    static const LookupTable t = table(kProductTypes);
+    return t;
 }
 const LookupTable& productCategories()
 {
-    return table(kCategories);
+    static const LookupTable t = table(kCategories);
+    return t;
 }
 const LookupTable& productSubcategories()
 {
-    return table(kSubcategories);
+    static const LookupTable t = table(kSubcategories);
+    return t;
 }
 const LookupTable& unitsOfMeasure()
 {
-    return table(kUnits);
+    static const LookupTable t = table(kUnits);
+    return t;
 }
 const LookupTable& orderStatuses()
 {
-    return table(kOrderStatuses);
+    static const LookupTable t = table(kOrderStatuses);
+    return t;
 }
 const CurrencyRow& currency(int index)
 {

@@ -307,6 +307,20 @@ void TestSimApi::recordsHaveRealisticShape()
     QVERIFY(item.value(QLatin1String("subcategory")).toObject().value(QLatin1String("id")).isDouble());
     const QJsonObject order = client.get(client.api(QStringLiteral("sales/orders/1"))).object();
     QVERIFY(order.value(QLatin1String("salesRep")).toObject().value(QLatin1String("id")).isDouble());
+
+    // Every lookup list has its own values, also lists of the same length.
+    QStringList seen;
+    for (const char* path : {"company/companies/types", "company/companies/statuses", "finance/billingStatuses",
+                             "procurement/types", "procurement/categories", "procurement/subcategories",
+                             "procurement/unitOfMeasures", "sales/orders/statuses"}) {
+        QStringList names;
+        for (const QJsonValue& v : client.all(QLatin1String(path))) {
+            names.append(v.toObject().value(QLatin1String("name")).toString());
+        }
+        const QString joined = names.join(QLatin1Char('|'));
+        QVERIFY2(!seen.contains(joined), path);
+        seen.append(joined);
+    }
 }
 
 void TestSimApi::codebaseMoves()
