@@ -5,8 +5,11 @@
 #include "app/cli/KeyInput.h"
 #include "core/check/ConnectionCheck.h"
 #include "core/check/SystemsCheck.h"
+#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
+#include "core/panels/ServerVariablesStep.h"
+#include "core/panels/SyncMatrix.h"
 #include "core/secrets/SecretStoreSync.h"
 #include "core/store/Database.h"
 
@@ -92,7 +95,7 @@ int CheckCommand::run(CliContext& context, const QStringList& args)
         return context.fail(BadUsage, error);
     }
     bool passed = false;
-    return checkConnection(context, *connection, &passed);
+    return checkConnection(context, *connection, nullptr, &passed);
 }
 
 int CheckCommand::checkSaved(CliContext& context, const QString& name)
@@ -124,8 +127,12 @@ int CheckCommand::checkSaved(CliContext& context, const QString& name)
     if (!connection) {
         return context.fail(BadUsage, error);
     }
+    const auto config = Cw::ConnectorConfigRepository(*database).load(instance->id, &storeError);
+    if (!config) {
+        return context.fail(OperationFailed, storeError.message);
+    }
     bool passed = false;
-    const int code = checkConnection(context, *connection, &passed);
+    const int code = checkConnection(context, *connection, &*config, &passed);
     repository.recordCheck(instance->id, passed);
     if (passed && instance->state == Cw::Instance::State::Draft) {
         repository.markReady(instance->id);
@@ -133,9 +140,19 @@ int CheckCommand::checkSaved(CliContext& context, const QString& name)
     return code;
 }
 
-int CheckCommand::checkConnection(CliContext& context, const Cw::Connection& connection, bool* passed)
+int CheckCommand::checkConnection(CliContext& context, const Cw::Connection& connection,
+                                  const Cw::ConnectorConfig* config, bool* passed)
 {
-    Cw::ConnectionCheck check(connection, Cw::CheckPlan::full());
+    // Until sync options are chosen, every endpoint the product may use is probed, so the security
+    // role can be set up in one go; afterwards only what the enabled options need.
+    bool anyOption = false;
+    for (const Cw::SyncOption& option : config ? config->syncOptions : QList<Cw::SyncOption>()) {
+        anyOption = anyOption || option.enabled;
+    }
+    Cw::ConnectionCheck check(connection, anyOption ? Cw::SyncMatrix::checkPlanFor(*config) : Cw::CheckPlan::full());
+    if (config) {
+        Cw::ServerVariablesStep::addTo(check, *config);
+    }
     QEventLoop loop;
     // Progress: one line per layer as it finishes (stderr with --json, so stdout stays one document).
     QTextStream& progress = context.json ? context.err() : context.out();

@@ -4,7 +4,8 @@
 
 namespace Cw {
 struct Connection;
-}
+struct ConnectorConfig;
+} // namespace Cw
 
 namespace Cli {
 
@@ -22,7 +23,10 @@ public:
 
 private:
     int checkSaved(CliContext& context, const QString& name);
-    int checkConnection(CliContext& context, const Cw::Connection& connection, bool* passed);
+    // config: the saved connector's configuration; its sync options choose the endpoints to probe and
+    // its server variables are checked against ConnectWise. Null for an ad-hoc check.
+    int checkConnection(CliContext& context, const Cw::Connection& connection, const Cw::ConnectorConfig* config,
+                        bool* passed);
 };
 
 } // namespace Cli
