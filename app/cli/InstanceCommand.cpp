@@ -3,6 +3,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/ExitCode.h"
 #include "app/cli/InstanceAddCommand.h"
+#include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
 #include "core/secrets/SecretStoreSync.h"
 #include "core/store/Database.h"
@@ -40,6 +41,7 @@ QJsonObject InstanceCommand::toJson(const Cw::Instance& i)
 {
     QJsonObject o {
         {QStringLiteral("id"), i.id},
+        {QStringLiteral("keychainId"), i.keyId},
         {QStringLiteral("name"), i.name},
         {QStringLiteral("deployment"), i.deployment},
         {QStringLiteral("site"), i.site},
@@ -208,7 +210,8 @@ int InstanceCommand::remove(CliContext& context, const QStringList& args)
         return context.fail(error.code == Cw::StoreError::Code::NotFound ? BadUsage : OperationFailed, error.message);
     }
     // Keys first: if the keychain cannot be used, nothing is removed and the admin can retry.
-    const Cw::SecretResult keys = Cw::SecretStoreSync::removeInstance(context.secrets(), QString::number(instance->id));
+    const Cw::SecretResult keys =
+        Cw::SecretStoreSync::removeInstance(context.secrets(), Cw::InstanceConnection::secretId(*instance));
     if (!keys.ok()) {
         return context.fail(
             keys.keychainUnusable() ? KeychainUnavailable : OperationFailed,

@@ -40,6 +40,9 @@ public:
     QDateTime lastCheckAt; // invalid until the first check
     std::optional<bool> lastCheckPassed;
     QDateTime lastSyncAt; // invalid until the first sync
+    // Where the keychain keeps this connector's keys: "<database id>/<id>" (set by InstanceRepository;
+    // unique across databases, so two data folders never share keychain entries).
+    QString keyId;
 
     static QStringList cloudRegions(); // na eu au aus za
     static QStringList deployments(); // the regions, then onpremise staging demo

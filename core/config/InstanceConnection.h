@@ -29,8 +29,8 @@ public:
     // pasted site (--site). A pasted cloud host becomes its region; anything else is on premise.
     static bool applySite(Instance* instance, const QString& region, const QString& site, QString* error);
 
-    // The instance id under which the keychain keeps an instance's keys.
-    static QString secretId(const Instance& instance) { return QString::number(instance.id); }
+    // The id under which the keychain keeps an instance's keys (see Instance::keyId).
+    static QString secretId(const Instance& instance) { return instance.keyId; }
 };
 
 } // namespace Cw

@@ -126,6 +126,7 @@ bool InstanceRepository::create(Instance* instance, StoreError* error)
         return false;
     }
     instance->id = id;
+    instance->keyId = keyIdFor(id);
     instance->createdAt = time;
     instance->updatedAt = time;
     qCInfo(lcConfig) << "created connector" << id << instance->name;
@@ -216,6 +217,14 @@ std::optional<Instance> InstanceRepository::removeFound(std::optional<Instance> 
     return found;
 }
 
+QString InstanceRepository::keyIdFor(qint64 id) const
+{
+    if (m_databaseId.isEmpty()) {
+        m_databaseId = m_database.databaseId();
+    }
+    return m_databaseId + QLatin1Char('/') + QString::number(id);
+}
+
 QList<Instance> InstanceRepository::list(StoreError* error) const
 {
     QList<Instance> result;
@@ -225,6 +234,7 @@ QList<Instance> InstanceRepository::list(StoreError* error) const
                         {}, error, &q)) {
         while (q.next()) {
             result.append(instanceFrom(q));
+            result.last().keyId = keyIdFor(result.last().id);
         }
     }
     return result;
@@ -242,7 +252,10 @@ std::optional<Instance> InstanceRepository::findOne(const QString& where, const 
     if (!q.next()) {
         return std::nullopt;
     }
-    return instanceFrom(q);
+    Instance instance = instanceFrom(q);
+    q.finish();
+    instance.keyId = keyIdFor(instance.id);
+    return instance;
 }
 
 std::optional<Instance> InstanceRepository::findByName(const QString& name, StoreError* error) const

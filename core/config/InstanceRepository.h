@@ -59,8 +59,10 @@ private:
     bool updateColumns(qint64 id, const QString& assignments, const QVariantList& values, StoreError* error);
     std::optional<Instance> findOne(const QString& where, const QVariant& value, StoreError* error) const;
     QDateTime now() const;
+    QString keyIdFor(qint64 id) const;
 
     Database& m_database;
+    mutable QString m_databaseId;
     Clock m_clock;
 };
 

@@ -177,6 +177,18 @@ bool Database::migrate(const QList<Migration>& migrations, StoreError* error)
     return Migrator(*this).run(migrations, error);
 }
 
+QString Database::databaseId(StoreError* error) const
+{
+    const QString name = QStringLiteral("database_id");
+    QSqlQuery q;
+    if (!exec(QStringLiteral("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"),
+              {name, QUuid::createUuid().toString(QUuid::WithoutBraces)}, error) ||
+        !exec(QStringLiteral("SELECT value FROM meta WHERE name = ?"), {name}, error, &q) || !q.next()) {
+        return QString();
+    }
+    return q.value(0).toString();
+}
+
 int Database::schemaVersion(StoreError* error) const
 {
     QSqlQuery query;

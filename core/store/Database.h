@@ -44,6 +44,9 @@ public:
     const DatabaseLocation& location() const { return m_location; }
     QString connectionName() const { return m_connectionName; }
     QSqlDatabase connection() const;
+    // A random id for this database, made on first use and kept in the meta table. Keychain entries are
+    // named after it and the connector id, so two databases never share (or overwrite) each other's keys.
+    QString databaseId(StoreError* error = nullptr) const;
     // The schema version recorded in the meta table; 0 for an empty database, -1 on error.
     int schemaVersion(StoreError* error = nullptr) const;
 

@@ -25,6 +25,7 @@ private slots:
     void noDbusIsKeychainUnavailable();
     void lockedKeyringSaysLocked();
     void badInputIsExitTwo();
+    void twoDataFoldersKeepTheirOwnKeys();
 
 private:
     ProcessResult cli(const QStringList& args, const QByteArray& input = {}, const QStringList& env = {});
@@ -104,7 +105,8 @@ void TestCliSession::wholeSessionLeaksNoKey()
     const QJsonObject shown = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(shown.value(QStringLiteral("state")).toString(), QStringLiteral("ready"));
     QVERIFY(shown.value(QStringLiteral("lastCheckPassed")).toBool());
-    const QString productionId = QString::number(shown.value(QStringLiteral("id")).toInteger());
+    const QString productionId = shown.value(QStringLiteral("keychainId")).toString();
+    QVERIFY(productionId.endsWith(QLatin1Char('/') + QString::number(shown.value(QStringLiteral("id")).toInteger())));
     QCOMPARE(keychainEntries(productionId + QStringLiteral("/privateKey")).size(), 1);
 
     const QString exportFile = m_dir.filePath(QStringLiteral("production.json"));
@@ -126,7 +128,7 @@ void TestCliSession::wholeSessionLeaksNoKey()
     QString stagingId;
     for (const QJsonValue& v : listed) {
         if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Staging")) {
-            stagingId = QString::number(v.toObject().value(QStringLiteral("id")).toInteger());
+            stagingId = v.toObject().value(QStringLiteral("keychainId")).toString();
         }
     }
     QVERIFY(!stagingId.isEmpty());
@@ -273,6 +275,51 @@ void TestCliSession::badInputIsExitTwo()
     QCOMPARE(r.exitCode, 2);
     r = cli({QStringLiteral("import-csv"), QStringLiteral("widgets"), QStringLiteral("x.csv")});
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestCliSession::twoDataFoldersKeepTheirOwnKeys()
+{
+    // Both folders get a connector with id 1; their keychain entries must not collide.
+    CwTest::SimProcess sim;
+    QVERIFY2(sim.start({}, 10000, simEnvironment()), qPrintable(sim.output()));
+    const QString first = m_dir.filePath(QStringLiteral("first"));
+    const QString second = m_dir.filePath(QStringLiteral("second"));
+    auto run = [this](const QString& dir, const QStringList& args, const QByteArray& input = {}) {
+        const ProcessResult r =
+            runProcess(QStringLiteral(CW_CLI_EXECUTABLE), QStringList {QStringLiteral("--data-dir"), dir} + args, input,
+                       {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")});
+        m_printed += r.out + r.err;
+        return r;
+    };
+    const QStringList add {QStringLiteral("instance"), QStringLiteral("add"),
+                           QStringLiteral("A"),        QStringLiteral("--company"),
+                           QStringLiteral("cwsim"),    QStringLiteral("--site"),
+                           sim.baseUrl().toString(),   QStringLiteral("--keys-from-stdin")};
+    QCOMPARE(run(first, add, keysInput()).exitCode, 0);
+    QCOMPARE(run(second, add, "otherpublic123\notherprivate456\n").exitCode, 0);
+    const QString firstKey = QJsonDocument::fromJson(run(first,
+                                                         {QStringLiteral("--json"), QStringLiteral("instance"),
+                                                          QStringLiteral("show"), QStringLiteral("A")})
+                                                         .out)
+                                 .object()
+                                 .value(QStringLiteral("keychainId"))
+                                 .toString();
+    const QString secondKey = QJsonDocument::fromJson(run(second,
+                                                          {QStringLiteral("--json"), QStringLiteral("instance"),
+                                                           QStringLiteral("show"), QStringLiteral("A")})
+                                                          .out)
+                                  .object()
+                                  .value(QStringLiteral("keychainId"))
+                                  .toString();
+    QVERIFY(!firstKey.isEmpty());
+    QVERIFY(firstKey != secondKey);
+    // The first folder's keys are still its own: its check passes, the second one's is rejected.
+    QCOMPARE(run(first, {QStringLiteral("check"), QStringLiteral("A")}).exitCode, 0);
+    QCOMPARE(run(second, {QStringLiteral("check"), QStringLiteral("A")}).exitCode, 1);
+    QCOMPARE(run(second, {QStringLiteral("instance"), QStringLiteral("remove"), QStringLiteral("A")}).exitCode, 0);
+    QCOMPARE(run(first, {QStringLiteral("check"), QStringLiteral("A")}).exitCode, 0);
+    QCOMPARE(run(first, {QStringLiteral("instance"), QStringLiteral("remove"), QStringLiteral("A")}).exitCode, 0);
+    QVERIFY(keychainEntries(firstKey + QStringLiteral("/publicKey")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliSession)
