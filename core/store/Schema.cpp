@@ -162,7 +162,7 @@ Migration migration2()
                        " local_id TEXT NOT NULL DEFAULT '',"
                        " remote_id BIGINT,"
                        " action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'skipped', 'failed')),"
-                       " reason TEXT NOT NULL DEFAULT '')"),
+                       " reason TEXT)"),
         QStringLiteral("CREATE INDEX sync_outcomes_run ON sync_outcomes (run_id)"),
     };
     return m;

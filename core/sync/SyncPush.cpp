@@ -174,30 +174,42 @@ bool SyncEngine::create(Run& run, const SyncDescriptor& d, const PushBody& built
         return false;
     }
     links.insert(link.localId, link);
-    ApiResult result = call(ApiRequest::post(built.path, QJsonDocument(built.body)));
-    qint64 remoteId = result.ok() ? result.object().value(QStringLiteral("id")).toInteger() : 0;
-    if (!result.ok()) {
+    // A POST is never sent again blindly: only after a look-up showed the first one created nothing.
+    ApiResult result;
+    qint64 remoteId = 0;
+    for (int attempt = 0; attempt < 2 && remoteId <= 0; ++attempt) {
+        result = call(ApiRequest::post(built.path, QJsonDocument(built.body)));
+        if (result.ok()) {
+            remoteId = result.object().value(QStringLiteral("id")).toInteger();
+            break;
+        }
         const bool exists = result.error.kind == ApiError::Kind::InvalidRequest &&
             QString::fromUtf8(result.body).contains(QLatin1String("ObjectExists"));
-        if (result.error.outcomeUnknown || exists) {
-            ApiError lookupError;
-            remoteId = findExisting(run, d, built, links, &lookupError);
-            if (!lookupError.isOk()) {
-                outcome->action = A::Failed;
-                outcome->reason = tr("the create may have happened; it is checked again on the next run (%1)")
-                                      .arg(result.error.message());
-                fatal(run, lookupError);
-                return false; // the pending link stays: the next run looks again
-            }
+        if (!result.error.outcomeUnknown && !exists) {
+            break;
         }
-        if (remoteId <= 0) {
-            run.links.remove(d.entity, link.localId, &storeError);
-            links.remove(link.localId);
+        ApiError lookupError;
+        remoteId = findExisting(run, d, built, links, &lookupError);
+        if (!lookupError.isOk()) {
             outcome->action = A::Failed;
-            outcome->reason = result.error.message();
-            fatal(run, result.error);
-            return false;
+            outcome->reason = tr("the create may have happened; it is checked again on the next run (%1)")
+                                  .arg(result.error.message());
+            fatal(run, lookupError);
+            return false; // the pending link stays: the next run looks again
         }
+        if (exists) {
+            break;
+        }
+    }
+    if (remoteId <= 0) {
+        run.links.remove(d.entity, link.localId, &storeError);
+        links.remove(link.localId);
+        outcome->action = A::Failed;
+        outcome->reason = result.ok() ? tr("the answer to the create had no id") : result.error.message();
+        if (!result.ok()) {
+            fatal(run, result.error);
+        }
+        return false;
     }
     link.remoteId = remoteId;
     if (!run.links.save(d.entity, link, &storeError)) {
