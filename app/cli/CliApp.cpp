@@ -3,8 +3,10 @@
 #include "app/cli/CheckCommand.h"
 #include "app/cli/ConfigTransferCommand.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/HistoryCommand.h"
 #include "app/cli/ImportCsvCommand.h"
 #include "app/cli/InstanceCommand.h"
+#include "app/cli/SyncCommand.h"
 #include "core/CwVersion.h"
 
 #include <QTextStream>
@@ -18,6 +20,8 @@ CliApp::CliApp(QTextStream& out, QTextStream& err, CliServices services) : m_con
     m_commands.push_back(std::make_unique<ImportCsvCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
+    m_commands.push_back(std::make_unique<SyncCommand>());
+    m_commands.push_back(std::make_unique<HistoryCommand>());
 }
 
 CliApp::~CliApp() = default;
