@@ -1,8 +1,8 @@
 // SyncEngine's pull half: ConnectWise -> local records, page by page.
 #include "core/connectwise/Pager.h"
-#include "core/localdata/LocalRecordStore.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
+#include "core/sync/SyncLocalWriter.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
 
@@ -131,7 +131,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
     if (!entity) {
         return false;
     }
-    LocalRecordStore store(m_database);
+    SyncLocalWriter store(m_database);
     WriteTransaction transaction(m_database);
     StoreError error;
     if (!run.request.dryRun && !transaction.begin(&error)) {
@@ -143,6 +143,18 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
     const bool mayUpdate =
         d.supports(QStringLiteral("pull_update")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_update"));
     QList<LocalRecord> writes;
+    QStringList linkedIds;
+    for (const QJsonValue& value : records) {
+        const QString id = byRemote.value(value.toObject().value(QStringLiteral("id")).toInteger());
+        if (!id.isEmpty()) {
+            linkedIds.append(id);
+        }
+    }
+    const QHash<QString, QVariantHash> stored = store.load(*entity, linkedIds, &error);
+    if (!error.message.isEmpty()) {
+        run.summary.fatalError = error.message;
+        return false;
+    }
     for (const QJsonValue& value : records) {
         const QJsonObject remote = value.toObject();
         const qint64 remoteId = remote.value(QStringLiteral("id")).toInteger();
@@ -175,15 +187,16 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
         }
         LocalRecord merged;
         merged.id = localId;
-        const auto existing = creating ? std::nullopt : store.find(*entity, localId, &error);
-        if (!creating && !existing) {
+        const auto found = stored.constFind(localId);
+        const bool exists = found != stored.cend();
+        if (!creating && !exists) {
             outcome.action = A::Skipped;
             outcome.reason = tr("missing linked record: local %1 %2 was removed").arg(d.entity, localId);
             record(run, outcome);
             continue;
         }
-        if (existing) {
-            merged.values = existing->values;
+        if (exists) {
+            merged.values = *found;
         }
         merged.values.insert(QStringLiteral("id"), localId);
         for (auto it = pulled.values.cbegin(); it != pulled.values.cend(); ++it) {
@@ -193,7 +206,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
                 merged.values.remove(it.key());
             }
         }
-        if (existing && sameRecord(*entity, existing->values, merged.values)) {
+        if (exists && sameRecord(*entity, *found, merged.values)) {
             outcome.action = A::Unchanged;
             record(run, outcome);
             continue;
@@ -225,8 +238,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
     if (run.request.dryRun) {
         return true;
     }
-    LocalRecordStore::Counts counts;
-    if (!writes.isEmpty() && !store.upsert(*entity, writes, &counts, &error)) {
+    if (!store.write(*entity, writes, &error)) {
         run.summary.fatalError = error.message;
         return false;
     }
