@@ -43,16 +43,31 @@ QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError*
 
 bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* error)
 {
-    const QVariant remote = l.remoteId > 0 ? QVariant(l.remoteId) : QVariant();
-    return m_database.exec(
-        QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_key, pushed_hash,"
-                       " pushed_body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                       " ON CONFLICT (instance_id, entity, local_id) DO UPDATE SET remote_id = excluded.remote_id,"
-                       " remote_key = excluded.remote_key, pushed_hash = excluded.pushed_hash,"
-                       " pushed_body = excluded.pushed_body, updated_at = excluded.updated_at"),
-        {m_instanceId, entity, l.localId, remote, l.remoteKey, l.pushedHash, l.pushedBody,
-         QDateTime::currentMSecsSinceEpoch()},
-        error);
+    if (!m_savePrepared) {
+        m_save = QSqlQuery(m_database.connection());
+        if (!m_database.prepare(
+                &m_save,
+                QStringLiteral(
+                    "INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_key,"
+                    " pushed_hash, pushed_body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (instance_id, entity, local_id) DO UPDATE SET remote_id = excluded.remote_id,"
+                    " remote_key = excluded.remote_key, pushed_hash = excluded.pushed_hash,"
+                    " pushed_body = excluded.pushed_body, updated_at = excluded.updated_at"),
+                error)) {
+            return false;
+        }
+        m_savePrepared = true;
+    }
+    auto text = [](const QString& s) { return s.isNull() ? QString(QLatin1String("")) : s; };
+    m_save.bindValue(0, m_instanceId);
+    m_save.bindValue(1, entity);
+    m_save.bindValue(2, l.localId);
+    m_save.bindValue(3, l.remoteId > 0 ? QVariant(l.remoteId) : QVariant(QMetaType(QMetaType::LongLong)));
+    m_save.bindValue(4, text(l.remoteKey));
+    m_save.bindValue(5, text(l.pushedHash));
+    m_save.bindValue(6, text(l.pushedBody));
+    m_save.bindValue(7, QDateTime::currentMSecsSinceEpoch());
+    return m_database.execPrepared(m_save, error);
 }
 
 bool SyncLinkStore::remove(const QString& entity, const QString& localId, StoreError* error)

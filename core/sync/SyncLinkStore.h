@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSqlQuery>
 #include <QString>
 
 #include <optional>
@@ -50,6 +51,8 @@ public:
 private:
     Database& m_database;
     qint64 m_instanceId;
+    QSqlQuery m_save; // prepared on first save: pulls save one link per record
+    bool m_savePrepared = false;
 };
 
 } // namespace Cw
