@@ -1,6 +1,7 @@
 #include "core/sync/SyncEngine.h"
 
 #include "core/config/ConfigNames.h"
+#include "core/config/RemoteResolver.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
@@ -112,7 +113,7 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
                 run.summary.blocked.insert(run.direction + QLatin1Char(' ') + d.entity, why);
                 continue;
             }
-            if (!checkAccess(run, d, run.direction)) {
+            if (!checkAccess(run, d, run.direction) || (pushing && !checkVariables(run, d))) {
                 continue;
             }
             if (pushing) {
@@ -172,6 +173,40 @@ bool SyncEngine::checkAccess(Run& run, const SyncDescriptor& d, const QString& d
     }
     fatal(run, r.error);
     return false;
+}
+
+// A stored variable id that no longer exists in ConnectWise (or is inactive) blocks the entity, with the fix.
+bool SyncEngine::checkVariables(Run& run, const SyncDescriptor& d)
+{
+    static const QHash<QString, QString> paths {
+        {QLatin1String(RemoteResolver::companyStatus), QStringLiteral("company/companies/statuses")},
+        {QLatin1String(RemoteResolver::productCategory), QStringLiteral("procurement/categories")},
+        {QLatin1String(RemoteResolver::productSubcategory), QStringLiteral("procurement/subcategories")},
+        {QLatin1String(RemoteResolver::unitOfMeasure), QStringLiteral("procurement/unitOfMeasures")},
+        {QLatin1String(RemoteResolver::member), QStringLiteral("system/members")},
+    };
+    for (const QString& key : d.variables) {
+        const QString id = run.settings.variable(key);
+        const QString path = paths.value(ConfigNames::resolverKindForVariable(key));
+        if (id.isEmpty() || path.isEmpty()) {
+            continue;
+        }
+        const ApiResult r = call(ApiRequest::get(path + QLatin1Char('/') + id));
+        const bool gone = r.error.kind == ApiError::Kind::NotFound;
+        if (!r.ok() && !gone) {
+            fatal(run, r.error);
+            return false;
+        }
+        if (gone || r.object().value(QStringLiteral("inactiveFlag")).toBool()) {
+            run.summary.blocked.insert(
+                run.direction + QLatin1Char(' ') + d.entity,
+                tr("stale variable: %1 is set to id %2, which %3 in ConnectWise; pick it again with: variables NAME "
+                   "--set %1=ID")
+                    .arg(key, id, gone ? tr("no longer exists") : tr("is inactive")));
+            return false;
+        }
+    }
+    return true;
 }
 
 bool SyncEngine::fatal(Run& run, const ApiError& error)

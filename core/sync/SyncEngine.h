@@ -54,6 +54,7 @@ private:
     struct Run;
     ApiResult call(const ApiRequest& request);
     bool checkAccess(Run& run, const SyncDescriptor& d, const QString& direction);
+    bool checkVariables(Run& run, const SyncDescriptor& d);
     void push(Run& run, const SyncDescriptor& d);
     bool pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& record, QHash<QString, SyncLink>& links,
                  SyncOutcome* outcome);

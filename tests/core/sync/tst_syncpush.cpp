@@ -270,6 +270,12 @@ void TestSyncPush::missingVariableBlocksEntity()
     const Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("accounts")}, true);
     QVERIFY(s.blocked.value(QStringLiteral("push accounts")).contains(QLatin1String("import_account_status")));
     QCOMPARE(s.totals().total(), 0);
+    // A stored id that ConnectWise no longer has blocks the entity too, with the fix.
+    QVERIFY(repository.setServerVariable(
+        f.instanceId, {QStringLiteral("import_account_status"), QStringLiteral("987654"), QStringLiteral("Gone")}));
+    const Cw::SyncSummary stale = f.sync(true, false, {QStringLiteral("accounts")}, true);
+    QVERIFY(stale.blocked.value(QStringLiteral("push accounts")).startsWith(QLatin1String("stale variable")));
+    QCOMPARE(stale.totals().total(), 0);
     for (const Cw::ServerVariable& v : variables) {
         QVERIFY(repository.setServerVariable(f.instanceId, v));
     }
