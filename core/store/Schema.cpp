@@ -123,7 +123,7 @@ Migration migration2()
                        " entity TEXT NOT NULL,"
                        " local_id TEXT NOT NULL,"
                        " remote_id BIGINT,"
-                       " remote_key TEXT NOT NULL DEFAULT '',"
+                       " remote_ref TEXT NOT NULL DEFAULT '',"
                        " pushed_hash TEXT NOT NULL DEFAULT '',"
                        " pushed_body TEXT NOT NULL DEFAULT '',"
                        " updated_at BIGINT NOT NULL,"

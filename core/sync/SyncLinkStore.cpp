@@ -24,7 +24,7 @@ QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError*
 {
     QHash<QString, SyncLink> out;
     QSqlQuery q(m_database.connection());
-    if (!m_database.exec(QStringLiteral("SELECT local_id, remote_id, remote_key, pushed_hash, pushed_body"
+    if (!m_database.exec(QStringLiteral("SELECT local_id, remote_id, remote_ref, pushed_hash, pushed_body"
                                         " FROM sync_links WHERE instance_id = ? AND entity = ?"),
                          {m_instanceId, entity}, error, &q)) {
         return out;
@@ -33,7 +33,7 @@ QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError*
         SyncLink l;
         l.localId = q.value(0).toString();
         l.remoteId = q.value(1).isNull() ? 0 : q.value(1).toLongLong();
-        l.remoteKey = q.value(2).toString();
+        l.remoteRef = q.value(2).toString();
         l.pushedHash = q.value(3).toString();
         l.pushedBody = q.value(4).toString();
         out.insert(l.localId, l);
@@ -48,10 +48,10 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
         if (!m_database.prepare(
                 &m_save,
                 QStringLiteral(
-                    "INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_key,"
+                    "INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
                     " pushed_hash, pushed_body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (instance_id, entity, local_id) DO UPDATE SET remote_id = excluded.remote_id,"
-                    " remote_key = excluded.remote_key, pushed_hash = excluded.pushed_hash,"
+                    " remote_ref = excluded.remote_ref, pushed_hash = excluded.pushed_hash,"
                     " pushed_body = excluded.pushed_body, updated_at = excluded.updated_at"),
                 error)) {
             return false;
@@ -63,7 +63,7 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
     m_save.bindValue(1, entity);
     m_save.bindValue(2, l.localId);
     m_save.bindValue(3, l.remoteId > 0 ? QVariant(l.remoteId) : QVariant(QMetaType(QMetaType::LongLong)));
-    m_save.bindValue(4, text(l.remoteKey));
+    m_save.bindValue(4, text(l.remoteRef));
     m_save.bindValue(5, text(l.pushedHash));
     m_save.bindValue(6, text(l.pushedBody));
     m_save.bindValue(7, QDateTime::currentMSecsSinceEpoch());

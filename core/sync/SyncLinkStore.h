@@ -19,7 +19,7 @@ struct SyncLink
 {
     QString localId;
     qint64 remoteId = 0;
-    QString remoteKey; // identifier / invoice number / PO number the create used
+    QString remoteRef; // identifier / invoice number / PO number the create used
     QString pushedHash;
     QString pushedBody; // compact JSON of the last body sent (or pulled), for PATCH diffs
 };

@@ -228,7 +228,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
             link.pushedBody = QString::fromUtf8(compact);
             link.pushedHash =
                 QString::fromLatin1(QCryptographicHash::hash(compact, QCryptographicHash::Sha256).toHex().left(32));
-            link.remoteKey = echo.key;
+            link.remoteRef = echo.key;
         }
         if (!run.links.save(d.entity, link, &error)) {
             run.summary.fatalError = error.message;

@@ -163,7 +163,7 @@ bool SyncEngine::create(Run& run, const SyncDescriptor& d, const PushBody& built
     const QByteArray compact = QJsonDocument(built.body).toJson(QJsonDocument::Compact);
     // The link row goes in first (committed): if the answer is lost or the process dies, the next run knows a
     // create may have happened and looks it up instead of creating a duplicate.
-    link.remoteKey = built.key;
+    link.remoteRef = built.key;
     link.pushedHash = hash;
     link.pushedBody = QString::fromUtf8(compact);
     link.remoteId = 0;

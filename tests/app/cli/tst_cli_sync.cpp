@@ -3,6 +3,7 @@
 #include "tests/core/sync/SyncFixture.h"
 
 #include <QFile>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,16 +37,18 @@ void TestCliSync::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(f.start({QStringLiteral("--records"), QStringLiteral("20")}), qPrintable(f.error));
+    QString error;
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("data"))));
+    const auto location = Cw::DatabaseLocation::resolve(QString(), m_dir.filePath(QStringLiteral("data")), &error);
+    QVERIFY2(location && CwTest::SyncFixture::randomizeInstanceIds(*location, &error), qPrintable(error));
     const ProcessResult r = cli({QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("Sim"),
                                  QStringLiteral("--company"), QStringLiteral("cwsim"), QStringLiteral("--site"),
                                  f.sim.baseUrl().toString(), QStringLiteral("--keys-from-stdin")},
                                 QByteArrayLiteral("demopublickey0001\ndemoprivatekey0001\n"));
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QString error;
-    const auto location = Cw::DatabaseLocation::resolve(QString(), m_dir.filePath(QStringLiteral("data")), &error);
-    QVERIFY2(location, qPrintable(error));
-    QVERIFY2(f.attach(*location, 1), qPrintable(f.error));
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM instances WHERE id = 1")), 1);
+    QVERIFY2(f.attach(*location, 0), qPrintable(f.error));
+    f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
+    QVERIFY(f.instanceId > 100000);
     QVERIFY2(f.configure(), qPrintable(f.error));
     QVERIFY(
         f.addLocal(QStringLiteral("accounts"),

@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,6 +33,10 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
     QVERIFY2(f.start({QStringLiteral("--records"), QString::number(remoteSeeded), QStringLiteral("--delay-ms"),
                       QStringLiteral("8")}),
              qPrintable(f.error));
+    QString error;
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("data"))));
+    const auto location = Cw::DatabaseLocation::resolve(QString(), m_dir.filePath(QStringLiteral("data")), &error);
+    QVERIFY2(location && CwTest::SyncFixture::randomizeInstanceIds(*location, &error), qPrintable(error));
     const QStringList noKeys {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")};
     ProcessResult r =
         runProcess(QStringLiteral(CW_CLI_EXECUTABLE),
@@ -41,9 +46,9 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
                                     f.sim.baseUrl().toString(), QStringLiteral("--keys-from-stdin")},
                    QByteArrayLiteral("demopublickey0001\ndemoprivatekey0001\n"), noKeys);
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QString error;
-    const auto location = Cw::DatabaseLocation::resolve(QString(), m_dir.filePath(QStringLiteral("data")), &error);
-    QVERIFY2(location && f.attach(*location, 1), qPrintable(f.error + error));
+    QVERIFY2(f.attach(*location, 0), qPrintable(f.error));
+    f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
+    QVERIFY(f.instanceId > 100000);
     QVERIFY2(f.configure(), qPrintable(f.error));
     QList<QVariantHash> accounts;
     for (int i = 0; i < localAccounts; ++i) {
@@ -89,7 +94,7 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
     }
     QCOMPARE(identifiers.size(), companies.size());
     // Locally: every remote company exactly once, every link complete and distinct.
-    QVERIFY2(f.attach(*location, 1), qPrintable(f.error));
+    QVERIFY2(f.attach(*location, f.instanceId), qPrintable(f.error));
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts")), remoteSeeded + localAccounts);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE entity = 'accounts'")),
              remoteSeeded + localAccounts);

@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 
 #include <memory>
 
@@ -101,6 +102,31 @@ public:
     }
 
     Cw::DatabaseLocation location() const { return m_location; }
+
+    // Prepares the command-line tool's database so that the next connector gets a random id: keychain
+    // entries are named by connector id, and tests running in parallel share one keychain.
+    static bool randomizeInstanceIds(const Cw::DatabaseLocation& location, QString* error)
+    {
+        Cw::Database database(location);
+        Cw::StoreError storeError;
+        const qint64 start = 100000 + qint64(QRandomGenerator::global()->bounded(1000000000));
+        if (!database.open(&storeError) ||
+            !database.exec(QStringLiteral("INSERT INTO sqlite_sequence (name, seq) VALUES ('instances', ?)"), {start},
+                           &storeError)) {
+            *error = storeError.message;
+            return false;
+        }
+        return true;
+    }
+
+    qint64 instanceIdByName(const QString& name)
+    {
+        QSqlQuery q(db->connection());
+        if (!db->exec(QStringLiteral("SELECT id FROM instances WHERE name = ?"), {name}, nullptr, &q) || !q.next()) {
+            return 0;
+        }
+        return q.value(0).toLongLong();
+    }
 
     // Uses another database (e.g. the command-line tool's) and its connector from now on.
     bool attach(const Cw::DatabaseLocation& location, qint64 instance)

@@ -28,7 +28,7 @@ QString dump(SyncFixture& f)
                          " country FROM accounts ORDER BY id"),
           QStringLiteral(
               "SELECT id, name, description, product_type, unit_type, price, cost FROM products ORDER BY id"),
-          QStringLiteral("SELECT entity, local_id, remote_key, pushed_hash FROM sync_links"
+          QStringLiteral("SELECT entity, local_id, remote_ref, pushed_hash FROM sync_links"
                          " WHERE remote_id IS NOT NULL ORDER BY entity, local_id")}) {
         QSqlQuery q(f.db->connection());
         if (!f.db->exec(sql, {}, nullptr, &q)) {

@@ -332,7 +332,7 @@ void TestSyncPush::lostCreateIsReconciled()
                       {QStringLiteral("name"), QStringLiteral("Killed")},
                       {QStringLiteral("site"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Main")}}}};
     QVERIFY(f.call(Cw::ApiRequest::post(QStringLiteral("company/companies"), QJsonDocument(body))).ok());
-    QVERIFY(f.db->exec(QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_key, pushed_hash,"
+    QVERIFY(f.db->exec(QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_ref, pushed_hash,"
                                       " pushed_body, updated_at) VALUES (?, 'accounts', 'A11', ?, 'x', ?, 0)"),
                        {f.instanceId, killed, QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))}));
     s = f.sync(true, false, {QStringLiteral("accounts")});
