@@ -25,6 +25,7 @@ appstreamcli validate --no-net --pedantic /usr/share/metainfo/io.github.cwconnec
   || appstreamcli validate --no-net /usr/share/metainfo/io.github.cwconnector.CwConnector.metainfo.xml
 test -f /usr/share/icons/hicolor/scalable/apps/io.github.cwconnector.CwConnector.svg
 test -f /usr/share/icons/hicolor/256x256/apps/io.github.cwconnector.CwConnector.png
+test -f /usr/share/cwconnector/translations/cwconnector_en.qm
 man -w cwconnector-cli >/dev/null 2>&1 || test -f /usr/share/man/man1/cwconnector-cli.1
 echo "check-deb: installed package works ($(/usr/bin/cwconnector-cli --version))"
 

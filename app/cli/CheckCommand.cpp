@@ -83,12 +83,7 @@ int CheckCommand::run(CliContext& context, const QStringList& args)
     if (!instance.validate(&storeError)) {
         return context.fail(BadUsage, storeError.message);
     }
-    KeyInput::Io io;
-    io.input = context.services().input;
-    io.environment = context.services().environment;
-    io.inputIsTerminal = KeyInput::stdinIsTerminal();
-    io.promptHidden = &KeyInput::readHiddenLine;
-    const KeyInput::Result keys = KeyInput::obtain(parser.isSet(keysFromStdin), io);
+    const KeyInput::Result keys = context.obtainKeys(parser.isSet(keysFromStdin));
     if (!keys.ok) {
         return context.fail(BadUsage, keys.error);
     }

@@ -6,7 +6,12 @@
 #include "app/cli/HistoryCommand.h"
 #include "app/cli/ImportCsvCommand.h"
 #include "app/cli/InstanceCommand.h"
+#include "app/cli/LookupsCommand.h"
+#include "app/cli/MembersCommand.h"
+#include "app/cli/OptionsCommand.h"
 #include "app/cli/SyncCommand.h"
+#include "app/cli/UsersCommand.h"
+#include "app/cli/VariablesCommand.h"
 #include "core/CwVersion.h"
 
 #include <QTextStream>
@@ -20,6 +25,11 @@ CliApp::CliApp(QTextStream& out, QTextStream& err, CliServices services) : m_con
     m_commands.push_back(std::make_unique<ImportCsvCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
+    m_commands.push_back(std::make_unique<MembersCommand>());
+    m_commands.push_back(std::make_unique<UsersCommand>());
+    m_commands.push_back(std::make_unique<VariablesCommand>());
+    m_commands.push_back(std::make_unique<OptionsCommand>());
+    m_commands.push_back(std::make_unique<LookupsCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
     m_commands.push_back(std::make_unique<HistoryCommand>());
 }

@@ -2,6 +2,7 @@
 
 #include "app/cli/ExitCode.h"
 #include "core/secrets/SecretStore.h"
+#include "core/secrets/SecretStoreSync.h"
 #include "core/store/Database.h"
 #include "core/store/DatabaseLocation.h"
 
@@ -70,6 +71,30 @@ Cw::SecretStore& CliContext::secrets()
         m_secrets = m_services.makeSecretStore();
     }
     return *m_secrets;
+}
+
+KeyInput::Result CliContext::obtainKeys(bool fromStdin)
+{
+    KeyInput::Io io;
+    io.input = m_services.input;
+    io.environment = m_services.environment;
+    io.inputIsTerminal = KeyInput::stdinIsTerminal();
+    io.promptHidden = &KeyInput::readHiddenLine;
+    return KeyInput::obtain(fromStdin, io);
+}
+
+Cw::SecretResult CliContext::saveKeys(const QString& instanceId, const Cw::ApiKeyPair& keys)
+{
+    Cw::SecretResult written =
+        Cw::SecretStoreSync::write(secrets(), Cw::SecretKey {instanceId, Cw::SecretNames::publicKey()}, keys.publicKey);
+    if (written.ok()) {
+        written = Cw::SecretStoreSync::write(secrets(), Cw::SecretKey {instanceId, Cw::SecretNames::privateKey()},
+                                             keys.privateKey);
+    }
+    if (!written.ok()) {
+        Cw::SecretStoreSync::removeInstance(secrets(), instanceId);
+    }
+    return written;
 }
 
 void CliContext::print(const QString& text, const QJsonObject& json)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/KeyInput.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -14,6 +16,8 @@ class QTextStream;
 namespace Cw {
 class Database;
 class SecretStore;
+struct ApiKeyPair;
+struct SecretResult;
 } // namespace Cw
 
 namespace Cli {
@@ -53,6 +57,11 @@ public:
     // Opens the database on first use. On failure prints the reason and returns null; *exitCode is set.
     Cw::Database* database(int* exitCode);
     Cw::SecretStore& secrets();
+
+    // The API keys: --keys-from-stdin, else CW_PUBLIC_KEY / CW_PRIVATE_KEY, else a no-echo prompt.
+    KeyInput::Result obtainKeys(bool fromStdin);
+    // Saves both keys of an instance; when either write fails, neither key stays behind.
+    Cw::SecretResult saveKeys(const QString& instanceId, const Cw::ApiKeyPair& keys);
 
     // Output: one JSON document on stdout with --json, else the text. Errors go to stderr.
     void print(const QString& text, const QJsonObject& json);

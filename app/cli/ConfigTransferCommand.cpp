@@ -113,12 +113,7 @@ int ImportCommand::run(CliContext& context, const QStringList& args)
                             storeError.isError() ? storeError.message
                                                  : Cw::InstanceRepository::duplicateNameMessage(newName));
     }
-    KeyInput::Io io;
-    io.input = context.services().input;
-    io.environment = context.services().environment;
-    io.inputIsTerminal = KeyInput::stdinIsTerminal();
-    io.promptHidden = &KeyInput::readHiddenLine;
-    const KeyInput::Result keys = KeyInput::obtain(parser.isSet(keysFromStdin), io);
+    const KeyInput::Result keys = context.obtainKeys(parser.isSet(keysFromStdin));
     if (!keys.ok) {
         return context.fail(BadUsage, keys.error);
     }
@@ -146,10 +141,7 @@ int ImportCommand::run(CliContext& context, const QStringList& args)
     fetcher.start(kinds, names);
     loop.exec();
     if (!fetchError.isOk()) {
-        const bool unreachable = fetchError.kind == Cw::ApiError::Kind::HostNotFound ||
-            fetchError.kind == Cw::ApiError::Kind::ConnectionRefused ||
-            fetchError.kind == Cw::ApiError::Kind::Unreachable || fetchError.kind == Cw::ApiError::Kind::Tls;
-        return context.fail(unreachable ? Unreachable : OperationFailed,
+        return context.fail(fetchError.isUnreachable() ? Unreachable : OperationFailed,
                             tr("Nothing was imported: the target ConnectWise could not be read. %1 %2")
                                 .arg(fetchError.message(), fetchError.fix()),
                             Cw::ApiError::kindName(fetchError.kind));
@@ -159,15 +151,8 @@ int ImportCommand::run(CliContext& context, const QStringList& args)
         return context.fail(storeError.code == Cw::StoreError::Code::Query ? OperationFailed : BadUsage,
                             storeError.message);
     }
-    const QString secretId = Cw::InstanceConnection::secretId(result->instance);
-    Cw::SecretResult written = Cw::SecretStoreSync::write(
-        context.secrets(), Cw::SecretKey {secretId, Cw::SecretNames::publicKey()}, keys.keys.publicKey);
-    if (written.ok()) {
-        written = Cw::SecretStoreSync::write(context.secrets(), Cw::SecretKey {secretId, Cw::SecretNames::privateKey()},
-                                             keys.keys.privateKey);
-    }
+    const Cw::SecretResult written = context.saveKeys(Cw::InstanceConnection::secretId(result->instance), keys.keys);
     if (!written.ok()) {
-        Cw::SecretStoreSync::removeInstance(context.secrets(), secretId);
         Cw::InstanceRepository(*database).removeById(result->instance.id);
         return context.fail(written.keychainUnusable() ? KeychainUnavailable : OperationFailed,
                             tr("Nothing was imported: the keys could not be saved. %1").arg(written.message));

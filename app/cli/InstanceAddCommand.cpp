@@ -20,16 +20,6 @@ namespace Cli {
 
 namespace {
 
-KeyInput::Result obtainKeys(CliContext& context, bool fromStdin)
-{
-    KeyInput::Io io;
-    io.input = context.services().input;
-    io.environment = context.services().environment;
-    io.inputIsTerminal = KeyInput::stdinIsTerminal();
-    io.promptHidden = &KeyInput::readHiddenLine;
-    return KeyInput::obtain(fromStdin, io);
-}
-
 int keychainFailure(CliContext& context, const Cw::SecretResult& result, const QString& what)
 {
     return context.fail(result.keychainUnusable() ? KeychainUnavailable : OperationFailed,
@@ -90,7 +80,7 @@ int InstanceAddCommand::add(CliContext& context, const QStringList& args)
             storeError.isError() && storeError.code == Cw::StoreError::Code::Query ? OperationFailed : BadUsage,
             storeError.isError() ? storeError.message : Cw::InstanceRepository::duplicateNameMessage(instance.name));
     }
-    const KeyInput::Result keys = obtainKeys(context, parser.isSet(keysFromStdin));
+    const KeyInput::Result keys = context.obtainKeys(parser.isSet(keysFromStdin));
     if (!keys.ok) {
         return context.fail(BadUsage, keys.error);
     }
@@ -99,15 +89,8 @@ int InstanceAddCommand::add(CliContext& context, const QStringList& args)
                             storeError.message);
     }
     // Keys into the keychain; if that fails nothing stays behind: no instance, no half of a key pair.
-    const QString secretId = Cw::InstanceConnection::secretId(instance);
-    Cw::SecretResult written = Cw::SecretStoreSync::write(
-        context.secrets(), Cw::SecretKey {secretId, Cw::SecretNames::publicKey()}, keys.keys.publicKey);
-    if (written.ok()) {
-        written = Cw::SecretStoreSync::write(context.secrets(), Cw::SecretKey {secretId, Cw::SecretNames::privateKey()},
-                                             keys.keys.privateKey);
-    }
+    const Cw::SecretResult written = context.saveKeys(Cw::InstanceConnection::secretId(instance), keys.keys);
     if (!written.ok()) {
-        Cw::SecretStoreSync::removeInstance(context.secrets(), secretId);
         repository.removeById(instance.id);
         return keychainFailure(context, written,
                                tr("“%1” was not created: the keys could not be saved.").arg(instance.name));
@@ -146,7 +129,7 @@ int InstanceAddCommand::setKeys(CliContext& context, const QStringList& args)
     if (!connection) {
         return context.fail(BadUsage, error);
     }
-    const KeyInput::Result keys = obtainKeys(context, parser.isSet(keysFromStdin));
+    const KeyInput::Result keys = context.obtainKeys(parser.isSet(keysFromStdin));
     if (!keys.ok) {
         return context.fail(BadUsage, keys.error);
     }
@@ -168,10 +151,7 @@ int InstanceAddCommand::setKeys(CliContext& context, const QStringList& args)
                       QJsonObject {{QStringLiteral("name"), instance->name}, {QStringLiteral("replaced"), true}});
         return Success;
     case Cw::KeyRotationResult::Outcome::ValidationFailed: {
-        const bool unreachable = validationError.kind == Cw::ApiError::Kind::HostNotFound ||
-            validationError.kind == Cw::ApiError::Kind::ConnectionRefused ||
-            validationError.kind == Cw::ApiError::Kind::Unreachable || validationError.kind == Cw::ApiError::Kind::Tls;
-        return context.fail(unreachable ? Unreachable : OperationFailed,
+        return context.fail(validationError.isUnreachable() ? Unreachable : OperationFailed,
                             tr("The new keys were not saved; the old ones are unchanged. %1").arg(outcome.message),
                             Cw::ApiError::kindName(validationError.kind));
     }

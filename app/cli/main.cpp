@@ -1,6 +1,7 @@
 // cwconnector-cli: composes the command-line front end; all behaviour lives in CliApp and core.
 #include "app/cli/CliApp.h"
 #include "core/CwVersion.h"
+#include "core/i18n/Translations.h"
 #include "core/secrets/KeychainSecretStore.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QString::fromLatin1(Cw::kApplicationName));
     QCoreApplication::setOrganizationName(QString::fromLatin1(Cw::kOrganizationName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(Cw::kVersion));
+
+    Cw::installTranslations(&app);
 
     // The library's progress logs are for developers; CWCONNECTOR_VERBOSE=1 shows them.
     if (qEnvironmentVariableIsEmpty("CWCONNECTOR_VERBOSE") && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {

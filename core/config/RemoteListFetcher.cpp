@@ -47,7 +47,8 @@ void RemoteListFetcher::fetchNext()
 {
     if (m_pending.isEmpty()) {
         // Always report from the event loop, also when there was nothing to fetch.
-        QMetaObject::invokeMethod(this, [this] { emit finished(ApiError()); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { emit finished(ApiError()); }, Qt::QueuedConnection);
         return;
     }
     m_current = m_pending.takeFirst();

@@ -19,6 +19,20 @@ bool ApiError::isTransient() const
     }
 }
 
+bool ApiError::isUnreachable() const
+{
+    switch (kind) {
+    case Kind::HostNotFound:
+    case Kind::ConnectionRefused:
+    case Kind::Unreachable:
+    case Kind::Tls:
+    case Kind::Proxy:
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString ApiError::kindName(Kind kind)
 {
     switch (kind) {

@@ -58,6 +58,9 @@ public:
     bool isOk() const { return kind == Kind::None; }
     // Worth trying again later without changing any setting (rate limits, server and network trouble).
     bool isTransient() const;
+    // ConnectWise could not be reached at all: DNS, connection refused, network unreachable, TLS or
+    // proxy failure (the CLI's exit code 4).
+    bool isUnreachable() const;
 
     QString message() const; // translated: what happened
     QString fix() const; // translated: what to do

@@ -19,12 +19,18 @@ bool SimProcess::start(const QStringList& arguments, int timeoutMs, const QStrin
     if (!args.contains(QStringLiteral("--port"))) {
         args << QStringLiteral("--port") << QStringLiteral("0");
     }
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString& entry : extraEnvironment) {
-        const qsizetype eq = entry.indexOf(QLatin1Char('='));
-        env.insert(entry.left(eq), entry.mid(eq + 1));
+    if (!extraEnvironment.isEmpty()) {
+        // On top of an environment a test may have set with process().setProcessEnvironment().
+        QProcessEnvironment env = m_process.processEnvironment();
+        if (env.isEmpty()) {
+            env = QProcessEnvironment::systemEnvironment();
+        }
+        for (const QString& entry : extraEnvironment) {
+            const qsizetype eq = entry.indexOf(QLatin1Char('='));
+            env.insert(entry.left(eq), entry.mid(eq + 1));
+        }
+        m_process.setProcessEnvironment(env);
     }
-    m_process.setProcessEnvironment(env);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(QStringLiteral(CW_SIM_EXECUTABLE), args);
     if (!m_process.waitForStarted(timeoutMs)) {

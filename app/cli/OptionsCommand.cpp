@@ -1,0 +1,82 @@
+#include "app/cli/OptionsCommand.h"
+
+#include "app/cli/CliContext.h"
+#include "app/cli/ConnectorSession.h"
+#include "app/cli/ExitCode.h"
+#include "core/config/ConfigNames.h"
+#include "core/config/ConnectorConfigRepository.h"
+#include "core/panels/SyncMatrix.h"
+#include "core/store/Database.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+namespace Cli {
+
+int OptionsCommand::run(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption set(QStringLiteral("set"), QString(), QStringLiteral("ENTITY.OPERATION=on|off"));
+    parser.addOption(set);
+    int exitCode = Success;
+    if (!parse(context, parser, args, &exitCode)) {
+        return exitCode;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError(context, tr("options needs a connector NAME."));
+    }
+    QList<Cw::SyncOption> changes;
+    for (const QString& setting : parser.values(set)) {
+        Cw::SyncOption option;
+        QString error;
+        if (!Cw::SyncMatrix::parseSetting(setting, &option, &error)) {
+            return context.fail(BadUsage, error);
+        }
+        changes.append(option);
+    }
+    ConnectorSession session(context);
+    if (int code = session.open(parser.positionalArguments().first()); code != Success) {
+        return code;
+    }
+    if (!changes.isEmpty()) {
+        Cw::ConnectorConfigRepository repository(session.database());
+        Cw::WriteTransaction transaction(session.database());
+        Cw::StoreError error;
+        bool ok = transaction.begin(&error);
+        for (const Cw::SyncOption& option : changes) {
+            ok = ok && repository.setSyncOption(session.instance().id, option, &error);
+            Cw::SyncMatrix::setEnabled(&session.config(), option.entity, option.operation, option.enabled);
+        }
+        if (!ok || !transaction.commit(&error)) {
+            return context.fail(OperationFailed, error.message);
+        }
+    }
+    QJsonArray array;
+    QString text;
+    for (const QString& entity : Cw::SyncMatrix::entities()) {
+        for (const QString& operation : Cw::ConfigNames::operations()) {
+            const Cw::SyncCell cell = Cw::SyncMatrix::cell(entity, operation);
+            if (!cell.supported) {
+                continue;
+            }
+            const bool enabled = Cw::SyncMatrix::isEnabled(session.config(), entity, operation);
+            array.append(QJsonObject {{QStringLiteral("entity"), entity},
+                                      {QStringLiteral("operation"), operation},
+                                      {QStringLiteral("enabled"), enabled},
+                                      {QStringLiteral("description"), cell.description},
+                                      {QStringLiteral("permission"), cell.permission}});
+            text += QStringLiteral("%1 %2  %3\n")
+                        .arg(QString(entity + QLatin1Char('.') + operation), -24)
+                        .arg(enabled ? QStringLiteral("on ") : QStringLiteral("off"), cell.permission);
+        }
+    }
+    const QStringList paths = Cw::SyncMatrix::permissionPathsFor(session.config());
+    text += tr("Permissions the systems check probes: %1").arg(paths.join(QLatin1String(", ")));
+    context.print(text,
+                  QJsonObject {{QStringLiteral("instance"), session.instance().name},
+                               {QStringLiteral("options"), array},
+                               {QStringLiteral("permissionPaths"), QJsonArray::fromStringList(paths)}});
+    return Success;
+}
+
+} // namespace Cli

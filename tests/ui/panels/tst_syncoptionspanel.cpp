@@ -1,0 +1,57 @@
+#include "core/connectwise/Endpoints.h"
+#include "core/panels/SyncMatrix.h"
+#include "ui/panels/SyncOptionsPanel.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QTest>
+
+using namespace Cw;
+
+// The sync-options matrix through its check boxes.
+class TestSyncOptionsPanel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void onlySupportedCellsCanBeTicked();
+};
+
+void TestSyncOptionsPanel::onlySupportedCellsCanBeTicked()
+{
+    ConnectorConfig config;
+    SyncMatrix::setEnabled(&config, QStringLiteral("accounts"), QStringLiteral("push_create"), true);
+    SyncOptionsPanel panel;
+    panel.setConfig(&config);
+    panel.load();
+    panel.show();
+    QVERIFY(!panel.isModified());
+
+    QCheckBox* accounts = panel.findChild<QCheckBox*>(QStringLiteral("option_accounts_push_create"));
+    QVERIFY(accounts && accounts->isChecked());
+    QVERIFY(accounts->toolTip().contains(Endpoints::find(Endpoints::companies())->permission()));
+    QCheckBox* invoicePullCreate = panel.findChild<QCheckBox*>(QStringLiteral("option_invoices_pull_create"));
+    QVERIFY(!invoicePullCreate->isEnabled());
+    QVERIFY(!invoicePullCreate->isVisible());
+    QVERIFY(!panel.cell(QStringLiteral("payments"), QStringLiteral("pull_update"))->isEnabled());
+
+    auto* permissions = panel.findChild<QLabel*>(QStringLiteral("permissions"));
+    const QString invoicing = Endpoints::find(Endpoints::invoices())->permission();
+    QVERIFY(!permissions->text().contains(invoicing));
+    QCheckBox* payments = panel.cell(QStringLiteral("payments"), QStringLiteral("push_create"));
+    QVERIFY(payments->isEnabled());
+    QTest::mouseClick(payments, Qt::LeftButton);
+    QVERIFY(payments->isChecked());
+    QVERIFY(panel.isModified());
+    QVERIFY2(permissions->text().contains(invoicing), qPrintable(permissions->text()));
+
+    QString error;
+    QVERIFY(panel.save(&error));
+    QVERIFY(SyncMatrix::isEnabled(config, QStringLiteral("payments"), QStringLiteral("push_create")));
+    QVERIFY(SyncMatrix::isEnabled(config, QStringLiteral("accounts"), QStringLiteral("push_create")));
+    QVERIFY(!SyncMatrix::isEnabled(config, QStringLiteral("invoices"), QStringLiteral("pull_create")));
+    QVERIFY(SyncMatrix::permissionPathsFor(config).contains(Endpoints::invoices()));
+}
+
+QTEST_MAIN(TestSyncOptionsPanel)
+#include "tst_syncoptionspanel.moc"

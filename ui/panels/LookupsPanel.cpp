@@ -1,0 +1,215 @@
+#include "ui/panels/LookupsPanel.h"
+
+#include "core/config/ConfigNames.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Cw {
+
+LookupsPanel::LookupsPanel(QWidget* parent) : SettingsPanel(parent)
+{
+    auto* outer = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    m_lookup = new QComboBox(this);
+    m_lookup->setObjectName(QStringLiteral("lookup"));
+    m_lookup->setAccessibleName(tr("Lookup table"));
+    for (const QString& lookup : ConfigNames::lookups()) {
+        m_lookup->addItem(LookupTables::title(lookup), lookup);
+    }
+    auto* label = new QLabel(tr("&Table:"), this);
+    label->setBuddy(m_lookup);
+    top->addWidget(label);
+    top->addWidget(m_lookup, 1);
+    auto* autoButton = new QPushButton(tr("&Auto-map"), this);
+    autoButton->setObjectName(QStringLiteral("autoMap"));
+    autoButton->setToolTip(tr("Suggest a ConnectWise value for each unmapped value by name"));
+    top->addWidget(autoButton);
+    m_refresh = new QPushButton(tr("&Refresh lists"), this);
+    m_refresh->setObjectName(QStringLiteral("refresh"));
+    m_refresh->setEnabled(false);
+    top->addWidget(m_refresh);
+    outer->addLayout(top);
+
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("emptyList"));
+    m_empty->setWordWrap(true);
+    m_empty->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_empty->setVisible(false);
+    outer->addWidget(m_empty);
+
+    m_table = new QTableWidget(0, 3, this);
+    m_table->setObjectName(QStringLiteral("values"));
+    m_table->setAccessibleName(tr("Local values and their ConnectWise values"));
+    m_table->setHorizontalHeaderLabels({tr("Local value"), tr("ConnectWise value"), tr("Confidence")});
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->verticalHeader()->setVisible(false);
+    outer->addWidget(m_table, 1);
+
+    auto* add = new QHBoxLayout;
+    m_newValue = new QLineEdit(this);
+    m_newValue->setObjectName(QStringLiteral("newValue"));
+    m_newValue->setPlaceholderText(tr("A local value not in the list yet"));
+    m_newValue->setAccessibleName(tr("New local value"));
+    auto* addButton = new QPushButton(tr("A&dd value"), this);
+    addButton->setObjectName(QStringLiteral("addValue"));
+    add->addWidget(m_newValue, 1);
+    add->addWidget(addButton);
+    outer->addLayout(add);
+
+    connect(m_lookup, &QComboBox::currentIndexChanged, this, [this] { fillTable(); });
+    connect(autoButton, &QPushButton::clicked, this, &LookupsPanel::autoMap);
+    connect(m_refresh, &QPushButton::clicked, this, &SettingsPanel::refresh);
+    connect(addButton, &QPushButton::clicked, this, [this] {
+        addLocalValue(m_newValue->text());
+        m_newValue->clear();
+    });
+}
+
+LookupsPanel::~LookupsPanel() = default;
+
+QString LookupsPanel::current() const
+{
+    return m_lookup->currentData().toString();
+}
+
+void LookupsPanel::showLookup(const QString& lookup)
+{
+    m_lookup->setCurrentIndex(m_lookup->findData(lookup));
+}
+
+QString LookupsPanel::emptyListMessage() const
+{
+    return m_empty->isVisible() ? m_empty->text() : QString();
+}
+
+void LookupsPanel::load()
+{
+    m_rows.clear();
+    m_added.clear();
+    const ConnectorConfig empty;
+    for (const QString& lookup : ConfigNames::lookups()) {
+        m_rows.insert(lookup, LookupTables::rows(lookup, m_localValues.value(lookup), config() ? *config() : empty));
+    }
+    fillTable();
+    setModified(false);
+}
+
+void LookupsPanel::listsChanged()
+{
+    m_refresh->setEnabled(canRefresh());
+    fillTable();
+}
+
+void LookupsPanel::autoMap()
+{
+    const QString lookup = current();
+    m_rows.insert(lookup, LookupTables::autoMap(lookup, m_rows.value(lookup), lists()));
+    setModified(true);
+    fillTable();
+}
+
+void LookupsPanel::addLocalValue(const QString& value)
+{
+    const QString lookup = current();
+    const QString trimmed = value.trimmed();
+    QList<LookupRow>& rows = m_rows[lookup];
+    if (trimmed.isEmpty() ||
+        std::any_of(rows.cbegin(), rows.cend(), [&](const LookupRow& r) { return r.localValue == trimmed; })) {
+        return;
+    }
+    LookupRow row;
+    row.localValue = trimmed;
+    rows.append(row);
+    m_added.append({lookup, trimmed});
+    setModified(true);
+    fillTable();
+}
+
+void LookupsPanel::fillTable()
+{
+    const QString lookup = current();
+    const QList<RemoteItem> choices = LookupTables::choices(lookup, lists());
+    const QString fix = LookupTables::emptyListFix(lookup, lists());
+    m_empty->setText(fix);
+    m_empty->setVisible(!fix.isEmpty());
+    m_filling = true;
+    const QList<LookupRow> rows = m_rows.value(lookup);
+    m_table->setRowCount(static_cast<int>(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        const LookupRow& row = rows.at(r);
+        auto* local = new QTableWidgetItem(row.localValue);
+        local->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        if (!row.mapped()) {
+            local->setBackground(QColor(255, 228, 225));
+            local->setToolTip(row.ambiguous ? tr("Two ConnectWise values fit equally well: pick one.")
+                                            : tr("Unmapped: records with this value are skipped."));
+        }
+        m_table->setItem(r, 0, local);
+        auto* combo = new QComboBox(m_table);
+        combo->setAccessibleName(tr("ConnectWise value for %1").arg(row.localValue));
+        combo->addItem(tr("(unmapped)"), QString());
+        for (const RemoteItem& item : choices) {
+            combo->addItem(item.label(), item.id);
+        }
+        int index = combo->findData(row.remoteId);
+        if (index < 0 && row.mapped()) {
+            combo->addItem(tr("%1 (%2) — not available in ConnectWise").arg(row.remoteName, row.remoteId),
+                           row.remoteId);
+            index = combo->count() - 1;
+        }
+        combo->setCurrentIndex(std::max(index, 0));
+        connect(combo, &QComboBox::currentIndexChanged, this, [this, combo, lookup, r] {
+            if (m_filling) {
+                return;
+            }
+            LookupRow& edited = m_rows[lookup][r];
+            edited.remoteId = combo->currentData().toString();
+            edited.remoteName = edited.remoteId.isEmpty() ? QString() : combo->currentText();
+            if (const auto item = lists().find(ConfigNames::resolverKindForLookup(lookup), edited.remoteId)) {
+                edited.remoteName = item->name;
+            } else if (!ConfigNames::fixedValuesForLookup(lookup).isEmpty()) {
+                edited.remoteName = edited.remoteId;
+            }
+            edited.confidence = -1;
+            setModified(true);
+            // Update in place: rebuilding the table would delete this combo box inside its own signal.
+            m_table->item(r, 0)->setBackground(edited.mapped() ? QBrush() : QBrush(QColor(255, 228, 225)));
+            m_table->item(r, 2)->setText(edited.mapped() ? tr("set by hand") : QString());
+        });
+        m_table->setCellWidget(r, 1, combo);
+        auto* confidence =
+            new QTableWidgetItem(row.confidence >= 0 && row.mapped() ? QStringLiteral("%1 %").arg(row.confidence)
+                                                                     : (row.mapped() ? tr("set by hand") : QString()));
+        confidence->setFlags(Qt::ItemIsEnabled);
+        m_table->setItem(r, 2, confidence);
+    }
+    m_filling = false;
+}
+
+bool LookupsPanel::save(QString* error)
+{
+    if (!config()) {
+        *error = tr("No configuration to save to.");
+        return false;
+    }
+    QList<LookupValue> values;
+    for (const QString& lookup : ConfigNames::lookups()) {
+        for (const LookupRow& row : m_rows.value(lookup)) {
+            if (row.mapped()) {
+                values.append({lookup, row.localValue, row.remoteId, row.remoteName});
+            }
+        }
+    }
+    config()->lookups = values;
+    setModified(false);
+    return true;
+}
+
+} // namespace Cw
