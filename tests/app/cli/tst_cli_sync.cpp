@@ -2,8 +2,8 @@
 // suite's private D-Bus session): dry run as JSON and CSV, a real sync, its history, exit codes.
 #include "tests/core/sync/SyncFixture.h"
 
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -2,10 +2,10 @@
 // rerun to the end: no duplicate in ConnectWise (checked through the simulator's API) or locally.
 #include "tests/core/sync/SyncFixture.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
-#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
