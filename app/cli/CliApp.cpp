@@ -3,11 +3,13 @@
 #include "app/cli/CheckCommand.h"
 #include "app/cli/ConfigTransferCommand.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/HistoryCommand.h"
 #include "app/cli/ImportCsvCommand.h"
 #include "app/cli/InstanceCommand.h"
 #include "app/cli/LookupsCommand.h"
 #include "app/cli/MembersCommand.h"
 #include "app/cli/OptionsCommand.h"
+#include "app/cli/SyncCommand.h"
 #include "app/cli/UsersCommand.h"
 #include "app/cli/VariablesCommand.h"
 #include "core/CwVersion.h"
@@ -28,6 +30,8 @@ CliApp::CliApp(QTextStream& out, QTextStream& err, CliServices services) : m_con
     m_commands.push_back(std::make_unique<VariablesCommand>());
     m_commands.push_back(std::make_unique<OptionsCommand>());
     m_commands.push_back(std::make_unique<LookupsCommand>());
+    m_commands.push_back(std::make_unique<SyncCommand>());
+    m_commands.push_back(std::make_unique<HistoryCommand>());
 }
 
 CliApp::~CliApp() = default;

@@ -108,11 +108,71 @@ Migration migration1()
     return m;
 }
 
+// Migration 2: the sync engine's link table, its per-entity pull state and the sync history. Documented in
+// docs/database.md.
+Migration migration2()
+{
+    Migration m;
+    m.version = 2;
+    m.description = QStringLiteral("sync links, pull state and sync history");
+    m.statements = QStringList {
+        // One row per local record known to ConnectWise. remote_id is NULL while a create is in flight (the
+        // row is written before the POST): a rerun then looks the record up by its key before creating again.
+        QStringLiteral("CREATE TABLE sync_links ("
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " entity TEXT NOT NULL,"
+                       " local_id TEXT NOT NULL,"
+                       " remote_id BIGINT,"
+                       " remote_ref TEXT NOT NULL DEFAULT '',"
+                       " pushed_hash TEXT NOT NULL DEFAULT '',"
+                       " pushed_body TEXT NOT NULL DEFAULT '',"
+                       " updated_at BIGINT NOT NULL,"
+                       " PRIMARY KEY (instance_id, entity, local_id))"),
+        QStringLiteral("CREATE UNIQUE INDEX sync_links_remote ON sync_links (instance_id, entity, remote_id)"),
+        // Incremental pulls: the high-water mark (UTC ms of the newest lastUpdated pulled completely), and
+        // while a pull is under way, its since-mark, the last id committed and the newest lastUpdated so far.
+        QStringLiteral("CREATE TABLE sync_state ("
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " entity TEXT NOT NULL,"
+                       " high_water BIGINT,"
+                       " run_since BIGINT,"
+                       " resume_after_id BIGINT,"
+                       " pending_high BIGINT,"
+                       " PRIMARY KEY (instance_id, entity))"),
+        QStringLiteral("CREATE TABLE sync_runs ("
+                       " id {auto_id},"
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " started_at BIGINT NOT NULL,"
+                       " finished_at BIGINT,"
+                       " direction TEXT NOT NULL CHECK (direction IN ('pull', 'push', 'both')),"
+                       " dry_run INTEGER NOT NULL DEFAULT 0 CHECK (dry_run IN (0, 1)),"
+                       " entities TEXT NOT NULL DEFAULT '',"
+                       " created INTEGER NOT NULL DEFAULT 0,"
+                       " updated INTEGER NOT NULL DEFAULT 0,"
+                       " unchanged INTEGER NOT NULL DEFAULT 0,"
+                       " skipped INTEGER NOT NULL DEFAULT 0,"
+                       " failed INTEGER NOT NULL DEFAULT 0,"
+                       " status TEXT NOT NULL DEFAULT 'running'"
+                       "  CHECK (status IN ('running', 'succeeded', 'failed', 'interrupted')),"
+                       " message TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE sync_outcomes ("
+                       " run_id BIGINT NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,"
+                       " direction TEXT NOT NULL,"
+                       " entity TEXT NOT NULL,"
+                       " local_id TEXT NOT NULL DEFAULT '',"
+                       " remote_id BIGINT,"
+                       " action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'skipped', 'failed')),"
+                       " reason TEXT)"),
+        QStringLiteral("CREATE INDEX sync_outcomes_run ON sync_outcomes (run_id)"),
+    };
+    return m;
+}
+
 } // namespace
 
 QList<Migration> migrations()
 {
-    return {migration1()};
+    return {migration1(), migration2()};
 }
 
 int latestVersion()

@@ -1,0 +1,214 @@
+#include "app/cli/SyncCommand.h"
+
+#include "app/cli/CliContext.h"
+#include "app/cli/ExitCode.h"
+#include "core/config/InstanceConnection.h"
+#include "core/config/InstanceRepository.h"
+#include "core/connectwise/ApiClient.h"
+#include "core/connectwise/NetworkAccessFactory.h"
+#include "core/secrets/SecretStoreSync.h"
+#include "core/store/Database.h"
+#include "core/sync/SyncEngine.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QTextStream>
+
+namespace Cli {
+
+namespace {
+
+QJsonObject countsJson(const Cw::SyncCounts& c)
+{
+    return QJsonObject {{QStringLiteral("created"), c.created},
+                        {QStringLiteral("updated"), c.updated},
+                        {QStringLiteral("unchanged"), c.unchanged},
+                        {QStringLiteral("skipped"), c.skipped},
+                        {QStringLiteral("failed"), c.failed}};
+}
+
+QJsonObject summaryJson(const Cw::SyncSummary& s)
+{
+    QJsonObject push;
+    for (auto it = s.pushCounts.cbegin(); it != s.pushCounts.cend(); ++it) {
+        push.insert(it.key(), countsJson(it.value()));
+    }
+    QJsonObject pull;
+    for (auto it = s.pullCounts.cbegin(); it != s.pullCounts.cend(); ++it) {
+        pull.insert(it.key(), countsJson(it.value()));
+    }
+    QJsonObject blocked;
+    for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
+        blocked.insert(it.key(), it.value());
+    }
+    QJsonArray outcomes;
+    for (const Cw::SyncOutcome& o : s.outcomes) {
+        QJsonObject j {{QStringLiteral("direction"), o.direction},
+                       {QStringLiteral("entity"), o.entity},
+                       {QStringLiteral("localId"), o.localId},
+                       {QStringLiteral("action"), Cw::SyncOutcome::actionName(o.action)}};
+        if (o.remoteId > 0) {
+            j.insert(QStringLiteral("remoteId"), o.remoteId);
+        }
+        if (!o.reason.isEmpty()) {
+            j.insert(QStringLiteral("reason"), o.reason);
+        }
+        outcomes.append(j);
+    }
+    QJsonObject out {{QStringLiteral("dryRun"), s.dryRun},
+                     {QStringLiteral("ok"), s.ok()},
+                     {QStringLiteral("push"), push},
+                     {QStringLiteral("pull"), pull},
+                     {QStringLiteral("totals"), countsJson(s.totals())},
+                     {QStringLiteral("blocked"), blocked},
+                     {QStringLiteral("outcomes"), outcomes}};
+    if (s.runId > 0) {
+        out.insert(QStringLiteral("runId"), s.runId);
+    }
+    if (!s.fatalError.isEmpty()) {
+        out.insert(QStringLiteral("error"), s.fatalError);
+    }
+    return out;
+}
+
+QString countsText(const Cw::SyncCounts& c)
+{
+    return SyncCommand::tr("%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed")
+        .arg(c.created)
+        .arg(c.updated)
+        .arg(c.unchanged)
+        .arg(c.skipped)
+        .arg(c.failed);
+}
+
+} // namespace
+
+QString SyncCommand::usage() const
+{
+    return QStringLiteral("cwconnector-cli sync NAME [--entities LIST] [--pull | --push] [--dry-run] [--full]"
+                          " [--csv FILE]");
+}
+
+int SyncCommand::run(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption entities(QStringLiteral("entities"), QString(), QStringLiteral("LIST"));
+    const QCommandLineOption pull(QStringLiteral("pull"));
+    const QCommandLineOption push(QStringLiteral("push"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"));
+    const QCommandLineOption full(QStringLiteral("full"));
+    const QCommandLineOption csv(QStringLiteral("csv"), QString(), QStringLiteral("FILE"));
+    QCommandLineOption pageSize(QStringLiteral("page-size"), QString(), QStringLiteral("N"));
+    pageSize.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({entities, pull, push, dryRun, full, csv, pageSize});
+    int exitCode = Success;
+    if (!parse(context, parser, args, &exitCode)) {
+        return exitCode;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        return usageError(context, tr("sync needs exactly one connector NAME."));
+    }
+    if (parser.isSet(pull) && parser.isSet(push)) {
+        return usageError(context, tr("give --pull or --push, not both (neither syncs both ways)."));
+    }
+    Cw::SyncRequest request;
+    request.pull = !parser.isSet(push);
+    request.push = !parser.isSet(pull);
+    request.dryRun = parser.isSet(dryRun);
+    request.full = parser.isSet(full);
+    if (parser.isSet(entities)) {
+        const QStringList known = Cw::SyncDescriptors::entityNames();
+        for (const QString& e : parser.value(entities).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = e.trimmed().toLower();
+            if (!known.contains(name)) {
+                return usageError(context,
+                                  tr("unknown entity \"%1\"; use %2.").arg(name, known.join(QStringLiteral(", "))));
+            }
+            request.entities.append(name);
+        }
+    }
+    if (parser.isSet(csv) && !request.dryRun) {
+        return usageError(context, tr("--csv saves a dry run's preview; add --dry-run."));
+    }
+
+    Cw::Database* database = context.database(&exitCode);
+    if (!database) {
+        return exitCode;
+    }
+    Cw::InstanceRepository repository(*database);
+    Cw::StoreError storeError;
+    const auto instance = repository.findByName(positional.first(), &storeError);
+    if (!instance) {
+        return context.fail(storeError.code == Cw::StoreError::Code::NotFound ? BadUsage : OperationFailed,
+                            storeError.message);
+    }
+    request.instanceId = instance->id;
+    Cw::ApiKeyPair keys;
+    const Cw::SecretResult read =
+        Cw::SecretStoreSync::readKeys(context.secrets(), Cw::InstanceConnection::secretId(*instance), &keys);
+    if (!read.ok()) {
+        const QString fix = read.status == Cw::SecretStatus::NotFound
+            ? tr(" Save them with: cwconnector-cli instance set-keys \"%1\"").arg(instance->name)
+            : QString();
+        return context.fail(read.keychainUnusable() ? KeychainUnavailable : OperationFailed, read.message + fix,
+                            Cw::secretStatusName(read.status));
+    }
+    QString error;
+    const auto connection = Cw::InstanceConnection::connectionFor(*instance, keys, &error);
+    if (!connection) {
+        return context.fail(BadUsage, error);
+    }
+    QNetworkAccessManager* nam = Cw::NetworkAccessFactory::create(connection->proxy, nullptr);
+    std::unique_ptr<QNetworkAccessManager> namOwner(nam);
+    Cw::ApiClient client(nam, *connection);
+    Cw::SyncEngine engine(*database, &client);
+    if (parser.isSet(pageSize)) {
+        engine.setPageSize(qBound(1, parser.value(pageSize).toInt(), 1000));
+    }
+    QTextStream& progress = context.err();
+    QObject::connect(&engine, &Cw::SyncEngine::progress, &engine,
+                     [&progress](const QString& direction, const QString& entity, int processed) {
+                         progress << tr("%1 %2: %3 records").arg(direction, entity).arg(processed) << '\n';
+                         progress.flush();
+                     });
+    const Cw::SyncSummary summary = engine.run(request);
+
+    if (parser.isSet(csv)) {
+        QFile file(parser.value(csv));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(Cw::SyncEngine::toCsv(summary.outcomes)) < 0) {
+            return context.fail(OperationFailed, tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        }
+    }
+    QString text;
+    for (auto it = summary.blocked.cbegin(); it != summary.blocked.cend(); ++it) {
+        text += tr("%1: not started: %2").arg(it.key(), it.value()) + QLatin1Char('\n');
+    }
+    for (auto it = summary.pushCounts.cbegin(); it != summary.pushCounts.cend(); ++it) {
+        text += tr("push %1: %2").arg(it.key(), countsText(it.value())) + QLatin1Char('\n');
+    }
+    for (auto it = summary.pullCounts.cbegin(); it != summary.pullCounts.cend(); ++it) {
+        text += tr("pull %1: %2").arg(it.key(), countsText(it.value())) + QLatin1Char('\n');
+    }
+    for (const Cw::SyncOutcome& o : summary.outcomes) {
+        if (o.action == Cw::SyncOutcome::Action::Skipped || o.action == Cw::SyncOutcome::Action::Failed) {
+            text += QStringLiteral("  %1 %2 %3: %4 (%5)\n")
+                        .arg(o.direction, o.entity, o.localId, Cw::SyncOutcome::actionName(o.action), o.reason);
+        }
+    }
+    if (!summary.fatalError.isEmpty()) {
+        text += tr("stopped: %1").arg(summary.fatalError) + QLatin1Char('\n');
+    }
+    if (summary.dryRun) {
+        text += tr("dry run: nothing was written.") + QLatin1Char('\n');
+    }
+    context.print(text.trimmed(), summaryJson(summary));
+    if (summary.unreachable) {
+        return Unreachable;
+    }
+    return summary.ok() ? Success : OperationFailed;
+}
+
+} // namespace Cli

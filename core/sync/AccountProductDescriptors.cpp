@@ -1,0 +1,243 @@
+// The account <-> company and product <-> catalog item descriptors.
+#include "core/connectwise/Endpoints.h"
+#include "core/sync/SyncDescriptor.h"
+#include "core/sync/SyncIdentifier.h"
+#include "core/sync/SyncMapping.h"
+
+#include <QJsonArray>
+
+namespace Cw {
+
+using namespace SyncMapping;
+
+namespace {
+
+QString value(const LocalRecord& record, const char* column)
+{
+    return text(record.values.value(QLatin1String(column)));
+}
+
+// Maps a remote reference back through a lookup: true and *out set (maybe empty when absent), or false with
+// the skip reason when the remote value has no local value.
+bool reverse(const SyncInputs& in, const QString& lookup, const QJsonValue& ref, QVariant* out, QString* reason)
+{
+    const QString id = referenceId(ref);
+    if (id.isEmpty()) {
+        *out = QVariant();
+        return true;
+    }
+    const QString local = in.settings->reverseLookup(lookup, id);
+    if (local.isEmpty()) {
+        *reason = SyncSettings::unmappedReason(lookup, ref.toObject().value(QStringLiteral("name")).toString(id));
+        return false;
+    }
+    *out = local;
+    return true;
+}
+
+PushBody companyBody(const LocalRecord& r, const SyncInputs& in)
+{
+    PushBody out;
+    out.path = Endpoints::companies();
+    const QString name = value(r, "name");
+    if (name.isEmpty() || name.size() > 50) {
+        out.skipReason =
+            SyncSettings::invalidFieldReason(QStringLiteral("name"), SyncSettings::tr("must have 1 to 50 characters"));
+        return out;
+    }
+    out.key = SyncIdentifier::make(name, r.id);
+    QJsonObject& b = out.body;
+    b.insert(QStringLiteral("identifier"), out.key);
+    b.insert(QStringLiteral("name"), name);
+    const QString status = in.settings->variable(QStringLiteral("import_account_status"));
+    if (status.isEmpty()) {
+        out.skipReason = SyncSettings::missingVariableReason(QStringLiteral("import_account_status"));
+        return out;
+    }
+    b.insert(QStringLiteral("status"), reference(status));
+    const QString type = value(r, "account_type");
+    if (!type.isEmpty()) {
+        const QString id = in.settings->lookup(QStringLiteral("account_type"), type);
+        if (id.isEmpty()) {
+            out.skipReason = SyncSettings::unmappedReason(QStringLiteral("account_type"), type);
+            return out;
+        }
+        b.insert(QStringLiteral("types"), QJsonArray {reference(id)});
+    }
+    const QString currency = value(r, "currency");
+    if (!currency.isEmpty()) {
+        const QString id = in.settings->lookup(QStringLiteral("currency"), currency);
+        if (id.isEmpty()) {
+            out.skipReason = SyncSettings::unmappedReason(QStringLiteral("currency"), currency);
+            return out;
+        }
+        b.insert(QStringLiteral("currency"), reference(id));
+    }
+    QJsonObject site;
+    site.insert(QStringLiteral("name"), QStringLiteral("Main"));
+    b.insert(QStringLiteral("site"), site);
+    put(&b, QStringLiteral("addressLine1"), value(r, "address_line1"));
+    put(&b, QStringLiteral("city"), value(r, "city"));
+    put(&b, QStringLiteral("state"), value(r, "state"));
+    put(&b, QStringLiteral("zip"), value(r, "zip"));
+    put(&b, QStringLiteral("phoneNumber"), value(r, "phone"));
+    put(&b, QStringLiteral("website"), value(r, "website"));
+    return out;
+}
+
+PullValues accountValues(const QJsonObject& c, const SyncInputs& in)
+{
+    PullValues out;
+    QVariantHash& v = out.values;
+    v.insert(QStringLiteral("name"), c.value(QStringLiteral("name")).toString());
+    QVariant mapped;
+    const QJsonArray types = c.value(QStringLiteral("types")).toArray();
+    if (!reverse(in, QStringLiteral("account_type"), types.isEmpty() ? QJsonValue() : types.first(), &mapped,
+                 &out.skipReason)) {
+        return out;
+    }
+    v.insert(QStringLiteral("account_type"), mapped);
+    if (!reverse(in, QStringLiteral("currency"), c.value(QStringLiteral("currency")), &mapped, &out.skipReason)) {
+        return out;
+    }
+    v.insert(QStringLiteral("currency"), mapped);
+    v.insert(QStringLiteral("phone"), c.value(QStringLiteral("phoneNumber")).toString());
+    v.insert(QStringLiteral("website"), c.value(QStringLiteral("website")).toString());
+    v.insert(QStringLiteral("address_line1"), c.value(QStringLiteral("addressLine1")).toString());
+    v.insert(QStringLiteral("city"), c.value(QStringLiteral("city")).toString());
+    v.insert(QStringLiteral("state"), c.value(QStringLiteral("state")).toString());
+    v.insert(QStringLiteral("zip"), c.value(QStringLiteral("zip")).toString());
+    v.insert(QStringLiteral("country"),
+             c.value(QStringLiteral("country")).toObject().value(QStringLiteral("name")).toString());
+    return out;
+}
+
+PushBody catalogBody(const LocalRecord& r, const SyncInputs& in)
+{
+    PushBody out;
+    out.path = Endpoints::catalog();
+    const QString name = value(r, "name");
+    if (name.isEmpty() || name.size() > 60) {
+        out.skipReason =
+            SyncSettings::invalidFieldReason(QStringLiteral("name"), SyncSettings::tr("must have 1 to 60 characters"));
+        return out;
+    }
+    out.key = SyncIdentifier::make(name, r.id);
+    QJsonObject& b = out.body;
+    b.insert(QStringLiteral("identifier"), out.key);
+    b.insert(QStringLiteral("description"), name);
+    const QString description = value(r, "description");
+    b.insert(QStringLiteral("customerDescription"), description.isEmpty() ? name : description);
+    const QString type = value(r, "product_type");
+    const QString typeId = in.settings->lookup(QStringLiteral("product_type"), type);
+    if (typeId.isEmpty()) {
+        out.skipReason = type.isEmpty()
+            ? SyncSettings::invalidFieldReason(QStringLiteral("product_type"), SyncSettings::tr("is empty"))
+            : SyncSettings::unmappedReason(QStringLiteral("product_type"), type);
+        return out;
+    }
+    b.insert(QStringLiteral("type"), reference(typeId));
+    const QString unit = value(r, "unit_type");
+    QString subcategory = unit.isEmpty() ? QString() : in.settings->lookup(QStringLiteral("unit_type"), unit);
+    if (subcategory.isEmpty()) {
+        subcategory = in.settings->variable(QStringLiteral("product_subcategory"));
+    }
+    if (subcategory.isEmpty()) {
+        out.skipReason = unit.isEmpty() ? SyncSettings::missingVariableReason(QStringLiteral("product_subcategory"))
+                                        : SyncSettings::unmappedReason(QStringLiteral("unit_type"), unit);
+        return out;
+    }
+    b.insert(QStringLiteral("subcategory"), reference(subcategory));
+    for (const char* key : {"product_category", "product_uom", "product_billable_option"}) {
+        const QString k = QLatin1String(key);
+        const QString id = in.settings->variable(k);
+        if (id.isEmpty()) {
+            out.skipReason = SyncSettings::missingVariableReason(k);
+            return out;
+        }
+        if (k == QLatin1String("product_category")) {
+            b.insert(QStringLiteral("category"), reference(id));
+        } else if (k == QLatin1String("product_uom")) {
+            b.insert(QStringLiteral("unitOfMeasure"), reference(id));
+        } else {
+            b.insert(QStringLiteral("billableOption"), id);
+        }
+    }
+    put(&b, QStringLiteral("price"), money(r.values.value(QStringLiteral("price"))));
+    put(&b, QStringLiteral("cost"), money(r.values.value(QStringLiteral("cost"))));
+    return out;
+}
+
+PullValues productValues(const QJsonObject& c, const SyncInputs& in)
+{
+    PullValues out;
+    QVariantHash& v = out.values;
+    v.insert(QStringLiteral("name"), c.value(QStringLiteral("description")).toString());
+    v.insert(QStringLiteral("description"), c.value(QStringLiteral("customerDescription")).toString());
+    QVariant mapped;
+    if (!reverse(in, QStringLiteral("product_type"), c.value(QStringLiteral("type")), &mapped, &out.skipReason)) {
+        return out;
+    }
+    v.insert(QStringLiteral("product_type"), mapped);
+    // The subcategory maps back to a unit type only when one is mapped to it (else it is the default one).
+    const QString sub = referenceId(c.value(QStringLiteral("subcategory")));
+    const QString unit = in.settings->reverseLookup(QStringLiteral("unit_type"), sub);
+    v.insert(QStringLiteral("unit_type"), unit.isEmpty() ? QVariant() : QVariant(unit));
+    const QString price = moneyText(c.value(QStringLiteral("price")));
+    const QString cost = moneyText(c.value(QStringLiteral("cost")));
+    v.insert(QStringLiteral("price"), price.isEmpty() ? QVariant() : QVariant(price));
+    v.insert(QStringLiteral("cost"), cost.isEmpty() ? QVariant() : QVariant(cost));
+    return out;
+}
+
+} // namespace
+
+SyncDescriptor SyncDescriptors::accounts()
+{
+    SyncDescriptor d;
+    d.entity = QStringLiteral("accounts");
+    d.remoteName = QStringLiteral("company");
+    d.path = Endpoints::companies();
+    d.keyField = QStringLiteral("identifier");
+    d.requiredVariables = {QStringLiteral("import_account_status")};
+    d.variables = d.requiredVariables;
+    d.lookups = {QStringLiteral("account_type"), QStringLiteral("currency")};
+    d.updatableFields = {QStringLiteral("name"),        QStringLiteral("currency"), QStringLiteral("addressLine1"),
+                         QStringLiteral("city"),        QStringLiteral("state"),    QStringLiteral("zip"),
+                         QStringLiteral("phoneNumber"), QStringLiteral("website")};
+    d.pullFields = {QStringLiteral("id"),      QStringLiteral("identifier"),   QStringLiteral("name"),
+                    QStringLiteral("types"),   QStringLiteral("currency"),     QStringLiteral("phoneNumber"),
+                    QStringLiteral("website"), QStringLiteral("addressLine1"), QStringLiteral("city"),
+                    QStringLiteral("state"),   QStringLiteral("zip"),          QStringLiteral("country"),
+                    QStringLiteral("_info")};
+    d.toRemote = companyBody;
+    d.fromRemote = accountValues;
+    return d;
+}
+
+SyncDescriptor SyncDescriptors::products()
+{
+    SyncDescriptor d;
+    d.entity = QStringLiteral("products");
+    d.remoteName = QStringLiteral("catalog item");
+    d.path = Endpoints::catalog();
+    d.keyField = QStringLiteral("identifier");
+    d.requiredVariables = {QStringLiteral("product_category"), QStringLiteral("product_uom"),
+                           QStringLiteral("product_billable_option")};
+    d.variables = d.requiredVariables + QStringList {QStringLiteral("product_subcategory")};
+    d.lookups = {QStringLiteral("product_type"), QStringLiteral("unit_type")};
+    d.updatableFields = {QStringLiteral("description"),
+                         QStringLiteral("customerDescription"),
+                         QStringLiteral("type"),
+                         QStringLiteral("subcategory"),
+                         QStringLiteral("category"),
+                         QStringLiteral("unitOfMeasure"),
+                         QStringLiteral("billableOption"),
+                         QStringLiteral("price"),
+                         QStringLiteral("cost")};
+    d.toRemote = catalogBody;
+    d.fromRemote = productValues;
+    return d;
+}
+
+} // namespace Cw

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/localdata/CsvEntityParser.h"
+#include "core/sync/SyncSettings.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <functional>
+
+namespace Cw {
+
+// What a descriptor needs besides the record: the configuration, and the ConnectWise id linked to another
+// local record (0 when it has none yet), e.g. the company of an invoice's account.
+struct SyncInputs
+{
+    const SyncSettings* settings = nullptr;
+    std::function<qint64(const QString& entity, const QString& localId)> linkedRemoteId;
+};
+
+// A local record as ConnectWise would get it, or the reason it cannot be sent.
+struct PushBody
+{
+    QJsonObject body; // top-level fields only; references as {"id": n}
+    QString path; // collection path; payments: finance/invoices/{id}/payments
+    QString key; // value of the descriptor's keyField in body (reconciliation); empty when it has none
+    QString skipReason; // translated; set when the record cannot be sent
+};
+
+// A ConnectWise record as the local system would get it: the local column values it sets.
+struct PullValues
+{
+    QVariantHash values;
+    QString skipReason;
+};
+
+// One local entity <-> ConnectWise entity pair. The engine runs the same loop for every descriptor.
+struct SyncDescriptor
+{
+    QString entity; // ConfigNames::entities(): accounts, products, ...
+    QString remoteName; // company, catalog item, ...
+    QString path; // collection path for lists and creates: company/companies
+    QString keyField; // unique remote field a lost create is looked up by ("identifier"); empty: none
+    QString parentEntity; // payments: invoices (the path holds the linked invoice id)
+    QStringList requiredVariables; // push refuses to start without them
+    QStringList variables; // every server variable it applies
+    QStringList lookups; // every lookup it applies
+    QStringList updatableFields; // fields a PATCH may replace (others are sent on create only)
+    QStringList pullFields; // fields asked for on pulls (partial response); empty = all
+    std::function<PushBody(const LocalRecord& record, const SyncInputs& inputs)> toRemote;
+    std::function<PullValues(const QJsonObject& remote, const SyncInputs& inputs)> fromRemote; // null: no pull
+
+    bool supports(const QString& operation) const;
+    bool canPull() const { return supports(QStringLiteral("pull_create")) || supports(QStringLiteral("pull_update")); }
+    bool canPush() const { return supports(QStringLiteral("push_create")) || supports(QStringLiteral("push_update")); }
+    // The security-role entry the API member needs (Endpoints::permissionFor).
+    QString permission() const;
+};
+
+class SyncDescriptors final
+{
+public:
+    // In dependency order: accounts, products, invoices, orders, payments.
+    static const QList<SyncDescriptor>& all();
+    static const SyncDescriptor* find(const QString& entity);
+    static QStringList entityNames();
+
+    // The parts built by each entity's own file.
+    static SyncDescriptor accounts();
+    static SyncDescriptor products();
+    static SyncDescriptor invoices();
+    static SyncDescriptor orders();
+    static SyncDescriptor payments();
+};
+
+} // namespace Cw

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/connectwise/ApiResult.h"
+#include "core/localdata/CsvEntityParser.h"
+#include "core/sync/SyncDescriptor.h"
+#include "core/sync/SyncLinkStore.h"
+#include "core/sync/SyncSettings.h"
+#include "core/sync/SyncTypes.h"
+
+#include <QCoreApplication>
+#include <QObject>
+
+namespace Cw {
+
+class ApiClient;
+class Database;
+class SyncHistory;
+struct ApiRequest;
+
+// Runs manual syncs of one connector: push (local -> ConnectWise) and pull (ConnectWise -> local) for the
+// entities asked, each through its SyncDescriptor, with the connector's configuration applied.
+//
+// - Links (sync_links) make reruns idempotent; a create writes its link row before the POST, so a create
+//   whose answer was lost (or a process killed meanwhile) is looked up by its key before creating again.
+// - Updates are PATCHes of the changed, updatable fields only; unchanged records cost no request.
+// - Pulls are forward-only at pageSize 1000, incremental by lastUpdated (a high-water mark per entity,
+//   ignored with SyncRequest::full); each page is committed with its links, outcomes and the resume point.
+// - Dry runs compute every outcome and write nothing.
+//
+// run() blocks the calling thread but keeps its event loop turning (progress signals are delivered); run it
+// in a worker thread in the GUI, with a Database opened there.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncEngine)
+
+public:
+    SyncEngine(Database& database, ApiClient* client, QObject* parent = nullptr);
+    ~SyncEngine() override;
+
+    void setPageSize(int pageSize) { m_pageSize = pageSize; } // pulls; 1..1000 (tests use small pages)
+    SyncSummary run(const SyncRequest& request);
+    void cancel() { m_cancelled = true; }
+
+    // Why an entity cannot start in that direction (option off, a required variable missing), or empty.
+    static QString blocker(const SyncDescriptor& descriptor, const SyncSettings& settings, bool push);
+    // The dry-run (or any) outcomes as CSV: direction,entity,local_id,remote_id,action,reason.
+    static QByteArray toCsv(const QList<SyncOutcome>& outcomes);
+
+signals:
+    void progress(const QString& direction, const QString& entity, int processed);
+
+private:
+    struct Run;
+    ApiResult call(const ApiRequest& request);
+    bool checkAccess(Run& run, const SyncDescriptor& d, const QString& direction);
+    bool checkVariables(Run& run, const SyncDescriptor& d);
+    void push(Run& run, const SyncDescriptor& d);
+    bool pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& record, QHash<QString, SyncLink>& links,
+                 SyncOutcome* outcome);
+    bool create(Run& run, const SyncDescriptor& d, const PushBody& built, const QString& hash, SyncLink link,
+                QHash<QString, SyncLink>& links, SyncOutcome* outcome);
+    qint64 findExisting(Run& run, const SyncDescriptor& d, const PushBody& built, const QHash<QString, SyncLink>& links,
+                        ApiError* error);
+    void pull(Run& run, const SyncDescriptor& d);
+    bool storePage(Run& run, const SyncDescriptor& d, const QJsonArray& records, PullState* state,
+                   QHash<qint64, QString>& byRemote);
+    void record(Run& run, const SyncOutcome& outcome);
+    bool flushOutcomes(Run& run);
+    bool fatal(Run& run, const ApiError& error);
+    QList<LocalRecord> readLocal(const LocalEntity& entity, StoreError* error) const;
+
+    Database& m_database;
+    ApiClient* m_client;
+    int m_pageSize = 1000;
+    bool m_cancelled = false;
+};
+
+} // namespace Cw

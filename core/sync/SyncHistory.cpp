@@ -1,0 +1,137 @@
+#include "core/sync/SyncHistory.h"
+
+#include "core/store/Database.h"
+
+namespace Cw {
+
+SyncHistory::SyncHistory(Database& database) : m_database(database) { }
+
+std::optional<qint64> SyncHistory::startRun(const SyncRun& run, StoreError* error)
+{
+    const QString sql = QStringLiteral("INSERT INTO sync_runs (instance_id, started_at, direction, dry_run, entities,"
+                                       " status) VALUES (?, ?, ?, ?, ?, 'running')");
+    const QVariantList values = {run.instanceId, run.startedAt.toMSecsSinceEpoch(), run.direction, run.dryRun ? 1 : 0,
+                                 run.entities.join(QLatin1Char(','))};
+    QSqlQuery q(m_database.connection());
+    if (m_database.dialect() == Database::Dialect::Postgres) {
+        if (!m_database.exec(sql + QStringLiteral(" RETURNING id"), values, error, &q) || !q.next()) {
+            return std::nullopt;
+        }
+        return q.value(0).toLongLong();
+    }
+    if (!m_database.exec(sql, values, error, &q)) {
+        return std::nullopt;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, StoreError* error)
+{
+    if (outcomes.isEmpty()) {
+        return true;
+    }
+    QSqlQuery q(m_database.connection());
+    if (!m_database.prepare(&q,
+                            QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id,"
+                                           " remote_id, action, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                            error)) {
+        return false;
+    }
+    for (const SyncOutcome& o : outcomes) {
+        if (o.action == SyncOutcome::Action::Unchanged) {
+            continue; // counted on the run; one row per untouched record would only grow the table
+        }
+        q.bindValue(0, runId);
+        q.bindValue(1, o.direction);
+        q.bindValue(2, o.entity);
+        q.bindValue(3, o.localId);
+        q.bindValue(4, o.remoteId > 0 ? QVariant(o.remoteId) : QVariant());
+        q.bindValue(5, SyncOutcome::actionName(o.action));
+        q.bindValue(6, o.reason);
+        if (!m_database.execPrepared(q, error)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool SyncHistory::finishRun(qint64 runId, const SyncCounts& c, const QString& status, const QString& message,
+                            StoreError* error)
+{
+    return m_database.exec(QStringLiteral("UPDATE sync_runs SET finished_at = ?, created = ?, updated = ?,"
+                                          " unchanged = ?, skipped = ?, failed = ?, status = ?, message = ?"
+                                          " WHERE id = ?"),
+                           {QDateTime::currentMSecsSinceEpoch(), c.created, c.updated, c.unchanged, c.skipped, c.failed,
+                            status, message, runId},
+                           error);
+}
+
+bool SyncHistory::markInterrupted(qint64 instanceId, StoreError* error)
+{
+    return m_database.exec(
+        QStringLiteral("UPDATE sync_runs SET status = 'interrupted' WHERE instance_id = ? AND status = 'running'"),
+        {instanceId}, error);
+}
+
+QList<SyncRun> SyncHistory::runs(qint64 instanceId, int limit, StoreError* error) const
+{
+    QList<SyncRun> out;
+    QSqlQuery q(m_database.connection());
+    if (!m_database.exec(QStringLiteral("SELECT id, started_at, finished_at, direction, dry_run, entities, created,"
+                                        " updated, unchanged, skipped, failed, status, message FROM sync_runs"
+                                        " WHERE instance_id = ? ORDER BY id DESC LIMIT ?"),
+                         {instanceId, limit}, error, &q)) {
+        return out;
+    }
+    while (q.next()) {
+        SyncRun r;
+        r.id = q.value(0).toLongLong();
+        r.instanceId = instanceId;
+        r.startedAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+        if (!q.value(2).isNull()) {
+            r.finishedAt = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+        }
+        r.direction = q.value(3).toString();
+        r.dryRun = q.value(4).toInt() != 0;
+        r.entities = q.value(5).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        r.counts.created = q.value(6).toInt();
+        r.counts.updated = q.value(7).toInt();
+        r.counts.unchanged = q.value(8).toInt();
+        r.counts.skipped = q.value(9).toInt();
+        r.counts.failed = q.value(10).toInt();
+        r.status = q.value(11).toString();
+        r.message = q.value(12).toString();
+        out.append(r);
+    }
+    return out;
+}
+
+QList<SyncOutcome> SyncHistory::outcomes(qint64 runId, StoreError* error) const
+{
+    QList<SyncOutcome> out;
+    QSqlQuery q(m_database.connection());
+    if (!m_database.exec(QStringLiteral("SELECT direction, entity, local_id, remote_id, action, reason"
+                                        " FROM sync_outcomes WHERE run_id = ? ORDER BY entity, local_id"),
+                         {runId}, error, &q)) {
+        return out;
+    }
+    while (q.next()) {
+        SyncOutcome o;
+        o.direction = q.value(0).toString();
+        o.entity = q.value(1).toString();
+        o.localId = q.value(2).toString();
+        o.remoteId = q.value(3).toLongLong();
+        const QString action = q.value(4).toString();
+        for (auto a : {SyncOutcome::Action::Created, SyncOutcome::Action::Updated, SyncOutcome::Action::Skipped,
+                       SyncOutcome::Action::Failed}) {
+            if (SyncOutcome::actionName(a) == action) {
+                o.action = a;
+            }
+        }
+        o.reason = q.value(5).toString();
+        out.append(o);
+    }
+    return out;
+}
+
+} // namespace Cw

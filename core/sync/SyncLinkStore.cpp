@@ -1,0 +1,112 @@
+#include "core/sync/SyncLinkStore.h"
+
+#include "core/store/Database.h"
+
+namespace Cw {
+
+namespace {
+
+QVariant timeValue(const QDateTime& t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime timeFrom(const QVariant& v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+} // namespace
+
+SyncLinkStore::SyncLinkStore(Database& database, qint64 instanceId) : m_database(database), m_instanceId(instanceId) { }
+
+QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError* error) const
+{
+    QHash<QString, SyncLink> out;
+    QSqlQuery q(m_database.connection());
+    if (!m_database.exec(QStringLiteral("SELECT local_id, remote_id, remote_ref, pushed_hash, pushed_body"
+                                        " FROM sync_links WHERE instance_id = ? AND entity = ?"),
+                         {m_instanceId, entity}, error, &q)) {
+        return out;
+    }
+    while (q.next()) {
+        SyncLink l;
+        l.localId = q.value(0).toString();
+        l.remoteId = q.value(1).isNull() ? 0 : q.value(1).toLongLong();
+        l.remoteRef = q.value(2).toString();
+        l.pushedHash = q.value(3).toString();
+        l.pushedBody = q.value(4).toString();
+        out.insert(l.localId, l);
+    }
+    return out;
+}
+
+bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* error)
+{
+    if (!m_savePrepared) {
+        m_save = QSqlQuery(m_database.connection());
+        if (!m_database.prepare(
+                &m_save,
+                QStringLiteral(
+                    "INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
+                    " pushed_hash, pushed_body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (instance_id, entity, local_id) DO UPDATE SET remote_id = excluded.remote_id,"
+                    " remote_ref = excluded.remote_ref, pushed_hash = excluded.pushed_hash,"
+                    " pushed_body = excluded.pushed_body, updated_at = excluded.updated_at"),
+                error)) {
+            return false;
+        }
+        m_savePrepared = true;
+    }
+    auto text = [](const QString& s) { return s.isNull() ? QString(QLatin1String("")) : s; };
+    m_save.bindValue(0, m_instanceId);
+    m_save.bindValue(1, entity);
+    m_save.bindValue(2, l.localId);
+    m_save.bindValue(3, l.remoteId > 0 ? QVariant(l.remoteId) : QVariant(QMetaType(QMetaType::LongLong)));
+    m_save.bindValue(4, text(l.remoteRef));
+    m_save.bindValue(5, text(l.pushedHash));
+    m_save.bindValue(6, text(l.pushedBody));
+    m_save.bindValue(7, QDateTime::currentMSecsSinceEpoch());
+    return m_database.execPrepared(m_save, error);
+}
+
+bool SyncLinkStore::remove(const QString& entity, const QString& localId, StoreError* error)
+{
+    return m_database.exec(
+        QStringLiteral("DELETE FROM sync_links WHERE instance_id = ? AND entity = ? AND local_id = ?"),
+        {m_instanceId, entity, localId}, error);
+}
+
+std::optional<PullState> SyncLinkStore::pullState(const QString& entity, StoreError* error) const
+{
+    QSqlQuery q(m_database.connection());
+    if (!m_database.exec(QStringLiteral("SELECT high_water, run_since, resume_after_id, pending_high"
+                                        " FROM sync_state WHERE instance_id = ? AND entity = ?"),
+                         {m_instanceId, entity}, error, &q)) {
+        return std::nullopt;
+    }
+    PullState s;
+    if (q.next()) {
+        s.highWater = timeFrom(q.value(0));
+        s.runSince = timeFrom(q.value(1));
+        s.inProgress = !q.value(2).isNull();
+        s.resumeAfterId = q.value(2).toLongLong();
+        s.pendingHigh = timeFrom(q.value(3));
+    }
+    return s;
+}
+
+bool SyncLinkStore::savePullState(const QString& entity, const PullState& s, StoreError* error)
+{
+    return m_database.exec(
+        QStringLiteral("INSERT INTO sync_state (instance_id, entity, high_water, run_since, resume_after_id,"
+                       " pending_high) VALUES (?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT (instance_id, entity) DO UPDATE SET high_water = excluded.high_water,"
+                       " run_since = excluded.run_since, resume_after_id = excluded.resume_after_id,"
+                       " pending_high = excluded.pending_high"),
+        {m_instanceId, entity, timeValue(s.highWater), timeValue(s.runSince),
+         s.inProgress ? QVariant(s.resumeAfterId) : QVariant(), timeValue(s.pendingHigh)},
+        error);
+}
+
+} // namespace Cw

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/store/StoreError.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlQuery>
+#include <QString>
+
+#include <optional>
+
+namespace Cw {
+
+class Database;
+
+// One row of sync_links: a local record and the ConnectWise record it is (remoteId 0 while a create is in
+// flight), with what was last sent, so reruns create nothing twice and update only changed fields.
+struct SyncLink
+{
+    QString localId;
+    qint64 remoteId = 0;
+    QString remoteRef; // identifier / invoice number / PO number the create used
+    QString pushedHash;
+    QString pushedBody; // compact JSON of the last body sent (or pulled), for PATCH diffs
+};
+
+// Where an incremental pull of one entity stands (sync_state).
+struct PullState
+{
+    QDateTime highWater; // invalid: never pulled completely
+    QDateTime runSince; // a pull under way: its since-mark (invalid = everything)
+    qint64 resumeAfterId = 0; // a pull under way: the last id committed; 0 = none under way
+    QDateTime pendingHigh; // a pull under way: the newest lastUpdated committed so far
+    bool inProgress = false;
+};
+
+// sync_links and sync_state of one connector. Writes join the caller's transaction when there is one.
+class SyncLinkStore final
+{
+public:
+    SyncLinkStore(Database& database, qint64 instanceId);
+
+    // Every link of an entity, by local id (loaded once per entity and run; the table is indexed).
+    QHash<QString, SyncLink> links(const QString& entity, StoreError* error = nullptr) const;
+    bool save(const QString& entity, const SyncLink& link, StoreError* error = nullptr);
+    bool remove(const QString& entity, const QString& localId, StoreError* error = nullptr);
+
+    std::optional<PullState> pullState(const QString& entity, StoreError* error = nullptr) const;
+    bool savePullState(const QString& entity, const PullState& state, StoreError* error = nullptr);
+
+private:
+    Database& m_database;
+    qint64 m_instanceId;
+    QSqlQuery m_save; // prepared on first save: pulls save one link per record
+    bool m_savePrepared = false;
+};
+
+} // namespace Cw

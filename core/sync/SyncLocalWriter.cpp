@@ -1,0 +1,123 @@
+#include "core/sync/SyncLocalWriter.h"
+
+#include "core/store/Database.h"
+
+#include <QDate>
+#include <QSet>
+
+namespace Cw {
+
+namespace {
+
+QVariant toSql(const LocalColumn& column, const QVariant& value)
+{
+    if (!value.isValid() || value.isNull()) {
+        return QVariant(QMetaType(QMetaType::QString)); // NULL
+    }
+    if (column.type == LocalColumn::Type::Date && value.typeId() == QMetaType::QDate) {
+        return value.toDate().toString(Qt::ISODate);
+    }
+    return value.toString();
+}
+
+QVariant fromSql(const LocalColumn& column, const QVariant& value)
+{
+    if (value.isNull()) {
+        return QVariant();
+    }
+    if (column.type == LocalColumn::Type::Date) {
+        return QDate::fromString(value.toString(), Qt::ISODate);
+    }
+    if (column.type == LocalColumn::Type::Decimal) {
+        const QString text =
+            value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'f', 6) : value.toString();
+        return LocalColumn::canonicalDecimal(text);
+    }
+    return value.toString();
+}
+
+} // namespace
+
+SyncLocalWriter::SyncLocalWriter(Database& database) : m_database(database) { }
+
+QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, const QStringList& ids,
+                                                   StoreError* error) const
+{
+    QHash<QString, QVariantHash> out;
+    const QStringList names = entity.columnNames();
+    constexpr int kChunk = 500;
+    for (int start = 0; start < ids.size(); start += kChunk) {
+        const QStringList chunk = ids.mid(start, kChunk);
+        QStringList marks;
+        QVariantList values;
+        for (const QString& id : chunk) {
+            marks.append(QStringLiteral("?"));
+            values.append(id);
+        }
+        QSqlQuery q(m_database.connection());
+        const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE id IN (%3)")
+                                .arg(names.join(QStringLiteral(", ")), entity.table, marks.join(QStringLiteral(", ")));
+        if (!m_database.exec(sql, values, error, &q)) {
+            return out;
+        }
+        while (q.next()) {
+            QVariantHash row;
+            for (int i = 0; i < names.size(); ++i) {
+                const QVariant v = fromSql(entity.columns.at(i), q.value(i));
+                if (v.isValid()) {
+                    row.insert(names.at(i), v);
+                }
+            }
+            out.insert(row.value(QStringLiteral("id")).toString(), row);
+        }
+    }
+    return out;
+}
+
+bool SyncLocalWriter::write(const LocalEntity& entity, const QList<LocalRecord>& records, StoreError* error)
+{
+    if (records.isEmpty()) {
+        return true;
+    }
+    const QStringList names = entity.columnNames();
+    QStringList marks;
+    QStringList assignments;
+    for (const QString& n : names) {
+        marks.append(QStringLiteral("?"));
+        if (n != QLatin1String("id")) {
+            assignments.append(n + QStringLiteral(" = excluded.") + n);
+        }
+    }
+    QSqlQuery q(m_database.connection());
+    if (!m_database.prepare(&q,
+                            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
+                                .arg(entity.table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+                                     assignments.join(QStringLiteral(", "))),
+                            error)) {
+        return false;
+    }
+    QSet<QPair<QString, QString>> listValues;
+    for (const LocalRecord& r : records) {
+        for (int i = 0; i < entity.columns.size(); ++i) {
+            const LocalColumn& c = entity.columns.at(i);
+            const QVariant v = c.name == QLatin1String("id") ? QVariant(r.id) : r.values.value(c.name);
+            q.bindValue(i, toSql(c, v));
+            if (!c.valueList.isEmpty() && v.isValid() && !v.toString().isEmpty()) {
+                listValues.insert({c.valueList, v.toString()});
+            }
+        }
+        if (!m_database.execPrepared(q, error)) {
+            return false;
+        }
+    }
+    for (const auto& lv : listValues) {
+        if (!m_database.exec(QStringLiteral("INSERT INTO value_lists (list, value) VALUES (?, ?)"
+                                            " ON CONFLICT (list, value) DO NOTHING"),
+                             {lv.first, lv.second}, error)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace Cw

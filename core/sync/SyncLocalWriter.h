@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/localdata/CsvEntityParser.h"
+#include "core/store/StoreError.h"
+
+#include <QHash>
+
+namespace Cw {
+
+class Database;
+
+// Reads and writes local records one pulled page at a time: only the page's ids are read, and the page is
+// upserted with one prepared statement (cost per page independent of the table size). Values of columns fed
+// into value lists (account_type, currency, ...) are added to value_lists. Joins the caller's transaction.
+class SyncLocalWriter final
+{
+public:
+    explicit SyncLocalWriter(Database& database);
+
+    // The stored records among ids, by id; values typed as LocalRecordStore gives them (dates as QDate).
+    QHash<QString, QVariantHash> load(const LocalEntity& entity, const QStringList& ids, StoreError* error) const;
+    bool write(const LocalEntity& entity, const QList<LocalRecord>& records, StoreError* error);
+
+private:
+    Database& m_database;
+};
+
+} // namespace Cw

@@ -1,0 +1,5 @@
+#include "core/sync/SyncLog.h"
+
+namespace Cw {
+Q_LOGGING_CATEGORY(lcSync, "cwconnector.core.sync")
+} // namespace Cw

@@ -1,0 +1,252 @@
+// SyncEngine's pull half: ConnectWise -> local records, page by page.
+#include "core/connectwise/Pager.h"
+#include "core/localdata/LocalSchema.h"
+#include "core/store/Database.h"
+#include "core/sync/SyncLocalWriter.h"
+#include "core/sync/SyncLog.h"
+#include "core/sync/SyncRun.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QJsonDocument>
+
+namespace Cw {
+
+namespace {
+
+QString canonical(const LocalColumn& column, const QVariant& value)
+{
+    if (!value.isValid() || value.isNull()) {
+        return {};
+    }
+    if (column.type == LocalColumn::Type::Date) {
+        return value.typeId() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate) : value.toString();
+    }
+    if (column.type == LocalColumn::Type::Decimal) {
+        return LocalColumn::canonicalDecimal(value.toString());
+    }
+    return value.toString();
+}
+
+bool sameRecord(const LocalEntity& entity, const QVariantHash& a, const QVariantHash& b)
+{
+    for (const LocalColumn& c : entity.columns) {
+        if (canonical(c, a.value(c.name)) != canonical(c, b.value(c.name))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+void SyncEngine::pull(Run& run, const SyncDescriptor& d)
+{
+    StoreError error;
+    auto state = run.links.pullState(d.entity, &error);
+    if (!state) {
+        run.summary.fatalError = error.message;
+        run.stop = true;
+        return;
+    }
+    PullState s = *state;
+    if (run.request.full || !s.inProgress) {
+        // A new pull: from the high-water mark (or everything). A pull that did not finish resumes after the
+        // last id it committed, with its own since-mark.
+        s.runSince = run.request.full ? QDateTime() : s.highWater;
+        s.resumeAfterId = 0;
+        s.pendingHigh = QDateTime();
+    }
+    s.inProgress = true;
+    PageQuery query;
+    query.path = d.path;
+    query.mode = PageQuery::Mode::ForwardOnly;
+    query.pageSize = m_pageSize;
+    query.fields = d.pullFields;
+    if (s.runSince.isValid()) {
+        query.conditions =
+            Conditions::compare(QStringLiteral("lastUpdated"), Conditions::Op::GreaterOrEqual, s.runSince);
+    }
+    if (s.resumeAfterId > 0) {
+        query.conditions =
+            query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
+    }
+    QHash<qint64, QString> byRemote;
+    for (const SyncLink& l : run.links.links(d.entity)) {
+        if (l.remoteId > 0) {
+            byRemote.insert(l.remoteId, l.localId);
+        }
+    }
+    Pager pager(m_client, query);
+    QEventLoop loop;
+    PagerResult outcome;
+    bool storeFailed = false;
+    int processed = 0;
+    connect(&pager, &Pager::pageReady, &loop, [&](const Page& page) {
+        if (storeFailed || m_cancelled) {
+            pager.cancel();
+            return;
+        }
+        if (!storePage(run, d, page.records, &s, byRemote)) {
+            storeFailed = true;
+            pager.cancel();
+            return;
+        }
+        processed += static_cast<int>(page.records.size());
+        emit progress(run.direction, d.entity, processed);
+    });
+    connect(&pager, &Pager::finished, &loop, [&](const PagerResult& r) {
+        outcome = r;
+        loop.quit();
+    });
+    pager.start();
+    loop.exec();
+    if (storeFailed || m_cancelled) {
+        return;
+    }
+    if (!outcome.ok()) {
+        fatal(run, outcome.error); // the resume point stays: the next run continues after the last page
+        if (run.summary.fatalError.isEmpty()) {
+            run.summary.fatalError = outcome.error.message();
+        }
+        return;
+    }
+    if (run.request.dryRun) {
+        return;
+    }
+    PullState done;
+    done.highWater = s.pendingHigh.isValid() && (!s.highWater.isValid() || s.pendingHigh > s.highWater) ? s.pendingHigh
+                                                                                                        : s.highWater;
+    done.inProgress = false;
+    if (!run.links.savePullState(d.entity, done, &error)) {
+        run.summary.fatalError = error.message;
+    }
+}
+
+bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& records, PullState* state,
+                           QHash<qint64, QString>& byRemote)
+{
+    using A = SyncOutcome::Action;
+    const auto entity = LocalSchema::entity(d.entity);
+    if (!entity) {
+        return false;
+    }
+    SyncLocalWriter store(m_database);
+    WriteTransaction transaction(m_database);
+    StoreError error;
+    if (!run.request.dryRun && !transaction.begin(&error)) {
+        run.summary.fatalError = error.message;
+        return false;
+    }
+    const bool mayCreate =
+        d.supports(QStringLiteral("pull_create")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_create"));
+    const bool mayUpdate =
+        d.supports(QStringLiteral("pull_update")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_update"));
+    QList<LocalRecord> writes;
+    QStringList linkedIds;
+    for (const QJsonValue& value : records) {
+        const QString id = byRemote.value(value.toObject().value(QStringLiteral("id")).toInteger());
+        if (!id.isEmpty()) {
+            linkedIds.append(id);
+        }
+    }
+    const QHash<QString, QVariantHash> stored = store.load(*entity, linkedIds, &error);
+    if (!error.message.isEmpty()) {
+        run.summary.fatalError = error.message;
+        return false;
+    }
+    for (const QJsonValue& value : records) {
+        const QJsonObject remote = value.toObject();
+        const qint64 remoteId = remote.value(QStringLiteral("id")).toInteger();
+        const QDateTime updated = QDateTime::fromString(
+            remote.value(QStringLiteral("_info")).toObject().value(QStringLiteral("lastUpdated")).toString(),
+            Qt::ISODate);
+        if (updated.isValid() && (!state->pendingHigh.isValid() || updated > state->pendingHigh)) {
+            state->pendingHigh = updated;
+        }
+        state->resumeAfterId = std::max(state->resumeAfterId, remoteId);
+        QString localId = byRemote.value(remoteId);
+        if ((localId.isEmpty() && !mayCreate) || (!localId.isEmpty() && !mayUpdate)) {
+            continue; // not this run's business (e.g. invoices are never created locally)
+        }
+        SyncOutcome outcome;
+        outcome.direction = QStringLiteral("pull");
+        outcome.entity = d.entity;
+        outcome.remoteId = remoteId;
+        const PullValues pulled = d.fromRemote(remote, run.inputs);
+        const bool creating = localId.isEmpty();
+        if (creating) {
+            localId = QStringLiteral("cw-%1").arg(remoteId);
+        }
+        outcome.localId = localId;
+        if (!pulled.skipReason.isEmpty()) {
+            outcome.action = A::Skipped;
+            outcome.reason = pulled.skipReason;
+            record(run, outcome);
+            continue;
+        }
+        LocalRecord merged;
+        merged.id = localId;
+        const auto found = stored.constFind(localId);
+        const bool exists = found != stored.cend();
+        if (!creating && !exists) {
+            outcome.action = A::Skipped;
+            outcome.reason = tr("missing linked record: local %1 %2 was removed").arg(d.entity, localId);
+            record(run, outcome);
+            continue;
+        }
+        if (exists) {
+            merged.values = *found;
+        }
+        merged.values.insert(QStringLiteral("id"), localId);
+        for (auto it = pulled.values.cbegin(); it != pulled.values.cend(); ++it) {
+            if (it.value().isValid() && !it.value().toString().isEmpty()) {
+                merged.values.insert(it.key(), it.value());
+            } else {
+                merged.values.remove(it.key());
+            }
+        }
+        if (exists && sameRecord(*entity, *found, merged.values)) {
+            outcome.action = A::Unchanged;
+            record(run, outcome);
+            continue;
+        }
+        outcome.action = creating ? A::Created : A::Updated;
+        record(run, outcome);
+        if (run.request.dryRun) {
+            continue;
+        }
+        writes.append(merged);
+        byRemote.insert(remoteId, localId);
+        // What a push would send now is what ConnectWise has: remember it, so the next push sends nothing back.
+        SyncLink link;
+        link.localId = localId;
+        link.remoteId = remoteId;
+        const PushBody echo = d.toRemote(merged, run.inputs);
+        if (echo.skipReason.isEmpty()) {
+            const QByteArray compact = QJsonDocument(echo.body).toJson(QJsonDocument::Compact);
+            link.pushedBody = QString::fromUtf8(compact);
+            link.pushedHash =
+                QString::fromLatin1(QCryptographicHash::hash(compact, QCryptographicHash::Sha256).toHex().left(32));
+            link.remoteRef = echo.key;
+        }
+        if (!run.links.save(d.entity, link, &error)) {
+            run.summary.fatalError = error.message;
+            return false;
+        }
+    }
+    if (run.request.dryRun) {
+        return true;
+    }
+    if (!store.write(*entity, writes, &error)) {
+        run.summary.fatalError = error.message;
+        return false;
+    }
+    if (!run.links.savePullState(d.entity, *state, &error) || !flushOutcomes(run) || !transaction.commit(&error)) {
+        run.summary.fatalError = error.message.isEmpty() ? tr("cannot store the pulled page") : error.message;
+        return false;
+    }
+    return true;
+}
+
+} // namespace Cw

@@ -1,0 +1,268 @@
+// SyncEngine's push half: local records -> ConnectWise.
+#include "core/connectwise/ApiClient.h"
+#include "core/connectwise/Conditions.h"
+#include "core/localdata/LocalSchema.h"
+#include "core/store/Database.h"
+#include "core/sync/SyncLog.h"
+#include "core/sync/SyncRun.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Cw {
+
+namespace {
+
+QString hashOf(const QByteArray& compact)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(compact, QCryptographicHash::Sha256).toHex().left(32));
+}
+
+// JSON Patch replace operations for the updatable fields whose value changed since the last push.
+QJsonArray patchOps(const QJsonObject& before, const QJsonObject& after, const QStringList& updatable)
+{
+    QJsonArray ops;
+    for (const QString& field : updatable) {
+        const QJsonValue now = after.value(field);
+        if (now.isUndefined() || now == before.value(field)) {
+            continue;
+        }
+        QJsonObject op;
+        op.insert(QStringLiteral("op"), QStringLiteral("replace"));
+        op.insert(QStringLiteral("path"), field);
+        op.insert(QStringLiteral("value"), now);
+        ops.append(op);
+    }
+    return ops;
+}
+
+} // namespace
+
+void SyncEngine::push(Run& run, const SyncDescriptor& d)
+{
+    const auto entity = LocalSchema::entity(d.entity);
+    StoreError error;
+    QHash<QString, SyncLink> links = run.links.links(d.entity, &error);
+    const QList<LocalRecord> records = entity ? readLocal(*entity, &error) : QList<LocalRecord>();
+    if (!error.message.isEmpty()) {
+        run.summary.fatalError = error.message;
+        run.stop = true;
+        return;
+    }
+    int done = 0;
+    for (const LocalRecord& r : records) {
+        if (m_cancelled || run.stop) {
+            break;
+        }
+        SyncOutcome outcome;
+        outcome.direction = QStringLiteral("push");
+        outcome.entity = d.entity;
+        outcome.localId = r.id;
+        pushOne(run, d, r, links, &outcome);
+        record(run, outcome);
+        if (++done % 50 == 0) {
+            flushOutcomes(run);
+            emit progress(run.direction, d.entity, done);
+        }
+    }
+    emit progress(run.direction, d.entity, done);
+}
+
+bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r, QHash<QString, SyncLink>& links,
+                         SyncOutcome* outcome)
+{
+    using A = SyncOutcome::Action;
+    const PushBody built = d.toRemote(r, run.inputs);
+    if (!built.skipReason.isEmpty()) {
+        outcome->action = A::Skipped;
+        outcome->reason = built.skipReason;
+        return true;
+    }
+    const QByteArray compact = QJsonDocument(built.body).toJson(QJsonDocument::Compact);
+    const QString hash = hashOf(compact);
+    SyncLink link = links.value(r.id);
+    link.localId = r.id;
+    if (link.remoteId <= 0 && !link.pushedBody.isEmpty() && !run.request.dryRun) {
+        // A create that may have happened (lost answer, killed process): look before creating again.
+        ApiError error;
+        const qint64 found = findExisting(run, d, built, links, &error);
+        if (!error.isOk()) {
+            outcome->action = A::Failed;
+            outcome->reason = tr("cannot check whether an earlier create went through: %1").arg(error.message());
+            fatal(run, error);
+            return false;
+        }
+        if (found > 0) {
+            link.remoteId = found;
+            StoreError storeError;
+            run.links.save(d.entity, link, &storeError);
+            links.insert(r.id, link);
+            if (link.pushedHash == hash) {
+                outcome->action = A::Created;
+                outcome->remoteId = found;
+                return true;
+            }
+        }
+    }
+    outcome->remoteId = link.remoteId;
+    if (link.remoteId <= 0) {
+        if (!run.settings.isEnabled(d.entity, QStringLiteral("push_create"))) {
+            outcome->action = A::Skipped;
+            outcome->reason = tr("sync option off: push_create is off for %1").arg(d.entity);
+            return true;
+        }
+        if (run.request.dryRun) {
+            outcome->action = A::Created;
+            return true;
+        }
+        return create(run, d, built, hash, link, links, outcome);
+    }
+    if (link.pushedHash == hash) {
+        outcome->action = A::Unchanged;
+        return true;
+    }
+    if (!run.settings.isEnabled(d.entity, QStringLiteral("push_update"))) {
+        outcome->action = A::Skipped;
+        outcome->reason = tr("sync option off: push_update is off for %1").arg(d.entity);
+        return true;
+    }
+    const QJsonArray ops =
+        patchOps(QJsonDocument::fromJson(link.pushedBody.toUtf8()).object(), built.body, d.updatableFields);
+    if (run.request.dryRun) {
+        outcome->action = ops.isEmpty() ? A::Unchanged : A::Updated;
+        return true;
+    }
+    if (!ops.isEmpty()) {
+        const ApiResult result =
+            call(ApiRequest::patch(built.path + QLatin1Char('/') + QString::number(link.remoteId), QJsonDocument(ops)));
+        if (!result.ok()) {
+            outcome->action = A::Failed;
+            outcome->reason = result.error.message();
+            fatal(run, result.error);
+            return false;
+        }
+    }
+    link.pushedHash = hash;
+    link.pushedBody = QString::fromUtf8(compact);
+    StoreError storeError;
+    if (!run.links.save(d.entity, link, &storeError)) {
+        outcome->action = A::Failed;
+        outcome->reason = storeError.message;
+        return false;
+    }
+    links.insert(r.id, link);
+    outcome->action = ops.isEmpty() ? A::Unchanged : A::Updated;
+    return true;
+}
+
+bool SyncEngine::create(Run& run, const SyncDescriptor& d, const PushBody& built, const QString& hash, SyncLink link,
+                        QHash<QString, SyncLink>& links, SyncOutcome* outcome)
+{
+    using A = SyncOutcome::Action;
+    const QByteArray compact = QJsonDocument(built.body).toJson(QJsonDocument::Compact);
+    // The link row goes in first (committed): if the answer is lost or the process dies, the next run knows a
+    // create may have happened and looks it up instead of creating a duplicate.
+    link.remoteRef = built.key;
+    link.pushedHash = hash;
+    link.pushedBody = QString::fromUtf8(compact);
+    link.remoteId = 0;
+    StoreError storeError;
+    if (!run.links.save(d.entity, link, &storeError)) {
+        outcome->action = A::Failed;
+        outcome->reason = storeError.message;
+        return false;
+    }
+    links.insert(link.localId, link);
+    // A POST is never sent again blindly: only after a look-up showed the first one created nothing.
+    ApiResult result;
+    qint64 remoteId = 0;
+    for (int attempt = 0; attempt < 2 && remoteId <= 0; ++attempt) {
+        result = call(ApiRequest::post(built.path, QJsonDocument(built.body)));
+        if (result.ok()) {
+            remoteId = result.object().value(QStringLiteral("id")).toInteger();
+            break;
+        }
+        const bool exists = result.error.kind == ApiError::Kind::InvalidRequest &&
+            QString::fromUtf8(result.body).contains(QLatin1String("ObjectExists"));
+        if (!result.error.outcomeUnknown && !exists) {
+            break;
+        }
+        ApiError lookupError;
+        remoteId = findExisting(run, d, built, links, &lookupError);
+        if (!lookupError.isOk()) {
+            outcome->action = A::Failed;
+            outcome->reason = tr("the create may have happened; it is checked again on the next run (%1)")
+                                  .arg(result.error.message());
+            fatal(run, lookupError);
+            return false; // the pending link stays: the next run looks again
+        }
+        if (exists) {
+            break;
+        }
+    }
+    if (remoteId <= 0) {
+        run.links.remove(d.entity, link.localId, &storeError);
+        links.remove(link.localId);
+        outcome->action = A::Failed;
+        outcome->reason = result.ok() ? tr("the answer to the create had no id") : result.error.message();
+        if (!result.ok()) {
+            fatal(run, result.error);
+        }
+        return false;
+    }
+    link.remoteId = remoteId;
+    if (!run.links.save(d.entity, link, &storeError)) {
+        outcome->action = A::Failed;
+        outcome->reason = storeError.message;
+        return false;
+    }
+    links.insert(link.localId, link);
+    outcome->action = A::Created;
+    outcome->remoteId = remoteId;
+    return true;
+}
+
+qint64 SyncEngine::findExisting(Run& run, const SyncDescriptor& d, const PushBody& built,
+                                const QHash<QString, SyncLink>& links, ApiError* error)
+{
+    Q_UNUSED(run)
+    ApiRequest request = ApiRequest::get(built.path);
+    request.addQuery(QStringLiteral("pageSize"), QStringLiteral("1000"));
+    if (!d.keyField.isEmpty()) {
+        request.addQuery(QStringLiteral("conditions"), Conditions::equals(d.keyField, built.key).toString());
+    }
+    const ApiResult result = call(request);
+    if (!result.ok()) {
+        *error = result.error;
+        return 0;
+    }
+    QSet<qint64> taken;
+    for (const SyncLink& l : links) {
+        if (l.remoteId > 0) {
+            taken.insert(l.remoteId);
+        }
+    }
+    for (const QJsonValue& v : result.array()) {
+        const QJsonObject o = v.toObject();
+        const qint64 id = o.value(QStringLiteral("id")).toInteger();
+        if (taken.contains(id)) {
+            continue;
+        }
+        bool same = true;
+        if (d.keyField.isEmpty()) { // no unique key (payments): the same amount on the same date
+            for (const QString& field : {QStringLiteral("amount"), QStringLiteral("paymentDate")}) {
+                same = same && o.value(field) == built.body.value(field);
+            }
+        } else {
+            same = o.value(d.keyField).toString().compare(built.key, Qt::CaseInsensitive) == 0;
+        }
+        if (same) {
+            qCInfo(lcSync) << "found" << d.remoteName << id << "created by an earlier run";
+            return id;
+        }
+    }
+    return 0;
+}
+
+} // namespace Cw

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/sync/SyncEngine.h"
+#include "core/sync/SyncHistory.h"
+#include "core/sync/SyncLinkStore.h"
+
+namespace Cw {
+
+// The state of one SyncEngine::run(), shared by the push and pull halves (internal).
+struct SyncEngine::Run
+{
+    Run(Database& database, const SyncRequest& r) : request(r), links(database, r.instanceId), history(database) { }
+
+    SyncRequest request;
+    SyncSettings settings;
+    SyncLinkStore links;
+    SyncHistory history;
+    SyncSummary summary;
+    SyncInputs inputs;
+    QList<SyncOutcome> pending; // outcomes not yet written to the history
+    QHash<QString, QHash<QString, SyncLink>> linkCache; // entity -> links, for linkedRemoteId
+    QString direction; // push | pull, of the entity being synced
+    bool stop = false; // a fatal error: no further entity starts
+};
+
+} // namespace Cw

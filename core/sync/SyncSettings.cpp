@@ -1,0 +1,77 @@
+#include "core/sync/SyncSettings.h"
+
+#include "core/config/ConnectorConfigRepository.h"
+
+namespace Cw {
+
+SyncSettings::SyncSettings(const ConnectorConfig& config)
+{
+    for (const ServerVariable& v : config.serverVariables) {
+        if (!v.remoteId.isEmpty()) {
+            m_variables.insert(v.key, v.remoteId);
+        }
+    }
+    for (const LookupValue& l : config.lookups) {
+        if (l.remoteId.isEmpty()) {
+            continue;
+        }
+        m_lookups[l.lookup].insert(l.localValue, l.remoteId);
+        QHash<QString, QString>& reverse = m_reverse[l.lookup];
+        if (!reverse.contains(l.remoteId)) {
+            reverse.insert(l.remoteId, l.localValue);
+        }
+    }
+    for (const UserMapping& u : config.userMappings) {
+        m_members.insert(u.localUserId, u.memberId);
+    }
+    for (const SyncOption& o : config.syncOptions) {
+        m_options.insert(o.entity + QLatin1Char('.') + o.operation, o.enabled);
+    }
+}
+
+std::optional<SyncSettings> SyncSettings::load(Database& database, qint64 instanceId, StoreError* error)
+{
+    const auto config = ConnectorConfigRepository(database).load(instanceId, error);
+    if (!config) {
+        return std::nullopt;
+    }
+    return SyncSettings(*config);
+}
+
+QString SyncSettings::lookup(const QString& lookup, const QString& localValue) const
+{
+    return m_lookups.value(lookup).value(localValue);
+}
+
+QString SyncSettings::reverseLookup(const QString& lookup, const QString& remoteId) const
+{
+    return m_reverse.value(lookup).value(remoteId);
+}
+
+bool SyncSettings::isEnabled(const QString& entity, const QString& operation) const
+{
+    return m_options.value(entity + QLatin1Char('.') + operation, false);
+}
+
+QString SyncSettings::unmappedReason(const QString& lookup, const QString& value)
+{
+    return tr("unmapped lookup value: %1 \"%2\" has no ConnectWise value; map it with: lookups NAME --set %1:%2=ID")
+        .arg(lookup, value);
+}
+
+QString SyncSettings::missingVariableReason(const QString& key)
+{
+    return tr("missing variable: server variable %1 is not set; pick it with: variables NAME --set %1=ID").arg(key);
+}
+
+QString SyncSettings::missingLinkReason(const QString& entity, const QString& localId)
+{
+    return tr("missing linked record: %1 %2 is not in ConnectWise yet; sync %1 first").arg(entity, localId);
+}
+
+QString SyncSettings::invalidFieldReason(const QString& field, const QString& why)
+{
+    return tr("invalid field: %1 %2").arg(field, why);
+}
+
+} // namespace Cw

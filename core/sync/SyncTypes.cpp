@@ -1,0 +1,64 @@
+#include "core/sync/SyncTypes.h"
+
+namespace Cw {
+
+QString SyncOutcome::actionName(Action action)
+{
+    switch (action) {
+    case Action::Created:
+        return QStringLiteral("created");
+    case Action::Updated:
+        return QStringLiteral("updated");
+    case Action::Unchanged:
+        return QStringLiteral("unchanged");
+    case Action::Skipped:
+        return QStringLiteral("skipped");
+    case Action::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+void SyncCounts::add(SyncOutcome::Action action)
+{
+    switch (action) {
+    case SyncOutcome::Action::Created:
+        ++created;
+        break;
+    case SyncOutcome::Action::Updated:
+        ++updated;
+        break;
+    case SyncOutcome::Action::Unchanged:
+        ++unchanged;
+        break;
+    case SyncOutcome::Action::Skipped:
+        ++skipped;
+        break;
+    case SyncOutcome::Action::Failed:
+        ++failed;
+        break;
+    }
+}
+
+void SyncCounts::add(const SyncCounts& other)
+{
+    created += other.created;
+    updated += other.updated;
+    unchanged += other.unchanged;
+    skipped += other.skipped;
+    failed += other.failed;
+}
+
+SyncCounts SyncSummary::totals() const
+{
+    SyncCounts sum;
+    for (const SyncCounts& c : pushCounts) {
+        sum.add(c);
+    }
+    for (const SyncCounts& c : pullCounts) {
+        sum.add(c);
+    }
+    return sum;
+}
+
+} // namespace Cw

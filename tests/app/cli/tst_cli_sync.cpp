@@ -1,0 +1,140 @@
+// cwconnector-cli sync and history against cwconnector-sim, with the keys in the real keychain (CI: the
+// suite's private D-Bus session): dry run as JSON and CSV, a real sync, its history, exit codes.
+#include "tests/core/sync/SyncFixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using CwTest::ProcessResult;
+using CwTest::runProcess;
+
+class TestCliSync final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void dryRunJsonAndCsv();
+    void syncThenHistory();
+    void badUsageAndUnreachable();
+
+private:
+    ProcessResult cli(const QStringList& args, const QByteArray& input = {});
+    QTemporaryDir m_dir;
+    CwTest::SyncFixture f;
+};
+
+ProcessResult TestCliSync::cli(const QStringList& args, const QByteArray& input)
+{
+    return runProcess(QStringLiteral(CW_CLI_EXECUTABLE),
+                      QStringList {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))} + args, input,
+                      {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")}, 120000);
+}
+
+void TestCliSync::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(f.start({QStringLiteral("--records"), QStringLiteral("20")}), qPrintable(f.error));
+    QString error;
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("data"))));
+    const auto location = Cw::DatabaseLocation::resolve(QString(), m_dir.filePath(QStringLiteral("data")), &error);
+    QVERIFY2(location && CwTest::SyncFixture::randomizeInstanceIds(*location, &error), qPrintable(error));
+    const ProcessResult r = cli({QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("Sim"),
+                                 QStringLiteral("--company"), QStringLiteral("cwsim"), QStringLiteral("--site"),
+                                 f.sim.baseUrl().toString(), QStringLiteral("--keys-from-stdin")},
+                                QByteArrayLiteral("demopublickey0001\ndemoprivatekey0001\n"));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(f.attach(*location, 0), qPrintable(f.error));
+    f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
+    QVERIFY(f.instanceId > 100000);
+    QVERIFY2(f.configure(), qPrintable(f.error));
+    QVERIFY(
+        f.addLocal(QStringLiteral("accounts"),
+                   {{{QStringLiteral("id"), QStringLiteral("C1")}, {QStringLiteral("name"), QStringLiteral("Cli One")}},
+                    {{QStringLiteral("id"), QStringLiteral("C2")},
+                     {QStringLiteral("name"), QStringLiteral("Cli Two")},
+                     {QStringLiteral("account_type"), QStringLiteral("Unknown")}}}));
+    f.db->close(); // the CLI writes it from now on
+}
+
+void TestCliSync::dryRunJsonAndCsv()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("preview.csv"));
+    const ProcessResult r =
+        cli({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("Sim"), QStringLiteral("--entities"),
+             QStringLiteral("accounts"), QStringLiteral("--dry-run"), QStringLiteral("--csv"), csv});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(doc.value(QStringLiteral("dryRun")).toBool());
+    const QJsonObject push = doc.value(QStringLiteral("push")).toObject().value(QStringLiteral("accounts")).toObject();
+    QCOMPARE(push.value(QStringLiteral("created")).toInt(), 1);
+    QCOMPARE(push.value(QStringLiteral("skipped")).toInt(), 1);
+    const QJsonObject pull = doc.value(QStringLiteral("pull")).toObject().value(QStringLiteral("accounts")).toObject();
+    QCOMPARE(pull.value(QStringLiteral("created")).toInt(), 20);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.startsWith("direction,entity,local_id,remote_id,action,reason\n"));
+    QVERIFY(text.contains("push,accounts,C2,,skipped,\"unmapped lookup value: account_type \"\"Unknown\"\""));
+    QVERIFY(text.contains("push,accounts,C1,,created,"));
+    // Nothing was written: no company, no history.
+    QCOMPARE(f.list(QStringLiteral("company/companies")).size(), 20);
+    const ProcessResult h = cli({QStringLiteral("--json"), QStringLiteral("history"), QStringLiteral("Sim")});
+    QVERIFY2(h.exitCode == 0, h.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(h.out).object().value(QStringLiteral("runs")).toArray().size(), 0);
+}
+
+void TestCliSync::syncThenHistory()
+{
+    ProcessResult r = cli({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("Sim"),
+                           QStringLiteral("--entities"), QStringLiteral("accounts")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.err.contains("push accounts: 2 records"));
+    QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(doc.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(doc.value(QStringLiteral("totals")).toObject().value(QStringLiteral("created")).toInt(), 21);
+    QCOMPARE(f.list(QStringLiteral("company/companies")).size(), 21);
+
+    r = cli({QStringLiteral("sync"), QStringLiteral("Sim"), QStringLiteral("--entities"), QStringLiteral("accounts")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("push accounts: 0 created"));
+    QCOMPARE(f.list(QStringLiteral("company/companies")).size(), 21);
+
+    r = cli({QStringLiteral("--json"), QStringLiteral("history"), QStringLiteral("Sim")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray runs = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 2);
+    const QJsonObject first = runs.last().toObject();
+    QCOMPARE(first.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+    QCOMPARE(first.value(QStringLiteral("direction")).toString(), QStringLiteral("both"));
+    QCOMPARE(first.value(QStringLiteral("counts")).toObject().value(QStringLiteral("created")).toInt(), 21);
+    QCOMPARE(first.value(QStringLiteral("counts")).toObject().value(QStringLiteral("skipped")).toInt(), 1);
+
+    r = cli({QStringLiteral("--json"), QStringLiteral("history"), QStringLiteral("Sim"), QStringLiteral("--run"),
+             QString::number(first.value(QStringLiteral("id")).toInteger())});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonArray outcomes = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("outcomes")).toArray();
+    QCOMPARE(outcomes.size(), 22);
+    r = cli({QStringLiteral("history"), QStringLiteral("Sim")});
+    QVERIFY(r.out.contains("succeeded"));
+}
+
+void TestCliSync::badUsageAndUnreachable()
+{
+    ProcessResult r =
+        cli({QStringLiteral("sync"), QStringLiteral("Sim"), QStringLiteral("--entities"), QStringLiteral("users")});
+    QCOMPARE(r.exitCode, 2);
+    r = cli({QStringLiteral("sync"), QStringLiteral("Sim"), QStringLiteral("--pull"), QStringLiteral("--push")});
+    QCOMPARE(r.exitCode, 2);
+    r = cli({QStringLiteral("sync"), QStringLiteral("Nope")});
+    QCOMPARE(r.exitCode, 2);
+    f.sim.stop();
+    r = cli({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("Sim")});
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY(QJsonDocument::fromJson(r.out).object().contains(QStringLiteral("error")));
+}
+
+QTEST_GUILESS_MAIN(TestCliSync)
+#include "tst_cli_sync.moc"

@@ -1,0 +1,113 @@
+// A sync killed with SIGKILL at random points (the command-line tool as a process, several rounds), then
+// rerun to the end: no duplicate in ConnectWise (checked through the simulator's API) or locally.
+#include "tests/core/sync/SyncFixture.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using CwTest::ProcessResult;
+using CwTest::runProcess;
+
+class TestCliSyncKill final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void killedSyncsResumeWithoutDuplicates();
+
+private:
+    QStringList baseArgs() const { return {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))}; }
+    QTemporaryDir m_dir;
+    CwTest::SyncFixture f;
+};
+
+void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
+{
+    const int remoteSeeded = 250;
+    const int localAccounts = 150;
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(f.start({QStringLiteral("--records"), QString::number(remoteSeeded), QStringLiteral("--delay-ms"),
+                      QStringLiteral("8")}),
+             qPrintable(f.error));
+    QString error;
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("data"))));
+    const auto location = Cw::DatabaseLocation::resolve(QString(), m_dir.filePath(QStringLiteral("data")), &error);
+    QVERIFY2(location && CwTest::SyncFixture::randomizeInstanceIds(*location, &error), qPrintable(error));
+    const QStringList noKeys {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")};
+    ProcessResult r =
+        runProcess(QStringLiteral(CW_CLI_EXECUTABLE),
+                   baseArgs() +
+                       QStringList {QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("Sim"),
+                                    QStringLiteral("--company"), QStringLiteral("cwsim"), QStringLiteral("--site"),
+                                    f.sim.baseUrl().toString(), QStringLiteral("--keys-from-stdin")},
+                   QByteArrayLiteral("demopublickey0001\ndemoprivatekey0001\n"), noKeys);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(f.attach(*location, 0), qPrintable(f.error));
+    f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
+    QVERIFY(f.instanceId > 100000);
+    QVERIFY2(f.configure(), qPrintable(f.error));
+    QList<QVariantHash> accounts;
+    for (int i = 0; i < localAccounts; ++i) {
+        accounts.append({{QStringLiteral("id"), QStringLiteral("K%1").arg(i)},
+                         {QStringLiteral("name"), QStringLiteral("Killed Account %1").arg(i)},
+                         {QStringLiteral("city"), QStringLiteral("City %1").arg(i)}});
+    }
+    QVERIFY(f.addLocal(QStringLiteral("accounts"), accounts));
+    f.db->close();
+
+    const QStringList syncArgs = baseArgs() + QStringList {QStringLiteral("sync"),        QStringLiteral("Sim"),
+                                                           QStringLiteral("--entities"),  QStringLiteral("accounts"),
+                                                           QStringLiteral("--page-size"), QStringLiteral("20")};
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("CW_PUBLIC_KEY"));
+    environment.remove(QStringLiteral("CW_PRIVATE_KEY"));
+    int killed = 0;
+    for (int round = 0; round < 6; ++round) {
+        QProcess p;
+        p.setProcessEnvironment(environment);
+        p.start(QStringLiteral(CW_CLI_EXECUTABLE), syncArgs);
+        QVERIFY(p.waitForStarted(30000));
+        // Kill at a random point of the run (the simulator answers slowly so that a run spans seconds).
+        const int delayMs = 60 + static_cast<int>(QRandomGenerator::global()->bounded(400));
+        if (!p.waitForFinished(delayMs)) {
+            p.kill(); // SIGKILL
+            ++killed;
+            QVERIFY(p.waitForFinished(60000));
+        }
+    }
+    QVERIFY(killed >= 2);
+
+    r = runProcess(QStringLiteral(CW_CLI_EXECUTABLE), QStringList {QStringLiteral("--json")} + syncArgs, {}, noKeys,
+                   120000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    // ConnectWise: every local account exactly once, nothing else created.
+    const QJsonArray companies = f.list(QStringLiteral("company/companies"));
+    QCOMPARE(companies.size(), remoteSeeded + localAccounts);
+    QSet<QString> identifiers;
+    for (const QJsonValue& c : companies) {
+        identifiers.insert(c.toObject().value(QStringLiteral("identifier")).toString().toUpper());
+    }
+    QCOMPARE(identifiers.size(), companies.size());
+    // Locally: every remote company exactly once, every link complete and distinct.
+    QVERIFY2(f.attach(*location, f.instanceId), qPrintable(f.error));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts")), remoteSeeded + localAccounts);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE entity = 'accounts'")),
+             remoteSeeded + localAccounts);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(DISTINCT remote_id) FROM sync_links WHERE entity = 'accounts'")),
+             remoteSeeded + localAccounts);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE remote_id IS NULL")), 0);
+    // The killed runs are in the history as interrupted, the last one succeeded.
+    QVERIFY(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'interrupted'")) >= 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'succeeded'"
+                                        " AND id = (SELECT MAX(id) FROM sync_runs)")),
+             1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'running'")), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliSyncKill)
+#include "tst_cli_sync_kill.moc"

@@ -1,0 +1,272 @@
+#pragma once
+
+// Shared set-up of the sync tests: a database with one connector pointed at cwconnector-sim, its
+// configuration taken from the simulator's live lists, and blocking helpers to read the simulator.
+
+#include "core/config/ConfigNames.h"
+#include "core/config/ConnectorConfigRepository.h"
+#include "core/config/InstanceRepository.h"
+#include "core/connectwise/ApiClient.h"
+#include "core/connectwise/Conditions.h"
+#include "core/connectwise/NetworkAccessFactory.h"
+#include "core/localdata/LocalRecordStore.h"
+#include "core/localdata/LocalSchema.h"
+#include "core/store/Database.h"
+#include "core/sync/SyncEngine.h"
+#include "tests/support/SimProcess.h"
+#include "tests/support/TestDatabase.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+#include <memory>
+
+namespace CwTest {
+
+inline Cw::Connection syncSimConnection(const QUrl& simUrl)
+{
+    Cw::Connection c;
+    c.site = *Cw::Site::parse(simUrl.toString()).site;
+    c.companyId = QStringLiteral("cwsim");
+    c.clientId = QStringLiteral("9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f");
+    c.publicKey = QStringLiteral("demopublickey0001");
+    c.privateKey = QStringLiteral("demoprivatekey0001");
+    c.proxy.mode = Cw::ProxySettings::Mode::None;
+    c.transferTimeoutMs = 20000;
+    c.retry.baseDelayMs = 50;
+    c.retry.maxDelayMs = 400;
+    return c;
+}
+
+class SyncFixture final
+{
+public:
+    TestDatabase testDb;
+    std::unique_ptr<Cw::Database> db;
+    SimProcess sim;
+    std::unique_ptr<QNetworkAccessManager> nam;
+    std::unique_ptr<Cw::ApiClient> client;
+    qint64 instanceId = 0;
+    QString error;
+
+    bool start(const QStringList& simArgs)
+    {
+        if (!testDb.init(&error)) {
+            return false;
+        }
+        if (!sim.start(simArgs, 20000)) {
+            error = QStringLiteral("sim did not start: ") + sim.output();
+            return false;
+        }
+        return reopen(true);
+    }
+
+    // A fresh database (fresh=true) or the same one again; the connector row is made on a fresh one.
+    bool reopen(bool fresh)
+    {
+        client.reset();
+        nam.reset();
+        db.reset();
+        if (fresh) {
+            const Cw::DatabaseLocation location = testDb.fresh(&error);
+            m_location = location;
+        }
+        db = std::make_unique<Cw::Database>(m_location);
+        Cw::StoreError storeError;
+        if (!db->open(&storeError)) {
+            error = storeError.message;
+            return false;
+        }
+        Cw::ProxySettings direct;
+        direct.mode = Cw::ProxySettings::Mode::None;
+        nam.reset(Cw::NetworkAccessFactory::create(direct, nullptr));
+        client = std::make_unique<Cw::ApiClient>(nam.get(), syncSimConnection(sim.baseUrl()));
+        if (!fresh) {
+            return true;
+        }
+        Cw::Instance i;
+        i.name = QStringLiteral("Sim");
+        i.deployment = QStringLiteral("onpremise");
+        i.site = sim.baseUrl().toString();
+        i.companyId = QStringLiteral("cwsim");
+        if (!Cw::InstanceRepository(*db).create(&i, &storeError)) {
+            error = storeError.message;
+            return false;
+        }
+        instanceId = i.id;
+        return true;
+    }
+
+    Cw::DatabaseLocation location() const { return m_location; }
+
+    // Prepares the command-line tool's database so that the next connector gets a random id: keychain
+    // entries are named by connector id, and tests running in parallel share one keychain.
+    static bool randomizeInstanceIds(const Cw::DatabaseLocation& location, QString* error)
+    {
+        Cw::Database database(location);
+        Cw::StoreError storeError;
+        const qint64 start = 100000 + qint64(QRandomGenerator::global()->bounded(1000000000));
+        if (!database.open(&storeError) ||
+            !database.exec(QStringLiteral("INSERT INTO sqlite_sequence (name, seq) VALUES ('instances', ?)"), {start},
+                           &storeError)) {
+            *error = storeError.message;
+            return false;
+        }
+        return true;
+    }
+
+    qint64 instanceIdByName(const QString& name)
+    {
+        QSqlQuery q(db->connection());
+        if (!db->exec(QStringLiteral("SELECT id FROM instances WHERE name = ?"), {name}, nullptr, &q) || !q.next()) {
+            return 0;
+        }
+        return q.value(0).toLongLong();
+    }
+
+    // Uses another database (e.g. the command-line tool's) and its connector from now on.
+    bool attach(const Cw::DatabaseLocation& location, qint64 instance)
+    {
+        m_location = location;
+        instanceId = instance;
+        return reopen(false);
+    }
+
+    QJsonArray list(const QString& path, const Cw::Conditions& conditions = {})
+    {
+        Cw::ApiRequest r = Cw::ApiRequest::get(path);
+        r.addQuery(QStringLiteral("pageSize"), QStringLiteral("1000"));
+        if (!conditions.isEmpty()) {
+            r.addQuery(QStringLiteral("conditions"), conditions.toString());
+        }
+        return call(r).array();
+    }
+
+    Cw::ApiResult call(const Cw::ApiRequest& request)
+    {
+        Cw::ApiResult result;
+        QEventLoop loop;
+        Cw::ApiCall* c = client->send(request);
+        QObject::connect(c, &Cw::ApiCall::finished, &loop, [&](const Cw::ApiResult& r) {
+            result = r;
+            loop.quit();
+        });
+        loop.exec();
+        return result;
+    }
+
+    // POST /_sim/faults (replaces every fault setting).
+    bool setFaults(const QJsonObject& faults)
+    {
+        QNetworkAccessManager manager;
+        QNetworkRequest request(sim.baseUrl().resolved(QUrl(QStringLiteral("/_sim/faults"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply* reply = manager.post(request, QJsonDocument(faults).toJson());
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const bool ok = reply->error() == QNetworkReply::NoError;
+        reply->deleteLater();
+        return ok;
+    }
+
+    QString firstId(const QString& path)
+    {
+        const QJsonArray a = list(path);
+        return a.isEmpty() ? QString() : QString::number(a.first().toObject().value(QStringLiteral("id")).toInteger());
+    }
+
+    // Every option on, every variable set from the simulator's lists, lookups for the local values used.
+    bool configure()
+    {
+        Cw::ConnectorConfig config;
+        for (const QString& entity : Cw::ConfigNames::entities()) {
+            for (const QString& op : Cw::ConfigNames::operations()) {
+                if (Cw::ConfigNames::isSupportedSyncOption(entity, op)) {
+                    config.syncOptions.append({entity, op, true});
+                }
+            }
+        }
+        auto var = [&](const char* key, const QString& id) {
+            config.serverVariables.append({QLatin1String(key), id, QStringLiteral("x")});
+        };
+        var("import_account_status", firstId(QStringLiteral("company/companies/statuses")));
+        var("product_category", firstId(QStringLiteral("procurement/categories")));
+        var("product_subcategory", firstId(QStringLiteral("procurement/subcategories")));
+        var("product_uom", firstId(QStringLiteral("procurement/unitOfMeasures")));
+        var("product_billable_option", QStringLiteral("Billable"));
+        var("sales_representative", firstId(QStringLiteral("system/members")));
+        var("credit_card_method_id", QStringLiteral("11"));
+        var("bank_deposit_method_id", QStringLiteral("12"));
+        // Lookups: local value "L<n>" of a list maps to the n-th remote value; every remote value is mapped,
+        // so pulls of generated records map back.
+        auto map = [&](const char* lookup, const QString& path) {
+            int n = 0;
+            for (const QJsonValue& v : list(path)) {
+                const QString id = QString::number(v.toObject().value(QStringLiteral("id")).toInteger());
+                config.lookups.append({QLatin1String(lookup), QStringLiteral("L%1").arg(n++), id, QStringLiteral("x")});
+            }
+            return n > 0;
+        };
+        const bool ok = map("account_type", QStringLiteral("company/companies/types")) &&
+            map("currency", QStringLiteral("finance/currencies")) &&
+            map("invoice_stage", QStringLiteral("finance/billingStatuses")) &&
+            map("product_type", QStringLiteral("procurement/types")) &&
+            map("unit_type", QStringLiteral("procurement/subcategories")) &&
+            map("order_stage", QStringLiteral("sales/orders/statuses"));
+        config.lookups.append({QStringLiteral("invoice_type"), QStringLiteral("standard"), QStringLiteral("Standard"),
+                               QStringLiteral("Standard")});
+        Cw::StoreError storeError;
+        if (!ok || !Cw::ConnectorConfigRepository(*db).replace(instanceId, config, &storeError)) {
+            error = QStringLiteral("configure failed: ") + storeError.message;
+            return false;
+        }
+        return true;
+    }
+
+    bool addLocal(const QString& entity, const QList<QVariantHash>& rows)
+    {
+        QList<Cw::LocalRecord> records;
+        for (const QVariantHash& row : rows) {
+            records.append({row.value(QStringLiteral("id")).toString(), row});
+        }
+        Cw::LocalRecordStore::Counts counts;
+        Cw::StoreError storeError;
+        const bool ok =
+            Cw::LocalRecordStore(*db).upsert(*Cw::LocalSchema::entity(entity), records, &counts, &storeError);
+        error = storeError.message;
+        return ok;
+    }
+
+    Cw::SyncSummary sync(bool push, bool pull, const QStringList& entities = {}, bool dryRun = false,
+                         int pageSize = 1000)
+    {
+        Cw::SyncEngine engine(*db, client.get());
+        engine.setPageSize(pageSize);
+        Cw::SyncRequest request;
+        request.instanceId = instanceId;
+        request.push = push;
+        request.pull = pull;
+        request.entities = entities;
+        request.dryRun = dryRun;
+        return engine.run(request);
+    }
+
+    int countRows(const QString& sql, const QVariantList& values = {})
+    {
+        QSqlQuery q(db->connection());
+        if (!db->exec(sql, values, nullptr, &q) || !q.next()) {
+            return -1;
+        }
+        return q.value(0).toInt();
+    }
+
+private:
+    Cw::DatabaseLocation m_location;
+};
+
+} // namespace CwTest

@@ -1,0 +1,258 @@
+// Pull through cwconnector-sim: field by field, incremental by lastUpdated with --full, updates of linked
+// invoices and orders, and the same end state with the simulator's faults on as without.
+#include "tests/core/sync/SyncFixture.h"
+
+#include <QSqlRecord>
+#include <QTest>
+
+using CwTest::SyncFixture;
+
+namespace {
+
+QString lookupLocal(const QJsonArray& list, qint64 id)
+{
+    for (int i = 0; i < list.size(); ++i) {
+        if (list.at(i).toObject().value(QStringLiteral("id")).toInteger() == id) {
+            return QStringLiteral("L%1").arg(i);
+        }
+    }
+    return {};
+}
+
+// Every local table the sync writes, as text, in a stable order (ids of remote records by identifier).
+QString dump(SyncFixture& f)
+{
+    QString out;
+    for (const QString& sql :
+         {QStringLiteral("SELECT id, name, account_type, currency, phone, website, address_line1, city, state, zip,"
+                         " country FROM accounts ORDER BY id"),
+          QStringLiteral(
+              "SELECT id, name, description, product_type, unit_type, price, cost FROM products ORDER BY id"),
+          QStringLiteral("SELECT entity, local_id, remote_ref, pushed_hash FROM sync_links"
+                         " WHERE remote_id IS NOT NULL ORDER BY entity, local_id")}) {
+        QSqlQuery q(f.db->connection());
+        if (!f.db->exec(sql, {}, nullptr, &q)) {
+            return QStringLiteral("query failed");
+        }
+        while (q.next()) {
+            QStringList row;
+            for (int i = 0; i < q.record().count(); ++i) {
+                row.append(q.value(i).toString());
+            }
+            out += row.join(QLatin1Char('|')) + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class TestSyncPull final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void accountsAndProductsFieldByField();
+    void incrementalAndFull();
+    void invoicesAndOrdersUpdateOnly();
+    void faultsEndInTheSameState();
+
+private:
+    SyncFixture f;
+};
+
+void TestSyncPull::initTestCase()
+{
+    QVERIFY2(f.start({QStringLiteral("--records"), QStringLiteral("40")}), qPrintable(f.error));
+    QVERIFY2(f.configure(), qPrintable(f.error));
+}
+
+void TestSyncPull::accountsAndProductsFieldByField()
+{
+    const Cw::SyncSummary s = f.sync(false, true, {QStringLiteral("accounts"), QStringLiteral("products")}, false, 7);
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    const QJsonArray companies = f.list(QStringLiteral("company/companies"));
+    const QJsonArray catalog = f.list(QStringLiteral("procurement/catalog"));
+    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).created, companies.size());
+    QCOMPARE(s.pullCounts.value(QStringLiteral("products")).created, catalog.size());
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts")), companies.size());
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM products")), catalog.size());
+
+    const QJsonObject c = companies.at(3).toObject();
+    const qint64 id = c.value(QStringLiteral("id")).toInteger();
+    const auto local = Cw::LocalRecordStore(*f.db).find(*Cw::LocalSchema::entity(QStringLiteral("accounts")),
+                                                        QStringLiteral("cw-%1").arg(id));
+    QVERIFY(local);
+    const QVariantHash& v = local->values;
+    QCOMPARE(v.value(QStringLiteral("name")).toString(), c.value(QStringLiteral("name")).toString());
+    QCOMPARE(v.value(QStringLiteral("phone")).toString(), c.value(QStringLiteral("phoneNumber")).toString());
+    QCOMPARE(v.value(QStringLiteral("website")).toString(), c.value(QStringLiteral("website")).toString());
+    QCOMPARE(v.value(QStringLiteral("address_line1")).toString(), c.value(QStringLiteral("addressLine1")).toString());
+    QCOMPARE(v.value(QStringLiteral("city")).toString(), c.value(QStringLiteral("city")).toString());
+    QCOMPARE(v.value(QStringLiteral("zip")).toString(), c.value(QStringLiteral("zip")).toString());
+    QCOMPARE(v.value(QStringLiteral("country")).toString(),
+             c.value(QStringLiteral("country")).toObject().value(QStringLiteral("name")).toString());
+    const QJsonArray types = c.value(QStringLiteral("types")).toArray();
+    QVERIFY(!types.isEmpty());
+    QCOMPARE(v.value(QStringLiteral("account_type")).toString(),
+             lookupLocal(f.list(QStringLiteral("company/companies/types")),
+                         types.first().toObject().value(QStringLiteral("id")).toInteger()));
+
+    const QJsonObject p = catalog.at(5).toObject();
+    const auto product =
+        Cw::LocalRecordStore(*f.db).find(*Cw::LocalSchema::entity(QStringLiteral("products")),
+                                         QStringLiteral("cw-%1").arg(p.value(QStringLiteral("id")).toInteger()));
+    QVERIFY(product);
+    QCOMPARE(product->values.value(QStringLiteral("name")).toString(),
+             p.value(QStringLiteral("description")).toString());
+    QCOMPARE(product->values.value(QStringLiteral("product_type")).toString(),
+             lookupLocal(f.list(QStringLiteral("procurement/types")),
+                         p.value(QStringLiteral("type")).toObject().value(QStringLiteral("id")).toInteger()));
+    QCOMPARE(product->values.value(QStringLiteral("price")).toString(),
+             Cw::LocalColumn::canonicalDecimal(QString::number(p.value(QStringLiteral("price")).toDouble(), 'f', 4)));
+
+    // Pulled records are linked: a push right after sends nothing back.
+    const Cw::SyncSummary echo = f.sync(true, false, {QStringLiteral("accounts"), QStringLiteral("products")});
+    QVERIFY2(echo.ok(), qPrintable(echo.fatalError));
+    QCOMPARE(echo.totals().created + echo.totals().updated, 0);
+    QCOMPARE(f.list(QStringLiteral("company/companies")).size(), companies.size());
+}
+
+void TestSyncPull::incrementalAndFull()
+{
+    // Nothing changed since the high-water mark: at most the records of its last second come back, unchanged.
+    Cw::SyncSummary s = f.sync(false, true, {QStringLiteral("accounts")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).created +
+                 s.pullCounts.value(QStringLiteral("accounts")).updated,
+             0);
+
+    const QJsonArray companies = f.list(QStringLiteral("company/companies"));
+    const qint64 id = companies.at(7).toObject().value(QStringLiteral("id")).toInteger();
+    QJsonArray ops {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                 {QStringLiteral("path"), QStringLiteral("name")},
+                                 {QStringLiteral("value"), QStringLiteral("Renamed Remotely")}}};
+    QVERIFY(f.call(Cw::ApiRequest::patch(QStringLiteral("company/companies/%1").arg(id), QJsonDocument(ops))).ok());
+    s = f.sync(false, true, {QStringLiteral("accounts")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).updated, 1);
+    QVERIFY(s.pullCounts.value(QStringLiteral("accounts")).total() < companies.size());
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE name = 'Renamed Remotely' AND id = ?"),
+                         {QStringLiteral("cw-%1").arg(id)}),
+             1);
+
+    Cw::SyncEngine engine(*f.db, f.client.get());
+    Cw::SyncRequest full;
+    full.instanceId = f.instanceId;
+    full.push = false;
+    full.entities = {QStringLiteral("accounts")};
+    full.full = true;
+    s = engine.run(full);
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).unchanged, companies.size());
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts")), companies.size());
+}
+
+void TestSyncPull::invoicesAndOrdersUpdateOnly()
+{
+    const QJsonArray companies = f.list(QStringLiteral("company/companies"));
+    const QString account =
+        QStringLiteral("cw-%1").arg(companies.first().toObject().value(QStringLiteral("id")).toInteger());
+    QVariantHash inv {{QStringLiteral("id"), QStringLiteral("PI1")},
+                      {QStringLiteral("number"), QStringLiteral("PULL-1")},
+                      {QStringLiteral("account_id"), account},
+                      {QStringLiteral("invoice_type"), QStringLiteral("standard")},
+                      {QStringLiteral("invoice_stage"), QStringLiteral("L0")}};
+    QVariantHash order {{QStringLiteral("id"), QStringLiteral("PO1")},
+                        {QStringLiteral("account_id"), account},
+                        {QStringLiteral("order_stage"), QStringLiteral("L0")}};
+    QVERIFY(f.addLocal(QStringLiteral("invoices"), {inv}));
+    QVERIFY(f.addLocal(QStringLiteral("orders"), {order}));
+    Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("invoices"), QStringLiteral("orders")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.totals().created, 2);
+
+    const QJsonObject remote = f.list(QStringLiteral("finance/invoices"),
+                                      Cw::Conditions::equals(QStringLiteral("invoiceNumber"), QStringLiteral("PULL-1")))
+                                   .first()
+                                   .toObject();
+    const QJsonArray billing = f.list(QStringLiteral("finance/billingStatuses"));
+    QJsonArray ops {
+        QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                     {QStringLiteral("path"), QStringLiteral("status")},
+                     {QStringLiteral("value"),
+                      QJsonObject {{QStringLiteral("id"), billing.at(2).toObject().value(QStringLiteral("id"))}}}}};
+    QVERIFY(f.call(Cw::ApiRequest::patch(
+                       QStringLiteral("finance/invoices/%1").arg(remote.value(QStringLiteral("id")).toInteger()),
+                       QJsonDocument(ops)))
+                .ok());
+    const int invoicesBefore = f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices"));
+    s = f.sync(false, true, {QStringLiteral("invoices"), QStringLiteral("orders")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pullCounts.value(QStringLiteral("invoices")).updated, 1);
+    QCOMPARE(s.pullCounts.value(QStringLiteral("invoices")).created, 0);
+    QCOMPARE(s.pullCounts.value(QStringLiteral("orders")).created, 0);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices")), invoicesBefore); // never created locally
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE id = 'PI1' AND invoice_stage = 'L2'")), 1);
+}
+
+void TestSyncPull::faultsEndInTheSameState()
+{
+    auto scenario = [](const QJsonObject& faults, QString* state, QString* error) {
+        SyncFixture g;
+        if (!g.start(
+                {QStringLiteral("--records"), QStringLiteral("150"), QStringLiteral("--seed"), QStringLiteral("7")}) ||
+            !g.configure()) {
+            *error = g.error;
+            return false;
+        }
+        QList<QVariantHash> accounts;
+        QList<QVariantHash> products;
+        for (int i = 0; i < 150; ++i) {
+            accounts.append({{QStringLiteral("id"), QStringLiteral("LA%1").arg(i)},
+                             {QStringLiteral("name"), QStringLiteral("Local Account %1").arg(i)},
+                             {QStringLiteral("account_type"), QStringLiteral("L%1").arg(i % 2)},
+                             {QStringLiteral("city"), QStringLiteral("Town %1").arg(i)}});
+            products.append({{QStringLiteral("id"), QStringLiteral("LP%1").arg(i)},
+                             {QStringLiteral("name"), QStringLiteral("Local Product %1").arg(i)},
+                             {QStringLiteral("product_type"), QStringLiteral("L0")},
+                             {QStringLiteral("price"), QStringLiteral("%1.25").arg(i)}});
+        }
+        if (!g.addLocal(QStringLiteral("accounts"), accounts) || !g.addLocal(QStringLiteral("products"), products) ||
+            !g.setFaults(faults)) {
+            *error = QStringLiteral("set-up failed");
+            return false;
+        }
+        const QStringList entities {QStringLiteral("accounts"), QStringLiteral("products")};
+        bool ok = false;
+        for (int attempt = 0; attempt < 12 && !ok; ++attempt) {
+            ok = g.sync(true, true, entities, false, 50).ok();
+        }
+        g.setFaults({});
+        if (!ok) {
+            *error = QStringLiteral("no clean run after 12 attempts");
+            return false;
+        }
+        // No duplicates remotely: every local account is exactly one company.
+        const int remote = g.list(QStringLiteral("company/companies")).size();
+        *state = dump(g) + QStringLiteral("remote companies %1\n").arg(remote);
+        return true;
+    };
+    QString clean;
+    QString faulty;
+    QString error;
+    QVERIFY2(scenario({}, &clean, &error), qPrintable(error));
+    QVERIFY2(scenario({{QStringLiteral("failEvery"), 10},
+                       {QStringLiteral("truncateEvery"), 13},
+                       {QStringLiteral("rateLimit"), 100},
+                       {QStringLiteral("rateWindowMs"), 1000},
+                       {QStringLiteral("retryAfter"), 1}},
+                      &faulty, &error),
+             qPrintable(error));
+    QVERIFY(clean.contains(QLatin1String("remote companies 300")));
+    QCOMPARE(faulty, clean);
+}
+
+QTEST_GUILESS_MAIN(TestSyncPull)
+#include "tst_syncpull.moc"

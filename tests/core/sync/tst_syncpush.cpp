@@ -1,0 +1,360 @@
+// Push of every entity, field by field, through cwconnector-sim: lookups, variables, skip reasons,
+// idempotent reruns, PATCH of changed fields and reconciliation of a create whose answer was lost.
+#include "core/sync/SyncIdentifier.h"
+#include "tests/core/sync/SyncFixture.h"
+
+#include <QTest>
+
+using Cw::SyncOutcome;
+using CwTest::SyncFixture;
+
+namespace {
+
+QVariantHash row(std::initializer_list<std::pair<const char*, QVariant>> values)
+{
+    QVariantHash h;
+    for (const auto& v : values) {
+        h.insert(QLatin1String(v.first), v.second);
+    }
+    return h;
+}
+
+QString reasonFor(const Cw::SyncSummary& s, const QString& entity, const QString& localId)
+{
+    for (const SyncOutcome& o : s.outcomes) {
+        if (o.entity == entity && o.localId == localId) {
+            return o.reason;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSyncPush final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void accountsFieldByField();
+    void productsFieldByField();
+    void invoicesOrdersPayments();
+    void rerunIsIdempotentAndPatchesChanges();
+    void missingVariableBlocksEntity();
+    void lostCreateIsReconciled();
+    void identifierIsDeterministicAndBounded();
+
+private:
+    QJsonObject remoteByKey(const QString& path, const QString& field, const QString& key);
+    SyncFixture f;
+};
+
+void TestSyncPush::initTestCase()
+{
+    QVERIFY2(f.start({QStringLiteral("--records"), QStringLiteral("5")}), qPrintable(f.error));
+    QVERIFY2(f.configure(), qPrintable(f.error));
+}
+
+QJsonObject TestSyncPush::remoteByKey(const QString& path, const QString& field, const QString& key)
+{
+    const QJsonArray found = f.list(path, Cw::Conditions::equals(field, key));
+    return found.size() == 1 ? found.first().toObject() : QJsonObject();
+}
+
+void TestSyncPush::accountsFieldByField()
+{
+    QVERIFY2(f.addLocal(QStringLiteral("accounts"),
+                        {row({{"id", QStringLiteral("A1")},
+                              {"name", QStringLiteral("Acme Trading")},
+                              {"account_type", QStringLiteral("L1")},
+                              {"currency", QStringLiteral("L0")},
+                              {"phone", QStringLiteral("5551234")},
+                              {"website", QStringLiteral("https://acme.example")},
+                              {"address_line1", QStringLiteral("1 Main St")},
+                              {"city", QStringLiteral("Springfield")},
+                              {"state", QStringLiteral("IL")},
+                              {"zip", QStringLiteral("62701")}}),
+                         row({{"id", QStringLiteral("A2")},
+                              {"name", QStringLiteral("Unmapped Ltd")},
+                              {"account_type", QStringLiteral("NoSuchType")}})}),
+             qPrintable(f.error));
+    const Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("accounts")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 1);
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).skipped, 1);
+    QVERIFY(reasonFor(s, QStringLiteral("accounts"), QStringLiteral("A2"))
+                .startsWith(QLatin1String("unmapped lookup value")));
+
+    const QString identifier = Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1"));
+    const QJsonObject c = remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"), identifier);
+    QVERIFY(!c.isEmpty());
+    QCOMPARE(c.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Trading"));
+    const QJsonArray types = f.list(QStringLiteral("company/companies/types"));
+    QCOMPARE(c.value(QStringLiteral("types")).toArray().first().toObject().value(QStringLiteral("id")).toInteger(),
+             types.at(1).toObject().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(QString::number(c.value(QStringLiteral("status")).toObject().value(QStringLiteral("id")).toInteger()),
+             f.firstId(QStringLiteral("company/companies/statuses")));
+    QCOMPARE(QString::number(c.value(QStringLiteral("currency")).toObject().value(QStringLiteral("id")).toInteger()),
+             f.firstId(QStringLiteral("finance/currencies")));
+    QCOMPARE(c.value(QStringLiteral("site")).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("Main"));
+    QCOMPARE(c.value(QStringLiteral("addressLine1")).toString(), QStringLiteral("1 Main St"));
+    QCOMPARE(c.value(QStringLiteral("city")).toString(), QStringLiteral("Springfield"));
+    QCOMPARE(c.value(QStringLiteral("state")).toString(), QStringLiteral("IL"));
+    QCOMPARE(c.value(QStringLiteral("zip")).toString(), QStringLiteral("62701"));
+    QCOMPARE(c.value(QStringLiteral("phoneNumber")).toString(), QStringLiteral("5551234"));
+    QCOMPARE(c.value(QStringLiteral("website")).toString(), QStringLiteral("https://acme.example"));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE entity = 'accounts'"
+                                        " AND remote_id IS NOT NULL")),
+             1);
+}
+
+void TestSyncPush::productsFieldByField()
+{
+    QVERIFY(f.addLocal(
+        QStringLiteral("products"),
+        {row({{"id", QStringLiteral("P1")},
+              {"name", QStringLiteral("Router X")},
+              {"description", QStringLiteral("A fast router")},
+              {"product_type", QStringLiteral("L0")},
+              {"unit_type", QStringLiteral("L1")},
+              {"price", QStringLiteral("199.5")},
+              {"cost", QStringLiteral("120")}}),
+         row({{"id", QStringLiteral("P2")}, {"name", QStringLiteral("Cable")}, {"product_type", QStringLiteral("L0")}}),
+         row({{"id", QStringLiteral("P3")}, {"name", QStringLiteral("No type")}})}));
+    const Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("products")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pushCounts.value(QStringLiteral("products")).created, 2);
+    QVERIFY(reasonFor(s, QStringLiteral("products"), QStringLiteral("P3")).startsWith(QLatin1String("invalid field")));
+
+    const QJsonObject p = remoteByKey(QStringLiteral("procurement/catalog"), QStringLiteral("identifier"),
+                                      Cw::SyncIdentifier::make(QStringLiteral("Router X"), QStringLiteral("P1")));
+    QVERIFY(!p.isEmpty());
+    QCOMPARE(p.value(QStringLiteral("description")).toString(), QStringLiteral("Router X"));
+    QCOMPARE(p.value(QStringLiteral("customerDescription")).toString(), QStringLiteral("A fast router"));
+    QCOMPARE(p.value(QStringLiteral("price")).toDouble(), 199.5);
+    QCOMPARE(p.value(QStringLiteral("cost")).toDouble(), 120.0);
+    QCOMPARE(p.value(QStringLiteral("billableOption")).toString(), QStringLiteral("Billable"));
+    const QJsonArray subs = f.list(QStringLiteral("procurement/subcategories"));
+    QCOMPARE(p.value(QStringLiteral("subcategory")).toObject().value(QStringLiteral("id")).toInteger(),
+             subs.at(1).toObject().value(QStringLiteral("id")).toInteger()); // from the unit-type lookup
+    QCOMPARE(QString::number(p.value(QStringLiteral("category")).toObject().value(QStringLiteral("id")).toInteger()),
+             f.firstId(QStringLiteral("procurement/categories")));
+    QCOMPARE(
+        QString::number(p.value(QStringLiteral("unitOfMeasure")).toObject().value(QStringLiteral("id")).toInteger()),
+        f.firstId(QStringLiteral("procurement/unitOfMeasures")));
+    // Without a unit type the product_subcategory variable is used.
+    const QJsonObject cable = remoteByKey(QStringLiteral("procurement/catalog"), QStringLiteral("identifier"),
+                                          Cw::SyncIdentifier::make(QStringLiteral("Cable"), QStringLiteral("P2")));
+    QCOMPARE(
+        QString::number(cable.value(QStringLiteral("subcategory")).toObject().value(QStringLiteral("id")).toInteger()),
+        f.firstId(QStringLiteral("procurement/subcategories")));
+}
+
+void TestSyncPush::invoicesOrdersPayments()
+{
+    QVERIFY(f.addLocal(QStringLiteral("invoices"),
+                       {row({{"id", QStringLiteral("I1")},
+                             {"number", QStringLiteral("INV-T-1")},
+                             {"account_id", QStringLiteral("A1")},
+                             {"invoice_stage", QStringLiteral("L1")},
+                             {"invoice_type", QStringLiteral("standard")},
+                             {"currency", QStringLiteral("L0")},
+                             {"date", QDate(2026, 3, 1)}}),
+                        row({{"id", QStringLiteral("I2")},
+                             {"number", QStringLiteral("INV-T-2")},
+                             {"account_id", QStringLiteral("A2")},
+                             {"invoice_type", QStringLiteral("standard")}})}));
+    QVERIFY(f.addLocal(QStringLiteral("orders"),
+                       {row({{"id", QStringLiteral("O1")},
+                             {"account_id", QStringLiteral("A1")},
+                             {"order_stage", QStringLiteral("L0")},
+                             {"description", QStringLiteral("First order")}})}));
+    QVERIFY(f.addLocal(QStringLiteral("payments"),
+                       {row({{"id", QStringLiteral("Y1")},
+                             {"invoice_id", QStringLiteral("I1")},
+                             {"method", QStringLiteral("credit_card")},
+                             {"amount", QStringLiteral("25.5")},
+                             {"date", QDate(2026, 3, 5)}}),
+                        row({{"id", QStringLiteral("Y2")},
+                             {"invoice_id", QStringLiteral("I2")},
+                             {"method", QStringLiteral("bank_deposit")},
+                             {"amount", QStringLiteral("10")}})}));
+    const Cw::SyncSummary s =
+        f.sync(true, false, {QStringLiteral("invoices"), QStringLiteral("orders"), QStringLiteral("payments")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pushCounts.value(QStringLiteral("invoices")).created, 1);
+    QVERIFY(reasonFor(s, QStringLiteral("invoices"), QStringLiteral("I2"))
+                .startsWith(QLatin1String("missing linked record")));
+    QCOMPARE(s.pushCounts.value(QStringLiteral("orders")).created, 1);
+    QCOMPARE(s.pushCounts.value(QStringLiteral("payments")).created, 1);
+    QVERIFY(reasonFor(s, QStringLiteral("payments"), QStringLiteral("Y2"))
+                .startsWith(QLatin1String("missing linked record")));
+
+    const QJsonObject company =
+        remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"),
+                    Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1")));
+    const QJsonObject inv =
+        remoteByKey(QStringLiteral("finance/invoices"), QStringLiteral("invoiceNumber"), QStringLiteral("INV-T-1"));
+    QVERIFY(!inv.isEmpty());
+    QCOMPARE(inv.value(QStringLiteral("type")).toString(), QStringLiteral("Standard"));
+    QCOMPARE(inv.value(QStringLiteral("company")).toObject().value(QStringLiteral("id")).toInteger(),
+             company.value(QStringLiteral("id")).toInteger());
+    const QJsonArray statuses = f.list(QStringLiteral("finance/billingStatuses"));
+    QCOMPARE(inv.value(QStringLiteral("status")).toObject().value(QStringLiteral("id")).toInteger(),
+             statuses.at(1).toObject().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(inv.value(QStringLiteral("date")).toString(), QStringLiteral("2026-03-01T00:00:00Z"));
+
+    const QJsonObject order =
+        remoteByKey(QStringLiteral("sales/orders"), QStringLiteral("poNumber"), QStringLiteral("O1"));
+    QVERIFY(!order.isEmpty());
+    QCOMPARE(order.value(QStringLiteral("company")).toObject().value(QStringLiteral("id")).toInteger(),
+             company.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(
+        QString::number(order.value(QStringLiteral("salesRep")).toObject().value(QStringLiteral("id")).toInteger()),
+        f.firstId(QStringLiteral("system/members")));
+    QCOMPARE(QString::number(order.value(QStringLiteral("status")).toObject().value(QStringLiteral("id")).toInteger()),
+             f.firstId(QStringLiteral("sales/orders/statuses")));
+    QCOMPARE(order.value(QStringLiteral("description")).toString(), QStringLiteral("First order"));
+
+    const qint64 invoiceId = inv.value(QStringLiteral("id")).toInteger();
+    const QJsonArray payments = f.list(QStringLiteral("finance/invoices/%1/payments").arg(invoiceId));
+    QCOMPARE(payments.size(), 1);
+    const QJsonObject pay = payments.first().toObject();
+    QCOMPARE(pay.value(QStringLiteral("amount")).toDouble(), 25.5);
+    QCOMPARE(pay.value(QStringLiteral("paymentMethod")).toObject().value(QStringLiteral("id")).toInteger(), 11);
+    QCOMPARE(pay.value(QStringLiteral("paymentDate")).toString(), QStringLiteral("2026-03-05T00:00:00Z"));
+}
+
+void TestSyncPush::rerunIsIdempotentAndPatchesChanges()
+{
+    const int companies = f.list(QStringLiteral("company/companies")).size();
+    const int catalog = f.list(QStringLiteral("procurement/catalog")).size();
+    Cw::SyncSummary s = f.sync(true, false);
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.totals().created, 0);
+    QCOMPARE(s.totals().updated, 0);
+    QVERIFY(s.totals().unchanged >= 6);
+    QCOMPARE(f.list(QStringLiteral("company/companies")).size(), companies);
+    QCOMPARE(f.list(QStringLiteral("procurement/catalog")).size(), catalog);
+
+    // A changed name is PATCHed (only that field), on the same record.
+    QVERIFY(f.addLocal(QStringLiteral("accounts"),
+                       {row({{"id", QStringLiteral("A1")},
+                             {"name", QStringLiteral("Acme Trading Group")},
+                             {"account_type", QStringLiteral("L1")},
+                             {"currency", QStringLiteral("L0")},
+                             {"phone", QStringLiteral("5551234")},
+                             {"website", QStringLiteral("https://acme.example")},
+                             {"address_line1", QStringLiteral("1 Main St")},
+                             {"city", QStringLiteral("Springfield")},
+                             {"state", QStringLiteral("IL")},
+                             {"zip", QStringLiteral("62701")}})}));
+    s = f.sync(true, false, {QStringLiteral("accounts")});
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).updated, 1);
+    const QJsonObject c = remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"),
+                                      Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1")));
+    QCOMPARE(c.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Trading Group"));
+    QCOMPARE(f.list(QStringLiteral("company/companies")).size(), companies);
+    // History: every real run is recorded with its counts.
+    QVERIFY(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'succeeded'")) >= 5);
+    QVERIFY(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_outcomes WHERE action = 'updated'")) >= 1);
+}
+
+void TestSyncPush::missingVariableBlocksEntity()
+{
+    Cw::ConnectorConfigRepository repository(*f.db);
+    const auto variables = repository.serverVariables(f.instanceId);
+    QVERIFY(repository.clearServerVariable(f.instanceId, QStringLiteral("import_account_status")));
+    const Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("accounts")}, true);
+    QVERIFY(s.blocked.value(QStringLiteral("push accounts")).contains(QLatin1String("import_account_status")));
+    QCOMPARE(s.totals().total(), 0);
+    // A stored id that ConnectWise no longer has blocks the entity too, with the fix.
+    QVERIFY(repository.setServerVariable(
+        f.instanceId, {QStringLiteral("import_account_status"), QStringLiteral("987654"), QStringLiteral("Gone")}));
+    const Cw::SyncSummary stale = f.sync(true, false, {QStringLiteral("accounts")}, true);
+    QVERIFY(stale.blocked.value(QStringLiteral("push accounts")).startsWith(QLatin1String("stale variable")));
+    QCOMPARE(stale.totals().total(), 0);
+    for (const Cw::ServerVariable& v : variables) {
+        QVERIFY(repository.setServerVariable(f.instanceId, v));
+    }
+}
+
+void TestSyncPush::lostCreateIsReconciled()
+{
+    auto remoteCount = [this](const QString& name, const QString& localId) {
+        return f
+            .list(QStringLiteral("company/companies"),
+                  Cw::Conditions::equals(QStringLiteral("identifier"), Cw::SyncIdentifier::make(name, localId)))
+            .size();
+    };
+    QVERIFY(f.addLocal(QStringLiteral("accounts"),
+                       {row({{"id", QStringLiteral("A9")}, {"name", QStringLiteral("Lost Reply")}})}));
+    // Dry run: would create, writes nothing.
+    Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("accounts")}, true);
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE local_id = 'A9'")), 0);
+    QCOMPARE(remoteCount(QStringLiteral("Lost Reply"), QStringLiteral("A9")), 0);
+
+    // Every 2nd reply cut after half its body: the count check passes, the POST creates the company but its
+    // answer is lost; the look-up by identifier finds it and links it instead of creating it again.
+    QVERIFY(f.setFaults({{QStringLiteral("truncateEvery"), 2}}));
+    s = f.sync(true, false, {QStringLiteral("accounts")});
+    QVERIFY(f.setFaults({}));
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 1);
+    QCOMPARE(remoteCount(QStringLiteral("Lost Reply"), QStringLiteral("A9")), 1);
+    QCOMPARE(
+        f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE local_id = 'A9' AND remote_id IS NOT NULL")),
+        1);
+
+    // Every 2nd connection closed unanswered: the POST never reached the service, the look-up says so, the
+    // second POST is dropped too: failed, no link, nothing created. The rerun creates it once.
+    QVERIFY(f.addLocal(QStringLiteral("accounts"),
+                       {row({{"id", QStringLiteral("A10")}, {"name", QStringLiteral("Dropped")}})}));
+    QVERIFY(f.setFaults({{QStringLiteral("dropEvery"), 2}}));
+    s = f.sync(true, false, {QStringLiteral("accounts")});
+    QVERIFY(f.setFaults({}));
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).failed, 1);
+    QCOMPARE(remoteCount(QStringLiteral("Dropped"), QStringLiteral("A10")), 0);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE local_id = 'A10'")), 0);
+    s = f.sync(true, false, {QStringLiteral("accounts")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(remoteCount(QStringLiteral("Dropped"), QStringLiteral("A10")), 1);
+
+    // A process killed between its POST and the answer leaves a pending link (no ConnectWise id): the next
+    // run looks the identifier up and adopts the company instead of creating a second one.
+    QVERIFY(f.addLocal(QStringLiteral("accounts"),
+                       {row({{"id", QStringLiteral("A11")}, {"name", QStringLiteral("Killed")}})}));
+    const QString killed = Cw::SyncIdentifier::make(QStringLiteral("Killed"), QStringLiteral("A11"));
+    QJsonObject body {{QStringLiteral("identifier"), killed},
+                      {QStringLiteral("name"), QStringLiteral("Killed")},
+                      {QStringLiteral("site"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Main")}}}};
+    QVERIFY(f.call(Cw::ApiRequest::post(QStringLiteral("company/companies"), QJsonDocument(body))).ok());
+    QVERIFY(f.db->exec(QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_ref, pushed_hash,"
+                                      " pushed_body, updated_at) VALUES (?, 'accounts', 'A11', ?, 'x', ?, 0)"),
+                       {f.instanceId, killed, QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))}));
+    s = f.sync(true, false, {QStringLiteral("accounts")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(remoteCount(QStringLiteral("Killed"), QStringLiteral("A11")), 1);
+    QCOMPARE(
+        f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE local_id = 'A11' AND remote_id IS NOT NULL")),
+        1);
+}
+
+void TestSyncPush::identifierIsDeterministicAndBounded()
+{
+    const QString a =
+        Cw::SyncIdentifier::make(QStringLiteral("Müller & Söhne GmbH und Co KG Berlin"), QStringLiteral("17"));
+    QCOMPARE(a, Cw::SyncIdentifier::make(QStringLiteral("Müller & Söhne GmbH und Co KG Berlin"), QStringLiteral("17")));
+    QVERIFY(a.size() <= 25);
+    QVERIFY(a.startsWith(QLatin1String("MULLERSOHNEGMBHU")));
+    QVERIFY(a !=
+            Cw::SyncIdentifier::make(QStringLiteral("Müller & Söhne GmbH und Co KG Berlin"), QStringLiteral("18")));
+    QVERIFY(a !=
+            Cw::SyncIdentifier::make(QStringLiteral("Müller & Söhne GmbH und Co KG Berlin"), QStringLiteral("17"), 1));
+}
+
+QTEST_GUILESS_MAIN(TestSyncPush)
+#include "tst_syncpush.moc"
