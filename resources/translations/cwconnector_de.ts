@@ -88,6 +88,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>ConnectorSession</name>
+    <message>
+        <source> Save them with: cwconnector-cli instance set-keys &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the %1 from ConnectWise: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::ApiError</name>
     <message>
         <source>the certificate is self-signed</source>
@@ -747,6 +758,69 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::CsvImportPanel</name>
+    <message>
+        <source>CSV file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows with errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip bad rows (import the good ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: %1 (a header row; extra columns are ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2), %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 row(s) read, %2 bad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::CsvReader</name>
     <message>
         <source>Line %1: a quoted field is not closed before the end of the file.</source>
@@ -1193,6 +1267,140 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::LookupTables</name>
+    <message>
+        <source>Account type → company type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency → currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice stage → billing status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice type → invoice type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product type → product type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit type → product subcategory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order stage → order status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConnectWise returned no active %1. Add them in System › Setup Tables › %2 (or allow that table in the API member&apos;s security role under Table Setup), then Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a ConnectWise value of this lookup. Fix: use one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not LOOKUP:LOCAL=REMOTE (e.g. currency:EUR=7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown lookup &quot;%1&quot;. Use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: both the local value and the ConnectWise value are needed (LOOKUP:LOCAL=REMOTE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::LookupsPanel</name>
+    <message>
+        <source>Lookup table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest a ConnectWise value for each unmapped value by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local values and their ConnectWise values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConnectWise value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A local value not in the list yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New local value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two ConnectWise values fit equally well: pick one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmapped: records with this value are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConnectWise value for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unmapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) — not available in ConnectWise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration to save to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lookups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::MainWindow</name>
     <message>
         <source>cwconnector</source>
@@ -1341,9 +1549,339 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::RemoteLists</name>
+    <message>
+        <source>Company › Company Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company › Company Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procurement › Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procurement › Subcategory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procurement › Product Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procurement › UOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company › Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoicing › Billing Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales › Order Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System › Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>company statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>company types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product subcategories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units of measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>currencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billing statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sales order statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::ServerVariables</name>
+    <message>
+        <source>ConnectWise URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication, synchronization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Manage site URL of the integrating instance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company identifier used to log in to ConnectWise (part of the API user name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Client ID is sent with every call; ConnectWise requires it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import account status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default status of every account imported from this system (Setup table &quot;Company Status&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used when the Unit type lookup is not set (Setup table &quot;Category&quot;, Products).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product subcategory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default product subcategory (Setup table &quot;SubCategory&quot;, Products); it must belong to the chosen category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product unit of measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default unit of measure for products (Setup table &quot;UOM&quot;, Products).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product billable option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default billable option of ConnectWise invoice items: Billable, DoNotBill or NoCharge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member set as sales representative on orders sent from this system (System › Members).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit card method id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system&apos;s own id of the credit card payment method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank deposit method id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system&apos;s own id of the bank deposit payment method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown server variable &quot;%1&quot;. Use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 comes from the connector itself. Change it with: cwconnector-cli instance add/rename, or the connector&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value. Fix: --set %1=ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not an active value in ConnectWise. Fix: pick one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: add one in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick another value under Server variables › %1 (or: cwconnector-cli variables NAME --set %2=ID), or make it active again in ConnectWise under %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one of %1 under Server variables › %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 no longer exists in ConnectWise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is inactive in ConnectWise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is an API member, not a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 belongs to another category than the chosen product category %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set it under Server variables › %1 (or: cwconnector-cli variables NAME --set %2=ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::ServerVariablesPanel</name>
+    <message>
+        <source>Defaults for records this connector creates in ConnectWise. Values are picked from ConnectWise&apos;s own lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for: %1. %2 Example: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull the ConnectWise lists again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) — not available in ConnectWise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists read from ConnectWise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration to save to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::ServerVariablesStep</name>
+    <message>
+        <source>Server variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the %1 to check the server variables: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored server variable(s) exist and are active in ConnectWise.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2); blocks %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::SessionSecretStore</name>
     <message>
         <source>Session-only mode: the API keys are kept in memory for this run only and are not saved. You will be asked for them again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SettingsPanel</name>
+    <message>
+        <source>Could not read the %1 from ConnectWise: %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1391,6 +1929,211 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Change &quot;http://&quot; to &quot;https://&quot; in %1 (plain http is only allowed for a local simulator on 127.0.0.1 or localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SyncEngine</name>
+    <message>
+        <source>sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing permission: the API member&apos;s security role needs %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale variable: %1 is set to id %2, which %3 in ConnectWise; pick it again with: variables NAME --set %1=ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing linked record: local %1 %2 was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store the pulled page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check whether an earlier create went through: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync option off: push_create is off for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync option off: push_update is off for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the create may have happened; it is checked again on the next run (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer to the create had no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SyncMatrix</name>
+    <message>
+        <source>Account ↔ company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product ↔ catalog item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice ↔ invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ↔ sales order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment → invoice payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not supported: ConnectWise does not allow this for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a local record for each new ConnectWise %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates local invoices from ConnectWise (status and balance).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates local orders from ConnectWise (status).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates linked local records from their ConnectWise %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a ConnectWise %1 for each new local record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates the linked ConnectWise %1 when the local record changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not ENTITY.OPERATION=on|off (e.g. accounts.push_create=on).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown entity &quot;%1&quot; in &quot;%2&quot;. Use one of: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown operation &quot;%1&quot; in &quot;%2&quot;. Use one of: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 is not a supported sync option: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the value must be on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SyncOptionsPanel</name>
+    <message>
+        <source>Tick what the connector may do. Empty cells are not supported by ConnectWise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Needs the ConnectWise permission %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API member&apos;s security role needs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration to save to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync options</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SyncSettings</name>
+    <message>
+        <source>must have 1 to 50 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have 1 to 60 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have 1 to 15 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have at most 50 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmapped lookup value: %1 &quot;%2&quot; has no ConnectWise value; map it with: lookups NAME --set %1:%2=ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing variable: server variable %1 is not set; pick it with: variables NAME --set %1=ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing linked record: %1 %2 is not in ConnectWise yet; sync %1 first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid field: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1631,6 +2374,112 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::UserMappingPanel</name>
+    <message>
+        <source>&amp;Auto-match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest a member for each unmapped user: e-mail, then name, then identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local users and their ConnectWise members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConnectWise member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not mapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several members fit: pick one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 user(s): %2 unmapped (allowed), %3 suggestion(s) to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration to save to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::UserMappings</name>
+    <message>
+        <source>Member %1 no longer exists in ConnectWise: pick another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 is inactive in ConnectWise: pick another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 is an API member: pick a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 does not exist in ConnectWise. Fix: pick an id from: cwconnector-cli members NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 is inactive. Fix: pick an active member (cwconnector-cli members NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member %1 is an API member. Fix: pick a person (cwconnector-cli members NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::UserMatcher</name>
     <message>
         <source>Same e-mail address (%1 %)</source>
@@ -1668,6 +2517,25 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Exported “%1” to %2 (no keys are included).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>history needs exactly one connector NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connector &quot;%1&quot; has no recent sync run %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3 %4: %5 created, %6 updated, %7 unchanged, %8 skipped, %9 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync has run for &quot;%1&quot; yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1962,6 +2830,49 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>LookupsCommand</name>
+    <message>
+        <source>lookups needs a connector NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNMAPPED (records with this value are skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) unmapped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MembersCommand</name>
+    <message>
+        <source>members needs a connector NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s); %1 API or inactive member(s) left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OptionsCommand</name>
+    <message>
+        <source>options needs a connector NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions the systems check probes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretResult</name>
     <message>
         <source>No %1 is stored for the connection &quot;%2&quot;. Enter the API keys again (in the wizard, or with &apos;cwconnector-cli instance set-keys&apos;).</source>
@@ -1980,6 +2891,114 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>The %1 is too long to keep in the keychain (at most %2 bytes). Check that you pasted only the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync needs exactly one connector NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --pull or --push, not both (neither syncs both ways).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown entity &quot;%1&quot;; use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--csv saves a dry run&apos;s preview; add --dry-run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Save them with: cwconnector-cli instance set-keys &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>push %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersCommand</name>
+    <message>
+        <source>users needs a connector NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not LOCAL_ID=MEMBER_ID (e.g. u1=101).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no local user with id &quot;%1&quot;. Fix: import it first (cwconnector-cli import-csv users FILE) or use an existing id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested by %1, %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) unmapped (allowed: their records sync without a member).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VariablesCommand</name>
+    <message>
+        <source>variables needs a connector NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not KEY=ID (e.g. import_account_status=1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  STALE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
