@@ -8,15 +8,15 @@ InstanceSecrets::InstanceSecrets(SecretStore& primary, QObject* parent) : QObjec
 
 SecretStore& InstanceSecrets::storeFor(qint64 instanceId)
 {
-    if (!m_primary.isPersistent() || m_sessionOnly.contains(instanceId)) {
-        return m_primary.isPersistent() ? static_cast<SecretStore&>(m_session) : m_primary;
+    if (m_allSession || m_sessionOnly.contains(instanceId)) {
+        return m_session;
     }
     return m_primary;
 }
 
 bool InstanceSecrets::isSessionOnly(qint64 instanceId) const
 {
-    return !m_primary.isPersistent() || m_sessionOnly.contains(instanceId);
+    return isSessionOnlyForAll() || m_sessionOnly.contains(instanceId);
 }
 
 void InstanceSecrets::setSessionOnly(qint64 instanceId, bool sessionOnly)
@@ -37,6 +37,10 @@ void InstanceSecrets::removeInstance(qint64 instanceId, QObject* context, Secret
 {
     const QString id = QString::number(instanceId);
     m_sessionOnly.remove(instanceId);
+    if (m_allSession) {
+        m_session.removeInstance(id, context, std::move(done));
+        return;
+    }
     m_session.removeInstance(id, this, [](const SecretResult&) {});
     m_primary.removeInstance(id, context, std::move(done));
 }

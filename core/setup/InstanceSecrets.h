@@ -19,7 +19,11 @@ class InstanceSecrets final : public QObject
 public:
     explicit InstanceSecrets(SecretStore& primary, QObject* parent = nullptr);
 
-    SecretStore& primary() const { return m_primary; }
+    // The store new keys go to: the keychain, or the session store after useSessionOnlyForAll().
+    SecretStore& primary() { return m_allSession ? static_cast<SecretStore&>(m_session) : m_primary; }
+    // The keychain cannot be used in this run (checked at start): every connector keeps its keys in memory.
+    void useSessionOnlyForAll() { m_allSession = true; }
+    bool isSessionOnlyForAll() const { return m_allSession || !m_primary.isPersistent(); }
     SessionSecretStore& session() { return m_session; }
     SecretStore& storeFor(qint64 instanceId);
     bool isSessionOnly(qint64 instanceId) const;
@@ -33,6 +37,7 @@ private:
     SecretStore& m_primary;
     SessionSecretStore m_session;
     QSet<qint64> m_sessionOnly;
+    bool m_allSession = false;
 };
 
 } // namespace Cw

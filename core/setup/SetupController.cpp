@@ -132,7 +132,7 @@ void SetupController::save()
         setSaveState(SaveState::Failed, error);
         return;
     }
-    writeKeys(m_secrets.isSessionOnly(m_draft.id));
+    writeKeys(m_secrets.isSessionOnlyForAll() || m_secrets.isSessionOnly(m_draft.id));
 }
 
 void SetupController::saveSessionOnly()
