@@ -35,7 +35,8 @@ CheckResultsView::CheckResultsView(QWidget* parent) : QTreeWidget(parent)
     setAccessibleName(tr("Systems check results"));
     setColumnCount(2);
     setHeaderLabels({tr("Layer"), tr("Result")});
-    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    setColumnWidth(0, 250);
     header()->setStretchLastSection(true);
     setWordWrap(true);
     setUniformRowHeights(false);
@@ -70,8 +71,17 @@ void CheckResultsView::clearResults()
 void CheckResultsView::setResults(const QList<CheckResult>& results)
 {
     clear();
+    QTreeWidgetItem* firstProblem = nullptr;
     for (const CheckResult& result : results) {
         updateResult(result);
+        if (!firstProblem && result.status == CheckResult::Status::Failed) {
+            firstProblem = findRow(result.id);
+        }
+    }
+    if (firstProblem) {
+        // The first failure is what the admin needs to see: bring it, with its fix, into view.
+        setCurrentItem(firstProblem);
+        scrollToItem(firstProblem, QAbstractItemView::PositionAtTop);
     }
 }
 
@@ -91,6 +101,7 @@ void CheckResultsView::fill(QTreeWidgetItem* item, const CheckResult& result)
     item->setData(0, kStatusRole, static_cast<int>(result.status));
     item->setIcon(0, statusIcon(style(), result.status));
     item->setText(0, result.title);
+    item->setToolTip(0, result.title);
     QString line = statusText(result.status);
     if (!result.summary.isEmpty()) {
         line += QStringLiteral(" — ") + result.summary;

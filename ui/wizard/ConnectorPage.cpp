@@ -115,6 +115,7 @@ void ConnectorPage::onNameEdited()
     m_nameStatus->setText(m_name->text().trimmed().isEmpty() ? tr("Give the connector a name you will recognise.")
                                                              : problem);
     m_nameStatus->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
+    m_nameStatus->setVisible(!m_nameStatus->text().isEmpty());
     controller().draft().name = m_name->text();
     emit completeChanged();
 }

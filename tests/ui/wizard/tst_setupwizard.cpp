@@ -6,6 +6,7 @@
 #include "core/config/InstanceRepository.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/setup/CheckRunner.h"
+#include "core/setup/DemoSimulator.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/store/Database.h"
 #include "tests/support/SimProcess.h"
@@ -21,6 +22,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QFile>
+#include <QFileInfo>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -47,6 +49,7 @@ private slots:
     void rejectedKeysNamedOnKeysPage();
     void deniedModuleShowsRedRow();
     void cancelAtStepFiveLeavesNoTrace();
+    void demoDeploymentIsPrefilled();
 
 private:
     SetupWizard* openNewConnector();
@@ -386,6 +389,42 @@ void TestSetupWizard::cancelAtStepFiveLeavesNoTrace()
     SecretStatus status = SecretStatus::Error;
     keychainKeys(1, &status);
     QCOMPARE(status, SecretStatus::NotFound);
+}
+
+void TestSetupWizard::demoDeploymentIsPrefilled()
+{
+    // What `cwconnector --demo` does: the simulator as a child process, a Demo deployment pre-filled.
+    DemoSimulator simulator;
+    QSignalSpy ready(&simulator, &DemoSimulator::ready);
+    simulator.start(DemoSimulator::findExecutable(QFileInfo(QStringLiteral(CW_GUI_EXECUTABLE)).absolutePath()));
+    QVERIFY(ready.wait(kWait));
+    m_coordinator->setDemo(simulator.settings());
+    SetupWizard* wizard = openNewConnector();
+    QVERIFY(wizard);
+    press(wizard, QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(Connector));
+    auto* deployment = wizard->findChild<QComboBox*>(QStringLiteral("deployment"));
+    QCOMPARE(deployment->currentData().toString(), QStringLiteral("demo"));
+    QCOMPARE(deployment->currentText(), QStringLiteral("Demo (simulated ConnectWise)"));
+    QCOMPARE(text(wizard, "companyId"), QStringLiteral("cwsim"));
+    QCOMPARE(text(wizard, "site"), simulator.settings().url.toString());
+    QTRY_VERIFY_WITH_TIMEOUT(text(wizard, "companyStatus").startsWith(QStringLiteral("Found")), kWait);
+    screenshot(wizard, QStringLiteral("14-demo"));
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Keys), kWait);
+    QCOMPARE(text(wizard, "publicKey"), kPublic);
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Endpoint), kWait);
+    press(wizard, QWizard::NextButton);
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Check), kWait);
+    auto* checkPage = qobject_cast<CheckPage*>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(checkPage->runner()->hasResult() && !checkPage->runner()->isRunning(), kWait);
+    QVERIFY(checkPage->runner()->summary().passed());
+    QCOMPARE(InstanceRepository(*m_db).findByName(QStringLiteral("Demo"))->deployment, QStringLiteral("demo"));
+    QPointer<SetupWizard> closing(wizard);
+    press(wizard, QWizard::CancelButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
 }
 
 QTEST_MAIN(TestSetupWizard)
