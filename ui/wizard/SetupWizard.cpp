@@ -44,9 +44,6 @@ SetupWizard::SetupWizard(SetupController& controller, Prompter& prompter, Mode m
         }
     }
     setPage(Summary, new SummaryPage(controller, this));
-    if (mode == Mode::Edit) {
-        setStartId(Connector);
-    }
 
     connect(this, &QWizard::currentIdChanged, m_steps, &StepList::showPage);
     connect(&controller, &SetupController::saveStateChanged, this, [this](SetupController::SaveState state) {

@@ -1,5 +1,6 @@
 #include "ui/wizard/WelcomePage.h"
 
+#include "core/connectwise/Endpoints.h"
 #include "core/setup/SetupController.h"
 
 #include <QComboBox>
@@ -19,11 +20,10 @@ WelcomePage::WelcomePage(SetupController& controller, QWidget* parent) : SetupPa
     addNote(tr("This wizard connects this system to one ConnectWise company. Before you start, ask your "
                "ConnectWise administrator for:"));
     addNote(tr("<ul><li>an <b>API member</b> (System › Members › API Members) used only by this connector;</li>"
-               "<li>a <b>custom security role</b> for it with the permissions in the table shown by the systems "
-               "check (Company, Procurement, Finance, Sales, System › Members);</li>"
+               "<li>a <b>custom security role</b> for it, with the entries in the table below;</li>"
                "<li>that member's <b>public and private API keys</b>.</li></ul>"));
 
-    auto* proxyBox = new QGroupBox(tr("Proxy"), this);
+    auto* proxyBox = new QGroupBox(tr("Proxy (used for every connection this connector makes)"), this);
     auto* form = new QFormLayout(proxyBox);
     m_proxyMode = new QComboBox(proxyBox);
     m_proxyMode->setObjectName(QStringLiteral("proxyMode"));
@@ -50,6 +50,25 @@ WelcomePage::WelcomePage(SetupController& controller, QWidget* parent) : SetupPa
     form->addRow(hostLabel, m_proxyHost);
     form->addRow(portLabel, m_proxyPort);
     content()->addWidget(proxyBox);
+
+    // The permission table: every security-role entry the connector uses, and what for.
+    QStringList seen;
+    QString rows;
+    for (const Endpoint& endpoint : Endpoints::all()) {
+        const QString permission = endpoint.permission();
+        if (permission.isEmpty() || seen.contains(permission)) {
+            continue;
+        }
+        seen.append(permission);
+        rows += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
+                    .arg(permission.toHtmlEscaped(), endpoint.purpose().toHtmlEscaped());
+    }
+    auto* permissions =
+        addNote(tr("<b>Security role entries</b> (System › Security Roles › your role): "
+                   "Inquire level “All”, Add/Edit “All” where the connector writes.") +
+                QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">") + rows + QStringLiteral("</table>"));
+    permissions->setObjectName(QStringLiteral("permissionTable"));
+
     content()->addStretch();
 
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &WelcomePage::updateProxyFields);
