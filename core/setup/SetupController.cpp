@@ -59,6 +59,29 @@ QString SetupController::siteApiUrl(QString* error) const
         .toString();
 }
 
+QString SetupController::normalizedSite(QString* error) const
+{
+    const auto site = InstanceConnection::siteFor(m_draft, error);
+    return site ? site->toString() : QString();
+}
+
+QString SetupController::apiUrl() const
+{
+    QString error;
+    const auto site = InstanceConnection::siteFor(m_draft, &error);
+    if (!site) {
+        return QString();
+    }
+    const QString override = Site::normaliseCodebase(m_draft.codebaseOverride);
+    if (!override.isEmpty()) {
+        return site->apiBaseUrl(override).toString();
+    }
+    if (!site->codebaseOverride().isEmpty()) {
+        return site->apiBaseUrl(site->codebaseOverride()).toString();
+    }
+    return m_discoveredApiUrl.toString();
+}
+
 std::optional<Connection> SetupController::connection(QString* error) const
 {
     Instance copy = m_draft;

@@ -54,6 +54,12 @@ public:
     QString nameProblem(const QString& name) const;
     // The API URL the draft's site resolves to (before companyinfo), or empty with *error set.
     QString siteApiUrl(QString* error) const;
+    // The site as it will be used (normalised), or empty with *error set.
+    QString normalizedSite(QString* error) const;
+    // What the company lookup found: the API URL the connector will use (codebase + API host).
+    void setDiscoveredApiUrl(const QUrl& url) { m_discoveredApiUrl = url; }
+    // The API URL requests go to: the codebase override on the site, else the discovered one, else empty.
+    QString apiUrl() const;
     std::optional<Connection> connection(QString* error) const; // with the keys
 
     // Loads an existing instance to edit it (the connector's Settings). Keys: loadKeys().
@@ -94,6 +100,7 @@ private:
     Instance m_draft;
     ApiKeyPair m_keys;
     DemoSettings m_demo;
+    QUrl m_discoveredApiUrl;
     bool m_editing = false;
     SaveState m_saveState = SaveState::Idle;
     QString m_saveMessage;

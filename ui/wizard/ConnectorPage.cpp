@@ -147,8 +147,9 @@ void ConnectorPage::onTargetEdited()
     }
     draft.companyId = m_company->text().trimmed();
     QString error;
-    const QString apiUrl = controller().siteApiUrl(&error);
-    m_siteStatus->setText(apiUrl.isEmpty() ? error : tr("API URL: %1").arg(apiUrl));
+    const QString site = controller().normalizedSite(&error);
+    m_siteStatus->setText(
+        site.isEmpty() ? error : tr("Site: %1 — the API URL follows once ConnectWise knows the company.").arg(site));
     m_probe.setTarget(draft);
     onProbeChanged();
 }
@@ -168,6 +169,8 @@ void ConnectorPage::onProbeChanged()
         break;
     case CompanyProbe::State::Found:
         m_companyStatus->setText(tr("Found: %1").arg(m_probe.companyName()));
+        controller().setDiscoveredApiUrl(m_probe.apiBaseUrl());
+        m_siteStatus->setText(tr("API URL: %1").arg(m_probe.apiBaseUrl().toString()));
         m_companyStatus->setStyleSheet(QStringLiteral("color: #1b5e20;"));
         if (m_advanceWhenFound) {
             m_advanceWhenFound = false;

@@ -90,6 +90,7 @@ void EndpointPage::updatePreview()
     }
     switch (m_probe.state()) {
     case CompanyProbe::State::Found:
+        controller().setDiscoveredApiUrl(m_probe.apiBaseUrl());
         m_discovered->setText(
             tr("%1 (codebase %2 on %3)")
                 .arg(m_probe.apiBaseUrl().toString(), m_probe.info().codebase, m_probe.info().siteUrl));

@@ -52,7 +52,10 @@ void SavePage::initializePage()
 {
     const Instance& d = controller().draft();
     QString error;
-    const QString api = controller().siteApiUrl(&error);
+    QString api = controller().apiUrl();
+    if (api.isEmpty()) {
+        api = controller().siteApiUrl(&error);
+    }
     const QString proxy = d.proxyMode == Instance::ProxyMode::Manual
         ? tr("manual, %1:%2").arg(d.proxyHost).arg(d.proxyPort)
         : (d.proxyMode == Instance::ProxyMode::None ? tr("none") : tr("system settings"));

@@ -257,6 +257,13 @@ void TestSetupController::demoDeploymentFillsEverything()
     QCOMPARE(controller.keys(), kDemoKeys);
     QString error;
     QVERIFY2(controller.siteApiUrl(&error).startsWith(m_sim.baseUrl().toString()), qPrintable(error));
+    QVERIFY(controller.apiUrl().isEmpty()); // not discovered yet
+    controller.setDiscoveredApiUrl(QUrl(m_sim.baseUrl().toString() + QStringLiteral("/v2025_1/apis/3.0")));
+    QCOMPARE(controller.apiUrl(), m_sim.baseUrl().toString() + QStringLiteral("/v2025_1/apis/3.0"));
+    controller.draft().codebaseOverride = QStringLiteral("v4_6_release");
+    QCOMPARE(controller.apiUrl(), m_sim.baseUrl().toString() + QStringLiteral("/v4_6_release/apis/3.0"));
+    controller.draft().codebaseOverride.clear();
+    QCOMPARE(controller.normalizedSite(&error), m_sim.baseUrl().toString());
     controller.setDeployment(QStringLiteral("eu"));
     QVERIFY(controller.keys().isEmpty());
     QVERIFY(controller.siteApiUrl(&error).contains(QStringLiteral("api-eu.myconnectwise.net")));

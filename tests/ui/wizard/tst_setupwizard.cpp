@@ -166,7 +166,8 @@ void TestSetupWizard::walkThroughToPassingCheck()
     fillConnectorPage(wizard, QStringLiteral("Production"), m_sim.baseUrl(), QStringLiteral("cwsim"));
     QCOMPARE(wizard->stepList()->currentSteps(), QList<int>({4, 5, 6, 7}));
     QTRY_VERIFY_WITH_TIMEOUT(text(wizard, "companyStatus").startsWith(QStringLiteral("Found")), kWait);
-    QVERIFY2(text(wizard, "siteStatus").contains(m_sim.baseUrl().toString()), qPrintable(text(wizard, "siteStatus")));
+    QVERIFY2(text(wizard, "siteStatus").contains(m_sim.baseUrl().toString() + QStringLiteral("/v2025_1/apis/3.0")),
+             qPrintable(text(wizard, "siteStatus")));
     screenshot(wizard, QStringLiteral("02-connector"));
     QCOMPARE(instanceCount(), 0); // nothing before "Save as draft"
     press(wizard, QWizard::NextButton);
