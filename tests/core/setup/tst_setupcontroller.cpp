@@ -42,6 +42,7 @@ private slots:
     void keyProbeTellsRejectedKeys();
     void checkRunsAndSavesRedactedReport();
     void deniedModuleFailsItsRow();
+    void checkCanBeCancelled();
 
 private:
     void fillDraft(SetupController& controller, const QString& name);
@@ -335,6 +336,28 @@ void TestSetupController::deniedModuleFailsItsRow()
     QVERIFY(row);
     QCOMPARE(row->status, CheckResult::Status::Failed);
     QVERIFY2(row->fix.contains(QStringLiteral("Finance"), Qt::CaseInsensitive), qPrintable(row->fix));
+}
+
+void TestSetupController::checkCanBeCancelled()
+{
+    CwTest::SimProcess slow;
+    QVERIFY(slow.start({QStringLiteral("--delay-ms"), QStringLiteral("5000")}));
+    SetupController controller(*m_db, *m_secrets);
+    fillDraft(controller, QStringLiteral("Slow"));
+    controller.draft().site = slow.baseUrl().toString();
+    QString error;
+    QVERIFY(controller.saveDraft(&error));
+    CheckRunner runner(m_db.get());
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    QSignalSpy step(&runner, &CheckRunner::stepFinished);
+    runner.start(*controller.connection(&error), controller.draft().id);
+    QVERIFY(step.wait(kWait)); // the first layers (input, DNS) are done; the API ones wait on the server
+    runner.cancel();
+    QVERIFY(finished.count() == 1 || finished.wait(kWait));
+    QVERIFY(runner.summary().cancelled);
+    QVERIFY(!runner.isRunning());
+    // A cancelled check is not recorded as the connector's last check.
+    QVERIFY(!InstanceRepository(*m_db).findById(controller.draft().id)->lastCheckAt.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestSetupController)

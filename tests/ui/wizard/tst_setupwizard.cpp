@@ -1,157 +1,29 @@
 // The real setup wizard, offscreen, from the empty connector list to a passing systems check against
 // cwconnector-sim, with the keys in the real keychain; then Settings shows the saved values, Check and
-// Remove work; and the failure paths: wrong company id, rejected keys, a denied module, Cancel.
-#include "WizardDriver.h"
+// Remove work; and the Demo deployment of `cwconnector --demo`.
+#include "WizardFixture.h"
 
-#include "core/config/InstanceRepository.h"
-#include "core/secrets/KeychainSecretStore.h"
 #include "core/setup/CheckRunner.h"
 #include "core/setup/DemoSimulator.h"
-#include "core/setup/InstanceSecrets.h"
-#include "core/store/Database.h"
-#include "tests/support/SimProcess.h"
-#include "tests/ui/ScriptedPrompter.h"
 #include "ui/check/CheckResultsView.h"
 #include "ui/main/CheckDialog.h"
-#include "ui/main/ConnectorCoordinator.h"
-#include "ui/main/ConnectorListModel.h"
-#include "ui/main/MainWindow.h"
 #include "ui/wizard/CheckPage.h"
 #include "ui/wizard/SetupPage.h"
 
-#include <QAction>
 #include <QClipboard>
 #include <QFile>
 #include <QFileInfo>
 #include <QListWidget>
-#include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
-using namespace Cw;
-using namespace WizardDriver;
-
-namespace {
-const QString kPublic = QStringLiteral("demopublickey0001");
-const QString kPrivate = QStringLiteral("demoprivatekey0001");
-} // namespace
-
-class TestSetupWizard final : public QObject
+class TestSetupWizard final : public WizardTestBase
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
     void walkThroughToPassingCheck();
-    void wrongCompanyShowsLookupError();
-    void rejectedKeysNamedOnKeysPage();
-    void deniedModuleShowsRedRow();
-    void cancelAtStepFiveLeavesNoTrace();
     void demoDeploymentIsPrefilled();
-
-private:
-    SetupWizard* openNewConnector();
-    void fillConnectorPage(SetupWizard* wizard, const QString& name, const QUrl& site, const QString& company);
-    ApiKeyPair keychainKeys(qint64 id, SecretStatus* status);
-    int instanceCount() const { return InstanceRepository(*m_db).list().size(); }
-
-    CwTest::SimProcess m_sim;
-    QTemporaryDir m_dir;
-    int m_counter = 0;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<KeychainSecretStore> m_keychain;
-    std::unique_ptr<InstanceSecrets> m_secrets;
-    std::unique_ptr<CwTest::ScriptedPrompter> m_prompter;
-    std::unique_ptr<ConnectorListModel> m_model;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ConnectorCoordinator> m_coordinator;
 };
-
-void TestSetupWizard::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-}
-
-void TestSetupWizard::init()
-{
-    m_db = std::make_unique<Database>(
-        DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("wizard%1.sqlite").arg(++m_counter))));
-    StoreError error;
-    QVERIFY2(m_db->open(&error), qPrintable(error.message));
-    m_keychain = std::make_unique<KeychainSecretStore>();
-    m_secrets = std::make_unique<InstanceSecrets>(*m_keychain);
-    m_prompter = std::make_unique<CwTest::ScriptedPrompter>();
-    m_model = std::make_unique<ConnectorListModel>();
-    m_window = std::make_unique<MainWindow>(m_model.get());
-    m_coordinator = std::make_unique<ConnectorCoordinator>(*m_db, *m_secrets, *m_prompter, *m_model, *m_window);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-}
-
-void TestSetupWizard::cleanup()
-{
-    // Leave nothing in the keyring: remove the keys of every connector this test saved.
-    if (m_db && m_keychain) {
-        for (const Instance& instance : InstanceRepository(*m_db).list()) {
-            bool done = false;
-            m_keychain->removeInstance(QString::number(instance.id), this,
-                                       [&done](const SecretResult&) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
-        }
-    }
-    m_coordinator.reset();
-    m_window.reset();
-    m_model.reset();
-    m_prompter.reset();
-    m_secrets.reset();
-    m_keychain.reset();
-    m_db.reset();
-}
-
-SetupWizard* TestSetupWizard::openNewConnector()
-{
-    auto* button = m_window->findChild<QPushButton*>(QStringLiteral("emptyStateNewConnector"));
-    if (!button || !button->isVisible()) {
-        m_window->newConnectorAction()->trigger();
-    } else {
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
-    SetupWizard* wizard = m_coordinator->wizard();
-    if (wizard && !QTest::qWaitForWindowExposed(wizard)) {
-        return nullptr;
-    }
-    return wizard;
-}
-
-void TestSetupWizard::fillConnectorPage(SetupWizard* wizard, const QString& name, const QUrl& site,
-                                        const QString& company)
-{
-    QCOMPARE(wizard->currentId(), int(Welcome));
-    choose(wizard, "proxyMode", QStringLiteral("none"));
-    press(wizard, QWizard::NextButton);
-    QCOMPARE(wizard->currentId(), int(Connector));
-    type(wizard, "instanceName", name);
-    choose(wizard, "deployment", QStringLiteral("onpremise"));
-    type(wizard, "site", site.toString());
-    type(wizard, "companyId", company);
-}
-
-ApiKeyPair TestSetupWizard::keychainKeys(qint64 id, SecretStatus* status)
-{
-    bool done = false;
-    ApiKeyPair keys;
-    KeychainSecretStore reader; // a fresh store: what the keychain really holds
-    reader.readKeys(QString::number(id), this, [&](const SecretResult& result, const ApiKeyPair& read) {
-        *status = result.status;
-        keys = read;
-        done = true;
-    });
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(done, kWait); }();
-    return keys;
-}
 
 void TestSetupWizard::walkThroughToPassingCheck()
 {
@@ -293,125 +165,6 @@ void TestSetupWizard::walkThroughToPassingCheck()
     QCOMPARE(instanceCount(), 0);
     QVERIFY(m_window->isShowingEmptyState());
     keychainKeys(saved->id, &status);
-    QCOMPARE(status, SecretStatus::NotFound);
-}
-
-void TestSetupWizard::wrongCompanyShowsLookupError()
-{
-    SetupWizard* wizard = openNewConnector();
-    QVERIFY(wizard);
-    fillConnectorPage(wizard, QStringLiteral("Wrong company"), m_sim.baseUrl(), QStringLiteral("nosuchco"));
-    QTRY_VERIFY_WITH_TIMEOUT(text(wizard, "companyStatus").contains(QStringLiteral("nosuchco")), kWait);
-    press(wizard, QWizard::NextButton);
-    auto* page = qobject_cast<SetupPage*>(wizard->currentPage());
-    QTRY_VERIFY_WITH_TIMEOUT(page->errorText().startsWith(QStringLiteral("Company ID:")), kWait);
-    QVERIFY2(page->errorText().contains(QStringLiteral("nosuchco")), qPrintable(page->errorText()));
-    QCOMPARE(wizard->currentId(), int(Connector));
-    screenshot(wizard, QStringLiteral("11-error-company"));
-    QCOMPARE(instanceCount(), 0);
-    QPointer<SetupWizard> closing(wizard);
-    press(wizard, QWizard::CancelButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
-    QVERIFY(m_prompter->questions.isEmpty());
-}
-
-void TestSetupWizard::rejectedKeysNamedOnKeysPage()
-{
-    SetupWizard* wizard = openNewConnector();
-    QVERIFY(wizard);
-    fillConnectorPage(wizard, QStringLiteral("Bad keys"), m_sim.baseUrl(), QStringLiteral("cwsim"));
-    press(wizard, QWizard::NextButton);
-    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Keys), kWait);
-    const qint64 id = InstanceRepository(*m_db).findByName(QStringLiteral("Bad keys"))->id;
-    type(wizard, "publicKey", QStringLiteral("wrongpublic"));
-    type(wizard, "privateKey", QStringLiteral("wrongprivate"));
-    press(wizard, QWizard::NextButton);
-    auto* page = qobject_cast<SetupPage*>(wizard->currentPage());
-    QTRY_VERIFY_WITH_TIMEOUT(page->errorText().startsWith(QStringLiteral("Keys rejected")), kWait);
-    QVERIFY(page->errorText().contains(QStringLiteral("API Members")));
-    QCOMPARE(wizard->currentId(), int(Keys));
-    screenshot(wizard, QStringLiteral("12-error-keys"));
-
-    // Cancel after the draft exists: keep-or-discard; discard removes it and leaves no keychain entry.
-    m_prompter->answers = {1};
-    QPointer<SetupWizard> closing(wizard);
-    press(wizard, QWizard::CancelButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
-    QCOMPARE(m_prompter->questions.size(), 1);
-    QVERIFY(m_prompter->questions.first().contains(QStringLiteral("Discard")));
-    QCOMPARE(instanceCount(), 0);
-    SecretStatus status = SecretStatus::Error;
-    keychainKeys(id, &status);
-    QCOMPARE(status, SecretStatus::NotFound);
-}
-
-void TestSetupWizard::deniedModuleShowsRedRow()
-{
-    CwTest::SimProcess denied;
-    QVERIFY(denied.start({QStringLiteral("--deny-module"), QStringLiteral("finance/invoices")}));
-    SetupWizard* wizard = openNewConnector();
-    QVERIFY(wizard);
-    fillConnectorPage(wizard, QStringLiteral("Denied"), denied.baseUrl(), QStringLiteral("cwsim"));
-    press(wizard, QWizard::NextButton);
-    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Keys), kWait);
-    type(wizard, "publicKey", kPublic);
-    type(wizard, "privateKey", kPrivate);
-    press(wizard, QWizard::NextButton);
-    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Endpoint), kWait);
-    press(wizard, QWizard::NextButton);
-    press(wizard, QWizard::NextButton);
-    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Check), kWait);
-    auto* checkPage = qobject_cast<CheckPage*>(wizard->currentPage());
-    QTRY_VERIFY_WITH_TIMEOUT(checkPage->runner()->hasResult() && !checkPage->runner()->isRunning(), kWait);
-    auto* results = wizard->findChild<CheckResultsView*>(QStringLiteral("checkResults"));
-    const QString row = QStringLiteral("permission:finance/invoices");
-    QCOMPARE(results->rowStatus(row), CheckResult::Status::Failed);
-    QVERIFY2(results->rowText(row).contains(QStringLiteral("Finance")), qPrintable(results->rowText(row)));
-    QVERIFY(results->rowText(row).contains(QStringLiteral("Fix:")));
-    QVERIFY(text(wizard, "checkVerdict").startsWith(QStringLiteral("Not ready")));
-    screenshot(wizard, QStringLiteral("13-error-permission"));
-    QPointer<SetupWizard> closing(wizard);
-    press(wizard, QWizard::CancelButton); // saved (ready): closes without asking
-    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
-    QVERIFY(m_prompter->questions.isEmpty());
-    QCOMPARE(InstanceRepository(*m_db).findByName(QStringLiteral("Denied"))->lastCheckPassed,
-             std::optional<bool>(false));
-}
-
-void TestSetupWizard::cancelAtStepFiveLeavesNoTrace()
-{
-    Instance existing;
-    existing.name = QStringLiteral("Existing");
-    existing.deployment = QStringLiteral("na");
-    existing.companyId = QStringLiteral("acme");
-    QVERIFY(InstanceRepository(*m_db).create(&existing));
-    m_coordinator->refresh();
-
-    SetupWizard* wizard = openNewConnector();
-    QVERIFY(wizard);
-    QVERIFY(wizard->findChild<QLabel*>(QStringLiteral("permissionTable"))->text().contains(QStringLiteral("Finance")));
-    // The name is checked live against the other connectors.
-    fillConnectorPage(wizard, QStringLiteral("existing"), m_sim.baseUrl(), QStringLiteral("cwsim"));
-    QVERIFY2(text(wizard, "nameStatus").contains(QStringLiteral("already used")),
-             qPrintable(text(wizard, "nameStatus")));
-    press(wizard, QWizard::NextButton);
-    QCOMPARE(wizard->currentId(), int(Connector));
-    QVERIFY(qobject_cast<SetupPage*>(wizard->currentPage())->errorText().startsWith(QStringLiteral("Name:")));
-    type(wizard, "instanceName", QStringLiteral("Abandoned"));
-    QCOMPARE(text(wizard, "nameStatus"), QString());
-
-    // Cancel at step 5: no question, no instance, no keychain entry.
-    QPointer<SetupWizard> closing(wizard);
-    press(wizard, QWizard::CancelButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
-    QVERIFY(m_prompter->questions.isEmpty());
-    const QList<Instance> all = InstanceRepository(*m_db).list();
-    QCOMPARE(all.size(), 1);
-    QCOMPARE(all.first().name, QStringLiteral("Existing"));
-    // Ids are never reused: an instance created by the wizard would have had the next id; nothing is stored
-    // under it.
-    SecretStatus status = SecretStatus::Error;
-    keychainKeys(existing.id + 1, &status);
     QCOMPARE(status, SecretStatus::NotFound);
 }
 
