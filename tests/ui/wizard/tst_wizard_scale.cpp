@@ -1,5 +1,7 @@
 // Every page of the wizard fits a 1366×768 screen at 150 % scaling (QT_SCALE_FACTOR=1.5 in the test's
 // environment): its minimum size, the wizard's minimum size and its initial size, in device pixels.
+// Also: every input has an accessible name and takes Tab focus, and every label of an input has a
+// mnemonic and a buddy (the wizard works with the keyboard alone).
 #include "core/secrets/MemorySecretStore.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/setup/SetupController.h"
@@ -7,6 +9,12 @@
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/wizard/SetupWizard.h"
 
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +26,7 @@ class TestWizardScale final : public QObject
 
 private slots:
     void everyPageFits();
+    void everyInputIsNamedAndReachable();
 };
 
 void TestWizardScale::everyPageFits()
@@ -60,6 +69,50 @@ void TestWizardScale::everyPageFits()
                                 .arg(minimum.height())));
         QVERIFY2(!page->title().isEmpty(), qPrintable(page->objectName()));
     }
+}
+
+void TestWizardScale::everyInputIsNamedAndReachable()
+{
+    QTemporaryDir dir;
+    Database db(DatabaseLocation::sqlite(dir.filePath(QStringLiteral("a11y.sqlite"))));
+    QVERIFY(db.open());
+    MemorySecretStore store;
+    InstanceSecrets secrets(store);
+    SetupController controller(db, secrets);
+    CwTest::ScriptedPrompter prompter;
+    SetupWizard wizard(controller, prompter, SetupWizard::Mode::Create);
+    int inputs = 0;
+    const QList<QWidget*> widgets = wizard.findChildren<QWidget*>();
+    for (QWidget* widget : widgets) {
+        const bool input = qobject_cast<QLineEdit*>(widget) || qobject_cast<QComboBox*>(widget) ||
+            qobject_cast<QAbstractSpinBox*>(widget) || qobject_cast<QAbstractItemView*>(widget) ||
+            qobject_cast<QCheckBox*>(widget);
+        if (!input || qobject_cast<QLineEdit*>(widget->parentWidget()) ||
+            qobject_cast<QAbstractSpinBox*>(widget->parentWidget()) ||
+            qobject_cast<QComboBox*>(widget->parentWidget()) ||
+            qobject_cast<QAbstractItemView*>(widget->parentWidget())) {
+            continue; // internal parts of composite widgets
+        }
+        ++inputs;
+        QVERIFY2(!widget->accessibleName().isEmpty() || !widget->property("text").toString().isEmpty(),
+                 qPrintable(widget->objectName() + QLatin1Char('/') +
+                            QString::fromLatin1(widget->metaObject()->className()) + QLatin1Char('/') +
+                            widget->parentWidget()->objectName() + QStringLiteral(" has no accessible name")));
+        if (!qobject_cast<QAbstractItemView*>(widget) || widget->objectName() != QStringLiteral("stepList")) {
+            QVERIFY2(widget->focusPolicy() & Qt::TabFocus,
+                     qPrintable(widget->objectName() + QStringLiteral(" cannot be reached with Tab")));
+        }
+    }
+    QVERIFY(inputs >= 10);
+    // Every label that names an input has a mnemonic and a buddy, so Alt+letter reaches the field.
+    int buddies = 0;
+    for (QLabel* label : wizard.findChildren<QLabel*>()) {
+        if (label->buddy() && !qobject_cast<QLabel*>(label->buddy())) {
+            ++buddies;
+            QVERIFY2(label->text().contains(QLatin1Char('&')), qPrintable(label->text()));
+        }
+    }
+    QVERIFY(buddies >= 8);
 }
 
 QTEST_MAIN(TestWizardScale)
