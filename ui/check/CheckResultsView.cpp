@@ -42,6 +42,12 @@ CheckResultsView::CheckResultsView(QWidget* parent) : QTreeWidget(parent)
     setUniformRowHeights(false);
     setRootIsDecorated(true);
     setMinimumHeight(120);
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* current) {
+        while (current && current->parent()) {
+            current = current->parent();
+        }
+        emit selectedTextChanged(current ? rowText(current->data(0, kIdRole).toString()) : QString());
+    });
 }
 
 QString CheckResultsView::statusText(CheckResult::Status status)

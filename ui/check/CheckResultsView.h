@@ -29,6 +29,11 @@ public:
 
     static QString statusText(CheckResult::Status status); // translated
 
+signals:
+    // The whole text of the selected layer (title, result, problem, fix, details), for a label beside the
+    // rows: long fixes do not fit a row.
+    void selectedTextChanged(const QString& text);
+
 private:
     QTreeWidgetItem* findRow(const QString& id) const;
     void fill(QTreeWidgetItem* item, const CheckResult& result);

@@ -31,6 +31,12 @@ CheckDialog::CheckDialog(Database& database, Prompter& prompter, const QString& 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_verdict);
     layout->addWidget(m_results, 1);
+    auto* selected = new QLabel(this);
+    selected->setObjectName(QStringLiteral("selectedResult"));
+    selected->setWordWrap(true);
+    selected->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(selected);
+    connect(m_results, &CheckResultsView::selectedTextChanged, selected, &QLabel::setText);
     layout->addWidget(buttons);
     resize(720, 460);
 

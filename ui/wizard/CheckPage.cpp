@@ -26,6 +26,12 @@ CheckPage::CheckPage(SetupController& controller, Prompter& prompter, QWidget* p
     content()->addWidget(m_verdict);
     m_results = new CheckResultsView(this);
     content()->addWidget(m_results, 2);
+    auto* selected = new QLabel(this);
+    selected->setObjectName(QStringLiteral("selectedResult"));
+    selected->setWordWrap(true);
+    selected->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    content()->addWidget(selected);
+    connect(m_results, &CheckResultsView::selectedTextChanged, selected, &QLabel::setText);
 
     auto* row = new QHBoxLayout();
     m_retry = new QPushButton(tr("R&etry"), this);

@@ -91,6 +91,8 @@ void TestSetupWizardErrors::deniedModuleShowsRedRow()
     QCOMPARE(results->rowStatus(row), CheckResult::Status::Failed);
     QVERIFY2(results->rowText(row).contains(QStringLiteral("Finance")), qPrintable(results->rowText(row)));
     QVERIFY(results->rowText(row).contains(QStringLiteral("Fix:")));
+    // The first failure is selected and its whole text, fix included, is shown beside the rows.
+    QCOMPARE(text(wizard, "selectedResult"), results->rowText(row));
     QVERIFY(text(wizard, "checkVerdict").startsWith(QStringLiteral("Not ready")));
     screenshot(wizard, QStringLiteral("13-error-permission"));
     QPointer<SetupWizard> closing(wizard);
