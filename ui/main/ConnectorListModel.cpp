@@ -31,14 +31,14 @@ QString ConnectorListModel::stateText(const ConnectorRow& row) const
     const QLocale locale;
     QString text = row.ready ? tr("Ready") : tr("Draft");
     if (row.lastCheck.isValid()) {
-        text += QLatin1String(" · ") +
+        text += QStringLiteral(" · ") +
             (row.lastCheckPassed ? tr("check passed %1") : tr("check failed %1"))
                 .arg(locale.toString(row.lastCheck.toLocalTime(), QLocale::ShortFormat));
     } else {
-        text += QLatin1String(" · ") + tr("never checked");
+        text += QStringLiteral(" · ") + tr("never checked");
     }
     if (row.lastSync.isValid()) {
-        text += QLatin1String(" · ") +
+        text += QStringLiteral(" · ") +
             tr("synced %1").arg(locale.toString(row.lastSync.toLocalTime(), QLocale::ShortFormat));
     }
     return text;
@@ -52,7 +52,7 @@ QVariant ConnectorListModel::data(const QModelIndex& index, int role) const
     }
     switch (role) {
     case Qt::DisplayRole:
-        return QString(row->name + QLatin1Char('\n') + row->deployment + QLatin1String(" · ") + stateText(*row));
+        return QString(row->name + QLatin1Char('\n') + row->deployment + QStringLiteral(" · ") + stateText(*row));
     case Qt::AccessibleTextRole:
         return QString(row->name + QLatin1String(", ") + stateText(*row));
     case Qt::ToolTipRole:

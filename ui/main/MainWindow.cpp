@@ -38,7 +38,18 @@ MainWindow::MainWindow(ConnectorListModel* model, QWidget* parent) : QMainWindow
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_emptyState);
     m_stack->addWidget(m_list);
-    setCentralWidget(m_stack);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("windowNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("background: #fff3cd; padding: 6px;"));
+    m_notice->hide();
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_notice);
+    centralLayout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    connect(m_list, &QListView::activated, m_settings, &QAction::trigger);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateState);
@@ -65,6 +76,31 @@ void MainWindow::createActions()
         }
     });
 
+    auto emitForSelection = [this](void (MainWindow::*signal)(const QString&)) {
+        return [this, signal] {
+            const QString name = selectedConnector();
+            if (!name.isEmpty()) {
+                emit(this->*signal)(name);
+            }
+        };
+    };
+    m_settings = new QAction(QIcon::fromTheme(QStringLiteral("document-properties")), tr("&Settings…"), this);
+    m_settings->setObjectName(QStringLiteral("settingsAction"));
+    m_settings->setStatusTip(tr("Show and change the selected connector's settings"));
+    connect(m_settings, &QAction::triggered, this, emitForSelection(&MainWindow::settingsRequested));
+
+    m_check = new QAction(QIcon::fromTheme(QStringLiteral("dialog-ok")), tr("&Check"), this);
+    m_check->setObjectName(QStringLiteral("checkAction"));
+    m_check->setShortcut(QKeySequence(tr("Ctrl+K")));
+    m_check->setStatusTip(tr("Run the systems check of the selected connector"));
+    connect(m_check, &QAction::triggered, this, emitForSelection(&MainWindow::checkRequested));
+
+    m_sync = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("S&ync now"), this);
+    m_sync->setObjectName(QStringLiteral("syncAction"));
+    m_sync->setEnabled(false);
+    m_sync->setToolTip(tr("Sync now arrives with the sync engine"));
+    m_sync->setStatusTip(m_sync->toolTip());
+
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -74,6 +110,9 @@ void MainWindow::createActions()
 
     QMenu* fileMenu = menuBar()->addMenu(tr("&Connector"));
     fileMenu->addAction(m_newConnector);
+    fileMenu->addAction(m_settings);
+    fileMenu->addAction(m_check);
+    fileMenu->addAction(m_sync);
     fileMenu->addAction(m_removeConnector);
     fileMenu->addSeparator();
     fileMenu->addAction(quit);
@@ -84,6 +123,9 @@ void MainWindow::createActions()
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_newConnector);
+    toolBar->addAction(m_settings);
+    toolBar->addAction(m_check);
+    toolBar->addAction(m_sync);
     toolBar->addAction(m_removeConnector);
 }
 
@@ -134,7 +176,34 @@ void MainWindow::updateState()
 {
     const bool empty = m_model->rowCount() == 0;
     m_stack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget*>(m_list));
-    m_removeConnector->setEnabled(!selectedConnector().isEmpty());
+    const bool selected = !selectedConnector().isEmpty();
+    m_removeConnector->setEnabled(selected);
+    m_settings->setEnabled(selected);
+    m_check->setEnabled(selected);
+}
+
+bool MainWindow::selectConnector(const QString& name)
+{
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        const QModelIndex index = m_model->index(i, 0);
+        if (index.data(ConnectorListModel::NameRole).toString().compare(name, Qt::CaseInsensitive) == 0) {
+            m_list->setCurrentIndex(index);
+            m_list->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::setNotice(const QString& text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::notice() const
+{
+    return m_notice->text();
 }
 
 void MainWindow::showAbout()

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QLabel;
 class QListView;
 class QStackedWidget;
 
@@ -22,12 +23,22 @@ public:
 
     QAction* newConnectorAction() const { return m_newConnector; }
     QAction* removeConnectorAction() const { return m_removeConnector; }
+    QAction* settingsAction() const { return m_settings; }
+    QAction* checkAction() const { return m_check; }
+    QAction* syncAction() const { return m_sync; }
+    // Selects the connector with that name (case-insensitive); false if there is none.
+    bool selectConnector(const QString& name);
+    // A notice above the list (e.g. "keys are kept for this session only"); empty hides it.
+    void setNotice(const QString& text);
+    QString notice() const;
     bool isShowingEmptyState() const;
     QString selectedConnector() const;
 
 signals:
     void newConnectorRequested();
     void removeConnectorRequested(const QString& name);
+    void settingsRequested(const QString& name);
+    void checkRequested(const QString& name);
 
 private:
     QWidget* createEmptyState();
@@ -41,6 +52,10 @@ private:
     QListView* m_list = nullptr;
     QAction* m_newConnector = nullptr;
     QAction* m_removeConnector = nullptr;
+    QAction* m_settings = nullptr;
+    QAction* m_check = nullptr;
+    QAction* m_sync = nullptr;
+    QLabel* m_notice = nullptr;
 };
 
 } // namespace Cw

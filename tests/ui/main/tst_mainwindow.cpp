@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QFile>
 #include <QFontInfo>
+#include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -20,6 +21,7 @@ private slots:
     void emptyStateOffersNewConnector();
     void listShowsConnectorsWithState();
     void removeNeedsSelection();
+    void actionsFollowTheSelection();
 };
 
 void TestMainWindow::fontsAreInstalled()
@@ -99,6 +101,39 @@ void TestMainWindow::removeNeedsSelection()
     window.removeConnectorAction()->trigger();
     QCOMPARE(removal.count(), 1);
     QCOMPARE(removal.first().first().toString(), QStringLiteral("Production"));
+}
+
+void TestMainWindow::actionsFollowTheSelection()
+{
+    ConnectorListModel model;
+    MainWindow window(&model);
+    model.setConnectors({ConnectorRow {QStringLiteral("Production"), QString(), true, {}, false, {}},
+                         ConnectorRow {QStringLiteral("Staging"), QString(), false, {}, false, {}}});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.settingsAction()->isEnabled());
+    QVERIFY(!window.checkAction()->isEnabled());
+    // Sync now is there, but waits for the sync engine, and says so.
+    QVERIFY(!window.syncAction()->isEnabled());
+    QCOMPARE(window.syncAction()->toolTip(), QStringLiteral("Sync now arrives with the sync engine"));
+
+    QVERIFY(window.selectConnector(QStringLiteral("staging")));
+    QCOMPARE(window.selectedConnector(), QStringLiteral("Staging"));
+    QVERIFY(window.settingsAction()->isEnabled());
+    QVERIFY(window.checkAction()->isEnabled());
+    QVERIFY(!window.syncAction()->isEnabled());
+    QSignalSpy settings(&window, &MainWindow::settingsRequested);
+    QSignalSpy check(&window, &MainWindow::checkRequested);
+    window.settingsAction()->trigger();
+    window.checkAction()->trigger();
+    QCOMPARE(settings.count(), 1);
+    QCOMPARE(settings.first().first().toString(), QStringLiteral("Staging"));
+    QCOMPARE(check.count(), 1);
+    QVERIFY(!window.selectConnector(QStringLiteral("Nope")));
+
+    window.setNotice(QStringLiteral("Keys are kept for this session only."));
+    QCOMPARE(window.notice(), QStringLiteral("Keys are kept for this session only."));
+    QVERIFY(window.findChild<QLabel*>(QStringLiteral("windowNotice"))->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

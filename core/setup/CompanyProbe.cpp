@@ -1,0 +1,121 @@
+#include "core/setup/CompanyProbe.h"
+
+#include "core/config/InstanceConnection.h"
+#include "core/connectwise/ApiClient.h"
+#include "core/connectwise/NetworkAccessFactory.h"
+#include "core/setup/SetupLog.h"
+
+namespace Cw {
+
+CompanyProbe::CompanyProbe(QObject* parent) : QObject(parent)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(500);
+    connect(&m_debounce, &QTimer::timeout, this, &CompanyProbe::start);
+}
+
+CompanyProbe::~CompanyProbe() = default;
+
+static QString targetKey(const Instance& i)
+{
+    return QStringList {i.deployment,
+                        i.site.trimmed(),
+                        i.companyId.trimmed().toLower(),
+                        i.caFile,
+                        Instance::proxyModeName(i.proxyMode),
+                        i.proxyHost,
+                        QString::number(i.proxyPort)}
+        .join(QLatin1Char('|'));
+}
+
+void CompanyProbe::setTarget(const Instance& instance)
+{
+    const QString key = targetKey(instance);
+    if (key == m_targetKey) {
+        return;
+    }
+    m_target = instance;
+    m_targetKey = key;
+    if (m_lookup) {
+        m_lookup->cancel();
+    }
+    QString siteError;
+    if (instance.companyId.trimmed().isEmpty() || !InstanceConnection::siteFor(instance, &siteError)) {
+        m_debounce.stop();
+        m_info = CompanyInfo();
+        m_apiBaseUrl.clear();
+        m_error = siteError;
+        setState(State::Idle);
+        return;
+    }
+    setState(State::Waiting);
+    m_debounce.start();
+}
+
+void CompanyProbe::lookupNow()
+{
+    if (m_state == State::Waiting && m_debounce.isActive()) {
+        m_debounce.stop();
+        start();
+    }
+}
+
+void CompanyProbe::start()
+{
+    if (m_lookup) {
+        m_lookup->cancel();
+    }
+    Instance target = m_target;
+    target.companyId = target.companyId.trimmed();
+    QString error;
+    const auto connection = InstanceConnection::connectionFor(target, ApiKeyPair(), &error);
+    if (!connection) {
+        m_error = error;
+        setState(State::Failed);
+        return;
+    }
+    if (m_client) {
+        m_client->deleteLater();
+    }
+    if (m_network) {
+        m_network->deleteLater();
+    }
+    m_network = NetworkAccessFactory::create(connection->proxy, this);
+    m_client = new ApiClient(m_network, *connection, m_network);
+    m_lookup = m_client->lookupCompany();
+    const QString key = m_targetKey;
+    connect(m_lookup, &CompanyLookup::finished, this, [this, key](const CompanyLookupResult& result) {
+        if (key == m_targetKey) {
+            m_answeredKey = key;
+            onFinished(result);
+        }
+    });
+    qCInfo(lcSetup) << "company lookup" << connection->site.hostAndPort() << connection->companyId;
+}
+
+void CompanyProbe::onFinished(const CompanyLookupResult& result)
+{
+    m_apiError = result.error;
+    if (result.ok()) {
+        m_info = result.info;
+        m_apiBaseUrl = result.apiBaseUrl;
+        m_error.clear();
+        setState(State::Found);
+    } else {
+        if (result.error.kind == ApiError::Kind::Cancelled) {
+            return;
+        }
+        m_info = CompanyInfo();
+        m_apiBaseUrl.clear();
+        m_error = result.error.message() + QLatin1Char(' ') + result.error.fix();
+        setState(State::Failed);
+    }
+}
+
+void CompanyProbe::setState(State state)
+{
+    m_state = state;
+    emit stateChanged(state);
+}
+
+} // namespace Cw

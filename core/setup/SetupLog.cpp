@@ -1,0 +1,3 @@
+#include "core/setup/SetupLog.h"
+
+Q_LOGGING_CATEGORY(lcSetup, "cwconnector.core.setup", QtInfoMsg)

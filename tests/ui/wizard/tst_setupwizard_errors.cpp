@@ -1,0 +1,144 @@
+// The failure paths through the real wizard: a wrong company id (lookup error on the company page),
+// rejected keys (named on the keys page), a module denied by the security role (its row red with the
+// entry to grant), Cancel at step 5 (no trace) and after step 6 (keep or discard).
+#include "WizardFixture.h"
+
+#include "core/setup/CheckRunner.h"
+#include "ui/check/CheckResultsView.h"
+#include "ui/wizard/CheckPage.h"
+#include "ui/wizard/SetupPage.h"
+
+class TestSetupWizardErrors final : public WizardTestBase
+{
+    Q_OBJECT
+
+private slots:
+    void wrongCompanyShowsLookupError();
+    void rejectedKeysNamedOnKeysPage();
+    void deniedModuleShowsRedRow();
+    void cancelAtStepFiveLeavesNoTrace();
+};
+
+void TestSetupWizardErrors::wrongCompanyShowsLookupError()
+{
+    SetupWizard* wizard = openNewConnector();
+    QVERIFY(wizard);
+    fillConnectorPage(wizard, QStringLiteral("Wrong company"), m_sim.baseUrl(), QStringLiteral("nosuchco"));
+    QTRY_VERIFY_WITH_TIMEOUT(text(wizard, "companyStatus").contains(QStringLiteral("nosuchco")), kWait);
+    press(wizard, QWizard::NextButton);
+    auto* page = qobject_cast<SetupPage*>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(page->errorText().startsWith(QStringLiteral("Company ID:")), kWait);
+    QVERIFY2(page->errorText().contains(QStringLiteral("nosuchco")), qPrintable(page->errorText()));
+    QCOMPARE(wizard->currentId(), int(Connector));
+    screenshot(wizard, QStringLiteral("11-error-company"));
+    QCOMPARE(instanceCount(), 0);
+    QPointer<SetupWizard> closing(wizard);
+    press(wizard, QWizard::CancelButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
+    QVERIFY(m_prompter->questions.isEmpty());
+}
+
+void TestSetupWizardErrors::rejectedKeysNamedOnKeysPage()
+{
+    SetupWizard* wizard = openNewConnector();
+    QVERIFY(wizard);
+    fillConnectorPage(wizard, QStringLiteral("Bad keys"), m_sim.baseUrl(), QStringLiteral("cwsim"));
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Keys), kWait);
+    const qint64 id = InstanceRepository(*m_db).findByName(QStringLiteral("Bad keys"))->id;
+    type(wizard, "publicKey", QStringLiteral("wrongpublic"));
+    type(wizard, "privateKey", QStringLiteral("wrongprivate"));
+    press(wizard, QWizard::NextButton);
+    auto* page = qobject_cast<SetupPage*>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(page->errorText().startsWith(QStringLiteral("Keys rejected")), kWait);
+    QVERIFY(page->errorText().contains(QStringLiteral("API Members")));
+    QCOMPARE(wizard->currentId(), int(Keys));
+    screenshot(wizard, QStringLiteral("12-error-keys"));
+
+    // Cancel after the draft exists: keep-or-discard; discard removes it and leaves no keychain entry.
+    m_prompter->answers = {1};
+    QPointer<SetupWizard> closing(wizard);
+    press(wizard, QWizard::CancelButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
+    QCOMPARE(m_prompter->questions.size(), 1);
+    QVERIFY(m_prompter->questions.first().contains(QStringLiteral("Discard")));
+    QCOMPARE(instanceCount(), 0);
+    SecretStatus status = SecretStatus::Error;
+    keychainKeys(id, &status);
+    QCOMPARE(status, SecretStatus::NotFound);
+}
+
+void TestSetupWizardErrors::deniedModuleShowsRedRow()
+{
+    CwTest::SimProcess denied;
+    QVERIFY(denied.start({QStringLiteral("--deny-module"), QStringLiteral("finance/invoices")}));
+    SetupWizard* wizard = openNewConnector();
+    QVERIFY(wizard);
+    fillConnectorPage(wizard, QStringLiteral("Denied"), denied.baseUrl(), QStringLiteral("cwsim"));
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Keys), kWait);
+    type(wizard, "publicKey", kPublic);
+    type(wizard, "privateKey", kPrivate);
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Endpoint), kWait);
+    press(wizard, QWizard::NextButton);
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Check), kWait);
+    auto* checkPage = qobject_cast<CheckPage*>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(checkPage->runner()->hasResult() && !checkPage->runner()->isRunning(), kWait);
+    auto* results = wizard->findChild<CheckResultsView*>(QStringLiteral("checkResults"));
+    const QString row = QStringLiteral("permission:finance/invoices");
+    QCOMPARE(results->rowStatus(row), CheckResult::Status::Failed);
+    QVERIFY2(results->rowText(row).contains(QStringLiteral("Finance")), qPrintable(results->rowText(row)));
+    QVERIFY(results->rowText(row).contains(QStringLiteral("Fix:")));
+    // The first failure is selected and its whole text, fix included, is shown beside the rows.
+    QCOMPARE(text(wizard, "selectedResult"), results->rowText(row));
+    QVERIFY(text(wizard, "checkVerdict").startsWith(QStringLiteral("Not ready")));
+    screenshot(wizard, QStringLiteral("13-error-permission"));
+    QPointer<SetupWizard> closing(wizard);
+    press(wizard, QWizard::CancelButton); // saved (ready): closes without asking
+    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
+    QVERIFY(m_prompter->questions.isEmpty());
+    QCOMPARE(InstanceRepository(*m_db).findByName(QStringLiteral("Denied"))->lastCheckPassed,
+             std::optional<bool>(false));
+}
+
+void TestSetupWizardErrors::cancelAtStepFiveLeavesNoTrace()
+{
+    Instance existing;
+    existing.name = QStringLiteral("Existing");
+    existing.deployment = QStringLiteral("na");
+    existing.companyId = QStringLiteral("acme");
+    QVERIFY(InstanceRepository(*m_db).create(&existing));
+    m_coordinator->refresh();
+
+    SetupWizard* wizard = openNewConnector();
+    QVERIFY(wizard);
+    QVERIFY(wizard->findChild<QLabel*>(QStringLiteral("permissionTable"))->text().contains(QStringLiteral("Finance")));
+    // The name is checked live against the other connectors.
+    fillConnectorPage(wizard, QStringLiteral("existing"), m_sim.baseUrl(), QStringLiteral("cwsim"));
+    QVERIFY2(text(wizard, "nameStatus").contains(QStringLiteral("already used")),
+             qPrintable(text(wizard, "nameStatus")));
+    press(wizard, QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(Connector));
+    QVERIFY(qobject_cast<SetupPage*>(wizard->currentPage())->errorText().startsWith(QStringLiteral("Name:")));
+    type(wizard, "instanceName", QStringLiteral("Abandoned"));
+    QCOMPARE(text(wizard, "nameStatus"), QString());
+
+    // Cancel at step 5: no question, no instance, no keychain entry.
+    QPointer<SetupWizard> closing(wizard);
+    press(wizard, QWizard::CancelButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
+    QVERIFY(m_prompter->questions.isEmpty());
+    const QList<Instance> all = InstanceRepository(*m_db).list();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().name, QStringLiteral("Existing"));
+    // Ids are never reused: an instance created by the wizard would have had the next id; nothing is stored
+    // under it.
+    SecretStatus status = SecretStatus::Error;
+    keychainKeys(existing.id + 1, &status);
+    QCOMPARE(status, SecretStatus::NotFound);
+}
+
+QTEST_MAIN(TestSetupWizardErrors)
+#include "tst_setupwizard_errors.moc"

@@ -1,0 +1,202 @@
+#include "ui/main/ConnectorCoordinator.h"
+
+#include "core/config/InstanceConnection.h"
+#include "core/config/InstanceRepository.h"
+#include "core/connectwise/Region.h"
+#include "core/setup/InstanceSecrets.h"
+#include "ui/main/CheckDialog.h"
+#include "ui/main/ConnectorListModel.h"
+#include "ui/main/MainWindow.h"
+#include "ui/wizard/Prompter.h"
+
+namespace Cw {
+
+ConnectorCoordinator::ConnectorCoordinator(Database& database, InstanceSecrets& secrets, Prompter& prompter,
+                                           ConnectorListModel& model, MainWindow& window, QObject* parent)
+    : QObject(parent), m_database(database), m_secrets(secrets), m_prompter(prompter), m_model(model), m_window(window)
+{
+    connect(&window, &MainWindow::newConnectorRequested, this, &ConnectorCoordinator::newConnector);
+    connect(&window, &MainWindow::settingsRequested, this, &ConnectorCoordinator::openSettings);
+    connect(&window, &MainWindow::checkRequested, this, &ConnectorCoordinator::runCheck);
+    connect(&window, &MainWindow::removeConnectorRequested, this, &ConnectorCoordinator::removeConnector);
+    refresh();
+}
+
+ConnectorCoordinator::~ConnectorCoordinator()
+{
+    delete m_wizard;
+    delete m_checkDialog;
+}
+
+CheckDialog* ConnectorCoordinator::checkDialog() const
+{
+    return m_checkDialog.data();
+}
+
+QString ConnectorCoordinator::deploymentText(const QString& deployment) const
+{
+    if (Instance::isCloudRegion(deployment)) {
+        const auto region = Region::byCode(deployment);
+        return tr("ConnectWise Cloud (%1)").arg(region ? region->displayName() : deployment);
+    }
+    if (deployment == QLatin1String("staging")) {
+        return tr("ConnectWise staging");
+    }
+    if (deployment == QLatin1String("demo")) {
+        return tr("Demo (simulated ConnectWise)");
+    }
+    return tr("On-premise");
+}
+
+void ConnectorCoordinator::refresh()
+{
+    const QString selected = m_window.selectedConnector();
+    InstanceRepository repository(m_database);
+    StoreError error;
+    const QList<Instance> instances = repository.list(&error);
+    QVector<ConnectorRow> rows;
+    bool sessionOnly = m_secrets.isSessionOnlyForAll();
+    for (const Instance& instance : instances) {
+        ConnectorRow row;
+        row.name = instance.name;
+        row.deployment = deploymentText(instance.deployment);
+        row.ready = instance.state == Instance::State::Ready;
+        row.lastCheck = instance.lastCheckAt;
+        row.lastCheckPassed = instance.lastCheckPassed.value_or(false);
+        row.lastSync = instance.lastSyncAt;
+        rows.append(row);
+        sessionOnly = sessionOnly || m_secrets.isSessionOnly(instance.id);
+    }
+    m_model.setConnectors(rows);
+    if (!selected.isEmpty()) {
+        m_window.selectConnector(selected);
+    }
+    if (error.isError()) {
+        m_window.setNotice(error.message);
+    } else if (sessionOnly) {
+        m_window.setNotice(m_secrets.session().storageDescription());
+    } else {
+        m_window.setNotice(QString());
+    }
+}
+
+void ConnectorCoordinator::openWizard(SetupController* controller, SetupWizard::Mode mode)
+{
+    controller->setDemo(m_demo);
+    auto* wizard = new SetupWizard(*controller, m_prompter, mode, m_extraPages, &m_window);
+    controller->setParent(wizard);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &SetupWizard::connectorChanged, this, &ConnectorCoordinator::refresh);
+    connect(wizard, &QDialog::finished, this, [this, name = QPointer<SetupWizard>(wizard)](int) {
+        refresh();
+        if (name) {
+            m_window.selectConnector(name->controller().draft().name);
+        }
+    });
+    m_wizard = wizard;
+    wizard->open();
+    emit wizardOpened(wizard);
+}
+
+void ConnectorCoordinator::newConnector()
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        return;
+    }
+    auto* controller = new SetupController(m_database, m_secrets);
+    if (m_demo.isValid()) {
+        controller->setDemo(m_demo);
+        controller->setDeployment(QStringLiteral("demo"));
+        controller->draft().name = tr("Demo");
+    }
+    openWizard(controller, SetupWizard::Mode::Create);
+}
+
+void ConnectorCoordinator::openSettings(const QString& name)
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        return;
+    }
+    const auto instance = InstanceRepository(m_database).findByName(name);
+    if (!instance) {
+        refresh();
+        return;
+    }
+    auto* controller = new SetupController(m_database, m_secrets);
+    QString error;
+    if (!controller->load(instance->id, &error)) {
+        delete controller;
+        m_window.setNotice(error);
+        return;
+    }
+    // Keys first (asynchronously), then the pages, so they show the saved values.
+    controller->setParent(this);
+    controller->loadKeys(this, [this, controller](const SecretResult& result) {
+        if (!result.ok() && result.status != SecretStatus::NotFound) {
+            m_window.setNotice(result.message);
+        }
+        openWizard(controller, SetupWizard::Mode::Edit);
+    });
+}
+
+void ConnectorCoordinator::runCheck(const QString& name)
+{
+    const auto instance = InstanceRepository(m_database).findByName(name);
+    if (!instance) {
+        return;
+    }
+    delete m_checkDialog;
+    auto* dialog = new CheckDialog(m_database, m_prompter, instance->name, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_checkDialog = dialog;
+    connect(dialog, &CheckDialog::checkFinished, this, &ConnectorCoordinator::refresh);
+    dialog->open();
+    const Instance found = *instance;
+    m_secrets.readKeys(found.id, dialog, [dialog, found](const SecretResult& result, const ApiKeyPair& keys) {
+        if (!result.ok()) {
+            dialog->showProblem(tr("Keys: %1 Open Settings and enter the keys again.").arg(result.message));
+            return;
+        }
+        QString error;
+        const auto connection = InstanceConnection::connectionFor(found, keys, &error);
+        if (!connection) {
+            dialog->showProblem(error);
+            return;
+        }
+        dialog->start(*connection, found.id);
+    });
+}
+
+void ConnectorCoordinator::removeConnector(const QString& name)
+{
+    m_prompter.ask(&m_window, tr("Remove connector"),
+                   tr("Remove the connector “%1”? Its settings, mappings and the keys in the keychain are deleted. "
+                      "Nothing in ConnectWise changes.")
+                       .arg(name),
+                   {tr("&Remove"), tr("&Keep")}, this, [this, name](int choice) {
+                       if (choice != 0) {
+                           return;
+                       }
+                       StoreError error;
+                       const auto removed = InstanceRepository(m_database).remove(name, &error);
+                       if (!removed) {
+                           m_window.setNotice(error.message);
+                           emit this->removed(name, false);
+                           return;
+                       }
+                       refresh();
+                       m_secrets.removeInstance(removed->id, this, [this, name](const SecretResult& result) {
+                           if (!result.ok()) {
+                               m_window.setNotice(tr("The connector was removed, but its keys could not be "
+                                                     "deleted from the keychain: %1")
+                                                      .arg(result.message));
+                           }
+                           emit this->removed(name, result.ok());
+                       });
+                   });
+}
+
+} // namespace Cw

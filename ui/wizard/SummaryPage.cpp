@@ -1,0 +1,35 @@
+#include "ui/wizard/SummaryPage.h"
+
+#include "core/setup/SetupController.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace Cw {
+
+SummaryPage::SummaryPage(SetupController& controller, QWidget* parent) : SetupPage(controller, parent)
+{
+    setObjectName(QStringLiteral("summaryPage"));
+    setTitle(tr("Summary"));
+    setFinalPage(true);
+    m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("summaryText"));
+    m_text->setWordWrap(true);
+    content()->addWidget(m_text);
+    content()->addStretch();
+}
+
+void SummaryPage::initializePage()
+{
+    const Instance& d = controller().draft();
+    QString text = tr("<p>The connector <b>%1</b> for company <b>%2</b> is saved.</p>")
+                       .arg(d.name.toHtmlEscaped(), d.companyId.toHtmlEscaped());
+    if (controller().isSessionOnly()) {
+        text += tr("<p>Its keys are kept for this session only: you will be asked for them again next time.</p>");
+    }
+    text += tr("<p>Open its <b>Settings</b> in the connector window at any time to change these values or to run "
+               "the systems check again.</p>");
+    m_text->setText(text);
+}
+
+} // namespace Cw

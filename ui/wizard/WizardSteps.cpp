@@ -1,0 +1,81 @@
+#include "ui/wizard/WizardSteps.h"
+
+namespace Cw {
+
+QStringList WizardSteps::all()
+{
+    return {
+        tr("1. Start: prerequisites (API member, security role, keys)"),
+        tr("2. The connector window"),
+        tr("3. Its list of connectors"),
+        tr("4. New connector: a unique name"),
+        tr("5. Deployment: cloud region, on-premise, staging"),
+        tr("6. Save as draft"),
+        tr("7. Company ID, looked up live"),
+        tr("8. Where to find the public key"),
+        tr("9. Paste the public key"),
+        tr("10. The private key is shown once"),
+        tr("11. Paste the private key"),
+        tr("12. Site: region or your own host"),
+        tr("13. Endpoint (API URL), discovered"),
+        tr("14. Save: keychain and database"),
+        tr("15. The connector's overview"),
+        tr("16. Systems check and members"),
+    };
+}
+
+QList<int> WizardSteps::stepsOf(int pageId)
+{
+    switch (pageId) {
+    case Welcome:
+        return {1, 2, 3};
+    case Connector:
+        return {4, 5, 6, 7};
+    case Keys:
+        return {8, 9, 10, 11};
+    case Endpoint:
+        return {12, 13};
+    case Save:
+        return {14, 15};
+    case Check:
+        return {16};
+    default:
+        return {};
+    }
+}
+
+StepList::StepList(QWidget* parent) : QListWidget(parent)
+{
+    setObjectName(QStringLiteral("stepList"));
+    setAccessibleName(tr("Setup steps"));
+    setFocusPolicy(Qt::NoFocus);
+    setSelectionMode(QAbstractItemView::MultiSelection);
+    setWordWrap(true);
+    setTextElideMode(Qt::ElideNone);
+    addItems(WizardSteps::all());
+    setMinimumWidth(150);
+    setMaximumWidth(230);
+    setMinimumHeight(80);
+}
+
+void StepList::showPage(int pageId)
+{
+    const QList<int> steps = WizardSteps::stepsOf(pageId);
+    if (steps.isEmpty() && pageId < FirstExtra) {
+        return;
+    }
+    m_current = steps;
+    clearSelection();
+    for (int i = 0; i < count(); ++i) {
+        QFont f = item(i)->font();
+        const bool current = steps.contains(i + 1);
+        f.setBold(current);
+        item(i)->setFont(f);
+        item(i)->setSelected(current);
+    }
+    if (!steps.isEmpty()) {
+        scrollToItem(item(steps.first() - 1));
+    }
+}
+
+} // namespace Cw

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QListWidget>
+#include <QStringList>
+
+namespace Cw {
+
+// The wizard's pages, in order. Pages appended by other modules (user mapping, server variables, sync
+// options, lookups) get ids from FirstExtra on, before the summary.
+enum PageId : int {
+    Welcome = 1,
+    Connector = 2,
+    Keys = 3,
+    Endpoint = 4,
+    Save = 5,
+    Check = 6,
+    FirstExtra = 100,
+    Summary = 1000
+};
+
+// The 16 steps of the vendor walkthrough and which of them each page covers (PRODUCT.md's table).
+class WizardSteps final
+{
+    Q_DECLARE_TR_FUNCTIONS(Cw::WizardSteps)
+
+public:
+    static QStringList all(); // 16 translated lines: "4. New connector: a unique instance name"
+    static QList<int> stepsOf(int pageId); // 1-based step numbers
+};
+
+// The step list beside the pages: all 16 steps, the current page's steps highlighted and selected.
+class StepList final : public QListWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StepList)
+
+public:
+    explicit StepList(QWidget* parent = nullptr);
+    void showPage(int pageId);
+    QList<int> currentSteps() const { return m_current; }
+
+private:
+    QList<int> m_current;
+};
+
+} // namespace Cw
