@@ -1,6 +1,7 @@
 // cwconnector: the desktop app. main() only composes: it creates the long-lived services (database,
 // secret stores, the demo simulator) and passes them to the window; no class reaches for a global.
 #include "core/CwVersion.h"
+#include "core/i18n/Translations.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/setup/DemoSimulator.h"
 #include "core/setup/InstanceSecrets.h"
@@ -21,6 +22,7 @@
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    Cw::installTranslations(&app);
     QApplication::setApplicationName(QString::fromLatin1(Cw::kApplicationName));
     QApplication::setOrganizationName(QString::fromLatin1(Cw::kOrganizationName));
     QApplication::setOrganizationDomain(QString::fromLatin1(Cw::kOrganizationDomain));

@@ -1,5 +1,7 @@
 #include "core/setup/InstanceSecrets.h"
 
+#include "core/config/InstanceConnection.h"
+
 #include <QPointer>
 
 namespace Cw {
@@ -28,15 +30,15 @@ void InstanceSecrets::setSessionOnly(qint64 instanceId, bool sessionOnly)
     }
 }
 
-void InstanceSecrets::readKeys(qint64 instanceId, QObject* context, SecretStore::KeysDone done)
+void InstanceSecrets::readKeys(const Instance& instance, QObject* context, SecretStore::KeysDone done)
 {
-    storeFor(instanceId).readKeys(QString::number(instanceId), context, std::move(done));
+    storeFor(instance.id).readKeys(InstanceConnection::secretId(instance), context, std::move(done));
 }
 
-void InstanceSecrets::removeInstance(qint64 instanceId, QObject* context, SecretStore::Done done)
+void InstanceSecrets::removeInstance(const Instance& instance, QObject* context, SecretStore::Done done)
 {
-    const QString id = QString::number(instanceId);
-    m_sessionOnly.remove(instanceId);
+    const QString id = InstanceConnection::secretId(instance);
+    m_sessionOnly.remove(instance.id);
     if (m_allSession) {
         m_session.removeInstance(id, context, std::move(done));
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/config/Instance.h"
 #include "core/secrets/SecretStore.h"
 #include "core/secrets/SessionSecretStore.h"
 
@@ -29,9 +30,10 @@ public:
     bool isSessionOnly(qint64 instanceId) const;
     void setSessionOnly(qint64 instanceId, bool sessionOnly);
 
-    void readKeys(qint64 instanceId, QObject* context, SecretStore::KeysDone done);
+    // Keys live under Instance::keyId (the database id and the connector id).
+    void readKeys(const Instance& instance, QObject* context, SecretStore::KeysDone done);
     // Removes the instance's entries from both stores; done gets the keychain's result.
-    void removeInstance(qint64 instanceId, QObject* context, SecretStore::Done done);
+    void removeInstance(const Instance& instance, QObject* context, SecretStore::Done done);
 
 private:
     SecretStore& m_primary;

@@ -104,7 +104,7 @@ bool SetupController::load(qint64 instanceId, QString* error)
 
 void SetupController::loadKeys(QObject* context, std::function<void(const SecretResult&)> done)
 {
-    m_secrets.readKeys(m_draft.id, context, [this, done](const SecretResult& result, const ApiKeyPair& keys) {
+    m_secrets.readKeys(m_draft, context, [this, done](const SecretResult& result, const ApiKeyPair& keys) {
         if (result.ok()) {
             m_keys = keys;
         }
@@ -133,14 +133,16 @@ void SetupController::discard(QObject* context, std::function<void(bool ok, cons
         return;
     }
     StoreError storeError;
-    const qint64 id = m_draft.id;
+    const Instance removed = m_draft;
+    const qint64 id = removed.id;
     if (!m_repository.removeById(id, &storeError)) {
         done(false, storeError.message);
         return;
     }
     m_draft.id = 0;
     qCInfo(lcSetup) << "draft discarded, instance" << id;
-    m_secrets.removeInstance(id, context, [done](const SecretResult& result) { done(result.ok(), result.message); });
+    m_secrets.removeInstance(removed, context,
+                             [done](const SecretResult& result) { done(result.ok(), result.message); });
 }
 
 bool SetupController::isSessionOnly() const
@@ -167,7 +169,7 @@ void SetupController::writeKeys(bool sessionOnly)
 {
     setSaveState(SaveState::Saving);
     SecretStore& store = sessionOnly ? static_cast<SecretStore&>(m_secrets.session()) : m_secrets.primary();
-    const QString id = QString::number(m_draft.id);
+    const QString id = InstanceConnection::secretId(m_draft);
     const QString privateKey = m_keys.privateKey;
     store.write(SecretKey {id, SecretNames::publicKey()}, m_keys.publicKey, this,
                 [this, &store, id, privateKey, sessionOnly](const SecretResult& first) {

@@ -155,7 +155,7 @@ void ConnectorCoordinator::runCheck(const QString& name)
     connect(dialog, &CheckDialog::checkFinished, this, &ConnectorCoordinator::refresh);
     dialog->open();
     const Instance found = *instance;
-    m_secrets.readKeys(found.id, dialog, [dialog, found](const SecretResult& result, const ApiKeyPair& keys) {
+    m_secrets.readKeys(found, dialog, [dialog, found](const SecretResult& result, const ApiKeyPair& keys) {
         if (!result.ok()) {
             dialog->showProblem(tr("Keys: %1 Open Settings and enter the keys again.").arg(result.message));
             return;
@@ -188,7 +188,7 @@ void ConnectorCoordinator::removeConnector(const QString& name)
                            return;
                        }
                        refresh();
-                       m_secrets.removeInstance(removed->id, this, [this, name](const SecretResult& result) {
+                       m_secrets.removeInstance(*removed, this, [this, name](const SecretResult& result) {
                            if (!result.ok()) {
                                m_window.setNotice(tr("The connector was removed, but its keys could not be "
                                                      "deleted from the keychain: %1")

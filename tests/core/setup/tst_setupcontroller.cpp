@@ -167,7 +167,8 @@ void TestSetupController::saveWritesKeysAndMarksReady()
     controller.save();
     QCOMPARE(controller.saveState(), SetupController::SaveState::Saving); // asynchronous: never blocks
     QTRY_COMPARE_WITH_TIMEOUT(controller.saveState(), SetupController::SaveState::Saved, kWait);
-    const QString id = QString::number(controller.draft().id);
+    const QString id = controller.draft().keyId;
+    QVERIFY(id.endsWith(QLatin1Char('/') + QString::number(controller.draft().id)));
     QCOMPARE(m_store->value(SecretKey {id, SecretNames::publicKey()}), kDemoKeys.publicKey); // trimmed
     QCOMPARE(m_store->value(SecretKey {id, SecretNames::privateKey()}), kDemoKeys.privateKey);
     const auto stored = InstanceRepository(*m_db).findByName(QStringLiteral("Prod"));
@@ -227,7 +228,7 @@ void TestSetupController::keychainFailureOffersSessionOnly()
     QCOMPARE(m_store->size(), 0); // never in the keychain
     bool read = false;
     ApiKeyPair keys;
-    m_secrets->readKeys(controller.draft().id, this, [&](const SecretResult& r, const ApiKeyPair& k) {
+    m_secrets->readKeys(controller.draft(), this, [&](const SecretResult& r, const ApiKeyPair& k) {
         read = r.ok();
         keys = k;
     });

@@ -91,8 +91,7 @@ inline void WizardTestBase::cleanup()
     if (m_db && m_keychain) {
         for (const Instance& instance : InstanceRepository(*m_db).list()) {
             bool done = false;
-            m_keychain->removeInstance(QString::number(instance.id), this,
-                                       [&done](const SecretResult&) { done = true; });
+            m_keychain->removeInstance(instance.keyId, this, [&done](const SecretResult&) { done = true; });
             QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
         }
     }
@@ -138,7 +137,12 @@ inline ApiKeyPair WizardTestBase::keychainKeys(qint64 id, SecretStatus* status)
     bool done = false;
     ApiKeyPair keys;
     KeychainSecretStore reader(keychainOptions()); // a fresh store: what the keychain really holds
-    reader.readKeys(QString::number(id), this, [&](const SecretResult& result, const ApiKeyPair& read) {
+    const auto instance = InstanceRepository(*m_db).findById(id);
+    if (!instance) {
+        *status = SecretStatus::NotFound;
+        return keys;
+    }
+    reader.readKeys(instance->keyId, this, [&](const SecretResult& result, const ApiKeyPair& read) {
         *status = result.status;
         keys = read;
         done = true;
