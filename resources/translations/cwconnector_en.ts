@@ -377,6 +377,124 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::CheckDialog</name>
+    <message>
+        <source>Systems check — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>R&amp;etry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save &amp;report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the connection layer by layer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The check was stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not ready: %1 — %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not ready.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save check report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cwconnector-check-%1.txt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::CheckPage</name>
+    <message>
+        <source>Systems check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>R&amp;etry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save &amp;report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Members pulled for user mapping:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Members pulled for user mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the connection layer by layer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The check was stopped. Retry to run it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All checks passed: the connector can reach ConnectWise and use every module.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not ready: %1 — %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not ready: see the rows marked FAILED.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cwconnector-check-%1.txt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save check report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report saved to %1 (keys removed).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::CheckReport</name>
     <message>
         <source>cwconnector systems check</source>
@@ -420,6 +538,72 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Details: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::CheckResultsView</name>
+    <message>
+        <source>Systems check results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (%1 ms)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::CheckRunner</name>
+    <message>
+        <source>Save report: run the check first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save report: cannot write %1 (%2); choose another folder.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -642,6 +826,53 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::ConnectorCoordinator</name>
+    <message>
+        <source>ConnectWise Cloud (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ConnectWise staging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo (simulated ConnectWise)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-premise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys: %1 Open Settings and enter the keys again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove connector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the connector “%1”? Its settings, mappings and the keys in the keychain are deleted. Nothing in ConnectWise changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connector was removed, but its keys could not be deleted from the keychain: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::ConnectorListModel</name>
     <message>
         <source>Ready</source>
@@ -665,6 +896,113 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>synced %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::ConnectorPage</name>
+    <message>
+        <source>New connector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save as draft &gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Production</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ConnectWise Cloud — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-premise (your own server)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ConnectWise staging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo (simulated ConnectWise)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Deployment:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Site address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cw.example.com or the URL you log in at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the company you type at the ConnectWise login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Company ID:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next saves this connector as a draft. Until then, Cancel leaves nothing behind.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the connector a name you will recognise.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Site: %1 — the API URL follows once ConnectWise knows the company.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The company name appears here once ConnectWise knows the company.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking up “%1”…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API URL: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company ID: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking up the company…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -907,6 +1245,13 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::DemoSimulator</name>
+    <message>
+        <source>The ConnectWise simulator could not be started: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::DnsStep</name>
     <message>
         <source>DNS lookup</source>
@@ -934,6 +1279,57 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>%1 resolves to %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::EndpointPage</name>
+    <message>
+        <source>Site and endpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The site is where your ConnectWise lives. Paste the address you log in at, the API host or a full API link: it is normalised. The endpoint (API URL) is discovered from ConnectWise; override the codebase only if your ConnectWise administrator tells you to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codebase override</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>empty: use the discovered codebase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codebase &amp;override:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolves to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (codebase %2 on %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking ConnectWise…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codebase override: “%1” is not a codebase; it looks like v2025_1/ — or leave it empty.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1215,6 +1611,65 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::KeysPage</name>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Where to find them:&lt;/b&gt; in ConnectWise open System › Members › API Members, choose the API member of this connector, then the API Keys tab, and add a key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;The private key is shown only once&lt;/b&gt;, right after you add the key. Copy it now; if it is lost, delete the key and add a new one. You can paste both keys at once into either field.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sho&amp;w keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;ublic key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;rivate key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Both keys were pasted: the public key and the private key fields are filled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the keys with ConnectWise…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys rejected: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The keys could not be checked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The keys work.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::ListNotEmptyStep</name>
     <message>
         <source>Lookup source: %1</source>
@@ -1436,6 +1891,34 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>&lt;b&gt;cwconnector %1&lt;/b&gt;&lt;p&gt;Connects this system to ConnectWise Manage (PSA).&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show and change the selected connector's settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the systems check of the selected connector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync now arrives with the sync engine</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::MembersStep</name>
@@ -1604,6 +2087,65 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>members</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::SavePage</name>
+    <message>
+        <source>Save the connector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save &gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save puts the keys into the system keychain and the settings into the connector database. The next page runs the systems check.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Retry the keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep keys for this session &amp;only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>manual, %1:%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>system settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Name&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Deployment&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Company ID&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;API URL&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Codebase&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Proxy&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Keys&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>discovered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys not saved: %1 Retry once the keychain is unlocked, or keep the keys for this session only (you will be asked for them again next time).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1859,6 +2401,37 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::SetupWizard</name>
+    <message>
+        <source>New connector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel setup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connector “%1” is saved as a draft. Keep the draft to finish it later, or discard it (its settings and any stored keys are removed)?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Continue setup</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::Site</name>
     <message>
         <source>ConnectWise site</source>
@@ -1902,6 +2475,25 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Change "http://" to "https://" in %1 (plain http is only allowed for a local simulator on 127.0.0.1 or localhost).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;The connector &lt;b&gt;%1&lt;/b&gt; for company &lt;b&gt;%2&lt;/b&gt; is saved.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;Its keys are kept for this session only: you will be asked for them again next time.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;Open its &lt;b&gt;Settings&lt;/b&gt; in the connector window at any time to change these values or to run the systems check again.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2473,6 +3065,144 @@ Needs the ConnectWise permission %2.</source>
     </message>
 </context>
 <context>
+    <name>Cw::WelcomePage</name>
+    <message>
+        <source>Connect to ConnectWise Manage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This wizard connects this system to one ConnectWise company. Before you start, ask your ConnectWise administrator for:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;ul&gt;&lt;li&gt;an &lt;b&gt;API member&lt;/b&gt; (System › Members › API Members) used only by this connector;&lt;/li&gt;&lt;li&gt;a &lt;b&gt;custom security role&lt;/b&gt; for it, with the entries in the table below;&lt;/li&gt;&lt;li&gt;that member's &lt;b&gt;public and private API keys&lt;/b&gt;.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy (used for every connection this connector makes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the system proxy settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Manual proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy &amp;host:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy p&amp;ort:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Security role entries&lt;/b&gt; (System › Security Roles › your role): Inquire level “All”, Add/Edit “All” where the connector writes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy host: type the proxy's host name only, e.g. proxy.example.com.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy port: use a number from 1 to 65535, e.g. 3128.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::WizardSteps</name>
+    <message>
+        <source>1. Start: prerequisites (API member, security role, keys)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2. The connector window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3. Its list of connectors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>4. New connector: a unique name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>5. Deployment: cloud region, on-premise, staging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>6. Save as draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>7. Company ID, looked up live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>8. Where to find the public key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>9. Paste the public key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>10. The private key is shown once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>11. Paste the private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>12. Site: region or your own host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>13. Endpoint (API URL), discovered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>14. Save: keychain and database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>15. The connector's overview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>16. Systems check and members</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ExportCommand</name>
     <message>
         <source>export needs a connector NAME.</source>
@@ -2853,6 +3583,13 @@ Needs the ConnectWise permission %2.</source>
     </message>
 </context>
 <context>
+    <name>StepList</name>
+    <message>
+        <source>Setup steps</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SyncCommand</name>
     <message>
         <source>%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed</source>
@@ -2965,6 +3702,34 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>Quit after MS milliseconds (smoke tests).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the connector database in DIR (default: CWCONNECTOR_DATA_DIR, else the platform's app-data folder).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this database (postgresql://...) instead of the SQLite file in the data folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start a simulated ConnectWise and offer a Demo deployment, to try every page without a tenant.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cwconnector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connector database cannot be opened: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo: cwconnector-sim was not found next to cwconnector (%1); reinstall cwconnector.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cwconnector — demo</source>
         <translation type="unfinished" />
     </message>
 </context>

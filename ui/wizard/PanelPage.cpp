@@ -1,0 +1,121 @@
+#include "ui/wizard/PanelPage.h"
+
+#include "core/config/ConfigNames.h"
+#include "core/config/ConnectorConfigRepository.h"
+#include "core/connectwise/ApiClient.h"
+#include "core/connectwise/NetworkAccessFactory.h"
+#include "core/localdata/LocalRecordStore.h"
+#include "core/panels/UserMappings.h"
+#include "core/setup/SetupController.h"
+#include "ui/panels/LookupsPanel.h"
+#include "ui/panels/ServerVariablesPanel.h"
+#include "ui/panels/SyncOptionsPanel.h"
+#include "ui/panels/UserMappingPanel.h"
+
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace Cw {
+
+PanelPage::PanelPage(SetupController& controller, SettingsPanel* panel, Hook prepare, Hook afterSave, QWidget* parent)
+    : QWizardPage(parent)
+    , m_controller(controller)
+    , m_panel(panel)
+    , m_prepare(std::move(prepare))
+    , m_afterSave(std::move(afterSave))
+{
+    setTitle(panel->title());
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(panel);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("panelError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->hide();
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(scroll);
+    layout->addWidget(m_error);
+}
+
+void PanelPage::initializePage()
+{
+    m_error->hide();
+    StoreError error;
+    const auto config = ConnectorConfigRepository(m_controller.database()).load(m_controller.draft().id, &error);
+    m_config = config.value_or(ConnectorConfig());
+    m_panel->setConfig(&m_config);
+    if (m_prepare) {
+        m_prepare(m_panel, m_controller);
+    }
+    QString connectionError;
+    if (const auto connection = m_controller.connection(&connectionError)) {
+        delete m_client;
+        m_client = new ApiClient(NetworkAccessFactory::create(connection->proxy, this), *connection, this);
+        m_panel->setApiClient(m_client);
+    }
+    m_panel->load();
+    if (m_client) {
+        m_panel->refresh(); // live lists; the panel shows its own progress and errors
+    }
+}
+
+bool PanelPage::validatePage()
+{
+    QString message;
+    if (!m_panel->save(&message)) {
+        m_error->setText(message);
+        m_error->show();
+        return false;
+    }
+    StoreError error;
+    if (!ConnectorConfigRepository(m_controller.database()).replace(m_controller.draft().id, m_config, &error)) {
+        m_error->setText(error.message);
+        m_error->show();
+        return false;
+    }
+    if (m_afterSave) {
+        m_afterSave(m_panel, m_controller);
+    }
+    m_error->hide();
+    return true;
+}
+
+QList<SetupWizard::ExtraPage> PanelPage::configurationPages()
+{
+    return {
+        [](SetupController& c) -> QWizardPage* {
+            return new PanelPage(c, new UserMappingPanel, [](SettingsPanel* panel, SetupController& controller) {
+                static_cast<UserMappingPanel*>(panel)->setUsers(UserMappings::localUsers(controller.database()));
+            });
+        },
+        [](SetupController& c) -> QWizardPage* {
+            return new PanelPage(c, new ServerVariablesPanel, [](SettingsPanel* panel, SetupController& controller) {
+                static_cast<ServerVariablesPanel*>(panel)->setInstance(controller.draft());
+            });
+        },
+        [](SetupController& c) -> QWizardPage* { return new PanelPage(c, new SyncOptionsPanel); },
+        [](SetupController& c) -> QWizardPage* {
+            return new PanelPage(
+                c, new LookupsPanel,
+                [](SettingsPanel* panel, SetupController& controller) {
+                    LocalRecordStore store(controller.database());
+                    QHash<QString, QStringList> values;
+                    for (const QString& lookup : ConfigNames::lookups()) {
+                        values.insert(lookup, store.values(lookup));
+                    }
+                    static_cast<LookupsPanel*>(panel)->setLocalValues(values);
+                },
+                [](SettingsPanel* panel, SetupController& controller) {
+                    LocalRecordStore store(controller.database());
+                    for (const auto& [lookup, value] : static_cast<LookupsPanel*>(panel)->addedValues()) {
+                        store.addValue(lookup, value);
+                    }
+                });
+        },
+    };
+}
+
+} // namespace Cw
