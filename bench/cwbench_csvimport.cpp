@@ -3,6 +3,8 @@
 // database in one transaction — and reports seconds, rows/s and peak RSS. Run by hand; see
 // docs/benchmarks.md.
 
+#include "BenchSupport.h"
+
 #include "core/localdata/CsvEntityParser.h"
 #include "core/localdata/CsvImport.h"
 #include "core/localdata/LocalRecordStore.h"
@@ -18,22 +20,6 @@
 #include <QTextStream>
 
 namespace {
-
-qint64 procStatusKb(const char* key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray prefix = QByteArray(key) + ':';
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        if (line.startsWith(prefix)) {
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    return -1;
-}
 
 // N accounts with a BOM, quoted commas, a quoted newline every 100th row and `bad` bad rows (unknown
 // columns are ignored; a bad row has an empty name).
@@ -106,7 +92,7 @@ int main(int argc, char** argv)
         return 1;
     }
     const double parseSeconds = double(timer.elapsed()) / 1000.0;
-    const qint64 previewPeakKb = procStatusKb("VmHWM");
+    const qint64 previewPeakKb = Bench::procStatusKb("VmHWM");
     file.close();
     preview = Cw::CsvEntityParser(*Cw::LocalSchema::entity(QStringLiteral("accounts"))); // as the panel closing
 
@@ -151,6 +137,6 @@ int main(int argc, char** argv)
         << "re-import (same file, unchanged): seconds=" << QString::number(againSeconds, 'f', 2)
         << " unchanged=" << again.counts.unchanged << "\n"
         << "stored=" << stored
-        << " peakRssMiB(VmHWM)=" << QString::number(double(procStatusKb("VmHWM")) / 1024.0, 'f', 1) << Qt::endl;
+        << " peakRssMiB(VmHWM)=" << QString::number(double(Bench::procStatusKb("VmHWM")) / 1024.0, 'f', 1) << Qt::endl;
     return stored == rows - static_cast<int>(result.rowErrors.size()) ? 0 : 1;
 }

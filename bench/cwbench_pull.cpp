@@ -3,6 +3,8 @@
 //
 //   cwbench_pull [--records 100000] [--page-size 1000] [--mode forward-only|navigable] [--http] [--runs 1]
 //                [--ahead 2]
+#include "BenchSupport.h"
+
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/CountQuery.h"
 #include "core/connectwise/Endpoints.h"
@@ -19,53 +21,6 @@
 #include <QTextStream>
 
 #include <cstdio>
-
-namespace {
-
-// A /proc/self/status value in kB ("VmHWM", "VmRSS"), or -1.
-qint64 procStatusKb(const char* key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray prefix = QByteArray(key) + ':';
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        if (line.startsWith(prefix)) {
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    return -1;
-}
-
-QUrl startSim(QProcess& sim, const QStringList& args)
-{
-    sim.setProcessChannelMode(QProcess::SeparateChannels);
-    sim.start(QStringLiteral(CW_SIM_EXECUTABLE), args);
-    if (!sim.waitForStarted(10000)) {
-        return QUrl();
-    }
-    static const QRegularExpression listening(QStringLiteral("listening on (https?://127\\.0\\.0\\.1:\\d+)"));
-    QString output;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 120000) {
-        sim.waitForReadyRead(200);
-        output += QString::fromUtf8(sim.readAllStandardOutput());
-        const QRegularExpressionMatch match = listening.match(output);
-        if (match.hasMatch()) {
-            return QUrl(match.captured(1));
-        }
-        if (sim.state() != QProcess::Running) {
-            break;
-        }
-    }
-    fprintf(stderr, "simulator did not start: %s\n", qPrintable(QString::fromUtf8(sim.readAllStandardError())));
-    return QUrl();
-}
-
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -95,7 +50,7 @@ int main(int argc, char* argv[])
                 << tls + QStringLiteral("server.key");
     }
     QProcess sim;
-    const QUrl simUrl = startSim(sim, simArgs);
+    const QUrl simUrl = Bench::startSim(sim, simArgs);
     if (simUrl.isEmpty()) {
         return 2;
     }
@@ -118,7 +73,7 @@ int main(int argc, char* argv[])
                                                                         : Cw::PageQuery::Mode::ForwardOnly;
 
     QTextStream out(stdout);
-    const qint64 rssBefore = procStatusKb("VmRSS");
+    const qint64 rssBefore = Bench::procStatusKb("VmRSS");
     int exitCode = 0;
     const int runs = std::max(1, parser.value(runsOption).toInt());
     for (int run = 1; run <= runs; ++run) {
@@ -165,7 +120,7 @@ int main(int argc, char* argv[])
             << " records=" << result.records << " pages=" << result.pages
             << " seconds=" << QString::number(seconds, 'f', 2)
             << " records/s=" << QString::number(double(result.records) / std::max(seconds, 0.001), 'f', 0)
-            << " peakRssMiB(VmHWM)=" << QString::number(double(procStatusKb("VmHWM")) / 1024.0, 'f', 1)
+            << " peakRssMiB(VmHWM)=" << QString::number(double(Bench::procStatusKb("VmHWM")) / 1024.0, 'f', 1)
             << " rssBeforeMiB=" << QString::number(double(rssBefore) / 1024.0, 'f', 1) << " largestPage=" << largestPage
             << " (checksum " << idSum << ")" << Qt::endl;
     }

@@ -3,6 +3,8 @@
 // resume point), then pulls again incrementally. Reports seconds, records/s and peak RSS.
 //
 //   cwbench_sync [--records 100000] [--page-size 1000] [--http] [--keep DIR]
+#include "BenchSupport.h"
+
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/connectwise/ApiClient.h"
@@ -24,44 +26,6 @@
 #include <cstdio>
 
 namespace {
-
-qint64 procStatusKb(const char* key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray prefix = QByteArray(key) + ':';
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        if (line.startsWith(prefix)) {
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    return -1;
-}
-
-QUrl startSim(QProcess& sim, const QStringList& args)
-{
-    sim.start(QStringLiteral(CW_SIM_EXECUTABLE), args);
-    if (!sim.waitForStarted(10000)) {
-        return QUrl();
-    }
-    static const QRegularExpression listening(QStringLiteral("listening on (https?://127\\.0\\.0\\.1:\\d+)"));
-    QString output;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 120000 && sim.state() == QProcess::Running) {
-        sim.waitForReadyRead(200);
-        output += QString::fromUtf8(sim.readAllStandardOutput());
-        const QRegularExpressionMatch match = listening.match(output);
-        if (match.hasMatch()) {
-            return QUrl(match.captured(1));
-        }
-    }
-    fprintf(stderr, "simulator did not start\n");
-    return QUrl();
-}
 
 QJsonArray list(Cw::ApiClient& client, const QString& path)
 {
@@ -101,7 +65,7 @@ int main(int argc, char* argv[])
                 << tls + QStringLiteral("server.key");
     }
     QProcess sim;
-    const QUrl simUrl = startSim(sim, simArgs);
+    const QUrl simUrl = Bench::startSim(sim, simArgs);
     if (simUrl.isEmpty()) {
         return 2;
     }
@@ -151,7 +115,7 @@ int main(int argc, char* argv[])
     }
 
     QTextStream out(stdout);
-    const qint64 rssBefore = procStatusKb("VmRSS");
+    const qint64 rssBefore = Bench::procStatusKb("VmRSS");
     Cw::SyncEngine engine(database, &client);
     engine.setPageSize(parser.value(pageSizeOption).toInt());
     Cw::SyncRequest request;
@@ -174,7 +138,7 @@ int main(int argc, char* argv[])
             << " updated=" << c.updated << " unchanged=" << c.unchanged << " skipped=" << c.skipped
             << " seconds=" << QString::number(seconds, 'f', 2)
             << " records/s=" << QString::number(double(c.total()) / std::max(seconds, 0.001), 'f', 0)
-            << " peakRssMiB(VmHWM)=" << QString::number(double(procStatusKb("VmHWM")) / 1024.0, 'f', 1)
+            << " peakRssMiB(VmHWM)=" << QString::number(double(Bench::procStatusKb("VmHWM")) / 1024.0, 'f', 1)
             << " rssBeforeMiB=" << QString::number(double(rssBefore) / 1024.0, 'f', 1) << Qt::endl;
     }
     QSqlQuery q(database.connection());
