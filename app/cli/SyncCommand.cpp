@@ -168,11 +168,17 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
         engine.setPageSize(qBound(1, parser.value(pageSize).toInt(), 1000));
     }
     QTextStream& progress = context.err();
-    QObject::connect(&engine, &Cw::SyncEngine::progress, &engine,
-                     [&progress](const QString& direction, const QString& entity, int processed) {
-                         progress << tr("%1 %2: %3 records").arg(direction, entity).arg(processed) << '\n';
-                         progress.flush();
-                     });
+    QObject::connect(
+        &engine, &Cw::SyncEngine::progress, &engine,
+        [&progress](const QString& direction, const QString& entity, int processed, int total) {
+            if (processed == 0 && total != 0) {
+                return; // the entity starts; its first count line follows
+            }
+            progress << (total < 0 ? tr("%1 %2: %3 records").arg(direction, entity).arg(processed)
+                                   : tr("%1 %2: %3 of %4 records").arg(direction, entity).arg(processed).arg(total))
+                     << '\n';
+            progress.flush();
+        });
     const Cw::SyncSummary summary = engine.run(request);
 
     if (parser.isSet(csv)) {

@@ -18,6 +18,13 @@ SyncEngine::SyncEngine(Database& database, ApiClient* client, QObject* parent)
 
 SyncEngine::~SyncEngine() = default;
 
+void SyncEngine::cancel()
+{
+    m_cancelled = true;
+    // Queued: runs in the engine's thread (inside run()'s event loop), where the calls and pagers live.
+    QMetaObject::invokeMethod(this, &SyncEngine::cancelRequested, Qt::QueuedConnection);
+}
+
 QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& settings, bool push)
 {
     const QString create = push ? QStringLiteral("push_create") : QStringLiteral("pull_create");
@@ -152,6 +159,7 @@ ApiResult SyncEngine::call(const ApiRequest& request)
         result = r;
         loop.quit();
     });
+    connect(this, &SyncEngine::cancelRequested, c, &ApiCall::cancel);
     loop.exec();
     return result;
 }

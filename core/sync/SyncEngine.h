@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QObject>
 
+#include <atomic>
+
 namespace Cw {
 
 class ApiClient;
@@ -40,7 +42,10 @@ public:
 
     void setPageSize(int pageSize) { m_pageSize = pageSize; } // pulls; 1..1000 (tests use small pages)
     SyncSummary run(const SyncRequest& request);
-    void cancel() { m_cancelled = true; }
+    // Thread-safe: may be called from any thread while run() works in another. The request in flight is
+    // aborted, nothing more is written, and run() returns with fatalError "The sync was cancelled.".
+    void cancel();
+    bool isCancelled() const { return m_cancelled.load(); }
 
     // Why an entity cannot start in that direction (option off, a required variable missing), or empty.
     static QString blocker(const SyncDescriptor& descriptor, const SyncSettings& settings, bool push);
@@ -48,7 +53,10 @@ public:
     static QByteArray toCsv(const QList<SyncOutcome>& outcomes);
 
 signals:
-    void progress(const QString& direction, const QString& entity, int processed);
+    // processed records of entity in direction (push | pull) so far; total is -1 while unknown (a pull's
+    // /count has not answered yet). Emitted with processed 0 when an entity starts.
+    void progress(const QString& direction, const QString& entity, int processed, int total);
+    void cancelRequested(); // internal: delivered in the engine's thread to abort the request in flight
 
 private:
     struct Run;
@@ -73,7 +81,7 @@ private:
     Database& m_database;
     ApiClient* m_client;
     int m_pageSize = 1000;
-    bool m_cancelled = false;
+    std::atomic_bool m_cancelled {false};
 };
 
 } // namespace Cw

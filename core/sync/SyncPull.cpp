@@ -1,4 +1,5 @@
 // SyncEngine's pull half: ConnectWise -> local records, page by page.
+#include "core/connectwise/CountQuery.h"
 #include "core/connectwise/Pager.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
@@ -9,6 +10,9 @@
 #include <QCryptographicHash>
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QPointer>
+
+#include <limits>
 
 namespace Cw {
 
@@ -82,6 +86,18 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     PagerResult outcome;
     bool storeFailed = false;
     int processed = 0;
+    int total = -1;
+    emit progress(run.direction, d.entity, 0, total);
+    // The total for the progress bar, asked alongside the first page (same conditions); a failed count only
+    // leaves the bar without a maximum.
+    QPointer<CountQuery> counter = CountQuery::start(m_client, query);
+    connect(counter, &CountQuery::finished, &loop, [&](const CountResult& r) {
+        if (r.ok()) {
+            total = static_cast<int>(std::min<qint64>(r.count, std::numeric_limits<int>::max()));
+            emit progress(run.direction, d.entity, processed, std::max(total, processed));
+        }
+    });
+    connect(this, &SyncEngine::cancelRequested, &pager, &Pager::cancel);
     connect(&pager, &Pager::pageReady, &loop, [&](const Page& page) {
         if (storeFailed || m_cancelled) {
             pager.cancel();
@@ -93,7 +109,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             return;
         }
         processed += static_cast<int>(page.records.size());
-        emit progress(run.direction, d.entity, processed);
+        emit progress(run.direction, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
     });
     connect(&pager, &Pager::finished, &loop, [&](const PagerResult& r) {
         outcome = r;
@@ -101,6 +117,9 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     });
     pager.start();
     loop.exec();
+    if (counter) {
+        counter->cancel();
+    }
     if (storeFailed || m_cancelled) {
         return;
     }

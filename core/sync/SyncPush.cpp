@@ -51,6 +51,8 @@ void SyncEngine::push(Run& run, const SyncDescriptor& d)
         return;
     }
     int done = 0;
+    const int total = static_cast<int>(records.size());
+    emit progress(run.direction, d.entity, 0, total);
     for (const LocalRecord& r : records) {
         if (m_cancelled || run.stop) {
             break;
@@ -63,10 +65,10 @@ void SyncEngine::push(Run& run, const SyncDescriptor& d)
         record(run, outcome);
         if (++done % 50 == 0) {
             flushOutcomes(run);
-            emit progress(run.direction, d.entity, done);
+            emit progress(run.direction, d.entity, done, total);
         }
     }
-    emit progress(run.direction, d.entity, done);
+    emit progress(run.direction, d.entity, done, total);
 }
 
 bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r, QHash<QString, SyncLink>& links,

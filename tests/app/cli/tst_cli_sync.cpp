@@ -91,7 +91,7 @@ void TestCliSync::syncThenHistory()
     ProcessResult r = cli({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("Sim"),
                            QStringLiteral("--entities"), QStringLiteral("accounts")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY(r.err.contains("push accounts: 2 records"));
+    QVERIFY(r.err.contains("push accounts: 2 of 2 records"));
     QJsonObject doc = QJsonDocument::fromJson(r.out).object();
     QVERIFY(doc.value(QStringLiteral("ok")).toBool());
     QCOMPARE(doc.value(QStringLiteral("totals")).toObject().value(QStringLiteral("created")).toInt(), 21);
