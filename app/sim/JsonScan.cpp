@@ -138,4 +138,54 @@ QJsonValue valueAt(const QByteArray& json, const QStringList& path)
     return QJsonValue(QJsonValue::Undefined);
 }
 
+QByteArray projectTopLevel(const QByteArray& json, const QList<QByteArray>& keys)
+{
+    const char* p = json.constData();
+    const char* const end = p + json.size();
+    QByteArray out;
+    out.reserve(json.size());
+    out += '{';
+    skipSpace(p, end);
+    if (p >= end || *p != '{') {
+        return {};
+    }
+    ++p;
+    while (true) {
+        skipSpace(p, end);
+        if (p < end && *p == '}') {
+            break;
+        }
+        if (p >= end || *p != '"') {
+            return {};
+        }
+        const char* member = p;
+        const char* keyStart = p + 1;
+        if (!skipString(p, end)) {
+            return {};
+        }
+        const QByteArrayView key(keyStart, static_cast<qsizetype>(p - keyStart - 1));
+        skipSpace(p, end);
+        if (p >= end || *p != ':') {
+            return {};
+        }
+        ++p;
+        skipSpace(p, end);
+        if (!skipValue(p, end)) {
+            return {};
+        }
+        if (keys.contains(key)) {
+            if (out.size() > 1) {
+                out += ',';
+            }
+            out.append(member, static_cast<qsizetype>(p - member));
+        }
+        skipSpace(p, end);
+        if (p < end && *p == ',') {
+            ++p;
+        }
+    }
+    out += '}';
+    return out;
+}
+
 } // namespace Sim::JsonScan

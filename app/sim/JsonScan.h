@@ -13,6 +13,10 @@ namespace JsonScan {
 // The value at a path of keys ("status","name") inside the top-level object, or Undefined.
 QJsonValue valueAt(const QByteArray& json, const QStringList& path);
 
+// The object with only the given top-level keys, copied byte for byte in the record's own order (a
+// `fields=` list without nested paths). Empty on malformed input.
+QByteArray projectTopLevel(const QByteArray& json, const QList<QByteArray>& keys);
+
 } // namespace JsonScan
 
 } // namespace Sim

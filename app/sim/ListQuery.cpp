@@ -2,6 +2,7 @@
 
 #include "app/sim/ApiError.h"
 #include "app/sim/Conditions.h"
+#include "app/sim/JsonScan.h"
 #include "app/sim/Paging.h"
 
 #include <QJsonArray>
@@ -109,12 +110,23 @@ QByteArray joinPage(const std::vector<const Record*>& records, std::size_t from,
         }
         body.reserve(size);
     }
+    const bool topLevel =
+        std::none_of(fields.cbegin(), fields.cend(), [](const QString& f) { return f.contains(QLatin1Char('/')); });
+    QList<QByteArray> keys;
+    for (const QString& field : fields) {
+        keys.append(field.toUtf8());
+    }
     body += '[';
     for (std::size_t i = from; i < to; ++i) {
         if (i > from) {
             body += ',';
         }
-        body += fields.isEmpty() ? records[i]->json : ListQuery::project(*records[i], fields);
+        if (fields.isEmpty()) {
+            body += records[i]->json;
+            continue;
+        }
+        const QByteArray projected = topLevel ? JsonScan::projectTopLevel(records[i]->json, keys) : QByteArray();
+        body += projected.isEmpty() ? ListQuery::project(*records[i], fields) : projected;
     }
     body += ']';
     return body;
@@ -124,6 +136,18 @@ QByteArray joinPage(const std::vector<const Record*>& records, std::size_t from,
 
 QByteArray ListQuery::project(const Record& record, const QStringList& fields)
 {
+    if (std::none_of(fields.cbegin(), fields.cend(), [](const QString& f) { return f.contains(QLatin1Char('/')); })) {
+        // The common case: top-level fields, copied out of the cached bytes without parsing the record.
+        QList<QByteArray> keys;
+        keys.reserve(fields.size());
+        for (const QString& field : fields) {
+            keys.append(field.toUtf8());
+        }
+        const QByteArray projected = JsonScan::projectTopLevel(record.json, keys);
+        if (!projected.isEmpty()) {
+            return projected;
+        }
+    }
     const QJsonObject source = record.object();
     QJsonObject result;
     for (const QString& field : fields) {
