@@ -168,11 +168,37 @@ Migration migration2()
     return m;
 }
 
+Migration migration3()
+{
+    Migration m;
+    m.version = 3;
+    m.description = QStringLiteral("sync outcomes without an IN-list check");
+    // SQLite evaluates a CHECK (x IN ('a', 'b', ...)) by building an ephemeral table on every insert: a third
+    // of the cost of writing an outcome row, and a pull writes one per record. The same rule as comparisons.
+    m.statements = QStringList {
+        QStringLiteral("CREATE TABLE sync_outcomes_v3 ("
+                       " run_id BIGINT NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,"
+                       " direction TEXT NOT NULL,"
+                       " entity TEXT NOT NULL,"
+                       " local_id TEXT NOT NULL DEFAULT '',"
+                       " remote_id BIGINT,"
+                       " action TEXT NOT NULL CHECK (action = 'created' OR action = 'updated' OR action = 'skipped'"
+                       "  OR action = 'failed'),"
+                       " reason TEXT)"),
+        QStringLiteral("INSERT INTO sync_outcomes_v3 (run_id, direction, entity, local_id, remote_id, action, reason)"
+                       " SELECT run_id, direction, entity, local_id, remote_id, action, reason FROM sync_outcomes"),
+        QStringLiteral("DROP TABLE sync_outcomes"),
+        QStringLiteral("ALTER TABLE sync_outcomes_v3 RENAME TO sync_outcomes"),
+        QStringLiteral("CREATE INDEX sync_outcomes_run ON sync_outcomes (run_id)"),
+    };
+    return m;
+}
+
 } // namespace
 
 QList<Migration> migrations()
 {
-    return {migration1(), migration2()};
+    return {migration1(), migration2(), migration3()};
 }
 
 int latestVersion()

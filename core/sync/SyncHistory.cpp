@@ -1,5 +1,6 @@
 #include "core/sync/SyncHistory.h"
 
+#include "core/store/BulkStatement.h"
 #include "core/store/Database.h"
 
 namespace Cw {
@@ -30,25 +31,28 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
     if (outcomes.isEmpty()) {
         return true;
     }
-    QSqlQuery q(m_database.connection());
-    if (!m_database.prepare(&q,
-                            QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id,"
-                                           " remote_id, action, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                            error)) {
+    BulkStatement q(m_database);
+    if (!q.prepare(QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id,"
+                                  " remote_id, action, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                   error)) {
         return false;
     }
     for (const SyncOutcome& o : outcomes) {
         if (o.action == SyncOutcome::Action::Unchanged) {
             continue; // counted on the run; one row per untouched record would only grow the table
         }
-        q.bindValue(0, runId);
-        q.bindValue(1, o.direction);
-        q.bindValue(2, o.entity);
-        q.bindValue(3, o.localId);
-        q.bindValue(4, o.remoteId > 0 ? QVariant(o.remoteId) : QVariant());
-        q.bindValue(5, SyncOutcome::actionName(o.action));
-        q.bindValue(6, o.reason);
-        if (!m_database.execPrepared(q, error)) {
+        q.bindInt(0, runId);
+        q.bindText(1, o.direction);
+        q.bindText(2, o.entity);
+        q.bindText(3, o.localId);
+        if (o.remoteId > 0) {
+            q.bindInt(4, o.remoteId);
+        } else {
+            q.bindNull(4);
+        }
+        q.bindText(5, SyncOutcome::actionName(o.action));
+        q.bindTextOrNull(6, o.reason);
+        if (!q.exec(error)) {
             return false;
         }
     }

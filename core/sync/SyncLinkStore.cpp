@@ -1,5 +1,6 @@
 #include "core/sync/SyncLinkStore.h"
 
+#include "core/store/BulkStatement.h"
 #include "core/store/Database.h"
 
 namespace Cw {
@@ -19,6 +20,8 @@ QDateTime timeFrom(const QVariant& v)
 } // namespace
 
 SyncLinkStore::SyncLinkStore(Database& database, qint64 instanceId) : m_database(database), m_instanceId(instanceId) { }
+
+SyncLinkStore::~SyncLinkStore() = default;
 
 QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError* error) const
 {
@@ -41,12 +44,38 @@ QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError*
     return out;
 }
 
+QHash<qint64, QString> SyncLinkStore::localIdsFor(const QString& entity, const QList<qint64>& remoteIds,
+                                                  StoreError* error) const
+{
+    QHash<qint64, QString> out;
+    constexpr int kChunk = 500;
+    for (qsizetype start = 0; start < remoteIds.size(); start += kChunk) {
+        const QList<qint64> chunk = remoteIds.mid(start, kChunk);
+        QVariantList values {m_instanceId, entity};
+        QStringList marks;
+        for (const qint64 id : chunk) {
+            values.append(id);
+            marks.append(QStringLiteral("?"));
+        }
+        QSqlQuery q(m_database.connection());
+        if (!m_database.exec(QStringLiteral("SELECT remote_id, local_id FROM sync_links"
+                                            " WHERE instance_id = ? AND entity = ? AND remote_id IN (%1)")
+                                 .arg(marks.join(QStringLiteral(", "))),
+                             values, error, &q)) {
+            return out;
+        }
+        while (q.next()) {
+            out.insert(q.value(0).toLongLong(), q.value(1).toString());
+        }
+    }
+    return out;
+}
+
 bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* error)
 {
-    if (!m_savePrepared) {
-        m_save = QSqlQuery(m_database.connection());
-        if (!m_database.prepare(
-                &m_save,
+    if (!m_save) {
+        auto statement = std::make_unique<BulkStatement>(m_database);
+        if (!statement->prepare(
                 QStringLiteral(
                     "INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
                     " pushed_hash, pushed_body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -56,18 +85,21 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
                 error)) {
             return false;
         }
-        m_savePrepared = true;
+        m_save = std::move(statement);
     }
-    auto text = [](const QString& s) { return s.isNull() ? QString(QLatin1String("")) : s; };
-    m_save.bindValue(0, m_instanceId);
-    m_save.bindValue(1, entity);
-    m_save.bindValue(2, l.localId);
-    m_save.bindValue(3, l.remoteId > 0 ? QVariant(l.remoteId) : QVariant(QMetaType(QMetaType::LongLong)));
-    m_save.bindValue(4, text(l.remoteRef));
-    m_save.bindValue(5, text(l.pushedHash));
-    m_save.bindValue(6, text(l.pushedBody));
-    m_save.bindValue(7, QDateTime::currentMSecsSinceEpoch());
-    return m_database.execPrepared(m_save, error);
+    m_save->bindInt(0, m_instanceId);
+    m_save->bindText(1, entity);
+    m_save->bindText(2, l.localId);
+    if (l.remoteId > 0) {
+        m_save->bindInt(3, l.remoteId);
+    } else {
+        m_save->bindNull(3);
+    }
+    m_save->bindText(4, l.remoteRef);
+    m_save->bindText(5, l.pushedHash);
+    m_save->bindText(6, l.pushedBody);
+    m_save->bindInt(7, QDateTime::currentMSecsSinceEpoch());
+    return m_save->exec(error);
 }
 
 bool SyncLinkStore::remove(const QString& entity, const QString& localId, StoreError* error)

@@ -4,13 +4,14 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QSqlQuery>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace Cw {
 
+class BulkStatement;
 class Database;
 
 // One row of sync_links: a local record and the ConnectWise record it is (remoteId 0 while a create is in
@@ -39,9 +40,14 @@ class SyncLinkStore final
 {
 public:
     SyncLinkStore(Database& database, qint64 instanceId);
+    ~SyncLinkStore();
+    Q_DISABLE_COPY_MOVE(SyncLinkStore)
 
     // Every link of an entity, by local id (loaded once per entity and run; the table is indexed).
     QHash<QString, SyncLink> links(const QString& entity, StoreError* error = nullptr) const;
+    // The local ids linked to these ConnectWise ids (those that have a link), for one pulled page.
+    QHash<qint64, QString> localIdsFor(const QString& entity, const QList<qint64>& remoteIds,
+                                       StoreError* error = nullptr) const;
     bool save(const QString& entity, const SyncLink& link, StoreError* error = nullptr);
     bool remove(const QString& entity, const QString& localId, StoreError* error = nullptr);
 
@@ -51,8 +57,7 @@ public:
 private:
     Database& m_database;
     qint64 m_instanceId;
-    QSqlQuery m_save; // prepared on first save: pulls save one link per record
-    bool m_savePrepared = false;
+    std::unique_ptr<BulkStatement> m_save; // prepared on first save: pulls save one link per record
 };
 
 } // namespace Cw

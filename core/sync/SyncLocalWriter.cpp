@@ -1,5 +1,6 @@
 #include "core/sync/SyncLocalWriter.h"
 
+#include "core/store/BulkStatement.h"
 #include "core/store/Database.h"
 
 #include <QDate>
@@ -8,17 +9,6 @@
 namespace Cw {
 
 namespace {
-
-QVariant toSql(const LocalColumn& column, const QVariant& value)
-{
-    if (!value.isValid() || value.isNull()) {
-        return QVariant(QMetaType(QMetaType::QString)); // NULL
-    }
-    if (column.type == LocalColumn::Type::Date && value.typeId() == QMetaType::QDate) {
-        return value.toDate().toString(Qt::ISODate);
-    }
-    return value.toString();
-}
 
 QVariant fromSql(const LocalColumn& column, const QVariant& value)
 {
@@ -88,25 +78,35 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const QList<LocalRecord>&
             assignments.append(n + QStringLiteral(" = excluded.") + n);
         }
     }
-    QSqlQuery q(m_database.connection());
-    if (!m_database.prepare(&q,
-                            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
-                                .arg(entity.table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-                                     assignments.join(QStringLiteral(", "))),
-                            error)) {
+    BulkStatement q(m_database);
+    if (!q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
+                       .arg(entity.table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+                            assignments.join(QStringLiteral(", "))),
+                   error)) {
         return false;
     }
     QSet<QPair<QString, QString>> listValues;
     for (const LocalRecord& r : records) {
         for (int i = 0; i < entity.columns.size(); ++i) {
             const LocalColumn& c = entity.columns.at(i);
-            const QVariant v = c.name == QLatin1String("id") ? QVariant(r.id) : r.values.value(c.name);
-            q.bindValue(i, toSql(c, v));
-            if (!c.valueList.isEmpty() && v.isValid() && !v.toString().isEmpty()) {
-                listValues.insert({c.valueList, v.toString()});
+            if (c.name == QLatin1String("id")) {
+                q.bindText(i, r.id);
+                continue;
+            }
+            const QVariant v = r.values.value(c.name);
+            if (!v.isValid() || v.isNull()) {
+                q.bindNull(i);
+                continue;
+            }
+            const QString text = c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate
+                ? v.toDate().toString(Qt::ISODate)
+                : v.toString();
+            q.bindText(i, text);
+            if (!c.valueList.isEmpty() && !text.isEmpty()) {
+                listValues.insert({c.valueList, text});
             }
         }
-        if (!m_database.execPrepared(q, error)) {
+        if (!q.exec(error)) {
             return false;
         }
     }

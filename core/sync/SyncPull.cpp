@@ -75,12 +75,6 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         query.conditions =
             query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
     }
-    QHash<qint64, QString> byRemote;
-    for (const SyncLink& l : run.links.links(d.entity)) {
-        if (l.remoteId > 0) {
-            byRemote.insert(l.remoteId, l.localId);
-        }
-    }
     Pager pager(m_client, query);
     QEventLoop loop;
     PagerResult outcome;
@@ -103,7 +97,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             pager.cancel();
             return;
         }
-        if (!storePage(run, d, page.records, &s, byRemote)) {
+        if (!storePage(run, d, page.records, &s)) {
             storeFailed = true;
             pager.cancel();
             return;
@@ -142,8 +136,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     }
 }
 
-bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& records, PullState* state,
-                           QHash<qint64, QString>& byRemote)
+bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& records, PullState* state)
 {
     using A = SyncOutcome::Action;
     const auto entity = LocalSchema::entity(d.entity);
@@ -162,13 +155,18 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
     const bool mayUpdate =
         d.supports(QStringLiteral("pull_update")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_update"));
     QList<LocalRecord> writes;
-    QStringList linkedIds;
+    // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
+    QList<qint64> remoteIds;
+    remoteIds.reserve(records.size());
     for (const QJsonValue& value : records) {
-        const QString id = byRemote.value(value.toObject().value(QStringLiteral("id")).toInteger());
-        if (!id.isEmpty()) {
-            linkedIds.append(id);
-        }
+        remoteIds.append(value.toObject().value(QLatin1String("id")).toInteger());
     }
+    const QHash<qint64, QString> byRemote = run.links.localIdsFor(d.entity, remoteIds, &error);
+    if (error.isError()) {
+        run.summary.fatalError = error.message;
+        return false;
+    }
+    const QStringList linkedIds = byRemote.values();
     const QHash<QString, QVariantHash> stored = store.load(*entity, linkedIds, &error);
     if (!error.message.isEmpty()) {
         run.summary.fatalError = error.message;
@@ -236,7 +234,6 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
             continue;
         }
         writes.append(merged);
-        byRemote.insert(remoteId, localId);
         // What a push would send now is what ConnectWise has: remember it, so the next push sends nothing back.
         SyncLink link;
         link.localId = localId;
