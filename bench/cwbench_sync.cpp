@@ -92,6 +92,20 @@ QStringList pageTargets(const QJsonArray& log, qsizetype from, const QString& li
     return targets;
 }
 
+// The simulator's own time (building each reply, not sending it) summed over the API requests from `from` on.
+// Requests overlap (look-ahead, the count beside the first page), so the sum can exceed the wall time.
+qint64 simulatorMs(const QJsonArray& log, qsizetype from)
+{
+    qint64 ms = 0;
+    for (qsizetype i = from; i < log.size(); ++i) {
+        const QJsonObject entry = log.at(i).toObject();
+        if (entry.value(QLatin1String("target")).toString().contains(QLatin1String("/apis/3.0/"))) {
+            ms += entry.value(QLatin1String("ms")).toInteger();
+        }
+    }
+    return ms;
+}
+
 QString fixed(double value, int decimals = 2)
 {
     return QString::number(value, 'f', decimals);
@@ -181,7 +195,7 @@ int main(int argc, char* argv[])
     const Cw::SyncDescriptor* accounts = Cw::SyncDescriptors::find(QStringLiteral("accounts"));
     const qint64 expected = remoteCount(client, accounts->path);
     const Cw::RequestBuilder builder(connection);
-    const qsizetype logBefore = simRequests(nam, builder, simUrl).size();
+    qsizetype logFrom = simRequests(nam, builder, simUrl).size();
     const qint64 rssBefore = Bench::procStatusKb("VmRSS");
     Cw::SyncEngine engine(database, &client);
     engine.setPageSize(parser.value(pageSizeOption).toInt());
@@ -207,13 +221,15 @@ int main(int argc, char* argv[])
             << " updated=" << c.updated << " unchanged=" << c.unchanged << " skipped=" << c.skipped
             << " seconds=" << fixed(oursSeconds[run])
             << " records/s=" << fixed(double(c.total()) / std::max(oursSeconds[run], 0.001), 0)
-            << " peakRssMiB(VmHWM)=" << mib(Bench::procStatusKb("VmHWM")) << " rssBeforeMiB=" << mib(rssBefore)
-            << Qt::endl;
+            << " peakRssMiB(VmHWM)=" << mib(Bench::procStatusKb("VmHWM")) << " rssBeforeMiB=" << mib(rssBefore);
+        const QJsonArray log = simRequests(nam, builder, simUrl);
+        out << " requests=" << (log.size() - logFrom) << " simulatorMsSum=" << simulatorMs(log, logFrom) << Qt::endl;
         if (run == 0) {
             // Exactly the pages the full pull asked for, before the rerun adds its own.
             const QString listPath = client.baseUrl().path() + QLatin1Char('/') + accounts->path;
-            targets = pageTargets(simRequests(nam, builder, simUrl), logBefore, listPath);
+            targets = pageTargets(log, logFrom, listPath);
         }
+        logFrom = log.size();
     }
     const qint64 peakKib = Bench::procStatusKb("VmHWM"); // ours only: the references run in child processes
     QSqlQuery q(database.connection());
