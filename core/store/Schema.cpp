@@ -172,7 +172,7 @@ Migration migration3()
 {
     Migration m;
     m.version = 3;
-    m.description = QStringLiteral("sync outcomes without an IN-list check");
+    m.description = QStringLiteral("sync outcomes without an IN-list check; pulled values on links");
     // SQLite evaluates a CHECK (x IN ('a', 'b', ...)) by building an ephemeral table on every insert: a third
     // of the cost of writing an outcome row, and a pull writes one per record. The same rule as comparisons.
     m.statements = QStringList {
@@ -190,6 +190,9 @@ Migration migration3()
         QStringLiteral("DROP TABLE sync_outcomes"),
         QStringLiteral("ALTER TABLE sync_outcomes_v3 RENAME TO sync_outcomes"),
         QStringLiteral("CREATE INDEX sync_outcomes_run ON sync_outcomes (run_id)"),
+        // A pull records the local values it wrote (a few hundred bytes) instead of computing, serialising
+        // and hashing the body a push would send for every pulled record; see core/sync/SyncSnapshot.h.
+        QStringLiteral("ALTER TABLE sync_links ADD COLUMN pulled_values TEXT NOT NULL DEFAULT ''"),
     };
     return m;
 }

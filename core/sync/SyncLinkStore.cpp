@@ -27,9 +27,10 @@ QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError*
 {
     QHash<QString, SyncLink> out;
     QSqlQuery q(m_database.connection());
-    if (!m_database.exec(QStringLiteral("SELECT local_id, remote_id, remote_ref, pushed_hash, pushed_body"
-                                        " FROM sync_links WHERE instance_id = ? AND entity = ?"),
-                         {m_instanceId, entity}, error, &q)) {
+    if (!m_database.exec(
+            QStringLiteral("SELECT local_id, remote_id, remote_ref, pushed_hash, pushed_body, pulled_values"
+                           " FROM sync_links WHERE instance_id = ? AND entity = ?"),
+            {m_instanceId, entity}, error, &q)) {
         return out;
     }
     while (q.next()) {
@@ -39,6 +40,7 @@ QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError*
         l.remoteRef = q.value(2).toString();
         l.pushedHash = q.value(3).toString();
         l.pushedBody = q.value(4).toString();
+        l.pulledValues = q.value(5).toString();
         out.insert(l.localId, l);
     }
     return out;
@@ -78,10 +80,11 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
         if (!statement->prepare(
                 QStringLiteral(
                     "INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
-                    " pushed_hash, pushed_body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " pushed_hash, pushed_body, pulled_values, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (instance_id, entity, local_id) DO UPDATE SET remote_id = excluded.remote_id,"
                     " remote_ref = excluded.remote_ref, pushed_hash = excluded.pushed_hash,"
-                    " pushed_body = excluded.pushed_body, updated_at = excluded.updated_at"),
+                    " pushed_body = excluded.pushed_body, pulled_values = excluded.pulled_values,"
+                    " updated_at = excluded.updated_at"),
                 error)) {
             return false;
         }
@@ -98,7 +101,8 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
     m_save->bindText(4, l.remoteRef);
     m_save->bindText(5, l.pushedHash);
     m_save->bindText(6, l.pushedBody);
-    m_save->bindInt(7, QDateTime::currentMSecsSinceEpoch());
+    m_save->bindText(7, l.pulledValues);
+    m_save->bindInt(8, QDateTime::currentMSecsSinceEpoch());
     return m_save->exec(error);
 }
 

@@ -22,7 +22,8 @@ struct SyncLink
     qint64 remoteId = 0;
     QString remoteRef; // identifier / invoice number / PO number the create used
     QString pushedHash;
-    QString pushedBody; // compact JSON of the last body sent (or pulled), for PATCH diffs
+    QString pushedBody; // compact JSON of the last body sent, for PATCH diffs; '' after a pull
+    QString pulledValues; // SyncSnapshot of the local record a pull wrote (what ConnectWise has); '' after a push
 };
 
 // Where an incremental pull of one entity stands (sync_state).

@@ -6,8 +6,8 @@
 #include "core/sync/SyncLocalWriter.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
+#include "core/sync/SyncSnapshot.h"
 
-#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QPointer>
@@ -15,34 +15,6 @@
 #include <limits>
 
 namespace Cw {
-
-namespace {
-
-QString canonical(const LocalColumn& column, const QVariant& value)
-{
-    if (!value.isValid() || value.isNull()) {
-        return {};
-    }
-    if (column.type == LocalColumn::Type::Date) {
-        return value.typeId() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate) : value.toString();
-    }
-    if (column.type == LocalColumn::Type::Decimal) {
-        return LocalColumn::canonicalDecimal(value.toString());
-    }
-    return value.toString();
-}
-
-bool sameRecord(const LocalEntity& entity, const QVariantHash& a, const QVariantHash& b)
-{
-    for (const LocalColumn& c : entity.columns) {
-        if (canonical(c, a.value(c.name)) != canonical(c, b.value(c.name))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-} // namespace
 
 void SyncEngine::pull(Run& run, const SyncDescriptor& d)
 {
@@ -223,7 +195,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
                 merged.values.remove(it.key());
             }
         }
-        if (exists && sameRecord(*entity, *found, merged.values)) {
+        if (exists && SyncSnapshot::same(*entity, *found, merged.values)) {
             outcome.action = A::Unchanged;
             record(run, outcome);
             continue;
@@ -234,18 +206,11 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
             continue;
         }
         writes.append(merged);
-        // What a push would send now is what ConnectWise has: remember it, so the next push sends nothing back.
+        // What ConnectWise has now is this record: the next push compares with it and sends nothing back.
         SyncLink link;
         link.localId = localId;
         link.remoteId = remoteId;
-        const PushBody echo = d.toRemote(merged, run.inputs);
-        if (echo.skipReason.isEmpty()) {
-            const QByteArray compact = QJsonDocument(echo.body).toJson(QJsonDocument::Compact);
-            link.pushedBody = QString::fromUtf8(compact);
-            link.pushedHash =
-                QString::fromLatin1(QCryptographicHash::hash(compact, QCryptographicHash::Sha256).toHex().left(32));
-            link.remoteRef = echo.key;
-        }
+        link.pulledValues = SyncSnapshot::of(*entity, merged.values);
         if (!run.links.save(d.entity, link, &error)) {
             run.summary.fatalError = error.message;
             return false;

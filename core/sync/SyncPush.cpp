@@ -5,6 +5,7 @@
 #include "core/store/Database.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
+#include "core/sync/SyncSnapshot.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -120,17 +121,29 @@ bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r
         }
         return create(run, d, built, hash, link, links, outcome);
     }
-    if (link.pushedHash == hash) {
+    // What ConnectWise has: the last body sent, or, after a pull, the body of the record as the pull wrote it.
+    QJsonObject before;
+    if (!link.pulledValues.isEmpty()) {
+        const auto entity = LocalSchema::entity(d.entity);
+        if (entity && SyncSnapshot::of(*entity, r.values) == link.pulledValues) {
+            outcome->action = A::Unchanged;
+            return true;
+        }
+        if (entity) {
+            before = d.toRemote(SyncSnapshot::restore(*entity, r.id, link.pulledValues), run.inputs).body;
+        }
+    } else if (link.pushedHash == hash) {
         outcome->action = A::Unchanged;
         return true;
+    } else {
+        before = QJsonDocument::fromJson(link.pushedBody.toUtf8()).object();
     }
     if (!run.settings.isEnabled(d.entity, QStringLiteral("push_update"))) {
         outcome->action = A::Skipped;
         outcome->reason = tr("sync option off: push_update is off for %1").arg(d.entity);
         return true;
     }
-    const QJsonArray ops =
-        patchOps(QJsonDocument::fromJson(link.pushedBody.toUtf8()).object(), built.body, d.updatableFields);
+    const QJsonArray ops = patchOps(before, built.body, d.updatableFields);
     if (run.request.dryRun) {
         outcome->action = ops.isEmpty() ? A::Unchanged : A::Updated;
         return true;
@@ -147,6 +160,7 @@ bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r
     }
     link.pushedHash = hash;
     link.pushedBody = QString::fromUtf8(compact);
+    link.pulledValues.clear();
     StoreError storeError;
     if (!run.links.save(d.entity, link, &storeError)) {
         outcome->action = A::Failed;

@@ -28,7 +28,7 @@ QString dump(SyncFixture& f)
                          " country FROM accounts ORDER BY id"),
           QStringLiteral(
               "SELECT id, name, description, product_type, unit_type, price, cost FROM products ORDER BY id"),
-          QStringLiteral("SELECT entity, local_id, remote_ref, pushed_hash FROM sync_links"
+          QStringLiteral("SELECT entity, local_id, remote_ref, pushed_hash, pulled_values FROM sync_links"
                          " WHERE remote_id IS NOT NULL ORDER BY entity, local_id")}) {
         QSqlQuery q(f.db->connection());
         if (!f.db->exec(sql, {}, nullptr, &q)) {
@@ -56,6 +56,7 @@ private slots:
     void accountsAndProductsFieldByField();
     void incrementalAndFull();
     void invoicesAndOrdersUpdateOnly();
+    void pulledRecordEditedLocallyPatchesOnlyThatField();
     void faultsEndInTheSameState();
 
 private:
@@ -195,6 +196,44 @@ void TestSyncPull::invoicesAndOrdersUpdateOnly()
     QCOMPARE(s.pullCounts.value(QStringLiteral("orders")).created, 0);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices")), invoicesBefore); // never created locally
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE id = 'PI1' AND invoice_stage = 'L2'")), 1);
+}
+
+void TestSyncPull::pulledRecordEditedLocallyPatchesOnlyThatField()
+{
+    Cw::SyncSummary s = f.sync(false, true, {QStringLiteral("accounts")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    const QJsonArray companies = f.list(QStringLiteral("company/companies"));
+    const QJsonObject before = companies.at(11).toObject();
+    const qint64 id = before.value(QStringLiteral("id")).toInteger();
+    const QString localId = QStringLiteral("cw-%1").arg(id);
+
+    // After the pull, someone changes the city in ConnectWise, and the local system renames the account.
+    QJsonArray ops {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                 {QStringLiteral("path"), QStringLiteral("city")},
+                                 {QStringLiteral("value"), QStringLiteral("Changed In ConnectWise")}}};
+    QVERIFY(f.call(Cw::ApiRequest::patch(QStringLiteral("company/companies/%1").arg(id), QJsonDocument(ops))).ok());
+    const Cw::LocalEntity accounts = *Cw::LocalSchema::entity(QStringLiteral("accounts"));
+    auto local = Cw::LocalRecordStore(*f.db).find(accounts, localId);
+    QVERIFY(local);
+    QVariantHash edited = local->values;
+    edited.insert(QStringLiteral("name"), QStringLiteral("Renamed Locally"));
+    QVERIFY2(f.addLocal(QStringLiteral("accounts"), {edited}), qPrintable(f.error));
+
+    // The push sends only the field changed locally since the pull: the name. The city changed in
+    // ConnectWise is kept, and no other pulled record is sent.
+    s = f.sync(true, false, {QStringLiteral("accounts")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).updated, 1);
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 0);
+    const QJsonObject after = f.call(Cw::ApiRequest::get(QStringLiteral("company/companies/%1").arg(id))).object();
+    QCOMPARE(after.value(QStringLiteral("name")).toString(), QStringLiteral("Renamed Locally"));
+    QCOMPARE(after.value(QStringLiteral("city")).toString(), QStringLiteral("Changed In ConnectWise"));
+    QCOMPARE(after.value(QStringLiteral("phoneNumber")), before.value(QStringLiteral("phoneNumber")));
+
+    // Sent once: the next push has nothing to send.
+    s = f.sync(true, false, {QStringLiteral("accounts")});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).updated, 0);
 }
 
 void TestSyncPull::faultsEndInTheSameState()
