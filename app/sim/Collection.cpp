@@ -2,9 +2,12 @@
 
 #include "app/sim/JsonScan.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace Sim {
 
@@ -18,6 +21,30 @@ QJsonValue Record::value(const QStringList& path) const
     return JsonScan::valueAt(json, path);
 }
 
+void Record::readLastUpdated() const
+{
+    if (m_lastUpdatedRead) {
+        return;
+    }
+    const QDateTime time = QDateTime::fromString(
+        JsonScan::valueAt(json, {QStringLiteral("_info"), QStringLiteral("lastUpdated")}).toString(), Qt::ISODate);
+    m_lastUpdatedSecs = time.isValid() ? double(time.toSecsSinceEpoch()) : std::numeric_limits<double>::quiet_NaN();
+    m_topLevelLastUpdated = !JsonScan::valueAt(json, {QStringLiteral("lastUpdated")}).isUndefined();
+    m_lastUpdatedRead = true;
+}
+
+double Record::lastUpdatedSecs() const
+{
+    readLastUpdated();
+    return m_lastUpdatedSecs;
+}
+
+bool Record::hasTopLevelLastUpdated() const
+{
+    readLastUpdated();
+    return m_topLevelLastUpdated;
+}
+
 Collection::Collection(CollectionSpec spec, Generator generator)
     : m_spec(std::move(spec)), m_generator(std::move(generator))
 { }
@@ -28,6 +55,9 @@ void Collection::ensure() const
         m_records = m_generator();
         m_generated = true;
         m_highestId = m_records.empty() ? 0 : m_records.back().id;
+        for (const Record& record : m_records) {
+            record.lastUpdatedSecs(); // read while generating, not in the first incremental request
+        }
     }
 }
 

@@ -20,6 +20,16 @@ struct Record
 
     QJsonObject object() const;
     QJsonValue value(const QStringList& path) const;
+    // _info/lastUpdated in seconds since the epoch, read once from the bytes (json is never changed in place:
+    // a write makes a new Record). Incremental pulls filter 100,000 records on it with every request.
+    double lastUpdatedSecs() const;
+    bool hasTopLevelLastUpdated() const; // a field of its own, which then wins over _info/lastUpdated
+
+private:
+    void readLastUpdated() const;
+    mutable double m_lastUpdatedSecs = 0;
+    mutable bool m_topLevelLastUpdated = false;
+    mutable bool m_lastUpdatedRead = false;
 };
 
 // What a collection accepts on writes.

@@ -121,11 +121,16 @@ bool Conditions::compare(const QJsonValue& field, Op op, const Value& value)
         break;
     }
     case Kind::DateTime: {
-        const QDateTime time = QDateTime::fromString(field.toString(), Qt::ISODate);
-        if (!time.isValid()) {
-            return false;
+        qint64 secs = 0;
+        if (field.isDouble()) { // a cached timestamp (ListQuery): seconds since the epoch
+            secs = static_cast<qint64>(field.toDouble());
+        } else {
+            const QDateTime time = QDateTime::fromString(field.toString(), Qt::ISODate);
+            if (!time.isValid()) {
+                return false;
+            }
+            secs = time.toSecsSinceEpoch();
         }
-        const qint64 secs = time.toSecsSinceEpoch();
         order = secs < value.secs ? -1 : (secs > value.secs ? 1 : 0);
         break;
     }

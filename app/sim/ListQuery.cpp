@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Sim {
 
@@ -51,6 +52,16 @@ int compareValues(const QJsonValue& a, const QJsonValue& b)
 // the prefix: "lastUpdated > [...]" means _info/lastUpdated when the record has no such top-level field.
 QJsonValue fieldValue(const Record& record, const QStringList& path)
 {
+    // The incremental-pull field: served from the record's cache as seconds (Conditions compares a number with
+    // a [datetime] as seconds since the epoch), not scanned and parsed again for every record and request.
+    const bool lastUpdated = (path.size() == 1 && path.first() == QLatin1String("lastUpdated")) ||
+        (path.size() == 2 && path.first() == QLatin1String("_info") && path.at(1) == QLatin1String("lastUpdated"));
+    if (lastUpdated) {
+        const double secs = record.lastUpdatedSecs();
+        if (!std::isnan(secs) && (path.size() == 2 || !record.hasTopLevelLastUpdated())) {
+            return QJsonValue(secs);
+        }
+    }
     const QJsonValue value = record.value(path);
     if (value.isUndefined() && path.size() == 1) {
         return record.value({QStringLiteral("_info"), path.first()});
