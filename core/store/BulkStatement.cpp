@@ -158,4 +158,54 @@ bool BulkStatement::exec(StoreError* error)
     return m_database.execPrepared(m_query, error);
 }
 
+bool BulkStatement::query(StoreError* error)
+{
+#ifdef CW_NATIVE_SQLITE
+    if (m_native) {
+        sqlite3_reset(m_native->statement);
+        return true;
+    }
+#endif
+    return m_database.execPrepared(m_query, error);
+}
+
+bool BulkStatement::next()
+{
+#ifdef CW_NATIVE_SQLITE
+    if (m_native) {
+        const int rc = sqlite3_step(m_native->statement);
+        if (rc == SQLITE_ROW) {
+            return true;
+        }
+        if (rc != SQLITE_DONE) {
+            qCWarning(lcStore) << "statement failed:" << sqlite3_errmsg(m_native->db);
+        }
+        sqlite3_reset(m_native->statement);
+        return false;
+    }
+#endif
+    return m_query.next();
+}
+
+qint64 BulkStatement::integerValue(int column) const
+{
+#ifdef CW_NATIVE_SQLITE
+    if (m_native) {
+        return sqlite3_column_int64(m_native->statement, column);
+    }
+#endif
+    return m_query.value(column).toLongLong();
+}
+
+QString BulkStatement::textValue(int column) const
+{
+#ifdef CW_NATIVE_SQLITE
+    if (m_native) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_native->statement, column));
+        return text ? QString::fromUtf8(text, sqlite3_column_bytes(m_native->statement, column)) : QString();
+    }
+#endif
+    return m_query.value(column).toString();
+}
+
 } // namespace Cw

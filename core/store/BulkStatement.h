@@ -33,7 +33,14 @@ public:
     void bindInt(int index, qint64 value);
     void bindNull(int index);
     void bindTextOrNull(int index, const QString& value); // empty -> NULL
-    bool exec(StoreError* error = nullptr);
+    bool exec(StoreError* error = nullptr); // a write: runs it to the end
+
+    // A read: query() runs it, next() moves to each row (false after the last one or on an error), and the
+    // values are read by column.
+    bool query(StoreError* error = nullptr);
+    bool next();
+    qint64 integerValue(int column) const;
+    QString textValue(int column) const;
 
 private:
     struct Native;

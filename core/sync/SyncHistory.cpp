@@ -1,6 +1,6 @@
 #include "core/sync/SyncHistory.h"
 
-#include "core/store/BulkStatement.h"
+#include "core/store/BulkInsert.h"
 #include "core/store/Database.h"
 
 namespace Cw {
@@ -31,32 +31,31 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
     if (outcomes.isEmpty()) {
         return true;
     }
-    BulkStatement q(m_database);
-    if (!q.prepare(QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id,"
-                                  " remote_id, action, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                   error)) {
-        return false;
-    }
+    BulkInsert insert(
+        m_database,
+        QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id, remote_id, action,"
+                       " reason) VALUES"),
+        7);
     for (const SyncOutcome& o : outcomes) {
         if (o.action == SyncOutcome::Action::Unchanged) {
             continue; // counted on the run; one row per untouched record would only grow the table
         }
-        q.bindInt(0, runId);
-        q.bindText(1, o.direction);
-        q.bindText(2, o.entity);
-        q.bindText(3, o.localId);
+        insert.integer(runId);
+        insert.text(o.direction);
+        insert.text(o.entity);
+        insert.text(o.localId);
         if (o.remoteId > 0) {
-            q.bindInt(4, o.remoteId);
+            insert.integer(o.remoteId);
         } else {
-            q.bindNull(4);
+            insert.null();
         }
-        q.bindText(5, SyncOutcome::actionName(o.action));
-        q.bindTextOrNull(6, o.reason);
-        if (!q.exec(error)) {
+        insert.text(SyncOutcome::actionName(o.action));
+        insert.textOrNull(o.reason);
+        if (!insert.endRow(error)) {
             return false;
         }
     }
-    return true;
+    return insert.finish(error);
 }
 
 bool SyncHistory::finishRun(qint64 runId, const SyncCounts& c, const QString& status, const QString& message,

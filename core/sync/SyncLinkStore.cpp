@@ -1,5 +1,6 @@
 #include "core/sync/SyncLinkStore.h"
 
+#include "core/store/BulkInsert.h"
 #include "core/store/BulkStatement.h"
 #include "core/store/Database.h"
 
@@ -16,6 +17,11 @@ QDateTime timeFrom(const QVariant& v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
+
+constexpr const char* kUpsertTail =
+    " ON CONFLICT (instance_id, entity, local_id) DO UPDATE SET remote_id = excluded.remote_id,"
+    " remote_ref = excluded.remote_ref, pushed_hash = excluded.pushed_hash, pushed_body = excluded.pushed_body,"
+    " pulled_values = excluded.pulled_values, updated_at = excluded.updated_at";
 
 } // namespace
 
@@ -50,27 +56,61 @@ QHash<qint64, QString> SyncLinkStore::localIdsFor(const QString& entity, const Q
                                                   StoreError* error) const
 {
     QHash<qint64, QString> out;
-    constexpr int kChunk = 500;
+    constexpr qsizetype kChunk = 250;
     for (qsizetype start = 0; start < remoteIds.size(); start += kChunk) {
         const QList<qint64> chunk = remoteIds.mid(start, kChunk);
-        QVariantList values {m_instanceId, entity};
         QStringList marks;
-        for (const qint64 id : chunk) {
-            values.append(id);
+        for (qsizetype i = 0; i < chunk.size(); ++i) {
             marks.append(QStringLiteral("?"));
         }
-        QSqlQuery q(m_database.connection());
-        if (!m_database.exec(QStringLiteral("SELECT remote_id, local_id FROM sync_links"
-                                            " WHERE instance_id = ? AND entity = ? AND remote_id IN (%1)")
-                                 .arg(marks.join(QStringLiteral(", "))),
-                             values, error, &q)) {
+        BulkStatement q(m_database);
+        if (!q.prepare(QStringLiteral("SELECT remote_id, local_id FROM sync_links"
+                                      " WHERE instance_id = ? AND entity = ? AND remote_id IN (%1)")
+                           .arg(marks.join(QStringLiteral(", "))),
+                       error)) {
+            return out;
+        }
+        q.bindInt(0, m_instanceId);
+        q.bindText(1, entity);
+        for (qsizetype i = 0; i < chunk.size(); ++i) {
+            q.bindInt(static_cast<int>(i) + 2, chunk.at(i));
+        }
+        if (!q.query(error)) {
             return out;
         }
         while (q.next()) {
-            out.insert(q.value(0).toLongLong(), q.value(1).toString());
+            out.insert(q.integerValue(0), q.textValue(1));
         }
     }
     return out;
+}
+
+bool SyncLinkStore::saveAll(const QString& entity, const QList<SyncLink>& links, StoreError* error)
+{
+    BulkInsert insert(m_database,
+                      QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
+                                     " pushed_hash, pushed_body, pulled_values, updated_at) VALUES"),
+                      9, QLatin1String(kUpsertTail));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const SyncLink& l : links) {
+        insert.integer(m_instanceId);
+        insert.text(entity);
+        insert.text(l.localId);
+        if (l.remoteId > 0) {
+            insert.integer(l.remoteId);
+        } else {
+            insert.null();
+        }
+        insert.text(l.remoteRef);
+        insert.text(l.pushedHash);
+        insert.text(l.pushedBody);
+        insert.text(l.pulledValues);
+        insert.integer(now);
+        if (!insert.endRow(error)) {
+            return false;
+        }
+    }
+    return insert.finish(error);
 }
 
 bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* error)
@@ -80,11 +120,8 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
         if (!statement->prepare(
                 QStringLiteral(
                     "INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
-                    " pushed_hash, pushed_body, pulled_values, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (instance_id, entity, local_id) DO UPDATE SET remote_id = excluded.remote_id,"
-                    " remote_ref = excluded.remote_ref, pushed_hash = excluded.pushed_hash,"
-                    " pushed_body = excluded.pushed_body, pulled_values = excluded.pulled_values,"
-                    " updated_at = excluded.updated_at"),
+                    " pushed_hash, pushed_body, pulled_values, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
+                    .arg(QLatin1String(kUpsertTail)),
                 error)) {
             return false;
         }

@@ -50,6 +50,8 @@ public:
     QHash<qint64, QString> localIdsFor(const QString& entity, const QList<qint64>& remoteIds,
                                        StoreError* error = nullptr) const;
     bool save(const QString& entity, const SyncLink& link, StoreError* error = nullptr);
+    // Many links at once (a pulled page); local ids must not repeat.
+    bool saveAll(const QString& entity, const QList<SyncLink>& links, StoreError* error = nullptr);
     bool remove(const QString& entity, const QString& localId, StoreError* error = nullptr);
 
     std::optional<PullState> pullState(const QString& entity, StoreError* error = nullptr) const;

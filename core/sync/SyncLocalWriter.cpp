@@ -1,6 +1,6 @@
 #include "core/sync/SyncLocalWriter.h"
 
-#include "core/store/BulkStatement.h"
+#include "core/store/BulkInsert.h"
 #include "core/store/Database.h"
 
 #include <QDate>
@@ -70,45 +70,42 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const QList<LocalRecord>&
         return true;
     }
     const QStringList names = entity.columnNames();
-    QStringList marks;
     QStringList assignments;
     for (const QString& n : names) {
-        marks.append(QStringLiteral("?"));
         if (n != QLatin1String("id")) {
             assignments.append(n + QStringLiteral(" = excluded.") + n);
         }
     }
-    BulkStatement q(m_database);
-    if (!q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
-                       .arg(entity.table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-                            assignments.join(QStringLiteral(", "))),
-                   error)) {
-        return false;
-    }
+    BulkInsert insert(m_database,
+                      QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(entity.table, names.join(QStringLiteral(", "))),
+                      static_cast<int>(names.size()),
+                      QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
     QSet<QPair<QString, QString>> listValues;
     for (const LocalRecord& r : records) {
-        for (int i = 0; i < entity.columns.size(); ++i) {
-            const LocalColumn& c = entity.columns.at(i);
+        for (const LocalColumn& c : entity.columns) {
             if (c.name == QLatin1String("id")) {
-                q.bindText(i, r.id);
+                insert.text(r.id);
                 continue;
             }
             const QVariant v = r.values.value(c.name);
             if (!v.isValid() || v.isNull()) {
-                q.bindNull(i);
+                insert.null();
                 continue;
             }
             const QString text = c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate
                 ? v.toDate().toString(Qt::ISODate)
                 : v.toString();
-            q.bindText(i, text);
+            insert.text(text);
             if (!c.valueList.isEmpty() && !text.isEmpty()) {
                 listValues.insert({c.valueList, text});
             }
         }
-        if (!q.exec(error)) {
+        if (!insert.endRow(error)) {
             return false;
         }
+    }
+    if (!insert.finish(error)) {
+        return false;
     }
     for (const auto& lv : listValues) {
         if (!m_database.exec(QStringLiteral("INSERT INTO value_lists (list, value) VALUES (?, ?)"

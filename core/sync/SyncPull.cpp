@@ -127,6 +127,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
     const bool mayUpdate =
         d.supports(QStringLiteral("pull_update")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_update"));
     QList<LocalRecord> writes;
+    QList<SyncLink> links;
     // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
     QList<qint64> remoteIds;
     remoteIds.reserve(records.size());
@@ -211,15 +212,12 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
         link.localId = localId;
         link.remoteId = remoteId;
         link.pulledValues = SyncSnapshot::of(*entity, merged.values);
-        if (!run.links.save(d.entity, link, &error)) {
-            run.summary.fatalError = error.message;
-            return false;
-        }
+        links.append(link);
     }
     if (run.request.dryRun) {
         return true;
     }
-    if (!store.write(*entity, writes, &error)) {
+    if (!store.write(*entity, writes, &error) || !run.links.saveAll(d.entity, links, &error)) {
         run.summary.fatalError = error.message;
         return false;
     }
