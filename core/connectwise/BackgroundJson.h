@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 namespace Cw {
 
@@ -15,8 +16,14 @@ class BackgroundJson final
 public:
     static constexpr qsizetype kThresholdBytes = 256 * 1024;
     using Done = std::function<void(const QJsonDocument& document, const QJsonParseError& error)>;
+    // Runs right after parsing, on the same (pool) thread, when the document parsed: work on the document that
+    // need not wait for the consumer's thread. It must be thread-safe.
+    using Prepare = std::function<std::shared_ptr<const void>(const QJsonDocument& document)>;
+    using PreparedDone = std::function<void(const QJsonDocument& document, const QJsonParseError& error,
+                                            const std::shared_ptr<const void>& prepared)>;
 
     static void parse(const QByteArray& body, QObject* context, Done done);
+    static void parse(const QByteArray& body, QObject* context, Prepare prepare, PreparedDone done);
 };
 
 } // namespace Cw

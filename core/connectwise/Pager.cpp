@@ -71,9 +71,16 @@ void Pager::pump()
         if (!m_parsing && !m_raw.isEmpty()) {
             const RawPage raw = m_raw.takeFirst();
             m_parsing = true;
-            BackgroundJson::parse(raw.body, this,
-                                  [this, number = raw.number](const QJsonDocument& doc, const QJsonParseError& e) {
-                                      onPageParsed(number, doc, e);
+            BackgroundJson::Prepare prepare;
+            if (m_prepare) {
+                prepare = [fn = m_prepare](const QJsonDocument& doc) -> std::shared_ptr<const void> {
+                    return doc.isArray() ? fn(doc.array()) : nullptr;
+                };
+            }
+            BackgroundJson::parse(raw.body, this, std::move(prepare),
+                                  [this, number = raw.number](const QJsonDocument& doc, const QJsonParseError& e,
+                                                              const std::shared_ptr<const void>& prepared) {
+                                      onPageParsed(number, doc, e, prepared);
                                   });
             continue; // a small page was parsed synchronously and may be ready now
         }
@@ -123,7 +130,8 @@ void Pager::onPageFetched(const ApiResult& result)
     pump();
 }
 
-void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error)
+void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error,
+                         const std::shared_ptr<const void>& prepared)
 {
     m_parsing = false;
     if (m_finished) {
@@ -141,6 +149,7 @@ void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonP
     }
     Page page;
     page.records = document.array();
+    page.prepared = prepared;
     page.number = number;
     page.firstIndex = m_parsedRecords;
     m_parsedRecords += page.records.size();

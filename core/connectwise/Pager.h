@@ -12,6 +12,8 @@
 #include <QPointer>
 
 #include <algorithm>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace Cw {
@@ -26,6 +28,7 @@ struct Page
     int number = 0; // 1-based
     qint64 firstIndex = 0; // index of records[0] in the whole pull
     bool isLast = false;
+    std::shared_ptr<const void> prepared; // what the Pager's Prepare function made of records, if one is set
 };
 
 struct PagerResult
@@ -65,6 +68,11 @@ public:
     // How many pages may be in flight, being parsed or waiting beyond the one the consumer holds (1..4).
     // 1 keeps memory lowest; 2 (the default) lets the next transfer overlap parsing and consuming.
     void setPagesAhead(int pages) { m_maxAhead = std::clamp(pages, 1, 4); }
+    // Work on each page's records done on the parsing thread (a pool thread for large pages), before the page
+    // is delivered; the result arrives as Page::prepared. Must be thread-safe. Lets a consumer map one page
+    // while it stores the previous one.
+    using Prepare = std::function<std::shared_ptr<const void>(const QJsonArray& records)>;
+    void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
     int pagesAheadLimit() const { return m_maxAhead; }
     const PageQuery& query() const { return m_query; }
 
@@ -90,7 +98,8 @@ private:
     void pump();
     void fetch();
     void onPageFetched(const ApiResult& result);
-    void onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error);
+    void onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error,
+                      const std::shared_ptr<const void>& prepared);
     void finish(const ApiError& error);
     int pagesAhead() const;
 
@@ -101,6 +110,7 @@ private:
     QList<Page> m_ready; // parsed, waiting for the consumer
     QElapsedTimer m_elapsed;
     QString m_host;
+    Prepare m_prepare;
     int m_maxAhead = kDefaultAhead;
     int m_nextPageNumber = 1;
     int m_lastPageNumber = -1; // known once a page says there is no next one

@@ -20,7 +20,7 @@ void BulkInsert::text(const QString& value)
 {
     Value v;
     v.kind = Value::Kind::Text;
-    v.text = value;
+    v.text = value.toUtf8();
     m_values.push_back(std::move(v));
 }
 
@@ -95,7 +95,7 @@ bool BulkInsert::flush(StoreError* error)
         return false;
     }
     for (std::size_t i = 0; i < m_values.size(); ++i) {
-        const Value& v = m_values[i];
+        Value& v = m_values[i];
         const int index = static_cast<int>(i);
         switch (v.kind) {
         case Value::Kind::Null:
@@ -105,7 +105,7 @@ bool BulkInsert::flush(StoreError* error)
             statement->bindInt(index, v.integer);
             break;
         case Value::Kind::Text:
-            statement->bindText(index, v.text);
+            statement->bindUtf8(index, std::move(v.text));
             break;
         }
     }

@@ -39,7 +39,7 @@ private:
     {
         enum class Kind { Null, Integer, Text } kind = Kind::Null;
         qint64 integer = 0;
-        QString text;
+        QByteArray text; // UTF-8
     };
     bool flush(StoreError* error);
     BulkStatement* statementFor(int rows, StoreError* error);

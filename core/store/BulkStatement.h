@@ -30,6 +30,7 @@ public:
     bool isNative() const { return m_native != nullptr; }
 
     void bindText(int index, const QString& value); // a null QString is bound as ''
+    void bindUtf8(int index, QByteArray utf8); // text already in UTF-8
     void bindInt(int index, qint64 value);
     void bindNull(int index);
     void bindTextOrNull(int index, const QString& value); // empty -> NULL

@@ -16,6 +16,7 @@ namespace Cw {
 
 class ApiClient;
 class Database;
+struct Page;
 class SyncHistory;
 struct ApiRequest;
 
@@ -71,7 +72,7 @@ private:
     qint64 findExisting(Run& run, const SyncDescriptor& d, const PushBody& built, const QHash<QString, SyncLink>& links,
                         ApiError* error);
     void pull(Run& run, const SyncDescriptor& d);
-    bool storePage(Run& run, const SyncDescriptor& d, const QJsonArray& records, PullState* state);
+    bool storePage(Run& run, const SyncDescriptor& d, const Page& page, PullState* state);
     void record(Run& run, const SyncOutcome& outcome);
     bool flushOutcomes(Run& run);
     bool fatal(Run& run, const ApiError& error);

@@ -13,8 +13,41 @@
 #include <QPointer>
 
 #include <limits>
+#include <memory>
+#include <vector>
 
 namespace Cw {
+
+namespace {
+
+// A pulled record as the descriptor maps it: done on the parsing thread (Pager::setPrepare), so the next page is
+// mapped while this one is stored. Pull mappings only read the settings (never links), so this is thread-safe.
+struct PulledRecord
+{
+    qint64 remoteId = 0;
+    QDateTime updated;
+    PullValues pulled;
+};
+using PulledPage = std::vector<PulledRecord>;
+
+std::shared_ptr<const PulledPage> mapPage(const SyncDescriptor& d, const SyncInputs& inputs, const QJsonArray& records)
+{
+    auto page = std::make_shared<PulledPage>();
+    page->reserve(static_cast<std::size_t>(records.size()));
+    for (const QJsonValue& value : records) {
+        const QJsonObject remote = value.toObject();
+        PulledRecord r;
+        r.remoteId = remote.value(QLatin1String("id")).toInteger();
+        r.updated = QDateTime::fromString(
+            remote.value(QLatin1String("_info")).toObject().value(QLatin1String("lastUpdated")).toString(),
+            Qt::ISODate);
+        r.pulled = d.fromRemote(remote, inputs);
+        page->push_back(std::move(r));
+    }
+    return page;
+}
+
+} // namespace
 
 void SyncEngine::pull(Run& run, const SyncDescriptor& d)
 {
@@ -48,6 +81,12 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
     }
     Pager pager(m_client, query);
+    SyncInputs mapInputs; // for the parsing thread: the settings only
+    mapInputs.settings = &run.settings;
+    mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
+    pager.setPrepare([descriptor = d, mapInputs](const QJsonArray& records) -> std::shared_ptr<const void> {
+        return mapPage(descriptor, mapInputs, records);
+    });
     QEventLoop loop;
     PagerResult outcome;
     bool storeFailed = false;
@@ -69,7 +108,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             pager.cancel();
             return;
         }
-        if (!storePage(run, d, page.records, &s)) {
+        if (!storePage(run, d, page, &s)) {
             storeFailed = true;
             pager.cancel();
             return;
@@ -108,7 +147,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     }
 }
 
-bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& records, PullState* state)
+bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, PullState* state)
 {
     using A = SyncOutcome::Action;
     const auto entity = LocalSchema::entity(d.entity);
@@ -129,10 +168,14 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
     QList<LocalRecord> writes;
     QList<SyncLink> links;
     // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
+    std::shared_ptr<const PulledPage> mapped = std::static_pointer_cast<const PulledPage>(page.prepared);
+    if (!mapped) {
+        mapped = mapPage(d, run.inputs, page.records);
+    }
     QList<qint64> remoteIds;
-    remoteIds.reserve(records.size());
-    for (const QJsonValue& value : records) {
-        remoteIds.append(value.toObject().value(QLatin1String("id")).toInteger());
+    remoteIds.reserve(static_cast<qsizetype>(mapped->size()));
+    for (const PulledRecord& r : *mapped) {
+        remoteIds.append(r.remoteId);
     }
     const QHash<qint64, QString> byRemote = run.links.localIdsFor(d.entity, remoteIds, &error);
     if (error.isError()) {
@@ -145,12 +188,9 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
         run.summary.fatalError = error.message;
         return false;
     }
-    for (const QJsonValue& value : records) {
-        const QJsonObject remote = value.toObject();
-        const qint64 remoteId = remote.value(QStringLiteral("id")).toInteger();
-        const QDateTime updated = QDateTime::fromString(
-            remote.value(QStringLiteral("_info")).toObject().value(QStringLiteral("lastUpdated")).toString(),
-            Qt::ISODate);
+    for (const PulledRecord& r : *mapped) {
+        const qint64 remoteId = r.remoteId;
+        const QDateTime& updated = r.updated;
         if (updated.isValid() && (!state->pendingHigh.isValid() || updated > state->pendingHigh)) {
             state->pendingHigh = updated;
         }
@@ -163,7 +203,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const QJsonArray& 
         outcome.direction = QStringLiteral("pull");
         outcome.entity = d.entity;
         outcome.remoteId = remoteId;
-        const PullValues pulled = d.fromRemote(remote, run.inputs);
+        const PullValues& pulled = r.pulled;
         const bool creating = localId.isEmpty();
         if (creating) {
             localId = QStringLiteral("cw-%1").arg(remoteId);
