@@ -17,8 +17,9 @@ public:
     static constexpr qsizetype kThresholdBytes = 256 * 1024;
     using Done = std::function<void(const QJsonDocument& document, const QJsonParseError& error)>;
     // Runs right after parsing, on the same (pool) thread, when the document parsed: work on the document that
-    // need not wait for the consumer's thread. It must be thread-safe.
-    using Prepare = std::function<std::shared_ptr<const void>(const QJsonDocument& document)>;
+    // need not wait for the consumer's thread. It must be thread-safe. It may take the document (leaving it
+    // empty), so that it is also freed on that thread.
+    using Prepare = std::function<std::shared_ptr<const void>(QJsonDocument& document)>;
     using PreparedDone = std::function<void(const QJsonDocument& document, const QJsonParseError& error,
                                             const std::shared_ptr<const void>& prepared)>;
 

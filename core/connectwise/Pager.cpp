@@ -5,6 +5,8 @@
 #include "core/connectwise/ConnectWiseLog.h"
 #include "core/connectwise/LinkHeader.h"
 
+#include <utility>
+
 namespace Cw {
 
 Pager::Pager(ApiClient* client, PageQuery query, QObject* parent)
@@ -50,7 +52,7 @@ void Pager::pump()
         if (!m_consumerBusy && !m_ready.isEmpty()) {
             const Page page = m_ready.takeFirst();
             m_consumerBusy = true;
-            m_records += page.records.size();
+            m_records += page.count;
             ++m_pages;
             m_lastDelivered = page.isLast;
             fetch(); // keep the transfer going while the consumer works
@@ -73,8 +75,17 @@ void Pager::pump()
             m_parsing = true;
             BackgroundJson::Prepare prepare;
             if (m_prepare) {
-                prepare = [fn = m_prepare](const QJsonDocument& doc) -> std::shared_ptr<const void> {
-                    return doc.isArray() ? fn(doc.array()) : nullptr;
+                prepare = [fn = m_prepare](QJsonDocument& doc) -> std::shared_ptr<const void> {
+                    if (!doc.isArray()) {
+                        return nullptr;
+                    }
+                    auto prepared = std::make_shared<Prepared>();
+                    {
+                        const QJsonArray records = std::exchange(doc, QJsonDocument()).array();
+                        prepared->count = records.size();
+                        prepared->user = fn(records);
+                    } // the parsed page is freed here, on this thread
+                    return prepared;
                 };
             }
             BackgroundJson::parse(raw.body, this, std::move(prepare),
@@ -137,7 +148,7 @@ void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonP
     if (m_finished) {
         return;
     }
-    if (error.error != QJsonParseError::NoError || !document.isArray()) {
+    if (error.error != QJsonParseError::NoError || (!document.isArray() && !prepared)) {
         ApiError e;
         e.kind = ApiError::Kind::MalformedResponse;
         e.endpoint = m_query.path;
@@ -148,16 +159,21 @@ void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonP
         return;
     }
     Page page;
-    page.records = document.array();
-    page.prepared = prepared;
+    if (const auto p = std::static_pointer_cast<const Prepared>(prepared)) {
+        page.count = p->count;
+        page.prepared = p->user;
+    } else {
+        page.records = document.array();
+        page.count = page.records.size();
+    }
     page.number = number;
     page.firstIndex = m_parsedRecords;
-    m_parsedRecords += page.records.size();
-    const bool shortPage = page.records.size() < m_query.effectivePageSize();
+    m_parsedRecords += page.count;
+    const bool shortPage = page.count < m_query.effectivePageSize();
     if (m_decisionPending) {
         m_decisionPending = false;
         m_moreToFetch = !shortPage;
-    } else if (m_query.mode == PageQuery::Mode::ForwardOnly && page.records.isEmpty()) {
+    } else if (m_query.mode == PageQuery::Mode::ForwardOnly && page.count == 0) {
         m_moreToFetch = false; // an empty page ends a forward-only pull whatever the Link says
     }
     if (!m_moreToFetch && m_lastPageNumber < 0) {

@@ -28,7 +28,8 @@ struct Page
     int number = 0; // 1-based
     qint64 firstIndex = 0; // index of records[0] in the whole pull
     bool isLast = false;
-    std::shared_ptr<const void> prepared; // what the Pager's Prepare function made of records, if one is set
+    qsizetype count = 0; // records in the page (also when records is left empty, see Pager::setPrepare)
+    std::shared_ptr<const void> prepared; // what the Pager's Prepare function made of the records, if one is set
 };
 
 struct PagerResult
@@ -69,8 +70,8 @@ public:
     // 1 keeps memory lowest; 2 (the default) lets the next transfer overlap parsing and consuming.
     void setPagesAhead(int pages) { m_maxAhead = std::clamp(pages, 1, 4); }
     // Work on each page's records done on the parsing thread (a pool thread for large pages), before the page
-    // is delivered; the result arrives as Page::prepared. Must be thread-safe. Lets a consumer map one page
-    // while it stores the previous one.
+    // is delivered; the result arrives as Page::prepared, and Page::records is then empty (the parsed page is
+    // freed on that thread too). Must be thread-safe. Lets a consumer map one page while it stores the previous.
     using Prepare = std::function<std::shared_ptr<const void>(const QJsonArray& records)>;
     void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
     int pagesAheadLimit() const { return m_maxAhead; }
@@ -110,6 +111,11 @@ private:
     QList<Page> m_ready; // parsed, waiting for the consumer
     QElapsedTimer m_elapsed;
     QString m_host;
+    struct Prepared
+    {
+        qsizetype count = 0;
+        std::shared_ptr<const void> user;
+    };
     Prepare m_prepare;
     int m_maxAhead = kDefaultAhead;
     int m_nextPageNumber = 1;

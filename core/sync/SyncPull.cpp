@@ -113,7 +113,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             pager.cancel();
             return;
         }
-        processed += static_cast<int>(page.records.size());
+        processed += static_cast<int>(page.count);
         emit progress(run.direction, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
     });
     connect(&pager, &Pager::finished, &loop, [&](const PagerResult& r) {
