@@ -64,9 +64,31 @@ QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, co
     return out;
 }
 
-bool SyncLocalWriter::write(const LocalEntity& entity, const QList<LocalRecord>& records, StoreError* error)
+SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values)
 {
-    if (records.isEmpty()) {
+    Row row;
+    row.reserve(static_cast<std::size_t>(entity.columns.size()));
+    for (const LocalColumn& c : entity.columns) {
+        if (c.name == QLatin1String("id")) {
+            row.push_back(id);
+            continue;
+        }
+        const QVariant v = values.value(c.name);
+        if (!v.isValid() || v.isNull()) {
+            row.emplace_back();
+        } else if (c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate) {
+            row.push_back(v.toDate().toString(Qt::ISODate));
+        } else {
+            QString text = v.toString();
+            row.push_back(text.isNull() ? QString(QLatin1String("")) : std::move(text));
+        }
+    }
+    return row;
+}
+
+bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& rows, StoreError* error)
+{
+    if (rows.empty()) {
         return true;
     }
     const QStringList names = entity.columnNames();
@@ -81,23 +103,17 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const QList<LocalRecord>&
                       static_cast<int>(names.size()),
                       QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
     QSet<QPair<QString, QString>> listValues;
-    for (const LocalRecord& r : records) {
-        for (const LocalColumn& c : entity.columns) {
-            if (c.name == QLatin1String("id")) {
-                insert.text(r.id);
-                continue;
-            }
-            const QVariant v = r.values.value(c.name);
-            if (!v.isValid() || v.isNull()) {
+    for (const Row& row : rows) {
+        for (qsizetype i = 0; i < entity.columns.size(); ++i) {
+            const QString& text = row[static_cast<std::size_t>(i)];
+            if (text.isNull()) {
                 insert.null();
                 continue;
             }
-            const QString text = c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate
-                ? v.toDate().toString(Qt::ISODate)
-                : v.toString();
             insert.text(text);
-            if (!c.valueList.isEmpty() && !text.isEmpty()) {
-                listValues.insert({c.valueList, text});
+            const QString& list = entity.columns.at(i).valueList;
+            if (!list.isEmpty() && !text.isEmpty()) {
+                listValues.insert({list, text});
             }
         }
         if (!insert.endRow(error)) {

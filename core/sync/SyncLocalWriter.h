@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <vector>
+
 namespace Cw {
 
 class Database;
@@ -17,9 +19,14 @@ class SyncLocalWriter final
 public:
     explicit SyncLocalWriter(Database& database);
 
+    // A record as written: one text per column of the entity, in schema order ("id" first); a null QString is
+    // SQL NULL.
+    using Row = std::vector<QString>;
+    static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values);
+
     // The stored records among ids, by id; values typed as LocalRecordStore gives them (dates as QDate).
     QHash<QString, QVariantHash> load(const LocalEntity& entity, const QStringList& ids, StoreError* error) const;
-    bool write(const LocalEntity& entity, const QList<LocalRecord>& records, StoreError* error);
+    bool write(const LocalEntity& entity, const std::vector<Row>& rows, StoreError* error);
 
 private:
     Database& m_database;

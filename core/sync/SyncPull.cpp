@@ -27,10 +27,15 @@ struct PulledRecord
     qint64 remoteId = 0;
     QDateTime updated;
     PullValues pulled;
+    // For a record that is new locally (the common case of a large pull), what is written is the pulled values
+    // themselves: the row (id left empty) and the link's snapshot are made here too.
+    SyncLocalWriter::Row row;
+    QString snapshot;
 };
 using PulledPage = std::vector<PulledRecord>;
 
-std::shared_ptr<const PulledPage> mapPage(const SyncDescriptor& d, const SyncInputs& inputs, const QJsonArray& records)
+std::shared_ptr<const PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& entity, const SyncInputs& inputs,
+                                          const QJsonArray& records)
 {
     auto page = std::make_shared<PulledPage>();
     page->reserve(static_cast<std::size_t>(records.size()));
@@ -42,6 +47,16 @@ std::shared_ptr<const PulledPage> mapPage(const SyncDescriptor& d, const SyncInp
             remote.value(QLatin1String("_info")).toObject().value(QLatin1String("lastUpdated")).toString(),
             Qt::ISODate);
         r.pulled = d.fromRemote(remote, inputs);
+        if (r.pulled.skipReason.isEmpty()) {
+            QVariantHash values;
+            for (auto it = r.pulled.values.cbegin(); it != r.pulled.values.cend(); ++it) {
+                if (it.value().isValid() && !it.value().toString().isEmpty()) {
+                    values.insert(it.key(), it.value());
+                }
+            }
+            r.row = SyncLocalWriter::rowOf(entity, QString(), values);
+            r.snapshot = SyncSnapshot::of(entity, values);
+        }
         page->push_back(std::move(r));
     }
     return page;
@@ -84,9 +99,14 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     SyncInputs mapInputs; // for the parsing thread: the settings only
     mapInputs.settings = &run.settings;
     mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
-    pager.setPrepare([descriptor = d, mapInputs](const QJsonArray& records) -> std::shared_ptr<const void> {
-        return mapPage(descriptor, mapInputs, records);
-    });
+    const auto entity = LocalSchema::entity(d.entity);
+    if (!entity) {
+        return;
+    }
+    pager.setPrepare(
+        [descriptor = d, local = *entity, mapInputs](const QJsonArray& records) -> std::shared_ptr<const void> {
+            return mapPage(descriptor, local, mapInputs, records);
+        });
     QEventLoop loop;
     PagerResult outcome;
     bool storeFailed = false;
@@ -165,12 +185,14 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         d.supports(QStringLiteral("pull_create")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_create"));
     const bool mayUpdate =
         d.supports(QStringLiteral("pull_update")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_update"));
-    QList<LocalRecord> writes;
+    std::vector<SyncLocalWriter::Row> writes;
+    writes.reserve(static_cast<std::size_t>(page.count));
     QList<SyncLink> links;
+    links.reserve(page.count);
     // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
     std::shared_ptr<const PulledPage> mapped = std::static_pointer_cast<const PulledPage>(page.prepared);
     if (!mapped) {
-        mapped = mapPage(d, run.inputs, page.records);
+        mapped = mapPage(d, *entity, run.inputs, page.records);
     }
     QList<qint64> remoteIds;
     remoteIds.reserve(static_cast<qsizetype>(mapped->size()));
@@ -215,8 +237,6 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             record(run, outcome);
             continue;
         }
-        LocalRecord merged;
-        merged.id = localId;
         const auto found = stored.constFind(localId);
         const bool exists = found != stored.cend();
         if (!creating && !exists) {
@@ -225,34 +245,43 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             record(run, outcome);
             continue;
         }
+        SyncLink link;
+        link.localId = localId;
+        link.remoteId = remoteId;
         if (exists) {
-            merged.values = *found;
-        }
-        merged.values.insert(QStringLiteral("id"), localId);
-        for (auto it = pulled.values.cbegin(); it != pulled.values.cend(); ++it) {
-            if (it.value().isValid() && !it.value().toString().isEmpty()) {
-                merged.values.insert(it.key(), it.value());
-            } else {
-                merged.values.remove(it.key());
+            QVariantHash merged = *found;
+            merged.insert(QStringLiteral("id"), localId);
+            for (auto it = pulled.values.cbegin(); it != pulled.values.cend(); ++it) {
+                if (it.value().isValid() && !it.value().toString().isEmpty()) {
+                    merged.insert(it.key(), it.value());
+                } else {
+                    merged.remove(it.key());
+                }
+            }
+            if (SyncSnapshot::same(*entity, *found, merged)) {
+                outcome.action = A::Unchanged;
+                record(run, outcome);
+                continue;
+            }
+            outcome.action = A::Updated;
+            if (!run.request.dryRun) {
+                writes.push_back(SyncLocalWriter::rowOf(*entity, localId, merged));
+                link.pulledValues = SyncSnapshot::of(*entity, merged);
+            }
+        } else {
+            outcome.action = A::Created;
+            if (!run.request.dryRun) {
+                writes.push_back(r.row);
+                writes.back()[0] = localId;
+                link.pulledValues = r.snapshot;
             }
         }
-        if (exists && SyncSnapshot::same(*entity, *found, merged.values)) {
-            outcome.action = A::Unchanged;
-            record(run, outcome);
-            continue;
-        }
-        outcome.action = creating ? A::Created : A::Updated;
         record(run, outcome);
         if (run.request.dryRun) {
             continue;
         }
-        writes.append(merged);
         // What ConnectWise has now is this record: the next push compares with it and sends nothing back.
-        SyncLink link;
-        link.localId = localId;
-        link.remoteId = remoteId;
-        link.pulledValues = SyncSnapshot::of(*entity, merged.values);
-        links.append(link);
+        links.append(std::move(link));
     }
     if (run.request.dryRun) {
         return true;
