@@ -64,7 +64,8 @@ QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, co
     return out;
 }
 
-SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values)
+SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values,
+                                            bool emptyIsNull)
 {
     Row row;
     row.reserve(static_cast<std::size_t>(entity.columns.size()));
@@ -80,7 +81,11 @@ SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QSt
             row.push_back(v.toDate().toString(Qt::ISODate));
         } else {
             QString text = v.toString();
-            row.push_back(text.isNull() ? QString(QLatin1String("")) : std::move(text));
+            if (text.isEmpty() && emptyIsNull) {
+                row.emplace_back();
+            } else {
+                row.push_back(text.isNull() ? QString(QLatin1String("")) : std::move(text));
+            }
         }
     }
     return row;

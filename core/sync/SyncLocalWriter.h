@@ -22,7 +22,9 @@ public:
     // A record as written: one text per column of the entity, in schema order ("id" first); a null QString is
     // SQL NULL.
     using Row = std::vector<QString>;
-    static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values);
+    // emptyIsNull: an empty value is NULL, as a pull writes what ConnectWise left empty.
+    static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values,
+                     bool emptyIsNull = false);
 
     // The stored records among ids, by id; values typed as LocalRecordStore gives them (dates as QDate).
     QHash<QString, QVariantHash> load(const LocalEntity& entity, const QStringList& ids, StoreError* error) const;
