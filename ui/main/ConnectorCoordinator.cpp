@@ -199,7 +199,7 @@ void ConnectorCoordinator::runSync(const QString& name)
         return;
     }
     auto tell = [this](const QString& text) {
-        m_prompter.ask(&m_window, tr("Sync now"), text, {tr("OK")}, this, [](int) { });
+        m_prompter.ask(&m_window, tr("Sync now"), text, {tr("OK")}, this, [](int) {});
     };
     if (instance->state != Instance::State::Ready) {
         tell(tr("“%1” is still a draft. Finish the setup first: open Settings and save the connector.")

@@ -19,8 +19,8 @@ class Prompter;
 
 // Wires the connector window to the database, the secret stores and the wizard: fills the list, and
 // answers New connector (the wizard), Settings (the same pages in Edit mode, showing the saved values),
-// Check (a dialog with the check rows), Sync now and Sync history (ui/sync), and Remove (after a confirmation through the Prompter; removes the
-// database rows and the keychain entries).
+// Check (a dialog with the check rows), Sync now and Sync history (ui/sync), and Remove (after a confirmation through
+// the Prompter; removes the database rows and the keychain entries).
 class ConnectorCoordinator final : public QObject
 {
     Q_OBJECT

@@ -190,7 +190,7 @@ void MainWindow::updateState()
     const QModelIndexList rows = m_list->selectionModel()->selectedIndexes();
     const ConnectorRow* row = rows.isEmpty() ? nullptr : m_model->connectorAt(rows.first().row());
     m_sync->setEnabled(row && row->ready);
-    m_sync->setToolTip(!row         ? tr("Select a connector to sync it")
+    m_sync->setToolTip(!row              ? tr("Select a connector to sync it")
                            : !row->ready ? tr("Finish the setup first: open Settings and save the connector")
                                          : tr("Sync the selected connector with ConnectWise now"));
     m_sync->setStatusTip(m_sync->toolTip());

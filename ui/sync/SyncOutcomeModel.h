@@ -15,7 +15,15 @@ class SyncOutcomeModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(SyncOutcomeModel)
 
 public:
-    enum Column { DirectionColumn, EntityColumn, LocalIdColumn, RemoteIdColumn, ActionColumn, ReasonColumn, ColumnCount };
+    enum Column {
+        DirectionColumn,
+        EntityColumn,
+        LocalIdColumn,
+        RemoteIdColumn,
+        ActionColumn,
+        ReasonColumn,
+        ColumnCount
+    };
     enum Role {
         ActionRole = Qt::UserRole + 1, // int(SyncOutcome::Action)
         EntityRole, // "accounts"

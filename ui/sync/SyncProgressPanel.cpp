@@ -13,7 +13,15 @@ namespace Cw {
 
 namespace {
 
-enum Column { EntityColumn, ProcessedColumn, CreatedColumn, UpdatedColumn, UnchangedColumn, SkippedColumn, FailedColumn };
+enum Column {
+    EntityColumn,
+    ProcessedColumn,
+    CreatedColumn,
+    UpdatedColumn,
+    UnchangedColumn,
+    SkippedColumn,
+    FailedColumn
+};
 constexpr int kColumns = 7;
 constexpr int kKeyRole = Qt::UserRole + 1; // "push accounts"
 
@@ -38,8 +46,8 @@ SyncProgressPanel::SyncProgressPanel(QWidget* parent) : QWidget(parent)
     m_table = new QTableWidget(0, kColumns, this);
     m_table->setObjectName(QStringLiteral("syncCountsTable"));
     m_table->setAccessibleName(tr("Counts per entity"));
-    m_table->setHorizontalHeaderLabels({tr("Entity"), tr("Processed"), tr("Created"), tr("Updated"), tr("Unchanged"),
-                                        tr("Skipped"), tr("Failed")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Entity"), tr("Processed"), tr("Created"), tr("Updated"), tr("Unchanged"), tr("Skipped"), tr("Failed")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
