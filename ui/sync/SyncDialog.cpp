@@ -44,6 +44,9 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     m_result->setAccessibleName(tr("Result of the sync"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont resultFont = m_result->font();
+    resultFont.setBold(true);
+    m_result->setFont(resultFont);
 
     m_outcomeModel = new SyncOutcomeModel(this);
     m_table = new QTableView(this);

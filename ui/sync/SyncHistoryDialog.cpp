@@ -39,6 +39,7 @@ QTableView* makeTable(QWidget* parent, const char* name, const QString& accessib
     table->verticalHeader()->hide();
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setResizeContentsPrecision(500); // sizing columns samples rows, never 100,000
     return table;
 }
 
@@ -107,13 +108,14 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({620, 560});
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_export, QDialogButtonBox::ActionRole);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(1100, 560);
+    resize(1200, 560);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_export, &QPushButton::clicked, this, &SyncHistoryDialog::exportCsv);
@@ -182,7 +184,9 @@ void SyncHistoryDialog::showRun(qint64 runId)
         m_status->setText(error.message);
         return;
     }
-    m_outcomeTable->resizeColumnToContents(SyncOutcomeModel::LocalIdColumn);
+    for (int column = 0; column < SyncOutcomeModel::ReasonColumn; ++column) {
+        m_outcomeTable->resizeColumnToContents(column); // measures a sample of rows, not all of them
+    }
     applyFilter();
 }
 

@@ -52,7 +52,7 @@ SyncProgressPanel::SyncProgressPanel(QWidget* parent) : QWidget(parent)
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(EntityColumn, QHeaderView::Stretch);
     m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() * 7);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableView>
 
 using namespace SyncUi;
 using CwTest::SyncFixture;
@@ -115,13 +114,22 @@ void TestSyncHistoryDialog::listsTheRunsAndFiltersTheOutcomes()
              qPrintable(lines.at(1)));
 
     choose(&dialog, "historyActionFilter", -1);
-    dialog.resize(1100, 520);
+    choose(&dialog, "historyEntityFilter", QString());
+    dialog.resize(1200, 520);
     screenshot(&dialog, QStringLiteral("21-sync-history"));
 }
 
 void TestSyncHistoryDialog::manyOutcomesStayInAModel()
 {
-    // 100,000 outcomes: the model holds them, the filter narrows them, the view asks only for what it shows.
+    // A run with 100,000 outcomes in the history: the dialog loads them into its model, the filters narrow them.
+    Cw::SyncHistory history(*f.db);
+    Cw::SyncRun run;
+    run.instanceId = f.instanceId;
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    run.direction = QStringLiteral("pull");
+    run.entities = {QStringLiteral("accounts"), QStringLiteral("products")};
+    const auto runId = history.startRun(run);
+    QVERIFY(runId);
     QList<Cw::SyncOutcome> many;
     many.reserve(100000);
     for (int i = 0; i < 100000; ++i) {
@@ -135,22 +143,26 @@ void TestSyncHistoryDialog::manyOutcomesStayInAModel()
             o.action == Cw::SyncOutcome::Action::Skipped ? QStringLiteral("invalid field: name is empty") : QString();
         many.append(o);
     }
-    Cw::SyncOutcomeModel model;
-    model.setOutcomes(many);
-    Cw::SyncOutcomeFilter filter;
-    filter.setSourceModel(&model);
-    QTableView view;
-    view.setModel(&filter);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QCOMPARE(filter.rowCount(), 100000);
-    filter.setAction(Cw::SyncOutcome::Action::Skipped);
-    QCOMPARE(filter.rowCount(), 100);
-    filter.setEntity(QStringLiteral("products"));
-    QCOMPARE(filter.rowCount(), 100); // every 1000th is even: products
-    filter.setText(QStringLiteral("cw-99000"));
-    QCOMPARE(filter.rowCount(), 1);
-    QCOMPARE(filter.visibleOutcomes().first().remoteId, 99001);
+    Cw::WriteTransaction transaction(*f.db);
+    QVERIFY(transaction.begin());
+    QVERIFY(history.addOutcomes(*runId, many));
+    QVERIFY(transaction.commit());
+    QVERIFY(history.finishRun(*runId, Cw::SyncCounts {99900, 0, 0, 100, 0}, QStringLiteral("succeeded"), QString()));
+
+    Cw::SyncHistoryDialog dialog(*f.db, m_prompter, instance());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.selectedRun(), *runId); // the newest
+    QCOMPARE(dialog.outcomes()->rowCount(), 100000);
+    Cw::SyncOutcomeFilter* shown = dialog.filter();
+    QCOMPARE(shown->rowCount(), 100000);
+    choose(&dialog, "historyActionFilter", int(Cw::SyncOutcome::Action::Skipped));
+    QCOMPARE(shown->rowCount(), 100);
+    choose(&dialog, "historyEntityFilter", QStringLiteral("products"));
+    QCOMPARE(shown->rowCount(), 100); // every 1000th is even: a product
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("historySearch")), QStringLiteral("cw-99000"));
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->visibleOutcomes().first().remoteId, 99001);
 }
 
 QTEST_MAIN(TestSyncHistoryDialog)
