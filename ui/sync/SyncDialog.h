@@ -43,6 +43,7 @@ public:
     const SyncSummary& lastSummary() const { return m_summary; }
     SyncOutcomeModel* outcomes() const { return m_outcomeModel; }
     SyncProgressPanel* progressPanel() const { return m_progress; }
+    SyncWorker* worker() const { return m_worker; }
 
     void preview();
     void startSync();

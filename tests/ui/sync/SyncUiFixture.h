@@ -3,6 +3,7 @@
 // The sync windows' tests: a connector configured against cwconnector-sim (tests/core/sync/SyncFixture.h),
 // local records to push, a scripted Prompter, and helpers to wait for a dialog's run and save screenshots.
 #include "core/config/ConnectorConfigRepository.h"
+#include "core/sync/SyncWorker.h"
 #include "tests/core/sync/SyncFixture.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/sync/SyncDialog.h"
@@ -59,6 +60,20 @@ inline Cw::SyncSummary waitForRun(Cw::SyncDialog* dialog)
         return {};
     }
     return dialog->lastSummary();
+}
+
+// Calls act() once, in the GUI thread, when the dialog's run has processed at least `processed` records of an
+// entity: an action "in the middle of a run" that does not depend on how fast the machine is.
+inline void whenProcessed(Cw::SyncDialog* dialog, int processed, std::function<void()> act)
+{
+    auto done = std::make_shared<bool>(false);
+    QObject::connect(dialog->worker(), &Cw::SyncWorker::progress, dialog,
+                     [done, processed, act](const QString&, const QString&, int count, int) {
+                         if (!*done && count >= processed) {
+                             *done = true;
+                             act();
+                         }
+                     });
 }
 
 inline void screenshot(QWidget* widget, const QString& name)

@@ -252,15 +252,16 @@ void TestSyncDialog::cancelMidRunThenRerunCompletesWithoutDuplicates()
     QVERIFY(dialog);
     choose("syncEntity", QStringLiteral("accounts"));
     choose("syncDirection", QStringLiteral("pull"));
+    bool wasRunning = false;
+    whenProcessed(dialog, 20, [&] { // cancel once a few pages are in
+        wasRunning = dialog->isRunning();
+        QVERIFY(dialog->progressText().startsWith(QStringLiteral("Pulling Accounts: ")));
+        button("syncCancel")->click();
+    });
     button("syncStart")->click();
-    // Cancel once a few pages are in.
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->progressText().contains(QStringLiteral("Pulling Accounts: 20")) ||
-                                 dialog->progressText().contains(QStringLiteral("Pulling Accounts: 30")),
-                             kWait);
-    QVERIFY(dialog->isRunning());
-    button("syncCancel")->click();
     const Cw::SyncSummary cancelled = waitForRun(dialog);
     QVERIFY2(dialog->resultText().contains(QStringLiteral("cancelled")), qPrintable(dialog->resultText()));
+    QVERIFY(wasRunning);
     QVERIFY(cancelled.pullCounts.value(QStringLiteral("accounts")).created < remote);
     QVERIFY(dialog->isVisible()); // the dialog stays with what was done
     const int kept = f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts"));
@@ -281,14 +282,16 @@ void TestSyncDialog::escapeCancelsWhileRunningThenCloses()
     auto* dialog = openDialog();
     QVERIFY(dialog);
     choose("syncDirection", QStringLiteral("pull"));
+    bool visibleAfterEscape = false;
+    whenProcessed(dialog, 10, [&] {
+        QTest::keyClick(dialog, Qt::Key_Escape); // cancels, does not close
+        visibleAfterEscape = dialog->isVisible();
+    });
     button("syncStart")->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog->progressText().isEmpty(), kWait);
-    QVERIFY(dialog->isRunning());
-    QTest::keyClick(dialog, Qt::Key_Escape); // cancels, does not close
-    QVERIFY(dialog->isVisible());
     waitForRun(dialog);
     QVERIFY2(dialog->resultText().contains(QStringLiteral("cancelled")), qPrintable(dialog->resultText()));
     QVERIFY(dialog->isVisible());
+    QVERIFY(visibleAfterEscape);
     QVERIFY(m_prompter.questions.isEmpty());
     QTest::keyClick(dialog, Qt::Key_Escape); // idle: closes
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), kWait);
@@ -299,21 +302,16 @@ void TestSyncDialog::closingWhileRunningAsks()
     auto* dialog = openDialog();
     QVERIFY(dialog);
     choose("syncDirection", QStringLiteral("pull"));
+    // Close while running: "Keep syncing" first, then "Cancel the sync and close".
+    m_prompter.answers = {1, 0};
+    whenProcessed(dialog, 10, [&] { button("syncClose")->click(); });
+    whenProcessed(dialog, 20, [&] { dialog->close(); });
     button("syncStart")->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog->progressText().isEmpty(), kWait);
-    m_prompter.answers = {1}; // Keep syncing
-    button("syncClose")->click();
-    QTRY_COMPARE_WITH_TIMEOUT(m_prompter.questions.size(), 1, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), kWait);
+    QVERIFY(!dialog->isRunning());
+    QCOMPARE(m_prompter.questions.size(), 2);
     QVERIFY(m_prompter.questions.first().contains(QStringLiteral("still running")));
-    QVERIFY(dialog->isVisible());
-
-    if (dialog->isRunning()) {
-        m_prompter.answers = {0}; // Cancel the sync and close
-        dialog->close();
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), kWait);
-        QVERIFY(!dialog->isRunning());
-        QCOMPARE(m_prompter.questions.size(), 2);
-    }
+    QCOMPARE(dialog->lastSummary().fatalError, QStringLiteral("The sync was cancelled."));
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'running'")), 0);
 }
 
