@@ -245,7 +245,7 @@ void ConnectorCoordinator::openHistory(const QString& name, qint64 runId)
         refresh();
         return;
     }
-    if (m_historyDialog && m_historyDialog->windowTitle().endsWith(instance->name)) {
+    if (m_historyDialog && m_historyDialog->instanceId() == instance->id) {
         m_historyDialog->reload();
     } else {
         delete m_historyDialog;

@@ -33,6 +33,7 @@ public:
     void reload(); // the runs again, keeping the selected one
     bool selectRun(qint64 runId); // false when that run is not listed
     qint64 selectedRun() const;
+    qint64 instanceId() const { return m_instance.id; }
 
     SyncRunModel* runs() const { return m_runs; }
     SyncOutcomeModel* outcomes() const { return m_outcomes; }
