@@ -155,6 +155,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             return;
         }
         processed += static_cast<int>(page.count);
+        emit countsChanged(run.direction, d.entity, run.summary.pullCounts.value(d.entity));
         emit progress(run.direction, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
     });
     connect(&pager, &Pager::finished, &loop, [&](const PagerResult& r) {

@@ -80,6 +80,10 @@ void SyncWorker::work(const SyncRequest& request)
                 }
                 emit progress(direction, entity, processed, total);
             });
+    connect(&engine, &SyncEngine::countsChanged, &engine,
+            [this](const QString& direction, const QString& entity, const SyncCounts& counts) {
+                emit countsChanged(direction, entity, counts);
+            });
     {
         QMutexLocker lock(&m_engineMutex);
         m_engine = &engine;

@@ -98,6 +98,7 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     connect(m_saveCsv, &QPushButton::clicked, this, &SyncDialog::saveCsv);
     connect(m_history, &QPushButton::clicked, this, [this] { emit historyRequested(m_summary.runId); });
     connect(m_worker, &SyncWorker::progress, m_progress, &SyncProgressPanel::updateProgress);
+    connect(m_worker, &SyncWorker::countsChanged, m_progress, &SyncProgressPanel::updateCounts);
     connect(m_worker, &SyncWorker::finished, this, &SyncDialog::finish);
     setRunning(false);
     m_saveCsv->setEnabled(false);

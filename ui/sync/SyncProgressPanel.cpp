@@ -135,13 +135,23 @@ void SyncProgressPanel::updateProgress(const QString& direction, const QString& 
 
 void SyncProgressPanel::setCounts(int row, const SyncCounts& c)
 {
+    m_table->item(row, ProcessedColumn)->setText(QLocale().toString(c.total()));
+    setActionCounts(row, c);
+}
+
+void SyncProgressPanel::setActionCounts(int row, const SyncCounts& c)
+{
     const QLocale locale;
-    m_table->item(row, ProcessedColumn)->setText(locale.toString(c.total()));
     m_table->item(row, CreatedColumn)->setText(locale.toString(c.created));
     m_table->item(row, UpdatedColumn)->setText(locale.toString(c.updated));
     m_table->item(row, UnchangedColumn)->setText(locale.toString(c.unchanged));
     m_table->item(row, SkippedColumn)->setText(locale.toString(c.skipped));
     m_table->item(row, FailedColumn)->setText(locale.toString(c.failed));
+}
+
+void SyncProgressPanel::updateCounts(const QString& direction, const QString& entity, const SyncCounts& c)
+{
+    setActionCounts(ensureRow(direction, entity), c);
 }
 
 void SyncProgressPanel::showSummary(const SyncSummary& summary)

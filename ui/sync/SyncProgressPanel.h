@@ -24,6 +24,7 @@ public:
 
     void reset();
     void updateProgress(const QString& direction, const QString& entity, int processed, int total);
+    void updateCounts(const QString& direction, const QString& entity, const SyncCounts& counts); // live
     void showSummary(const SyncSummary& summary);
 
     QString progressText() const;
@@ -33,6 +34,7 @@ public:
 private:
     int ensureRow(const QString& direction, const QString& entity);
     void setCounts(int row, const SyncCounts& counts);
+    void setActionCounts(int row, const SyncCounts& counts);
 
     QProgressBar* m_bar;
     QLabel* m_text;

@@ -253,15 +253,21 @@ void TestSyncDialog::cancelMidRunThenRerunCompletesWithoutDuplicates()
     choose("syncEntity", QStringLiteral("accounts"));
     choose("syncDirection", QStringLiteral("pull"));
     bool wasRunning = false;
+    int createdWhileRunning = 0;
     whenProcessed(dialog, 20, [&] { // cancel once a few pages are in
         wasRunning = dialog->isRunning();
         QVERIFY(dialog->progressText().startsWith(QStringLiteral("Pulling Accounts: ")));
+        // The created count follows the run live, before the run's summary exists.
+        auto* panel = dialog->findChild<Cw::SyncProgressPanel*>();
+        const int row = panel ? panel->rowOf(QStringLiteral("pull"), QStringLiteral("accounts")) : -1;
+        createdWhileRunning = row >= 0 ? panel->countsTable()->item(row, 2)->text().toInt() : -1;
         button("syncCancel")->click();
     });
     button("syncStart")->click();
     const Cw::SyncSummary cancelled = waitForRun(dialog);
     QVERIFY2(dialog->resultText().contains(QStringLiteral("cancelled")), qPrintable(dialog->resultText()));
     QVERIFY(wasRunning);
+    QVERIFY2(createdWhileRunning >= 20, qPrintable(QString::number(createdWhileRunning)));
     QVERIFY(cancelled.pullCounts.value(QStringLiteral("accounts")).created < remote);
     QVERIFY(dialog->isVisible()); // the dialog stays with what was done
     const int kept = f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts"));
