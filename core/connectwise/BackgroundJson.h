@@ -25,6 +25,12 @@ public:
 
     static void parse(const QByteArray& body, QObject* context, Done done);
     static void parse(const QByteArray& body, QObject* context, Prepare prepare, PreparedDone done);
+
+    // Not parsed into a QJsonDocument at all: `work` reads the raw body (same thread rules: a pool thread for
+    // large bodies) and its result, or the error it set, reaches `done` on context's thread.
+    using RawWork = std::function<std::shared_ptr<const void>(const QByteArray& body, QString* error)>;
+    using RawDone = std::function<void(const std::shared_ptr<const void>& result, const QString& error)>;
+    static void process(const QByteArray& body, QObject* context, RawWork work, RawDone done);
 };
 
 } // namespace Cw

@@ -73,6 +73,19 @@ void Pager::pump()
         if (!m_parsing && !m_raw.isEmpty()) {
             const RawPage raw = m_raw.takeFirst();
             m_parsing = true;
+            if (m_rawPrepare) {
+                BackgroundJson::process(
+                    raw.body, this,
+                    [fn = m_rawPrepare](const QByteArray& body, QString* error) -> std::shared_ptr<const void> {
+                        auto prepared = std::make_shared<Prepared>();
+                        prepared->user = fn(body, &prepared->count, error);
+                        return error->isEmpty() ? prepared : nullptr;
+                    },
+                    [this, number = raw.number](const std::shared_ptr<const void>& result, const QString& error) {
+                        onPageProcessed(number, result, error);
+                    });
+                continue;
+            }
             BackgroundJson::Prepare prepare;
             if (m_prepare) {
                 prepare = [fn = m_prepare](QJsonDocument& doc) -> std::shared_ptr<const void> {
@@ -149,13 +162,8 @@ void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonP
         return;
     }
     if (error.error != QJsonParseError::NoError || (!document.isArray() && !prepared)) {
-        ApiError e;
-        e.kind = ApiError::Kind::MalformedResponse;
-        e.endpoint = m_query.path;
-        e.host = m_host;
-        e.detail = error.error != QJsonParseError::NoError ? error.errorString()
-                                                           : ApiError::tr("A list page was not a JSON array.");
-        finish(e);
+        malformed(error.error != QJsonParseError::NoError ? error.errorString()
+                                                          : ApiError::tr("A list page was not a JSON array."));
         return;
     }
     Page page;
@@ -166,6 +174,38 @@ void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonP
         page.records = document.array();
         page.count = page.records.size();
     }
+    deliver(number, std::move(page));
+}
+
+void Pager::onPageProcessed(int number, const std::shared_ptr<const void>& result, const QString& error)
+{
+    m_parsing = false;
+    if (m_finished) {
+        return;
+    }
+    const auto p = std::static_pointer_cast<const Prepared>(result);
+    if (!error.isEmpty() || !p) {
+        malformed(error.isEmpty() ? ApiError::tr("A list page was not a JSON array.") : error);
+        return;
+    }
+    Page page;
+    page.count = p->count;
+    page.prepared = p->user;
+    deliver(number, std::move(page));
+}
+
+void Pager::malformed(const QString& detail)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::MalformedResponse;
+    e.endpoint = m_query.path;
+    e.host = m_host;
+    e.detail = detail;
+    finish(e);
+}
+
+void Pager::deliver(int number, Page page)
+{
     page.number = number;
     page.firstIndex = m_parsedRecords;
     m_parsedRecords += page.count;

@@ -74,6 +74,11 @@ public:
     // freed on that thread too). Must be thread-safe. Lets a consumer map one page while it stores the previous.
     using Prepare = std::function<std::shared_ptr<const void>(const QJsonArray& records)>;
     void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
+    // The same without a QJsonDocument: the function reads the page's raw bytes, sets *count (records in the page)
+    // or *error (the page is malformed: the pull ends with MalformedResponse), and returns Page::prepared.
+    using RawPrepare =
+        std::function<std::shared_ptr<const void>(const QByteArray& body, qsizetype* count, QString* error)>;
+    void setRawPrepare(RawPrepare prepare) { m_rawPrepare = std::move(prepare); }
     int pagesAheadLimit() const { return m_maxAhead; }
     const PageQuery& query() const { return m_query; }
 
@@ -101,6 +106,9 @@ private:
     void onPageFetched(const ApiResult& result);
     void onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error,
                       const std::shared_ptr<const void>& prepared);
+    void onPageProcessed(int number, const std::shared_ptr<const void>& result, const QString& error);
+    void malformed(const QString& detail);
+    void deliver(int number, Page page);
     void finish(const ApiError& error);
     int pagesAhead() const;
 
@@ -117,6 +125,7 @@ private:
         std::shared_ptr<const void> user;
     };
     Prepare m_prepare;
+    RawPrepare m_rawPrepare;
     int m_maxAhead = kDefaultAhead;
     int m_nextPageNumber = 1;
     int m_lastPageNumber = -1; // known once a page says there is no next one

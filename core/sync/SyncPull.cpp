@@ -63,16 +63,15 @@ QDateTime utcTime(const QString& text)
 }
 
 std::shared_ptr<const PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& entity, const SyncInputs& inputs,
-                                          const QJsonArray& records)
+                                          const std::vector<JsonView>& records)
 {
     auto page = std::make_shared<PulledPage>();
-    page->reserve(static_cast<std::size_t>(records.size()));
-    for (const QJsonValue& value : records) {
-        const QJsonObject remote = value.toObject();
+    page->reserve(records.size());
+    for (const JsonView& value : records) {
+        const JsonRecord remote(value);
         PulledRecord r;
         r.remoteId = remote.value(QLatin1String("id")).toInteger();
-        r.updated =
-            utcTime(remote.value(QLatin1String("_info")).toObject().value(QLatin1String("lastUpdated")).toString());
+        r.updated = utcTime(remote.value(QLatin1String("_info")).value(QLatin1String("lastUpdated")).toString());
         r.pulled = d.fromRemote(remote, inputs);
         if (r.pulled.skipReason.isEmpty()) {
             r.row = SyncLocalWriter::rowOf(entity, QString(), r.pulled.values, true);
@@ -124,10 +123,16 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     if (!entity) {
         return;
     }
-    pager.setPrepare(
-        [descriptor = d, local = *entity, mapInputs](const QJsonArray& records) -> std::shared_ptr<const void> {
-            return mapPage(descriptor, local, mapInputs, records);
-        });
+    // Each page is read straight from its bytes and mapped on the parsing thread (no QJsonDocument).
+    pager.setRawPrepare([descriptor = d, local = *entity, mapInputs](const QByteArray& body, qsizetype* count,
+                                                                     QString* error) -> std::shared_ptr<const void> {
+        std::vector<JsonView> records;
+        if (!JsonView::splitArray(body, &records, error)) {
+            return nullptr;
+        }
+        *count = static_cast<qsizetype>(records.size());
+        return mapPage(descriptor, local, mapInputs, records);
+    });
     QEventLoop loop;
     PagerResult outcome;
     bool storeFailed = false;
@@ -212,9 +217,10 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
     QList<SyncLink> links;
     links.reserve(page.count);
     // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
-    std::shared_ptr<const PulledPage> mapped = std::static_pointer_cast<const PulledPage>(page.prepared);
+    const auto mapped = std::static_pointer_cast<const PulledPage>(page.prepared);
     if (!mapped) {
-        mapped = mapPage(d, *entity, run.inputs, page.records);
+        run.summary.fatalError = tr("A pulled page of %1 was not mapped.").arg(d.entity);
+        return false;
     }
     QList<qint64> remoteIds;
     remoteIds.reserve(static_cast<qsizetype>(mapped->size()));
