@@ -51,12 +51,8 @@ struct Scanner
                         }
                     }
                     p += 4;
-                } else if (!std::strchr("\"\\/bfnrt", *p)) {
-                    return fail();
-                }
-            } else if (static_cast<unsigned char>(c) < 0x20) {
-                return fail();
-            }
+                } // other escapes are read as the character itself, as QJsonDocument does
+            } // so are raw control characters
             ++p;
         }
         return fail();
