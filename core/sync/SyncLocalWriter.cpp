@@ -71,20 +71,20 @@ SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QSt
     row.reserve(static_cast<std::size_t>(entity.columns.size()));
     for (const LocalColumn& c : entity.columns) {
         if (c.name == QLatin1String("id")) {
-            row.push_back(id);
+            row.push_back(id.toUtf8());
             continue;
         }
         const QVariant v = values.value(c.name);
         if (!v.isValid() || v.isNull()) {
             row.emplace_back();
         } else if (c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate) {
-            row.push_back(v.toDate().toString(Qt::ISODate));
+            row.push_back(v.toDate().toString(Qt::ISODate).toUtf8());
         } else {
-            QString text = v.toString();
-            if (text.isEmpty() && emptyIsNull) {
-                row.emplace_back();
+            const QString text = v.toString();
+            if (text.isEmpty()) {
+                row.push_back(emptyIsNull ? QByteArray() : QByteArray(""));
             } else {
-                row.push_back(text.isNull() ? QString(QLatin1String("")) : std::move(text));
+                row.push_back(text.toUtf8());
             }
         }
     }
@@ -107,15 +107,15 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& r
                       QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(entity.table, names.join(QStringLiteral(", "))),
                       static_cast<int>(names.size()),
                       QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
-    QSet<QPair<QString, QString>> listValues;
+    QSet<QPair<QString, QByteArray>> listValues;
     for (const Row& row : rows) {
         for (qsizetype i = 0; i < entity.columns.size(); ++i) {
-            const QString& text = row[static_cast<std::size_t>(i)];
+            const QByteArray& text = row[static_cast<std::size_t>(i)];
             if (text.isNull()) {
                 insert.null();
                 continue;
             }
-            insert.text(text);
+            insert.utf8(text);
             const QString& list = entity.columns.at(i).valueList;
             if (!list.isEmpty() && !text.isEmpty()) {
                 listValues.insert({list, text});
@@ -131,7 +131,7 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& r
     for (const auto& lv : listValues) {
         if (!m_database.exec(QStringLiteral("INSERT INTO value_lists (list, value) VALUES (?, ?)"
                                             " ON CONFLICT (list, value) DO NOTHING"),
-                             {lv.first, lv.second}, error)) {
+                             {lv.first, QString::fromUtf8(lv.second)}, error)) {
             return false;
         }
     }

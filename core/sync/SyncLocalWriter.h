@@ -19,9 +19,9 @@ class SyncLocalWriter final
 public:
     explicit SyncLocalWriter(Database& database);
 
-    // A record as written: one text per column of the entity, in schema order ("id" first); a null QString is
-    // SQL NULL.
-    using Row = std::vector<QString>;
+    // A record as written: one UTF-8 text per column of the entity, in schema order ("id" first); a null
+    // QByteArray is SQL NULL. (UTF-8 already: a pull makes new records' rows on its parsing thread.)
+    using Row = std::vector<QByteArray>;
     // emptyIsNull: an empty value is NULL, as a pull writes what ConnectWise left empty.
     static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values,
                      bool emptyIsNull = false);

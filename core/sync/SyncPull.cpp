@@ -300,7 +300,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             outcome.action = A::Created;
             if (!run.request.dryRun) {
                 writes.push_back(r.row);
-                writes.back()[0] = localId;
+                writes.back()[0] = localId.toUtf8();
                 link.pulledValues = r.snapshot;
             }
         }

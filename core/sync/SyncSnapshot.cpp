@@ -48,7 +48,7 @@ QString of(const LocalEntity& entity, const QVariantHash& values)
     return out;
 }
 
-QString ofRow(const LocalEntity& entity, const std::vector<QString>& row)
+QString ofRow(const LocalEntity& entity, const std::vector<QByteArray>& row)
 {
     QString out;
     out.reserve(256);
@@ -62,7 +62,7 @@ QString ofRow(const LocalEntity& entity, const std::vector<QString>& row)
             out += kSeparator;
         }
         first = false;
-        const QString& value = row[static_cast<std::size_t>(i)];
+        const QString value = QString::fromUtf8(row[static_cast<std::size_t>(i)]);
         QString text =
             c.type == LocalColumn::Type::Decimal && !value.isEmpty() ? LocalColumn::canonicalDecimal(value) : value;
         if (text.contains(kSeparator)) {
