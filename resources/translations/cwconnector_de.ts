@@ -1604,6 +1604,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::JsonView</name>
+    <message>
+        <source>the page is not a JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON at byte %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::KeyRotation</name>
     <message>
         <source>Both the public and the private key are needed.</source>
@@ -2822,6 +2833,10 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>the answer to the create had no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pulled page of %1 was not mapped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
