@@ -77,23 +77,17 @@ struct Scanner
         }
         return p > start && (start[0] != '-' || p - start > 1) ? true : fail();
     }
-    bool value(int depth)
+    // An object's members (key: value) or an array's elements, p at the opening bracket.
+    bool members(char close, bool object, int depth)
     {
+        ++p;
         space();
-        if (p >= end || depth > 64) {
-            return fail();
-        }
-        switch (*p) {
-        case '"':
-            return string();
-        case '{': {
+        if (p < end && *p == close) {
             ++p;
-            space();
-            if (p < end && *p == '}') {
-                ++p;
-                return true;
-            }
-            while (true) {
+            return true;
+        }
+        while (true) {
+            if (object) {
                 space();
                 if (p >= end || *p != '"' || !string()) {
                     return fail();
@@ -103,44 +97,35 @@ struct Scanner
                     return fail();
                 }
                 ++p;
-                if (!value(depth + 1)) {
-                    return false;
-                }
-                space();
-                if (p < end && *p == ',') {
-                    ++p;
-                    continue;
-                }
-                if (p < end && *p == '}') {
-                    ++p;
-                    return true;
-                }
-                return fail();
             }
-        }
-        case '[': {
-            ++p;
+            if (!value(depth + 1)) {
+                return false;
+            }
             space();
-            if (p < end && *p == ']') {
+            if (p < end && *p == ',') {
+                ++p;
+                continue;
+            }
+            if (p < end && *p == close) {
                 ++p;
                 return true;
             }
-            while (true) {
-                if (!value(depth + 1)) {
-                    return false;
-                }
-                space();
-                if (p < end && *p == ',') {
-                    ++p;
-                    continue;
-                }
-                if (p < end && *p == ']') {
-                    ++p;
-                    return true;
-                }
-                return fail();
-            }
+            return fail();
         }
+    }
+    bool value(int depth)
+    {
+        space();
+        if (p >= end || depth > 64) {
+            return fail();
+        }
+        switch (*p) {
+        case '"':
+            return string();
+        case '{':
+            return members('}', true, depth);
+        case '[':
+            return members(']', false, depth);
         case 't':
             return literal("true");
         case 'f':
