@@ -29,7 +29,7 @@ struct Page
     qint64 firstIndex = 0; // index of records[0] in the whole pull
     bool isLast = false;
     qsizetype count = 0; // records in the page (also when records is left empty, see Pager::setPrepare)
-    std::shared_ptr<const void> prepared; // what the Pager's Prepare function made of the records, if one is set
+    std::shared_ptr<void> prepared; // what the Pager's Prepare function made of the records, if one is set
 };
 
 struct PagerResult
@@ -72,12 +72,11 @@ public:
     // Work on each page's records done on the parsing thread (a pool thread for large pages), before the page
     // is delivered; the result arrives as Page::prepared, and Page::records is then empty (the parsed page is
     // freed on that thread too). Must be thread-safe. Lets a consumer map one page while it stores the previous.
-    using Prepare = std::function<std::shared_ptr<const void>(const QJsonArray& records)>;
+    using Prepare = std::function<std::shared_ptr<void>(const QJsonArray& records)>;
     void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
     // The same without a QJsonDocument: the function reads the page's raw bytes, sets *count (records in the page)
     // or *error (the page is malformed: the pull ends with MalformedResponse), and returns Page::prepared.
-    using RawPrepare =
-        std::function<std::shared_ptr<const void>(const QByteArray& body, qsizetype* count, QString* error)>;
+    using RawPrepare = std::function<std::shared_ptr<void>(const QByteArray& body, qsizetype* count, QString* error)>;
     void setRawPrepare(RawPrepare prepare) { m_rawPrepare = std::move(prepare); }
     int pagesAheadLimit() const { return m_maxAhead; }
     const PageQuery& query() const { return m_query; }
@@ -122,7 +121,7 @@ private:
     struct Prepared
     {
         qsizetype count = 0;
-        std::shared_ptr<const void> user;
+        std::shared_ptr<void> user;
     };
     Prepare m_prepare;
     RawPrepare m_rawPrepare;

@@ -11,6 +11,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <limits>
 #include <memory>
@@ -62,8 +63,8 @@ QDateTime utcTime(const QString& text)
     return QDateTime::fromString(text, Qt::ISODate);
 }
 
-std::shared_ptr<const PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& entity, const SyncInputs& inputs,
-                                          const std::vector<JsonView>& records)
+std::shared_ptr<PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& entity, const SyncInputs& inputs,
+                                    const std::vector<JsonView>& records)
 {
     auto page = std::make_shared<PulledPage>();
     page->reserve(records.size());
@@ -125,7 +126,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     }
     // Each page is read straight from its bytes and mapped on the parsing thread (no QJsonDocument).
     pager.setRawPrepare([descriptor = d, local = *entity, mapInputs](const QByteArray& body, qsizetype* count,
-                                                                     QString* error) -> std::shared_ptr<const void> {
+                                                                     QString* error) -> std::shared_ptr<void> {
         std::vector<JsonView> records;
         if (!JsonView::splitArray(body, &records, error)) {
             return nullptr;
@@ -217,7 +218,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
     QList<SyncLink> links;
     links.reserve(page.count);
     // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
-    const auto mapped = std::static_pointer_cast<const PulledPage>(page.prepared);
+    const auto mapped = std::static_pointer_cast<PulledPage>(page.prepared);
     if (!mapped) {
         run.summary.fatalError = tr("A pulled page of %1 was not mapped.").arg(d.entity);
         return false;
@@ -322,6 +323,8 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         run.summary.fatalError = error.message.isEmpty() ? tr("cannot store the pulled page") : error.message;
         return false;
     }
+    // Freeing a thousand mapped records (hashes, rows, strings) is not this thread's work either.
+    QThreadPool::globalInstance()->start([records = std::move(*mapped)]() mutable { PulledPage().swap(records); });
     return true;
 }
 

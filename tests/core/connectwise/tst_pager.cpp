@@ -276,7 +276,7 @@ void TestPager::prepareRunsOnTheParsingThread()
     Pager pager(m_client, query);
     QThread* const main = QThread::currentThread();
     std::atomic_int offMain {0};
-    pager.setPrepare([&offMain, main](const QJsonArray& records) -> std::shared_ptr<const void> {
+    pager.setPrepare([&offMain, main](const QJsonArray& records) -> std::shared_ptr<void> {
         if (QThread::currentThread() != main) {
             ++offMain;
         }
@@ -290,7 +290,7 @@ void TestPager::prepareRunsOnTheParsingThread()
     qsizetype counted = 0;
     connect(&pager, &Pager::pageReady, this, [&](const Page& page) {
         QVERIFY(page.records.isEmpty());
-        const auto prepared = std::static_pointer_cast<const QList<qint64>>(page.prepared);
+        const auto prepared = std::static_pointer_cast<QList<qint64>>(page.prepared);
         QVERIFY(prepared);
         QCOMPARE(prepared->size(), page.count);
         ids += *prepared;
