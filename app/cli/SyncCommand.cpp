@@ -2,6 +2,7 @@
 
 #include "app/cli/CliContext.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/InterruptWatcher.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
 #include "core/connectwise/ApiClient.h"
@@ -179,6 +180,12 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
                      << '\n';
             progress.flush();
         });
+    // Ctrl+C / SIGTERM: stop cleanly (the page in progress is rolled back; the run is recorded), exit 1.
+    const InterruptWatcher interrupt([&engine, &progress] {
+        progress << tr("Interrupted: stopping the sync...") << '\n';
+        progress.flush();
+        engine.cancel();
+    });
     const Cw::SyncSummary summary = engine.run(request);
 
     if (parser.isSet(csv)) {

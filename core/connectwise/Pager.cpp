@@ -5,6 +5,8 @@
 #include "core/connectwise/ConnectWiseLog.h"
 #include "core/connectwise/LinkHeader.h"
 
+#include <utility>
+
 namespace Cw {
 
 Pager::Pager(ApiClient* client, PageQuery query, QObject* parent)
@@ -50,7 +52,7 @@ void Pager::pump()
         if (!m_consumerBusy && !m_ready.isEmpty()) {
             const Page page = m_ready.takeFirst();
             m_consumerBusy = true;
-            m_records += page.records.size();
+            m_records += page.count;
             ++m_pages;
             m_lastDelivered = page.isLast;
             fetch(); // keep the transfer going while the consumer works
@@ -71,10 +73,32 @@ void Pager::pump()
         if (!m_parsing && !m_raw.isEmpty()) {
             const RawPage raw = m_raw.takeFirst();
             m_parsing = true;
+            if (m_rawPrepare) {
+                BackgroundJson::process(
+                    raw.body, this,
+                    [fn = m_rawPrepare](const QByteArray& body, QString* error) -> std::shared_ptr<const void> {
+                        auto prepared = std::make_shared<Prepared>();
+                        prepared->user = fn(body, &prepared->count, error);
+                        return error->isEmpty() ? prepared : nullptr;
+                    },
+                    [this, number = raw.number](const std::shared_ptr<const void>& result, const QString& error) {
+                        onPageProcessed(number, result, error);
+                    });
+                continue;
+            }
             BackgroundJson::Prepare prepare;
             if (m_prepare) {
-                prepare = [fn = m_prepare](const QJsonDocument& doc) -> std::shared_ptr<const void> {
-                    return doc.isArray() ? fn(doc.array()) : nullptr;
+                prepare = [fn = m_prepare](QJsonDocument& doc) -> std::shared_ptr<const void> {
+                    if (!doc.isArray()) {
+                        return nullptr;
+                    }
+                    auto prepared = std::make_shared<Prepared>();
+                    {
+                        const QJsonArray records = std::exchange(doc, QJsonDocument()).array();
+                        prepared->count = records.size();
+                        prepared->user = fn(records);
+                    } // the parsed page is freed here, on this thread
+                    return prepared;
                 };
             }
             BackgroundJson::parse(raw.body, this, std::move(prepare),
@@ -137,27 +161,59 @@ void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonP
     if (m_finished) {
         return;
     }
-    if (error.error != QJsonParseError::NoError || !document.isArray()) {
-        ApiError e;
-        e.kind = ApiError::Kind::MalformedResponse;
-        e.endpoint = m_query.path;
-        e.host = m_host;
-        e.detail = error.error != QJsonParseError::NoError ? error.errorString()
-                                                           : ApiError::tr("A list page was not a JSON array.");
-        finish(e);
+    if (error.error != QJsonParseError::NoError || (!document.isArray() && !prepared)) {
+        malformed(error.error != QJsonParseError::NoError ? error.errorString()
+                                                          : ApiError::tr("A list page was not a JSON array."));
         return;
     }
     Page page;
-    page.records = document.array();
-    page.prepared = prepared;
+    if (const auto p = std::static_pointer_cast<const Prepared>(prepared)) {
+        page.count = p->count;
+        page.prepared = p->user;
+    } else {
+        page.records = document.array();
+        page.count = page.records.size();
+    }
+    deliver(number, std::move(page));
+}
+
+void Pager::onPageProcessed(int number, const std::shared_ptr<const void>& result, const QString& error)
+{
+    m_parsing = false;
+    if (m_finished) {
+        return;
+    }
+    const auto p = std::static_pointer_cast<const Prepared>(result);
+    if (!error.isEmpty() || !p) {
+        malformed(error.isEmpty() ? ApiError::tr("A list page was not a JSON array.") : error);
+        return;
+    }
+    Page page;
+    page.count = p->count;
+    page.prepared = p->user;
+    deliver(number, std::move(page));
+}
+
+void Pager::malformed(const QString& detail)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::MalformedResponse;
+    e.endpoint = m_query.path;
+    e.host = m_host;
+    e.detail = detail;
+    finish(e);
+}
+
+void Pager::deliver(int number, Page page)
+{
     page.number = number;
     page.firstIndex = m_parsedRecords;
-    m_parsedRecords += page.records.size();
-    const bool shortPage = page.records.size() < m_query.effectivePageSize();
+    m_parsedRecords += page.count;
+    const bool shortPage = page.count < m_query.effectivePageSize();
     if (m_decisionPending) {
         m_decisionPending = false;
         m_moreToFetch = !shortPage;
-    } else if (m_query.mode == PageQuery::Mode::ForwardOnly && page.records.isEmpty()) {
+    } else if (m_query.mode == PageQuery::Mode::ForwardOnly && page.count == 0) {
         m_moreToFetch = false; // an empty page ends a forward-only pull whatever the Link says
     }
     if (!m_moreToFetch && m_lastPageNumber < 0) {

@@ -58,7 +58,9 @@ QList<LocalEntity> buildEntities()
                       text(QStringLiteral("order_stage"), false, 100, QStringLiteral("order_stage")),
                       text(QStringLiteral("currency"), false, 10, QStringLiteral("currency")),
                       date(QStringLiteral("date"), true), decimal(QStringLiteral("total")),
-                      text(QStringLiteral("description"), false, 2000)},
+                      text(QStringLiteral("description"), false, 2000),
+                      // The local user who owns the order: its mapped member is the order's sales rep.
+                      text(QStringLiteral("user_id"), false, 64)},
                      QStringLiteral("account_id"),
                      QStringLiteral("accounts")},
         LocalEntity {QStringLiteral("payments"),

@@ -24,6 +24,14 @@ void BulkInsert::text(const QString& value)
     m_values.push_back(std::move(v));
 }
 
+void BulkInsert::utf8(const QByteArray& value)
+{
+    Value v;
+    v.kind = Value::Kind::Text;
+    v.text = value;
+    m_values.push_back(std::move(v));
+}
+
 void BulkInsert::integer(qint64 value)
 {
     Value v;

@@ -28,6 +28,7 @@ public:
     Q_DISABLE_COPY_MOVE(BulkInsert)
 
     void text(const QString& value); // a null QString is stored as ''
+    void utf8(const QByteArray& value); // text already in UTF-8 (a null QByteArray is stored as '')
     void integer(qint64 value);
     void null();
     void textOrNull(const QString& value); // empty -> NULL

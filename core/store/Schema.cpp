@@ -172,7 +172,7 @@ Migration migration3()
 {
     Migration m;
     m.version = 3;
-    m.description = QStringLiteral("sync outcomes without an IN-list check; pulled values on links");
+    m.description = QStringLiteral("sync outcomes without an IN-list check; pulled values on links; order owner");
     // SQLite evaluates a CHECK (x IN ('a', 'b', ...)) by building an ephemeral table on every insert: a third
     // of the cost of writing an outcome row, and a pull writes one per record. The same rule as comparisons.
     m.statements = QStringList {
@@ -193,6 +193,8 @@ Migration migration3()
         // A pull records the local values it wrote (a few hundred bytes) instead of computing, serialising
         // and hashing the body a push would send for every pulled record; see core/sync/SyncSnapshot.h.
         QStringLiteral("ALTER TABLE sync_links ADD COLUMN pulled_values TEXT NOT NULL DEFAULT ''"),
+        // The local user who owns an order (users.id): the user mapping gives the order's sales rep.
+        QStringLiteral("ALTER TABLE orders ADD COLUMN user_id TEXT"),
     };
     return m;
 }

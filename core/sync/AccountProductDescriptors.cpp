@@ -19,7 +19,7 @@ QString value(const LocalRecord& record, const char* column)
 
 // Maps a remote reference back through a lookup: true and *out set (maybe empty when absent), or false with
 // the skip reason when the remote value has no local value.
-bool reverse(const SyncInputs& in, const QString& lookup, const QJsonValue& ref, QVariant* out, QString* reason)
+bool reverse(const SyncInputs& in, const QString& lookup, const JsonView& ref, QVariant* out, QString* reason)
 {
     const QString id = referenceId(ref);
     if (id.isEmpty()) {
@@ -28,7 +28,7 @@ bool reverse(const SyncInputs& in, const QString& lookup, const QJsonValue& ref,
     }
     const QString local = in.settings->reverseLookup(lookup, id);
     if (local.isEmpty()) {
-        *reason = SyncSettings::unmappedReason(lookup, ref.toObject().value(QStringLiteral("name")).toString(id));
+        *reason = SyncSettings::unmappedReason(lookup, ref.toObject().value(QLatin1String("name")).toString(id));
         return false;
     }
     *out = local;
@@ -85,30 +85,30 @@ PushBody companyBody(const LocalRecord& r, const SyncInputs& in)
     return out;
 }
 
-PullValues accountValues(const QJsonObject& c, const SyncInputs& in)
+PullValues accountValues(const JsonRecord& c, const SyncInputs& in)
 {
     PullValues out;
     QVariantHash& v = out.values;
-    v.insert(QStringLiteral("name"), c.value(QStringLiteral("name")).toString());
+    v.insert(QStringLiteral("name"), c.value(QLatin1String("name")).toString());
     QVariant mapped;
-    const QJsonArray types = c.value(QStringLiteral("types")).toArray();
-    if (!reverse(in, QStringLiteral("account_type"), types.isEmpty() ? QJsonValue() : types.first(), &mapped,
+    const JsonView types = c.value(QLatin1String("types")).toArray();
+    if (!reverse(in, QStringLiteral("account_type"), types.isEmpty() ? JsonView() : types.first(), &mapped,
                  &out.skipReason)) {
         return out;
     }
     v.insert(QStringLiteral("account_type"), mapped);
-    if (!reverse(in, QStringLiteral("currency"), c.value(QStringLiteral("currency")), &mapped, &out.skipReason)) {
+    if (!reverse(in, QStringLiteral("currency"), c.value(QLatin1String("currency")), &mapped, &out.skipReason)) {
         return out;
     }
     v.insert(QStringLiteral("currency"), mapped);
-    v.insert(QStringLiteral("phone"), c.value(QStringLiteral("phoneNumber")).toString());
-    v.insert(QStringLiteral("website"), c.value(QStringLiteral("website")).toString());
-    v.insert(QStringLiteral("address_line1"), c.value(QStringLiteral("addressLine1")).toString());
-    v.insert(QStringLiteral("city"), c.value(QStringLiteral("city")).toString());
-    v.insert(QStringLiteral("state"), c.value(QStringLiteral("state")).toString());
-    v.insert(QStringLiteral("zip"), c.value(QStringLiteral("zip")).toString());
+    v.insert(QStringLiteral("phone"), c.value(QLatin1String("phoneNumber")).toString());
+    v.insert(QStringLiteral("website"), c.value(QLatin1String("website")).toString());
+    v.insert(QStringLiteral("address_line1"), c.value(QLatin1String("addressLine1")).toString());
+    v.insert(QStringLiteral("city"), c.value(QLatin1String("city")).toString());
+    v.insert(QStringLiteral("state"), c.value(QLatin1String("state")).toString());
+    v.insert(QStringLiteral("zip"), c.value(QLatin1String("zip")).toString());
     v.insert(QStringLiteral("country"),
-             c.value(QStringLiteral("country")).toObject().value(QStringLiteral("name")).toString());
+             c.value(QLatin1String("country")).toObject().value(QLatin1String("name")).toString());
     return out;
 }
 
@@ -168,23 +168,23 @@ PushBody catalogBody(const LocalRecord& r, const SyncInputs& in)
     return out;
 }
 
-PullValues productValues(const QJsonObject& c, const SyncInputs& in)
+PullValues productValues(const JsonRecord& c, const SyncInputs& in)
 {
     PullValues out;
     QVariantHash& v = out.values;
-    v.insert(QStringLiteral("name"), c.value(QStringLiteral("description")).toString());
-    v.insert(QStringLiteral("description"), c.value(QStringLiteral("customerDescription")).toString());
+    v.insert(QStringLiteral("name"), c.value(QLatin1String("description")).toString());
+    v.insert(QStringLiteral("description"), c.value(QLatin1String("customerDescription")).toString());
     QVariant mapped;
-    if (!reverse(in, QStringLiteral("product_type"), c.value(QStringLiteral("type")), &mapped, &out.skipReason)) {
+    if (!reverse(in, QStringLiteral("product_type"), c.value(QLatin1String("type")), &mapped, &out.skipReason)) {
         return out;
     }
     v.insert(QStringLiteral("product_type"), mapped);
     // The subcategory maps back to a unit type only when one is mapped to it (else it is the default one).
-    const QString sub = referenceId(c.value(QStringLiteral("subcategory")));
+    const QString sub = referenceId(c.value(QLatin1String("subcategory")));
     const QString unit = in.settings->reverseLookup(QStringLiteral("unit_type"), sub);
     v.insert(QStringLiteral("unit_type"), unit.isEmpty() ? QVariant() : QVariant(unit));
-    const QString price = moneyText(c.value(QStringLiteral("price")));
-    const QString cost = moneyText(c.value(QStringLiteral("cost")));
+    const QString price = moneyText(c.value(QLatin1String("price")));
+    const QString cost = moneyText(c.value(QLatin1String("cost")));
     v.insert(QStringLiteral("price"), price.isEmpty() ? QVariant() : QVariant(price));
     v.insert(QStringLiteral("cost"), cost.isEmpty() ? QVariant() : QVariant(cost));
     return out;

@@ -70,15 +70,15 @@ PushBody invoiceBody(const LocalRecord& r, const SyncInputs& in)
     return out;
 }
 
-PullValues invoiceValues(const QJsonObject& c, const SyncInputs& in)
+PullValues invoiceValues(const JsonRecord& c, const SyncInputs& in)
 {
     PullValues out;
-    const QString status = referenceId(c.value(QStringLiteral("status")));
+    const QString status = referenceId(c.value(QLatin1String("status")));
     const QString stage = in.settings->reverseLookup(QStringLiteral("invoice_stage"), status);
     if (!status.isEmpty() && stage.isEmpty()) {
         out.skipReason = SyncSettings::unmappedReason(
             QStringLiteral("invoice_stage"),
-            c.value(QStringLiteral("status")).toObject().value(QStringLiteral("name")).toString(status));
+            c.value(QLatin1String("status")).toObject().value(QLatin1String("name")).toString(status));
         return out;
     }
     out.values.insert(QStringLiteral("invoice_stage"), stage.isEmpty() ? QVariant() : QVariant(stage));
@@ -116,15 +116,15 @@ PushBody orderBody(const LocalRecord& r, const SyncInputs& in)
     return out;
 }
 
-PullValues orderValues(const QJsonObject& c, const SyncInputs& in)
+PullValues orderValues(const JsonRecord& c, const SyncInputs& in)
 {
     PullValues out;
-    const QString status = referenceId(c.value(QStringLiteral("status")));
+    const QString status = referenceId(c.value(QLatin1String("status")));
     const QString stage = in.settings->reverseLookup(QStringLiteral("order_stage"), status);
     if (stage.isEmpty()) {
         out.skipReason = SyncSettings::unmappedReason(
             QStringLiteral("order_stage"),
-            c.value(QStringLiteral("status")).toObject().value(QStringLiteral("name")).toString(status));
+            c.value(QLatin1String("status")).toObject().value(QLatin1String("name")).toString(status));
         return out;
     }
     out.values.insert(QStringLiteral("order_stage"), stage);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/connectwise/JsonView.h"
 #include "core/localdata/CsvEntityParser.h"
 #include "core/sync/SyncSettings.h"
 
@@ -48,7 +49,8 @@ struct SyncDescriptor
     QStringList updatableFields; // fields a PATCH may replace (others are sent on create only)
     QStringList pullFields; // fields asked for on pulls (partial response); empty = all
     std::function<PushBody(const LocalRecord& record, const SyncInputs& inputs)> toRemote;
-    std::function<PullValues(const QJsonObject& remote, const SyncInputs& inputs)> fromRemote; // null: no pull
+    // Reads a record straight from the page's bytes (JsonRecord), not from a QJsonDocument.
+    std::function<PullValues(const JsonRecord& remote, const SyncInputs& inputs)> fromRemote; // null: no pull
 
     bool supports(const QString& operation) const;
     bool canPull() const { return supports(QStringLiteral("pull_create")) || supports(QStringLiteral("pull_update")); }

@@ -57,6 +57,8 @@ signals:
     // processed records of entity in direction (push | pull) so far; total is -1 while unknown (a pull's
     // /count has not answered yet). Emitted with processed 0 when an entity starts.
     void progress(const QString& direction, const QString& entity, int processed, int total);
+    // The counts of the entity being synced so far (created, updated, ...), emitted just before progress().
+    void countsChanged(const QString& direction, const QString& entity, const Cw::SyncCounts& counts);
     void cancelRequested(); // internal: delivered in the engine's thread to abort the request in flight
 
 private:

@@ -36,20 +36,27 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
         QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id, remote_id, action,"
                        " reason) VALUES"),
         7);
+    // Direction and entity repeat row after row: converted once.
+    QString lastDirection;
+    QString lastEntity;
+    QByteArray lastDirectionUtf8;
+    QByteArray lastEntityUtf8;
     for (const SyncOutcome& o : outcomes) {
         if (o.action == SyncOutcome::Action::Unchanged) {
             continue; // counted on the run; one row per untouched record would only grow the table
         }
         insert.integer(runId);
-        insert.text(o.direction);
-        insert.text(o.entity);
+        insert.utf8(o.direction == lastDirection ? lastDirectionUtf8 : (lastDirectionUtf8 = o.direction.toUtf8()));
+        lastDirection = o.direction;
+        insert.utf8(o.entity == lastEntity ? lastEntityUtf8 : (lastEntityUtf8 = o.entity.toUtf8()));
+        lastEntity = o.entity;
         insert.text(o.localId);
         if (o.remoteId > 0) {
             insert.integer(o.remoteId);
         } else {
             insert.null();
         }
-        insert.text(SyncOutcome::actionName(o.action));
+        insert.utf8(SyncOutcome::actionName(o.action).toLatin1());
         insert.textOrNull(o.reason);
         if (!insert.endRow(error)) {
             return false;

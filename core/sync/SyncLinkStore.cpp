@@ -92,9 +92,10 @@ bool SyncLinkStore::saveAll(const QString& entity, const QList<SyncLink>& links,
                                      " pushed_hash, pushed_body, pulled_values, updated_at) VALUES"),
                       9, QLatin1String(kUpsertTail));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QByteArray entityUtf8 = entity.toUtf8();
     for (const SyncLink& l : links) {
         insert.integer(m_instanceId);
-        insert.text(entity);
+        insert.utf8(entityUtf8);
         insert.text(l.localId);
         if (l.remoteId > 0) {
             insert.integer(l.remoteId);

@@ -64,9 +64,36 @@ QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, co
     return out;
 }
 
-bool SyncLocalWriter::write(const LocalEntity& entity, const QList<LocalRecord>& records, StoreError* error)
+SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values,
+                                            bool emptyIsNull)
 {
-    if (records.isEmpty()) {
+    Row row;
+    row.reserve(static_cast<std::size_t>(entity.columns.size()));
+    for (const LocalColumn& c : entity.columns) {
+        if (c.name == QLatin1String("id")) {
+            row.push_back(id.toUtf8());
+            continue;
+        }
+        const QVariant v = values.value(c.name);
+        if (!v.isValid() || v.isNull()) {
+            row.emplace_back();
+        } else if (c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate) {
+            row.push_back(v.toDate().toString(Qt::ISODate).toUtf8());
+        } else {
+            const QString text = v.toString();
+            if (text.isEmpty()) {
+                row.push_back(emptyIsNull ? QByteArray() : QByteArray(""));
+            } else {
+                row.push_back(text.toUtf8());
+            }
+        }
+    }
+    return row;
+}
+
+bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& rows, StoreError* error)
+{
+    if (rows.empty()) {
         return true;
     }
     const QStringList names = entity.columnNames();
@@ -80,24 +107,18 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const QList<LocalRecord>&
                       QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(entity.table, names.join(QStringLiteral(", "))),
                       static_cast<int>(names.size()),
                       QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
-    QSet<QPair<QString, QString>> listValues;
-    for (const LocalRecord& r : records) {
-        for (const LocalColumn& c : entity.columns) {
-            if (c.name == QLatin1String("id")) {
-                insert.text(r.id);
-                continue;
-            }
-            const QVariant v = r.values.value(c.name);
-            if (!v.isValid() || v.isNull()) {
+    QSet<QPair<QString, QByteArray>> listValues;
+    for (const Row& row : rows) {
+        for (qsizetype i = 0; i < entity.columns.size(); ++i) {
+            const QByteArray& text = row[static_cast<std::size_t>(i)];
+            if (text.isNull()) {
                 insert.null();
                 continue;
             }
-            const QString text = c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate
-                ? v.toDate().toString(Qt::ISODate)
-                : v.toString();
-            insert.text(text);
-            if (!c.valueList.isEmpty() && !text.isEmpty()) {
-                listValues.insert({c.valueList, text});
+            insert.utf8(text);
+            const QString& list = entity.columns.at(i).valueList;
+            if (!list.isEmpty() && !text.isEmpty()) {
+                listValues.insert({list, text});
             }
         }
         if (!insert.endRow(error)) {
@@ -110,7 +131,7 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const QList<LocalRecord>&
     for (const auto& lv : listValues) {
         if (!m_database.exec(QStringLiteral("INSERT INTO value_lists (list, value) VALUES (?, ?)"
                                             " ON CONFLICT (list, value) DO NOTHING"),
-                             {lv.first, lv.second}, error)) {
+                             {lv.first, QString::fromUtf8(lv.second)}, error)) {
             return false;
         }
     }

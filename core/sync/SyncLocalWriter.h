@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <vector>
+
 namespace Cw {
 
 class Database;
@@ -17,9 +19,16 @@ class SyncLocalWriter final
 public:
     explicit SyncLocalWriter(Database& database);
 
+    // A record as written: one UTF-8 text per column of the entity, in schema order ("id" first); a null
+    // QByteArray is SQL NULL. (UTF-8 already: a pull makes new records' rows on its parsing thread.)
+    using Row = std::vector<QByteArray>;
+    // emptyIsNull: an empty value is NULL, as a pull writes what ConnectWise left empty.
+    static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values,
+                     bool emptyIsNull = false);
+
     // The stored records among ids, by id; values typed as LocalRecordStore gives them (dates as QDate).
     QHash<QString, QVariantHash> load(const LocalEntity& entity, const QStringList& ids, StoreError* error) const;
-    bool write(const LocalEntity& entity, const QList<LocalRecord>& records, StoreError* error);
+    bool write(const LocalEntity& entity, const std::vector<Row>& rows, StoreError* error);
 
 private:
     Database& m_database;

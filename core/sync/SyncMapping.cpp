@@ -24,6 +24,15 @@ QString referenceId(const QJsonValue& value)
     return id.toString();
 }
 
+QString referenceId(const JsonView& value)
+{
+    const JsonView id = value.toObject().value(QLatin1String("id"));
+    if (id.isDouble()) {
+        return QString::number(id.toInteger());
+    }
+    return id.toString();
+}
+
 QString text(const QVariant& value)
 {
     return value.isValid() ? value.toString().trimmed() : QString();
@@ -37,6 +46,14 @@ QJsonValue money(const QVariant& value)
 }
 
 QString moneyText(const QJsonValue& value)
+{
+    if (!value.isDouble()) {
+        return {};
+    }
+    return LocalColumn::canonicalDecimal(QString::number(value.toDouble(), 'f', 4));
+}
+
+QString moneyText(const JsonView& value)
 {
     if (!value.isDouble()) {
         return {};

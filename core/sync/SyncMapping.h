@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/connectwise/JsonView.h"
+
 #include <QDate>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -12,12 +14,14 @@ namespace Cw::SyncMapping {
 QJsonValue reference(const QString& id);
 // The id of a reference object as text ("" when absent).
 QString referenceId(const QJsonValue& value);
+QString referenceId(const JsonView& value);
 // A local text value, or undefined (not sent) when empty.
 QString text(const QVariant& value);
 // A decimal text ("12.5") as a JSON number.
 QJsonValue money(const QVariant& value);
 // A ConnectWise number back to a canonical local decimal text.
 QString moneyText(const QJsonValue& value);
+QString moneyText(const JsonView& value);
 // A local date as ConnectWise's UTC midnight "2026-01-31T00:00:00Z"; undefined when empty.
 QJsonValue date(const QVariant& value);
 // ConnectWise's "2026-01-31T00:00:00Z" back to a QDate.

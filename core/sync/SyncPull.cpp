@@ -27,21 +27,56 @@ struct PulledRecord
     qint64 remoteId = 0;
     QDateTime updated;
     PullValues pulled;
+    // For a record that is new locally (the common case of a large pull), what is written is the pulled values
+    // themselves: the row (id left empty) and the link's snapshot are made here too.
+    SyncLocalWriter::Row row;
+    QString snapshot;
 };
 using PulledPage = std::vector<PulledRecord>;
 
-std::shared_ptr<const PulledPage> mapPage(const SyncDescriptor& d, const SyncInputs& inputs, const QJsonArray& records)
+// ConnectWise's timestamps are "2026-11-25T10:11:12Z": read by hand (QDateTime::fromString costs ten times more,
+// once per pulled record); anything else goes to QDateTime.
+QDateTime utcTime(const QString& text)
+{
+    if (text.size() == 20 && text.at(4) == QLatin1Char('-') && text.at(7) == QLatin1Char('-') &&
+        text.at(10) == QLatin1Char('T') && text.at(13) == QLatin1Char(':') && text.at(16) == QLatin1Char(':') &&
+        text.at(19) == QLatin1Char('Z')) {
+        auto number = [&text](int from, int length, bool* ok) {
+            int value = 0;
+            for (int i = from; i < from + length; ++i) {
+                const int digit = text.at(i).unicode() - '0';
+                if (digit < 0 || digit > 9) {
+                    *ok = false;
+                }
+                value = value * 10 + digit;
+            }
+            return value;
+        };
+        bool ok = true;
+        const QDate date(number(0, 4, &ok), number(5, 2, &ok), number(8, 2, &ok));
+        const QTime time(number(11, 2, &ok), number(14, 2, &ok), number(17, 2, &ok));
+        if (ok && date.isValid() && time.isValid()) {
+            return QDateTime(date, time, Qt::UTC);
+        }
+    }
+    return QDateTime::fromString(text, Qt::ISODate);
+}
+
+std::shared_ptr<const PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& entity, const SyncInputs& inputs,
+                                          const std::vector<JsonView>& records)
 {
     auto page = std::make_shared<PulledPage>();
-    page->reserve(static_cast<std::size_t>(records.size()));
-    for (const QJsonValue& value : records) {
-        const QJsonObject remote = value.toObject();
+    page->reserve(records.size());
+    for (const JsonView& value : records) {
+        const JsonRecord remote(value);
         PulledRecord r;
         r.remoteId = remote.value(QLatin1String("id")).toInteger();
-        r.updated = QDateTime::fromString(
-            remote.value(QLatin1String("_info")).toObject().value(QLatin1String("lastUpdated")).toString(),
-            Qt::ISODate);
+        r.updated = utcTime(remote.value(QLatin1String("_info")).value(QLatin1String("lastUpdated")).toString());
         r.pulled = d.fromRemote(remote, inputs);
+        if (r.pulled.skipReason.isEmpty()) {
+            r.row = SyncLocalWriter::rowOf(entity, QString(), r.pulled.values, true);
+            r.snapshot = SyncSnapshot::ofRow(entity, r.row);
+        }
         page->push_back(std::move(r));
     }
     return page;
@@ -84,8 +119,19 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     SyncInputs mapInputs; // for the parsing thread: the settings only
     mapInputs.settings = &run.settings;
     mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
-    pager.setPrepare([descriptor = d, mapInputs](const QJsonArray& records) -> std::shared_ptr<const void> {
-        return mapPage(descriptor, mapInputs, records);
+    const auto entity = LocalSchema::entity(d.entity);
+    if (!entity) {
+        return;
+    }
+    // Each page is read straight from its bytes and mapped on the parsing thread (no QJsonDocument).
+    pager.setRawPrepare([descriptor = d, local = *entity, mapInputs](const QByteArray& body, qsizetype* count,
+                                                                     QString* error) -> std::shared_ptr<const void> {
+        std::vector<JsonView> records;
+        if (!JsonView::splitArray(body, &records, error)) {
+            return nullptr;
+        }
+        *count = static_cast<qsizetype>(records.size());
+        return mapPage(descriptor, local, mapInputs, records);
     });
     QEventLoop loop;
     PagerResult outcome;
@@ -113,7 +159,8 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             pager.cancel();
             return;
         }
-        processed += static_cast<int>(page.records.size());
+        processed += static_cast<int>(page.count);
+        emit countsChanged(run.direction, d.entity, run.summary.pullCounts.value(d.entity));
         emit progress(run.direction, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
     });
     connect(&pager, &Pager::finished, &loop, [&](const PagerResult& r) {
@@ -165,12 +212,15 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         d.supports(QStringLiteral("pull_create")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_create"));
     const bool mayUpdate =
         d.supports(QStringLiteral("pull_update")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_update"));
-    QList<LocalRecord> writes;
+    std::vector<SyncLocalWriter::Row> writes;
+    writes.reserve(static_cast<std::size_t>(page.count));
     QList<SyncLink> links;
+    links.reserve(page.count);
     // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
-    std::shared_ptr<const PulledPage> mapped = std::static_pointer_cast<const PulledPage>(page.prepared);
+    const auto mapped = std::static_pointer_cast<const PulledPage>(page.prepared);
     if (!mapped) {
-        mapped = mapPage(d, run.inputs, page.records);
+        run.summary.fatalError = tr("A pulled page of %1 was not mapped.").arg(d.entity);
+        return false;
     }
     QList<qint64> remoteIds;
     remoteIds.reserve(static_cast<qsizetype>(mapped->size()));
@@ -215,8 +265,6 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             record(run, outcome);
             continue;
         }
-        LocalRecord merged;
-        merged.id = localId;
         const auto found = stored.constFind(localId);
         const bool exists = found != stored.cend();
         if (!creating && !exists) {
@@ -225,34 +273,43 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             record(run, outcome);
             continue;
         }
+        SyncLink link;
+        link.localId = localId;
+        link.remoteId = remoteId;
         if (exists) {
-            merged.values = *found;
-        }
-        merged.values.insert(QStringLiteral("id"), localId);
-        for (auto it = pulled.values.cbegin(); it != pulled.values.cend(); ++it) {
-            if (it.value().isValid() && !it.value().toString().isEmpty()) {
-                merged.values.insert(it.key(), it.value());
-            } else {
-                merged.values.remove(it.key());
+            QVariantHash merged = *found;
+            merged.insert(QStringLiteral("id"), localId);
+            for (auto it = pulled.values.cbegin(); it != pulled.values.cend(); ++it) {
+                if (it.value().isValid() && !it.value().toString().isEmpty()) {
+                    merged.insert(it.key(), it.value());
+                } else {
+                    merged.remove(it.key());
+                }
+            }
+            if (SyncSnapshot::same(*entity, *found, merged)) {
+                outcome.action = A::Unchanged;
+                record(run, outcome);
+                continue;
+            }
+            outcome.action = A::Updated;
+            if (!run.request.dryRun) {
+                writes.push_back(SyncLocalWriter::rowOf(*entity, localId, merged));
+                link.pulledValues = SyncSnapshot::of(*entity, merged);
+            }
+        } else {
+            outcome.action = A::Created;
+            if (!run.request.dryRun) {
+                writes.push_back(r.row);
+                writes.back()[0] = localId.toUtf8();
+                link.pulledValues = r.snapshot;
             }
         }
-        if (exists && SyncSnapshot::same(*entity, *found, merged.values)) {
-            outcome.action = A::Unchanged;
-            record(run, outcome);
-            continue;
-        }
-        outcome.action = creating ? A::Created : A::Updated;
         record(run, outcome);
         if (run.request.dryRun) {
             continue;
         }
-        writes.append(merged);
         // What ConnectWise has now is this record: the next push compares with it and sends nothing back.
-        SyncLink link;
-        link.localId = localId;
-        link.remoteId = remoteId;
-        link.pulledValues = SyncSnapshot::of(*entity, merged.values);
-        links.append(link);
+        links.append(std::move(link));
     }
     if (run.request.dryRun) {
         return true;

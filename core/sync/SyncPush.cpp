@@ -66,9 +66,11 @@ void SyncEngine::push(Run& run, const SyncDescriptor& d)
         record(run, outcome);
         if (++done % 50 == 0) {
             flushOutcomes(run);
+            emit countsChanged(run.direction, d.entity, run.summary.pushCounts.value(d.entity));
             emit progress(run.direction, d.entity, done, total);
         }
     }
+    emit countsChanged(run.direction, d.entity, run.summary.pushCounts.value(d.entity));
     emit progress(run.direction, d.entity, done, total);
 }
 

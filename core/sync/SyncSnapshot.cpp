@@ -48,6 +48,31 @@ QString of(const LocalEntity& entity, const QVariantHash& values)
     return out;
 }
 
+QString ofRow(const LocalEntity& entity, const std::vector<QByteArray>& row)
+{
+    QString out;
+    out.reserve(256);
+    bool first = true;
+    for (qsizetype i = 0; i < entity.columns.size() && static_cast<std::size_t>(i) < row.size(); ++i) {
+        const LocalColumn& c = entity.columns.at(i);
+        if (c.name == QLatin1String("id")) {
+            continue;
+        }
+        if (!first) {
+            out += kSeparator;
+        }
+        first = false;
+        const QString value = QString::fromUtf8(row[static_cast<std::size_t>(i)]);
+        QString text =
+            c.type == LocalColumn::Type::Decimal && !value.isEmpty() ? LocalColumn::canonicalDecimal(value) : value;
+        if (text.contains(kSeparator)) {
+            text.replace(kSeparator, QLatin1Char(' '));
+        }
+        out += text;
+    }
+    return out;
+}
+
 LocalRecord restore(const LocalEntity& entity, const QString& localId, const QString& snapshot)
 {
     LocalRecord record;

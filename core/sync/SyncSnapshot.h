@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVariantHash>
 
+#include <vector>
+
 namespace Cw {
 
 // A local record's values in one canonical string (columns in schema order, id excluded). A pull stores the
@@ -17,6 +19,8 @@ namespace SyncSnapshot {
 // The value as text the way it is stored and compared: ISO dates, canonical decimals, '' for none.
 QString canonical(const LocalColumn& column, const QVariant& value);
 QString of(const LocalEntity& entity, const QVariantHash& values);
+// The same from a written row (UTF-8 column texts in schema order, id first; null = none): no hash lookups.
+QString ofRow(const LocalEntity& entity, const std::vector<QByteArray>& row);
 LocalRecord restore(const LocalEntity& entity, const QString& localId, const QString& snapshot);
 // True when every column has the same canonical value.
 bool same(const LocalEntity& entity, const QVariantHash& a, const QVariantHash& b);

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QMap>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -59,3 +60,5 @@ struct SyncSummary
 };
 
 } // namespace Cw
+
+Q_DECLARE_METATYPE(Cw::SyncCounts)

@@ -877,6 +877,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>The connector was removed, but its keys could not be deleted from the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is still a draft. Finish the setup first: open Settings and save the connector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys of “%1” cannot be read, so nothing was synced: %2 Open Settings and enter the keys again, or unlock the keychain and try Sync now again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cw::ConnectorListModel</name>
@@ -1588,6 +1604,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::JsonView</name>
+    <message>
+        <source>the page is not a JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON at byte %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::KeyRotation</name>
     <message>
         <source>Both the public and the private key are needed.</source>
@@ -1934,7 +1961,27 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sync now arrives with the sync engine</source>
+        <source>Ctrl+Y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected connector&apos;s sync runs and what happened to each record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connector to sync it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the setup first: open Settings and save the connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync the selected connector with ConnectWise now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2525,6 +2572,216 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::SyncDialog</name>
+    <message>
+        <source>Sync now — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records: what would be or was created, updated or skipped, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: a dry run that writes nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: run the sync and write the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the running sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as CS&amp;V…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the records as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this run in the sync history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the sync window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push and pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push only (local to ConnectWise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull only (ConnectWise to local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full pull (ignore the last sync mark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full pull: ignore the last sync mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull every record again instead of only those changed since the last sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be pushed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be pulled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previewing: nothing is written…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync was cancelled; what was done is kept: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConnectWise could not be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview (nothing was written): %1 would be created, %2 updated, %3 unchanged, %4 skipped, %5 would fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync finished; %n record(s) failed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sync succeeded: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started — %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cwconnector-preview-%1.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cwconnector-sync-%1.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync is still running. Cancel it and close? What was done so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the sync and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::SyncEngine</name>
     <message>
         <source>sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on</source>
@@ -2576,6 +2833,77 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>the answer to the create had no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pulled page of %1 was not mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SyncHistoryDialog</name>
+    <message>
+        <source>Sync history — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records of the selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show records by action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show records of an entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search ids and reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the records shown as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync has run for this connector yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 records of this run shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cwconnector-run-%1.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2691,6 +3019,155 @@ Needs the ConnectWise permission %2.</source>
     </message>
 </context>
 <context>
+    <name>Cw::SyncOutcomeModel</name>
+    <message>
+        <source>(whole entity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConnectWise id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SyncProgressPanel</name>
+    <message>
+        <source>Progress of the entity being synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts per entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushing %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushing %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1 records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SyncRunModel</name>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cw::SyncSettings</name>
     <message>
         <source>must have 1 to 50 characters</source>
@@ -2726,6 +3203,77 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>invalid field: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cw::SyncTexts</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push and pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3683,6 +4231,10 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>dry run: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 of %4 records</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,8 @@
 #include "ui/main/CheckDialog.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
+#include "ui/sync/SyncDialog.h"
+#include "ui/sync/SyncHistoryDialog.h"
 #include "ui/wizard/Prompter.h"
 
 namespace Cw {
@@ -19,6 +21,8 @@ ConnectorCoordinator::ConnectorCoordinator(Database& database, InstanceSecrets& 
     connect(&window, &MainWindow::settingsRequested, this, &ConnectorCoordinator::openSettings);
     connect(&window, &MainWindow::checkRequested, this, &ConnectorCoordinator::runCheck);
     connect(&window, &MainWindow::removeConnectorRequested, this, &ConnectorCoordinator::removeConnector);
+    connect(&window, &MainWindow::syncRequested, this, &ConnectorCoordinator::runSync);
+    connect(&window, &MainWindow::historyRequested, this, [this](const QString& name) { openHistory(name); });
     refresh();
 }
 
@@ -26,11 +30,23 @@ ConnectorCoordinator::~ConnectorCoordinator()
 {
     delete m_wizard;
     delete m_checkDialog;
+    delete m_syncDialog;
+    delete m_historyDialog;
 }
 
 CheckDialog* ConnectorCoordinator::checkDialog() const
 {
     return m_checkDialog.data();
+}
+
+SyncDialog* ConnectorCoordinator::syncDialog() const
+{
+    return m_syncDialog.data();
+}
+
+SyncHistoryDialog* ConnectorCoordinator::historyDialog() const
+{
+    return m_historyDialog.data();
 }
 
 QString ConnectorCoordinator::deploymentText(const QString& deployment) const
@@ -168,6 +184,84 @@ void ConnectorCoordinator::runCheck(const QString& name)
         }
         dialog->start(*connection, found.id);
     });
+}
+
+void ConnectorCoordinator::runSync(const QString& name)
+{
+    if (m_syncDialog) {
+        m_syncDialog->raise();
+        m_syncDialog->activateWindow();
+        return;
+    }
+    const auto instance = InstanceRepository(m_database).findByName(name);
+    if (!instance) {
+        refresh();
+        return;
+    }
+    auto tell = [this](const QString& text) {
+        m_prompter.ask(&m_window, tr("Sync now"), text, {tr("OK")}, this, [](int) {});
+    };
+    if (instance->state != Instance::State::Ready) {
+        tell(tr("“%1” is still a draft. Finish the setup first: open Settings and save the connector.")
+                 .arg(instance->name));
+        return;
+    }
+    const Instance found = *instance;
+    m_secrets.readKeys(found, this, [this, found, tell](const SecretResult& result, const ApiKeyPair& keys) {
+        if (!result.ok()) {
+            tell(tr("The keys of “%1” cannot be read, so nothing was synced: %2 Open Settings and enter the keys "
+                    "again, or unlock the keychain and try Sync now again.")
+                     .arg(found.name, result.message));
+            return;
+        }
+        QString error;
+        const auto connection = InstanceConnection::connectionFor(found, keys, &error);
+        if (!connection) {
+            tell(error);
+            return;
+        }
+        auto* dialog = new SyncDialog(m_database, m_prompter, found, *connection, &m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_syncDialog = dialog;
+        connect(dialog, &SyncDialog::runFinished, this, [this](const SyncSummary& summary) {
+            if (!summary.dryRun) {
+                refresh();
+                if (m_historyDialog) {
+                    m_historyDialog->reload();
+                }
+            }
+        });
+        connect(dialog, &SyncDialog::historyRequested, this,
+                [this, name = found.name](qint64 runId) { openHistory(name, runId); });
+        dialog->open();
+        emit syncDialogOpened(dialog);
+    });
+}
+
+void ConnectorCoordinator::openHistory(const QString& name, qint64 runId)
+{
+    const auto instance = InstanceRepository(m_database).findByName(name);
+    if (!instance) {
+        refresh();
+        return;
+    }
+    if (m_historyDialog && m_historyDialog->instanceId() == instance->id) {
+        m_historyDialog->reload();
+    } else {
+        delete m_historyDialog;
+        // Over the sync dialog when it asked (it is window-modal itself), else over the connector window.
+        QWidget* parent = m_syncDialog ? static_cast<QWidget*>(m_syncDialog.data()) : &m_window;
+        auto* dialog = new SyncHistoryDialog(m_database, m_prompter, *instance, parent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_historyDialog = dialog;
+    }
+    if (runId > 0) {
+        m_historyDialog->selectRun(runId);
+    }
+    if (!m_historyDialog->isVisible()) {
+        m_historyDialog->open();
+    }
+    m_historyDialog->raise();
 }
 
 void ConnectorCoordinator::removeConnector(const QString& name)

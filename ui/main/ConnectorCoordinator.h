@@ -9,6 +9,8 @@
 namespace Cw {
 
 class CheckDialog;
+class SyncDialog;
+class SyncHistoryDialog;
 class ConnectorListModel;
 class Database;
 class InstanceSecrets;
@@ -17,8 +19,8 @@ class Prompter;
 
 // Wires the connector window to the database, the secret stores and the wizard: fills the list, and
 // answers New connector (the wizard), Settings (the same pages in Edit mode, showing the saved values),
-// Check (a dialog with the check rows) and Remove (after a confirmation through the Prompter; removes the
-// database rows and the keychain entries).
+// Check (a dialog with the check rows), Sync now and Sync history (ui/sync), and Remove (after a confirmation through
+// the Prompter; removes the database rows and the keychain entries).
 class ConnectorCoordinator final : public QObject
 {
     Q_OBJECT
@@ -38,14 +40,21 @@ public:
     void openSettings(const QString& name);
     void runCheck(const QString& name);
     void removeConnector(const QString& name);
+    // Sync now: reads the keys (a clear message and no sync when they cannot be read), then the sync dialog.
+    void runSync(const QString& name);
+    // The sync history; runId > 0 selects that run.
+    void openHistory(const QString& name, qint64 runId = 0);
 
     // The open wizard or check dialog (for tests), or null.
     SetupWizard* wizard() const { return m_wizard; }
     CheckDialog* checkDialog() const;
+    SyncDialog* syncDialog() const;
+    SyncHistoryDialog* historyDialog() const;
 
 signals:
     void wizardOpened(Cw::SetupWizard* wizard);
     void removed(const QString& name, bool ok);
+    void syncDialogOpened(Cw::SyncDialog* dialog);
 
 private:
     void openWizard(SetupController* controller, SetupWizard::Mode mode);
@@ -60,6 +69,8 @@ private:
     QList<SetupWizard::ExtraPage> m_extraPages;
     QPointer<SetupWizard> m_wizard;
     QPointer<CheckDialog> m_checkDialog;
+    QPointer<SyncDialog> m_syncDialog;
+    QPointer<SyncHistoryDialog> m_historyDialog;
 };
 
 } // namespace Cw

@@ -97,9 +97,13 @@ void MainWindow::createActions()
 
     m_sync = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("S&ync now"), this);
     m_sync->setObjectName(QStringLiteral("syncAction"));
-    m_sync->setEnabled(false);
-    m_sync->setToolTip(tr("Sync now arrives with the sync engine"));
-    m_sync->setStatusTip(m_sync->toolTip());
+    m_sync->setShortcut(QKeySequence(tr("Ctrl+Y")));
+    connect(m_sync, &QAction::triggered, this, emitForSelection(&MainWindow::syncRequested));
+
+    m_history = new QAction(QIcon::fromTheme(QStringLiteral("document-open-recent")), tr("Sync &history…"), this);
+    m_history->setObjectName(QStringLiteral("historyAction"));
+    m_history->setStatusTip(tr("Show the selected connector's sync runs and what happened to each record"));
+    connect(m_history, &QAction::triggered, this, emitForSelection(&MainWindow::historyRequested));
 
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
@@ -113,6 +117,7 @@ void MainWindow::createActions()
     fileMenu->addAction(m_settings);
     fileMenu->addAction(m_check);
     fileMenu->addAction(m_sync);
+    fileMenu->addAction(m_history);
     fileMenu->addAction(m_removeConnector);
     fileMenu->addSeparator();
     fileMenu->addAction(quit);
@@ -126,6 +131,7 @@ void MainWindow::createActions()
     toolBar->addAction(m_settings);
     toolBar->addAction(m_check);
     toolBar->addAction(m_sync);
+    toolBar->addAction(m_history);
     toolBar->addAction(m_removeConnector);
 }
 
@@ -180,6 +186,14 @@ void MainWindow::updateState()
     m_removeConnector->setEnabled(selected);
     m_settings->setEnabled(selected);
     m_check->setEnabled(selected);
+    m_history->setEnabled(selected);
+    const QModelIndexList rows = m_list->selectionModel()->selectedIndexes();
+    const ConnectorRow* row = rows.isEmpty() ? nullptr : m_model->connectorAt(rows.first().row());
+    m_sync->setEnabled(row && row->ready);
+    m_sync->setToolTip(!row              ? tr("Select a connector to sync it")
+                           : !row->ready ? tr("Finish the setup first: open Settings and save the connector")
+                                         : tr("Sync the selected connector with ConnectWise now"));
+    m_sync->setStatusTip(m_sync->toolTip());
 }
 
 bool MainWindow::selectConnector(const QString& name)

@@ -26,6 +26,7 @@ public:
     QAction* settingsAction() const { return m_settings; }
     QAction* checkAction() const { return m_check; }
     QAction* syncAction() const { return m_sync; }
+    QAction* historyAction() const { return m_history; }
     // Selects the connector with that name (case-insensitive); false if there is none.
     bool selectConnector(const QString& name);
     // A notice above the list (e.g. "keys are kept for this session only"); empty hides it.
@@ -39,6 +40,8 @@ signals:
     void removeConnectorRequested(const QString& name);
     void settingsRequested(const QString& name);
     void checkRequested(const QString& name);
+    void syncRequested(const QString& name);
+    void historyRequested(const QString& name);
 
 private:
     QWidget* createEmptyState();
@@ -55,6 +58,7 @@ private:
     QAction* m_settings = nullptr;
     QAction* m_check = nullptr;
     QAction* m_sync = nullptr;
+    QAction* m_history = nullptr;
     QLabel* m_notice = nullptr;
 };
 

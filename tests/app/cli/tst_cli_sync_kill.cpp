@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using CwTest::ProcessResult;
 using CwTest::runProcess;
 
@@ -18,6 +20,7 @@ class TestCliSyncKill final : public QObject
 
 private slots:
     void killedSyncsResumeWithoutDuplicates();
+    void interruptStopsCleanlyThenResumes(); // uses the connector the first test set up
 
 private:
     QStringList baseArgs() const { return {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))}; }
@@ -106,6 +109,66 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'succeeded'"
                                         " AND id = (SELECT MAX(id) FROM sync_runs)")),
              1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'running'")), 0);
+}
+
+void TestCliSyncKill::interruptStopsCleanlyThenResumes()
+{
+    QVERIFY(f.instanceId > 0);
+    const int before = f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts"));
+    QList<QVariantHash> accounts;
+    for (int i = 0; i < 200; ++i) {
+        accounts.append({{QStringLiteral("id"), QStringLiteral("INT%1").arg(i)},
+                         {QStringLiteral("name"), QStringLiteral("Interrupted Account %1").arg(i)}});
+    }
+    QVERIFY(f.addLocal(QStringLiteral("accounts"), accounts));
+    const int runsBefore = f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs"));
+    f.db->close();
+
+    const QStringList syncArgs = baseArgs() +
+        QStringList {QStringLiteral("sync"), QStringLiteral("Sim"), QStringLiteral("--entities"),
+                     QStringLiteral("accounts"), QStringLiteral("--push")};
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("CW_PUBLIC_KEY"));
+    environment.remove(QStringLiteral("CW_PRIVATE_KEY"));
+    QProcess p;
+    p.setProcessEnvironment(environment);
+    p.start(QStringLiteral(CW_CLI_EXECUTABLE), syncArgs);
+    QVERIFY(p.waitForStarted(30000));
+    // Ctrl+C once the first records went out (progress lines come every 50 records).
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("push accounts: "), 60000);
+    QCOMPARE(::kill(static_cast<pid_t>(p.processId()), SIGINT), 0);
+    QVERIFY(p.waitForFinished(60000));
+    err += p.readAllStandardError();
+    const QByteArray all = p.readAllStandardOutput() + err;
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit); // stopped by itself, not killed by the signal
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(err.contains("Interrupted"), err.constData());
+    QVERIFY2(all.contains("The sync was cancelled."), all.constData());
+
+    QVERIFY2(f.attach(f.location(), f.instanceId), qPrintable(f.error));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs")), runsBefore + 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'failed'"
+                                        " AND message LIKE '%cancelled%' AND id = (SELECT MAX(id) FROM sync_runs)")),
+             1);
+    const int linkedAfterInterrupt = f.countRows(
+        QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE local_id LIKE 'INT%' AND remote_id IS NOT NULL"));
+    QVERIFY2(linkedAfterInterrupt < 200, qPrintable(QString::number(linkedAfterInterrupt)));
+    f.db->close();
+
+    // The rerun sends the rest: every account exactly once in ConnectWise.
+    const ProcessResult r = runProcess(QStringLiteral(CW_CLI_EXECUTABLE), syncArgs, {},
+                                       {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")}, 120000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(f.attach(f.location(), f.instanceId), qPrintable(f.error));
+    const QJsonArray companies = f.list(QStringLiteral("company/companies"));
+    QCOMPARE(companies.size(), before + 200);
+    QSet<QString> identifiers;
+    for (const QJsonValue& c : companies) {
+        identifiers.insert(c.toObject().value(QStringLiteral("identifier")).toString().toUpper());
+    }
+    QCOMPARE(identifiers.size(), companies.size());
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'running'")), 0);
 }
 

@@ -6,7 +6,12 @@
 
 #include <QSet>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
 
 using namespace Cw;
 using CwTest::SimProcess;
@@ -26,6 +31,7 @@ private slots:
     void cancelStops();
     void errorEndsPull();
     void forwardOnlyRejectsOrderBy();
+    void prepareRunsOnTheParsingThread();
 
 private:
     struct Pull
@@ -257,6 +263,48 @@ void TestPager::forwardOnlyRejectsOrderBy()
     pager.start();
     const PagerResult r = CwTest::waitFor<PagerResult>(&pager, &Pager::finished);
     QCOMPARE(r.error.kind, ApiError::Kind::Configuration);
+}
+
+void TestPager::prepareRunsOnTheParsingThread()
+{
+    // Full company records, 1000 a page: ~1.8 MB, parsed on a pool thread; a prepare function runs there too,
+    // its result arrives with the page, and the page's records are not kept.
+    PageQuery query;
+    query.path = QStringLiteral("company/companies");
+    query.mode = PageQuery::Mode::ForwardOnly;
+    query.pageSize = 1000;
+    Pager pager(m_client, query);
+    QThread* const main = QThread::currentThread();
+    std::atomic_int offMain {0};
+    pager.setPrepare([&offMain, main](const QJsonArray& records) -> std::shared_ptr<const void> {
+        if (QThread::currentThread() != main) {
+            ++offMain;
+        }
+        auto ids = std::make_shared<QList<qint64>>();
+        for (const QJsonValue& v : records) {
+            ids->append(v.toObject().value(QLatin1String("id")).toInteger());
+        }
+        return ids;
+    });
+    QList<qint64> ids;
+    qsizetype counted = 0;
+    connect(&pager, &Pager::pageReady, this, [&](const Page& page) {
+        QVERIFY(page.records.isEmpty());
+        const auto prepared = std::static_pointer_cast<const QList<qint64>>(page.prepared);
+        QVERIFY(prepared);
+        QCOMPARE(prepared->size(), page.count);
+        ids += *prepared;
+        counted += page.count;
+    });
+    pager.start();
+    const PagerResult result = CwTest::waitFor<PagerResult>(&pager, &Pager::finished, 120000);
+    QVERIFY2(result.ok(), qPrintable(result.error.message()));
+    QCOMPARE(ids.size(), 2500);
+    QCOMPARE(counted, 2500);
+    QCOMPARE(result.records, qint64(2500));
+    QCOMPARE(ids.first(), qint64(1));
+    QVERIFY(std::is_sorted(ids.cbegin(), ids.cend()));
+    QCOMPARE(offMain.load(), 3); // three pages (1000, 1000, 500): each ≥ 256 KiB, so parsed off the main thread
 }
 
 QTEST_GUILESS_MAIN(TestPager)

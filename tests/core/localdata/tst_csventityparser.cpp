@@ -120,7 +120,7 @@ void TestCsvEntityParser::everyEntityHasPRODUCTColumns()
         {QStringLiteral("products"), QStringLiteral("id,name,description,product_type,unit_type,price,cost")},
         {QStringLiteral("invoices"),
          QStringLiteral("id,number,account_id,invoice_stage,invoice_type,currency,date,due_date,total")},
-        {QStringLiteral("orders"), QStringLiteral("id,account_id,order_stage,currency,date,total,description")},
+        {QStringLiteral("orders"), QStringLiteral("id,account_id,order_stage,currency,date,total,description,user_id")},
         {QStringLiteral("payments"), QStringLiteral("id,invoice_id,method,amount,date")},
         {QStringLiteral("users"), QStringLiteral("id,name,email")},
     };

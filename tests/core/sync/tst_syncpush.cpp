@@ -170,7 +170,28 @@ void TestSyncPush::invoicesOrdersPayments()
                        {row({{"id", QStringLiteral("O1")},
                              {"account_id", QStringLiteral("A1")},
                              {"order_stage", QStringLiteral("L0")},
-                             {"description", QStringLiteral("First order")}})}));
+                             {"description", QStringLiteral("First order")}}),
+                        row({{"id", QStringLiteral("O2")},
+                             {"account_id", QStringLiteral("A1")},
+                             {"order_stage", QStringLiteral("L0")},
+                             {"user_id", QStringLiteral("U7")}})}));
+    // The owner of O2 is mapped to the second member: that member is O2's sales rep. O1 has no owner: the
+    // sales-representative variable (the first member) is.
+    const QJsonArray members = f.list(QStringLiteral("system/members"));
+    QVERIFY(members.size() >= 2);
+    const QString secondMember = QString::number(members.at(1).toObject().value(QStringLiteral("id")).toInteger());
+    {
+        Cw::ConnectorConfigRepository repository(*f.db);
+        auto config = repository.load(f.instanceId);
+        QVERIFY(config);
+        Cw::UserMapping mapping;
+        mapping.localUserId = QStringLiteral("U7");
+        mapping.memberId = secondMember;
+        mapping.memberIdentifier = members.at(1).toObject().value(QStringLiteral("identifier")).toString();
+        mapping.confirmed = true;
+        config->userMappings.append(mapping);
+        QVERIFY(repository.replace(f.instanceId, *config));
+    }
     QVERIFY(f.addLocal(QStringLiteral("payments"),
                        {row({{"id", QStringLiteral("Y1")},
                              {"invoice_id", QStringLiteral("I1")},
@@ -187,7 +208,7 @@ void TestSyncPush::invoicesOrdersPayments()
     QCOMPARE(s.pushCounts.value(QStringLiteral("invoices")).created, 1);
     QVERIFY(reasonFor(s, QStringLiteral("invoices"), QStringLiteral("I2"))
                 .startsWith(QLatin1String("missing linked record")));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("orders")).created, 1);
+    QCOMPARE(s.pushCounts.value(QStringLiteral("orders")).created, 2);
     QCOMPARE(s.pushCounts.value(QStringLiteral("payments")).created, 1);
     QVERIFY(reasonFor(s, QStringLiteral("payments"), QStringLiteral("Y2"))
                 .startsWith(QLatin1String("missing linked record")));
@@ -217,6 +238,11 @@ void TestSyncPush::invoicesOrdersPayments()
     QCOMPARE(QString::number(order.value(QStringLiteral("status")).toObject().value(QStringLiteral("id")).toInteger()),
              f.firstId(QStringLiteral("sales/orders/statuses")));
     QCOMPARE(order.value(QStringLiteral("description")).toString(), QStringLiteral("First order"));
+    const QJsonObject owned =
+        remoteByKey(QStringLiteral("sales/orders"), QStringLiteral("poNumber"), QStringLiteral("O2"));
+    QCOMPARE(
+        QString::number(owned.value(QStringLiteral("salesRep")).toObject().value(QStringLiteral("id")).toInteger()),
+        secondMember);
 
     const qint64 invoiceId = inv.value(QStringLiteral("id")).toInteger();
     const QJsonArray payments = f.list(QStringLiteral("finance/invoices/%1/payments").arg(invoiceId));

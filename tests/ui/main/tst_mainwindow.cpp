@@ -113,15 +113,25 @@ void TestMainWindow::actionsFollowTheSelection()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!window.settingsAction()->isEnabled());
     QVERIFY(!window.checkAction()->isEnabled());
-    // Sync now is there, but waits for the sync engine, and says so.
+    // Sync now needs a selected, ready connector, and says so.
     QVERIFY(!window.syncAction()->isEnabled());
-    QCOMPARE(window.syncAction()->toolTip(), QStringLiteral("Sync now arrives with the sync engine"));
+    QCOMPARE(window.syncAction()->toolTip(), QStringLiteral("Select a connector to sync it"));
+    QVERIFY(!window.historyAction()->isEnabled());
 
     QVERIFY(window.selectConnector(QStringLiteral("staging")));
     QCOMPARE(window.selectedConnector(), QStringLiteral("Staging"));
     QVERIFY(window.settingsAction()->isEnabled());
     QVERIFY(window.checkAction()->isEnabled());
-    QVERIFY(!window.syncAction()->isEnabled());
+    QVERIFY(!window.syncAction()->isEnabled()); // a draft
+    QVERIFY(window.syncAction()->toolTip().startsWith(QStringLiteral("Finish the setup first")));
+    QVERIFY(window.historyAction()->isEnabled());
+    QVERIFY(window.selectConnector(QStringLiteral("Production")));
+    QVERIFY(window.syncAction()->isEnabled());
+    QSignalSpy sync(&window, &MainWindow::syncRequested);
+    window.syncAction()->trigger();
+    QCOMPARE(sync.count(), 1);
+    QCOMPARE(sync.first().first().toString(), QStringLiteral("Production"));
+    QVERIFY(window.selectConnector(QStringLiteral("staging")));
     QSignalSpy settings(&window, &MainWindow::settingsRequested);
     QSignalSpy check(&window, &MainWindow::checkRequested);
     window.settingsAction()->trigger();

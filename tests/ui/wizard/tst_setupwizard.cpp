@@ -115,8 +115,9 @@ void TestSetupWizard::walkThroughToPassingCheck()
     QCOMPARE(status, SecretStatus::Ok);
     QCOMPARE(m_model->rowCount(), 1);
     QVERIFY(m_model->index(0).data().toString().contains(QStringLiteral("check passed")));
-    QVERIFY(!m_window->syncAction()->isEnabled());
-    QVERIFY(m_window->syncAction()->toolTip().contains(QStringLiteral("sync engine")));
+    QCOMPARE(m_window->selectedConnector(), QStringLiteral("Production"));
+    QVERIFY(m_window->syncAction()->isEnabled()); // ready: Sync now can run
+    QVERIFY(!m_window->syncAction()->toolTip().contains(QStringLiteral("sync engine")));
     screenshot(m_window.get(), QStringLiteral("08-connector-window"));
 
     // Settings reopens the same pages with the saved values.

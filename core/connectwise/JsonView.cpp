@@ -1,0 +1,431 @@
+#include "core/connectwise/JsonView.h"
+
+#include <QCoreApplication>
+
+#include <cctype>
+#include <cstring>
+
+namespace Cw {
+
+namespace {
+
+struct Scanner
+{
+    const char* p;
+    const char* end;
+    const char* failedAt = nullptr;
+
+    void space()
+    {
+        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) {
+            ++p;
+        }
+    }
+    bool fail()
+    {
+        if (!failedAt) {
+            failedAt = p;
+        }
+        return false;
+    }
+    bool string()
+    {
+        ++p; // the opening quote
+        while (p < end) {
+            const char c = *p;
+            if (c == '"') {
+                ++p;
+                return true;
+            }
+            if (c == '\\') {
+                if (++p >= end) {
+                    return fail();
+                }
+                if (*p == 'u') {
+                    if (end - p < 5) {
+                        return fail();
+                    }
+                    for (int i = 1; i <= 4; ++i) {
+                        if (!std::isxdigit(static_cast<unsigned char>(p[i]))) {
+                            return fail();
+                        }
+                    }
+                    p += 4;
+                } // other escapes are read as the character itself, as QJsonDocument does
+            } // so are raw control characters
+            ++p;
+        }
+        return fail();
+    }
+    bool literal(const char* word)
+    {
+        const std::size_t n = std::strlen(word);
+        if (static_cast<std::size_t>(end - p) < n || std::memcmp(p, word, n) != 0) {
+            return fail();
+        }
+        p += n;
+        return true;
+    }
+    bool number()
+    {
+        const char* start = p;
+        if (p < end && *p == '-') {
+            ++p;
+        }
+        while (p < end && ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E' || *p == '+' || *p == '-')) {
+            ++p;
+        }
+        return p > start && (start[0] != '-' || p - start > 1) ? true : fail();
+    }
+    bool value(int depth)
+    {
+        space();
+        if (p >= end || depth > 64) {
+            return fail();
+        }
+        switch (*p) {
+        case '"':
+            return string();
+        case '{': {
+            ++p;
+            space();
+            if (p < end && *p == '}') {
+                ++p;
+                return true;
+            }
+            while (true) {
+                space();
+                if (p >= end || *p != '"' || !string()) {
+                    return fail();
+                }
+                space();
+                if (p >= end || *p != ':') {
+                    return fail();
+                }
+                ++p;
+                if (!value(depth + 1)) {
+                    return false;
+                }
+                space();
+                if (p < end && *p == ',') {
+                    ++p;
+                    continue;
+                }
+                if (p < end && *p == '}') {
+                    ++p;
+                    return true;
+                }
+                return fail();
+            }
+        }
+        case '[': {
+            ++p;
+            space();
+            if (p < end && *p == ']') {
+                ++p;
+                return true;
+            }
+            while (true) {
+                if (!value(depth + 1)) {
+                    return false;
+                }
+                space();
+                if (p < end && *p == ',') {
+                    ++p;
+                    continue;
+                }
+                if (p < end && *p == ']') {
+                    ++p;
+                    return true;
+                }
+                return fail();
+            }
+        }
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        default:
+            return number();
+        }
+    }
+};
+
+// The members or elements of an already validated object or array, one at a time.
+struct Walker
+{
+    const char* p;
+    const char* end;
+    bool first = true;
+
+    // Moves to the next member or element: *key set for objects (raw, between the quotes).
+    bool next(bool object, QLatin1StringView* key, const char** valueBegin, const char** valueEnd)
+    {
+        Scanner s {p, end};
+        s.space();
+        if (first) {
+            ++s.p; // { or [
+            first = false;
+        } else if (s.p < end && *s.p == ',') {
+            ++s.p;
+        }
+        s.space();
+        if (s.p >= end || *s.p == '}' || *s.p == ']') {
+            return false;
+        }
+        if (object) {
+            const char* keyStart = s.p + 1;
+            s.string();
+            *key = QLatin1StringView(keyStart, s.p - 1 - keyStart);
+            s.space();
+            ++s.p; // :
+            s.space();
+        }
+        *valueBegin = s.p;
+        s.value(0);
+        *valueEnd = s.p;
+        p = s.p;
+        return true;
+    }
+};
+
+int hexValue(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : (c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10);
+}
+
+} // namespace
+
+bool JsonView::splitArray(const QByteArray& json, std::vector<JsonView>* elements, QString* error)
+{
+    elements->clear();
+    Scanner s {json.constData(), json.constData() + json.size()};
+    s.space();
+    if (s.p >= s.end || *s.p != '[') {
+        *error = QCoreApplication::translate("Cw::JsonView", "the page is not a JSON array");
+        return false;
+    }
+    ++s.p;
+    s.space();
+    if (s.p < s.end && *s.p == ']') {
+        ++s.p;
+    } else {
+        while (true) {
+            s.space();
+            const char* begin = s.p;
+            if (!s.value(0)) {
+                break;
+            }
+            elements->push_back(JsonView(begin, s.p));
+            s.space();
+            if (s.p < s.end && *s.p == ',') {
+                ++s.p;
+                continue;
+            }
+            if (s.p < s.end && *s.p == ']') {
+                ++s.p;
+                break;
+            }
+            s.fail();
+            break;
+        }
+    }
+    s.space();
+    if (s.failedAt || s.p != s.end) {
+        const qsizetype offset = (s.failedAt ? s.failedAt : s.p) - json.constData();
+        *error =
+            QCoreApplication::translate("Cw::JsonView", "malformed JSON at byte %1 of %2").arg(offset).arg(json.size());
+        elements->clear();
+        return false;
+    }
+    return true;
+}
+
+JsonView::Type JsonView::type() const
+{
+    if (!m_begin) {
+        return Type::Undefined;
+    }
+    switch (*m_begin) {
+    case '"':
+        return Type::String;
+    case '{':
+        return Type::Object;
+    case '[':
+        return Type::Array;
+    case 'n':
+        return Type::Null;
+    case 't':
+    case 'f':
+        return Type::Bool;
+    default:
+        return Type::Number;
+    }
+}
+
+JsonView JsonView::value(QLatin1StringView key) const
+{
+    if (!isObject()) {
+        return {};
+    }
+    Walker w {m_begin, m_end};
+    QLatin1StringView k;
+    const char* vb = nullptr;
+    const char* ve = nullptr;
+    while (w.next(true, &k, &vb, &ve)) {
+        if (k == key) {
+            return JsonView(vb, ve);
+        }
+    }
+    return {};
+}
+
+JsonView JsonView::at(qsizetype index) const
+{
+    if (!isArray() || index < 0) {
+        return {};
+    }
+    Walker w {m_begin, m_end};
+    QLatin1StringView k;
+    const char* vb = nullptr;
+    const char* ve = nullptr;
+    for (qsizetype i = 0; w.next(false, &k, &vb, &ve); ++i) {
+        if (i == index) {
+            return JsonView(vb, ve);
+        }
+    }
+    return {};
+}
+
+bool JsonView::isEmpty() const
+{
+    if (!isObject() && !isArray()) {
+        return true;
+    }
+    Walker w {m_begin, m_end};
+    QLatin1StringView k;
+    const char* vb = nullptr;
+    const char* ve = nullptr;
+    return !w.next(isObject(), &k, &vb, &ve);
+}
+
+QString JsonView::toString(const QString& fallback) const
+{
+    if (!isString()) {
+        return fallback;
+    }
+    const char* p = m_begin + 1;
+    const char* const end = m_end - 1;
+    const char* escape = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(end - p)));
+    if (!escape) {
+        return QString::fromUtf8(p, end - p);
+    }
+    QByteArray utf8;
+    utf8.reserve(end - p);
+    while (p < end) {
+        if (*p != '\\') {
+            utf8 += *p++;
+            continue;
+        }
+        ++p;
+        const char c = *p++;
+        switch (c) {
+        case 'b':
+            utf8 += '\b';
+            break;
+        case 'f':
+            utf8 += '\f';
+            break;
+        case 'n':
+            utf8 += '\n';
+            break;
+        case 'r':
+            utf8 += '\r';
+            break;
+        case 't':
+            utf8 += '\t';
+            break;
+        case 'u': {
+            char32_t code = 0;
+            for (int i = 0; i < 4; ++i) {
+                code = code * 16 + static_cast<char32_t>(hexValue(p[i]));
+            }
+            p += 4;
+            if (code >= 0xD800 && code <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+                char32_t low = 0;
+                for (int i = 0; i < 4; ++i) {
+                    low = low * 16 + static_cast<char32_t>(hexValue(p[2 + i]));
+                }
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    p += 6;
+                }
+            }
+            utf8 += QString::fromUcs4(&code, 1).toUtf8();
+            break;
+        }
+        default: // " \ /
+            utf8 += c;
+            break;
+        }
+    }
+    return QString::fromUtf8(utf8);
+}
+
+double JsonView::toDouble(double fallback) const
+{
+    if (!isDouble()) {
+        return fallback;
+    }
+    bool ok = false;
+    const double v = QByteArray::fromRawData(m_begin, m_end - m_begin).toDouble(&ok);
+    return ok ? v : fallback;
+}
+
+qint64 JsonView::toInteger(qint64 fallback) const
+{
+    if (!isDouble()) {
+        return fallback;
+    }
+    bool ok = false;
+    const qint64 v = QByteArray::fromRawData(m_begin, m_end - m_begin).toLongLong(&ok);
+    if (ok) {
+        return v;
+    }
+    const double d = toDouble(double(fallback));
+    return d == double(qint64(d)) ? qint64(d) : fallback;
+}
+
+bool JsonView::toBool(bool fallback) const
+{
+    return type() == Type::Bool ? *m_begin == 't' : fallback;
+}
+
+JsonRecord::JsonRecord(const JsonView& object) : m_object(object)
+{
+    if (!object.isObject()) {
+        return;
+    }
+    m_members.reserve(16);
+    Walker w {object.m_begin, object.m_end};
+    QLatin1StringView key;
+    const char* vb = nullptr;
+    const char* ve = nullptr;
+    while (w.next(true, &key, &vb, &ve)) {
+        m_members.emplace_back(key, JsonView(vb, ve));
+    }
+}
+
+JsonView JsonRecord::value(QLatin1StringView key) const
+{
+    for (const auto& [name, view] : m_members) {
+        if (name == key) {
+            return view;
+        }
+    }
+    return {};
+}
+
+} // namespace Cw

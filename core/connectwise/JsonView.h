@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QByteArray>
+#include <QLatin1StringView>
+#include <QString>
+
+#include <utility>
+#include <vector>
+
+namespace Cw {
+
+// A JSON value read in place from a UTF-8 buffer, without building a QJsonDocument: for large pulls, where
+// QJsonDocument::fromJson (~85 instructions a byte) and QJsonObject lookups were most of the work. A view only
+// points into the buffer, which must outlive it. Lookups scan the bytes; strings are decoded when asked for.
+// The surface mirrors QJsonValue / QJsonObject (value(), toObject(), toString(), ...) so mappings read alike.
+class JsonView final
+{
+public:
+    enum class Type { Undefined, Null, Bool, Number, String, Object, Array };
+
+    JsonView() = default;
+
+    // Checks that `json` is one well-formed JSON array (a truncated or broken page fails: *error says where) and
+    // gives a view of each element.
+    static bool splitArray(const QByteArray& json, std::vector<JsonView>* elements, QString* error);
+
+    Type type() const;
+    bool isUndefined() const { return m_begin == nullptr; }
+    bool isNull() const { return type() == Type::Null; }
+    bool isObject() const { return type() == Type::Object; }
+    bool isArray() const { return type() == Type::Array; }
+    bool isString() const { return type() == Type::String; }
+    bool isDouble() const { return type() == Type::Number; }
+
+    // Objects: the member's value (undefined when absent or not an object). Arrays: the element.
+    JsonView value(QLatin1StringView key) const;
+    JsonView at(qsizetype index) const;
+    JsonView first() const { return at(0); }
+    bool isEmpty() const; // an empty (or absent) array or object
+    // QJsonValue-style conversions: a view of the same value (objects and arrays are read in place).
+    JsonView toObject() const { return isObject() ? *this : JsonView(); }
+    JsonView toArray() const { return isArray() ? *this : JsonView(); }
+
+    QString toString(const QString& fallback = {}) const; // decoded; fallback when not a string
+    double toDouble(double fallback = 0) const;
+    qint64 toInteger(qint64 fallback = 0) const;
+    bool toBool(bool fallback = false) const;
+    QByteArray raw() const { return isUndefined() ? QByteArray() : QByteArray(m_begin, m_end - m_begin); }
+
+private:
+    friend class JsonRecord;
+    JsonView(const char* begin, const char* end) : m_begin(begin), m_end(end) { }
+
+    const char* m_begin = nullptr; // the value's first byte (after whitespace)
+    const char* m_end = nullptr; // one past its last byte
+};
+
+// One object (a record of a page) with its top-level members indexed once, so each field lookup is a short
+// comparison loop instead of a scan. Nested values are JsonViews.
+class JsonRecord final
+{
+public:
+    explicit JsonRecord(const JsonView& object);
+
+    JsonView value(QLatin1StringView key) const;
+    bool isObject() const { return m_object.isObject(); }
+
+private:
+    JsonView m_object;
+    std::vector<std::pair<QLatin1StringView, JsonView>> m_members;
+};
+
+} // namespace Cw

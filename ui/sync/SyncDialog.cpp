@@ -1,0 +1,364 @@
+#include "ui/sync/SyncDialog.h"
+
+#include "core/store/Database.h"
+#include "core/sync/SyncDescriptor.h"
+#include "core/sync/SyncEngine.h"
+#include "core/sync/SyncSettings.h"
+#include "core/sync/SyncWorker.h"
+#include "ui/sync/SyncOutcomeModel.h"
+#include "ui/sync/SyncProgressPanel.h"
+#include "ui/sync/SyncTexts.h"
+#include "ui/wizard/Prompter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Cw {
+
+SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& instance, const Connection& connection,
+                       QWidget* parent)
+    : QDialog(parent)
+    , m_database(database)
+    , m_prompter(prompter)
+    , m_instance(instance)
+    , m_worker(new SyncWorker(database.location(), connection, this))
+{
+    setObjectName(QStringLiteral("syncDialog"));
+    setWindowTitle(tr("Sync now — %1").arg(instance.name));
+    buildInputs();
+
+    m_progress = new SyncProgressPanel(this);
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("syncResult"));
+    m_result->setAccessibleName(tr("Result of the sync"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont resultFont = m_result->font();
+    resultFont.setBold(true);
+    m_result->setFont(resultFont);
+
+    m_outcomeModel = new SyncOutcomeModel(this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("syncOutcomes"));
+    m_table->setAccessibleName(tr("Records: what would be or was created, updated or skipped, and why"));
+    m_table->setModel(m_outcomeModel);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setResizeContentsPrecision(500); // a 100,000-record preview sizes from a sample
+    m_table->setWordWrap(false);
+
+    auto makeButton = [this](const QString& text, const char* name, const QString& accessible) {
+        auto* button = new QPushButton(text, this);
+        button->setObjectName(QLatin1String(name));
+        button->setAccessibleName(accessible);
+        button->setAutoDefault(false);
+        return button;
+    };
+    m_preview = makeButton(tr("&Preview"), "syncPreview", tr("Preview: a dry run that writes nothing"));
+    m_preview->setDefault(true);
+    m_sync = makeButton(tr("&Sync"), "syncStart", tr("Sync: run the sync and write the changes"));
+    m_cancel = makeButton(tr("&Cancel"), "syncCancel", tr("Cancel the running sync"));
+    m_saveCsv = makeButton(tr("Save as CS&V…"), "syncSaveCsv", tr("Save the records as CSV"));
+    m_history = makeButton(tr("Show in &history"), "syncShowHistory", tr("Show this run in the sync history"));
+    m_close = makeButton(tr("C&lose"), "syncClose", tr("Close the sync window"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_preview);
+    buttons->addWidget(m_sync);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch();
+    buttons->addWidget(m_saveCsv);
+    buttons->addWidget(m_history);
+    buttons->addWidget(m_close);
+
+    auto* layout = qobject_cast<QVBoxLayout*>(this->layout());
+    layout->addWidget(m_progress);
+    layout->addWidget(m_result);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+    resize(860, 600);
+
+    connect(m_preview, &QPushButton::clicked, this, &SyncDialog::preview);
+    connect(m_sync, &QPushButton::clicked, this, &SyncDialog::startSync);
+    connect(m_cancel, &QPushButton::clicked, this, &SyncDialog::cancelRun);
+    connect(m_close, &QPushButton::clicked, this, &SyncDialog::reject);
+    connect(m_saveCsv, &QPushButton::clicked, this, &SyncDialog::saveCsv);
+    connect(m_history, &QPushButton::clicked, this, [this] { emit historyRequested(m_summary.runId); });
+    connect(m_worker, &SyncWorker::progress, m_progress, &SyncProgressPanel::updateProgress);
+    connect(m_worker, &SyncWorker::countsChanged, m_progress, &SyncProgressPanel::updateCounts);
+    connect(m_worker, &SyncWorker::finished, this, &SyncDialog::finish);
+    setRunning(false);
+    m_saveCsv->setEnabled(false);
+    m_history->setEnabled(false);
+}
+
+SyncDialog::~SyncDialog() = default; // the worker (a child) cancels and waits
+
+void SyncDialog::buildInputs()
+{
+    m_entity = new QComboBox(this);
+    m_entity->setObjectName(QStringLiteral("syncEntity"));
+    m_entity->setAccessibleName(tr("What to sync"));
+    m_entity->addItem(tr("All entities"), QString());
+    for (const SyncDescriptor& d : SyncDescriptors::all()) {
+        m_entity->addItem(SyncTexts::entity(d.entity), d.entity);
+    }
+    m_direction = new QComboBox(this);
+    m_direction->setObjectName(QStringLiteral("syncDirection"));
+    m_direction->setAccessibleName(tr("Direction"));
+    m_direction->addItem(tr("Push and pull"), QStringLiteral("both"));
+    m_direction->addItem(tr("Push only (local to ConnectWise)"), QStringLiteral("push"));
+    m_direction->addItem(tr("Pull only (ConnectWise to local)"), QStringLiteral("pull"));
+    m_full = new QCheckBox(tr("&Full pull (ignore the last sync mark)"), this);
+    m_full->setObjectName(QStringLiteral("syncFullPull"));
+    m_full->setAccessibleName(tr("Full pull: ignore the last sync mark"));
+    m_full->setToolTip(tr("Pull every record again instead of only those changed since the last sync."));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Scope:"), m_entity);
+    form->addRow(tr("&Direction:"), m_direction);
+    form->addRow(QString(), m_full);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, &SyncDialog::updateEntityChoices);
+    updateEntityChoices();
+}
+
+// Only the entities that can start in the chosen direction(s) are offered; the others say why.
+void SyncDialog::updateEntityChoices()
+{
+    StoreError error;
+    const auto settings = SyncSettings::load(m_database, m_instance.id, &error);
+    const QString direction = m_direction->currentData().toString();
+    auto* model = qobject_cast<QStandardItemModel*>(m_entity->model());
+    for (int i = 1; i < m_entity->count(); ++i) {
+        const SyncDescriptor* d = SyncDescriptors::find(m_entity->itemData(i).toString());
+        QStringList reasons;
+        bool startable = false;
+        for (const bool push : {true, false}) {
+            if ((push && direction == QLatin1String("pull")) || (!push && direction == QLatin1String("push"))) {
+                continue;
+            }
+            if ((push && !d->canPush()) || (!push && !d->canPull())) {
+                continue; // e.g. payments are never pulled: not a reason to disable them for "both"
+            }
+            const QString why = settings ? SyncEngine::blocker(*d, *settings, push) : error.message;
+            if (why.isEmpty()) {
+                startable = true;
+            } else {
+                reasons.append((push ? tr("Push: %1") : tr("Pull: %1")).arg(why));
+            }
+        }
+        if (reasons.isEmpty() && !startable) {
+            reasons.append(direction == QLatin1String("push") ? tr("%1 cannot be pushed.").arg(m_entity->itemText(i))
+                                                              : tr("%1 cannot be pulled.").arg(m_entity->itemText(i)));
+        }
+        if (QStandardItem* item = model ? model->item(i) : nullptr) {
+            item->setEnabled(startable);
+        }
+        m_entity->setItemData(i, reasons.join(QLatin1Char('\n')), Qt::ToolTipRole);
+    }
+    if (model && model->item(m_entity->currentIndex()) && !model->item(m_entity->currentIndex())->isEnabled()) {
+        m_entity->setCurrentIndex(0);
+    }
+}
+
+void SyncDialog::setPageSize(int pageSize)
+{
+    m_worker->setPageSize(pageSize);
+}
+
+SyncRequest SyncDialog::request() const
+{
+    SyncRequest r;
+    r.instanceId = m_instance.id;
+    const QString entity = m_entity->currentData().toString();
+    if (!entity.isEmpty()) {
+        r.entities = {entity};
+    }
+    const QString direction = m_direction->currentData().toString();
+    r.push = direction != QLatin1String("pull");
+    r.pull = direction != QLatin1String("push");
+    r.full = m_full->isChecked();
+    return r;
+}
+
+bool SyncDialog::isRunning() const
+{
+    return m_worker->isRunning();
+}
+
+QString SyncDialog::resultText() const
+{
+    return m_result->text();
+}
+
+QString SyncDialog::progressText() const
+{
+    return m_progress->progressText();
+}
+
+void SyncDialog::preview()
+{
+    start(true);
+}
+
+void SyncDialog::startSync()
+{
+    start(false);
+}
+
+void SyncDialog::start(bool dryRun)
+{
+    if (isRunning()) {
+        return;
+    }
+    SyncRequest r = request();
+    r.dryRun = dryRun;
+    m_summary = SyncSummary();
+    m_outcomeModel->setOutcomes({});
+    m_progress->reset();
+    m_result->setText(dryRun ? tr("Previewing: nothing is written…") : tr("Syncing…"));
+    m_saveCsv->setEnabled(false);
+    m_history->setEnabled(false);
+    if (m_worker->start(r)) {
+        setRunning(true);
+    }
+}
+
+void SyncDialog::cancelRun()
+{
+    if (!isRunning()) {
+        return;
+    }
+    m_cancel->setEnabled(false);
+    m_result->setText(tr("Cancelling…"));
+    m_worker->cancel();
+}
+
+void SyncDialog::setRunning(bool running)
+{
+    m_entity->setEnabled(!running);
+    m_direction->setEnabled(!running);
+    m_full->setEnabled(!running);
+    m_preview->setEnabled(!running);
+    m_sync->setEnabled(!running);
+    m_cancel->setEnabled(running);
+}
+
+void SyncDialog::finish(const SyncSummary& summary)
+{
+    m_summary = summary;
+    setRunning(false);
+    m_progress->showSummary(summary);
+    m_outcomeModel->setOutcomes(summary.outcomes);
+    m_table->resizeColumnsToContents();
+    m_result->setText(resultFor(summary));
+    m_saveCsv->setEnabled(!summary.outcomes.isEmpty());
+    m_history->setEnabled(summary.runId > 0);
+    (summary.runId > 0 ? m_history : m_preview)->setFocus();
+    emit runFinished(summary);
+    if (m_closeAfterRun) {
+        m_closeAfterRun = false;
+        QDialog::reject();
+    }
+}
+
+QString SyncDialog::resultFor(const SyncSummary& s) const
+{
+    const SyncCounts totals = s.totals();
+    QString text;
+    if (s.fatalError == SyncEngine::tr("The sync was cancelled.")) {
+        text = s.dryRun ? tr("The preview was cancelled.")
+                        : tr("The sync was cancelled; what was done is kept: %1.").arg(SyncTexts::counts(totals));
+    } else if (s.unreachable) {
+        text = tr("ConnectWise could not be reached: %1").arg(s.fatalError);
+    } else if (!s.fatalError.isEmpty()) {
+        text = tr("The sync stopped: %1").arg(s.fatalError);
+    } else if (s.dryRun) {
+        text = tr("Preview (nothing was written): %1 would be created, %2 updated, %3 unchanged, %4 skipped, "
+                  "%5 would fail.")
+                   .arg(totals.created)
+                   .arg(totals.updated)
+                   .arg(totals.unchanged)
+                   .arg(totals.skipped)
+                   .arg(totals.failed);
+    } else if (totals.failed > 0) {
+        text = tr("The sync finished; %n record(s) failed.", nullptr, totals.failed) + QLatin1Char(' ') +
+            SyncTexts::counts(totals);
+    } else {
+        text = tr("The sync succeeded: %1.").arg(SyncTexts::counts(totals));
+    }
+    for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
+        const QStringList parts = it.key().split(QLatin1Char(' '));
+        const QString what = parts.size() == 2
+            ? tr("%1 %2").arg(SyncTexts::direction(parts.at(0)), SyncTexts::entity(parts.at(1)))
+            : it.key();
+        text += QLatin1Char('\n') + tr("Not started — %1: %2").arg(what, it.value());
+    }
+    return text;
+}
+
+void SyncDialog::saveCsv()
+{
+    m_prompter.chooseSaveFile(
+        this, tr("Save as CSV"),
+        QDir::home().filePath(m_summary.dryRun ? tr("cwconnector-preview-%1.csv").arg(m_instance.name)
+                                               : tr("cwconnector-sync-%1.csv").arg(m_instance.name)),
+        tr("CSV files (*.csv)"), this, [this](const QString& path) {
+            if (path.isEmpty()) {
+                return;
+            }
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                file.write(SyncEngine::toCsv(m_summary.outcomes)) < 0) {
+                m_result->setText(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            }
+        });
+}
+
+void SyncDialog::reject()
+{
+    if (!isRunning()) {
+        QDialog::reject();
+        return;
+    }
+    m_prompter.ask(this, tr("Sync is running"),
+                   tr("The sync is still running. Cancel it and close? What was done so far is kept."),
+                   {tr("Cancel the sync and close"), tr("Keep syncing")}, this, [this](int choice) {
+                       if (choice != 0) {
+                           return;
+                       }
+                       if (!isRunning()) {
+                           QDialog::reject();
+                           return;
+                       }
+                       m_closeAfterRun = true;
+                       cancelRun();
+                   });
+}
+
+void SyncDialog::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier && isRunning()) {
+        cancelRun();
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
+} // namespace Cw

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/sync/SyncTypes.h"
+
+#include <QCoreApplication>
+
+namespace Cw {
+
+// The words the sync windows show for the engine's names (entities, directions, actions, run statuses).
+class SyncTexts final
+{
+    Q_DECLARE_TR_FUNCTIONS(Cw::SyncTexts)
+
+public:
+    static QString entity(const QString& entity); // "accounts" -> "Accounts"
+    static QString direction(const QString& direction); // push | pull | both
+    static QString action(SyncOutcome::Action action);
+    static QString status(const QString& status); // succeeded | failed | running | interrupted
+    static QString counts(const SyncCounts& counts); // "3 created, 1 updated, ..."
+};
+
+} // namespace Cw
