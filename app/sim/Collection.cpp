@@ -67,6 +67,38 @@ void Collection::reset()
     m_records.shrink_to_fit();
     m_generated = false;
     m_highestId = 0;
+    m_unique.clear();
+    m_uniqueBuilt = false;
+}
+
+void Collection::indexUnique(const Record& record, bool add) const
+{
+    if (!m_uniqueBuilt || m_spec.uniqueField.isEmpty()) {
+        return;
+    }
+    const QJsonValue value = record.value({m_spec.uniqueField});
+    if (!value.isString()) {
+        return;
+    }
+    const QString key = value.toString().toCaseFolded();
+    if (add) {
+        m_unique.insert(key, record.id);
+    } else if (m_unique.value(key) == record.id) {
+        m_unique.remove(key);
+    }
+}
+
+const Record* Collection::findUnique(const QString& value) const
+{
+    ensure();
+    if (!m_uniqueBuilt) {
+        m_uniqueBuilt = true;
+        for (const Record& record : m_records) {
+            indexUnique(record, true);
+        }
+    }
+    const auto it = m_unique.constFind(value.toCaseFolded());
+    return it == m_unique.constEnd() ? nullptr : find(*it);
 }
 
 const std::vector<Record>& Collection::records() const
@@ -101,7 +133,9 @@ const Record& Collection::insert(const QJsonObject& object)
     record.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
     m_highestId = qMax(m_highestId, record.id);
     const auto it = locate(record.id);
-    return *m_records.insert(it, std::move(record));
+    const Record& stored = *m_records.insert(it, std::move(record));
+    indexUnique(stored, true);
+    return stored;
 }
 
 const Record* Collection::replace(qint64 id, const QJsonObject& object)
@@ -110,10 +144,12 @@ const Record* Collection::replace(qint64 id, const QJsonObject& object)
     if (it == m_records.end() || it->id != id) {
         return nullptr;
     }
+    indexUnique(*it, false);
     Record record;
     record.id = id;
     record.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
     *it = std::move(record);
+    indexUnique(*it, true);
     return &*it;
 }
 
@@ -123,6 +159,7 @@ bool Collection::remove(qint64 id)
     if (it == m_records.end() || it->id != id) {
         return false;
     }
+    indexUnique(*it, false);
     m_records.erase(it);
     return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -61,8 +62,12 @@ public:
     const Record& insert(const QJsonObject& object); // object must carry its id (nextId())
     const Record* replace(qint64 id, const QJsonObject& object);
     bool remove(qint64 id);
+    // The record whose spec().uniqueField equals value (case-insensitive), from an index kept up to date by
+    // the writes above: a POST checks it instead of reading every record.
+    const Record* findUnique(const QString& value) const;
 
 private:
+    void indexUnique(const Record& record, bool add) const;
     void ensure() const;
     std::vector<Record>::iterator locate(qint64 id) const;
 
@@ -70,6 +75,8 @@ private:
     Generator m_generator;
     mutable std::vector<Record> m_records;
     mutable bool m_generated = false;
+    mutable QHash<QString, qint64> m_unique; // case-folded unique value -> id; built on first findUnique()
+    mutable bool m_uniqueBuilt = false;
     mutable qint64 m_highestId = 0; // ids are never reused, even after the newest record is deleted
 };
 

@@ -102,12 +102,10 @@ std::optional<FieldError> RecordWriter::duplicate(const QJsonObject& record, qin
         return std::nullopt;
     }
     const QString value = record.value(field).toString();
-    const QStringList path = {field};
-    for (const Record& other : m_collection.records()) {
-        if (other.id != selfId && other.value(path).toString().compare(value, Qt::CaseInsensitive) == 0) {
-            return error(QStringLiteral("ObjectExists"),
-                         QStringLiteral("The %1 '%2' is already in use.").arg(field, value), field);
-        }
+    const Record* other = m_collection.findUnique(value);
+    if (other && other->id != selfId) {
+        return error(QStringLiteral("ObjectExists"), QStringLiteral("The %1 '%2' is already in use.").arg(field, value),
+                     field);
     }
     return std::nullopt;
 }

@@ -17,6 +17,7 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QEventLoop>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -172,6 +173,47 @@ public:
         const bool ok = reply->error() == QNetworkReply::NoError;
         reply->deleteLater();
         return ok;
+    }
+
+    // GET /_sim/<what> (state, requests, faults) as JSON; null on an error.
+    QJsonDocument simControl(const QString& what)
+    {
+        QNetworkAccessManager manager;
+        QNetworkReply* reply =
+            manager.get(QNetworkRequest(sim.baseUrl().resolved(QUrl(QStringLiteral("/_sim/") + what))));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QJsonDocument document =
+            reply->error() == QNetworkReply::NoError ? QJsonDocument::fromJson(reply->readAll()) : QJsonDocument();
+        reply->deleteLater();
+        return document;
+    }
+
+    // Every record of a list (page by page, pageSize 1000), reduced to id -> the text of `field`.
+    QHash<qint64, QString> remoteValues(const QString& path, const QString& field)
+    {
+        QHash<qint64, QString> values;
+        for (int page = 1;; ++page) {
+            Cw::ApiRequest r = Cw::ApiRequest::get(path);
+            r.addQuery(QStringLiteral("pageSize"), QStringLiteral("1000"));
+            r.addQuery(QStringLiteral("page"), QString::number(page));
+            r.addQuery(QStringLiteral("orderBy"), QStringLiteral("id asc"));
+            r.addQuery(QStringLiteral("fields"), QStringLiteral("id,") + field);
+            const Cw::ApiResult result = call(r);
+            if (!result.ok()) {
+                error = result.error.message();
+                return {};
+            }
+            const QJsonArray a = result.array();
+            for (const QJsonValue& v : a) {
+                const QJsonObject o = v.toObject();
+                values.insert(o.value(QStringLiteral("id")).toInteger(), o.value(field).toString());
+            }
+            if (a.size() < 1000) {
+                return values;
+            }
+        }
     }
 
     QString firstId(const QString& path)
