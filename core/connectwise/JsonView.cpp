@@ -77,6 +77,39 @@ struct Scanner
         }
         return p > start && (start[0] != '-' || p - start > 1) ? true : fail();
     }
+    // Past one value of a page splitArray already checked: no validation, only strings and nesting followed.
+    void skip()
+    {
+        int depth = 0;
+        do {
+            if (p >= end) {
+                return;
+            }
+            const char c = *p;
+            if (c == '"') {
+                for (++p; p < end && *p != '"'; ++p) {
+                    if (*p == '\\') {
+                        ++p;
+                    }
+                }
+                ++p;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+                ++p;
+            } else if (c == '}' || c == ']') {
+                --depth;
+                ++p;
+            } else if (depth == 0) {
+                while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' &&
+                       *p != '\t') {
+                    ++p;
+                }
+                return;
+            } else {
+                ++p;
+            }
+        } while (depth > 0);
+    }
     // An object's members (key: value) or an array's elements, p at the opening bracket.
     bool members(char close, bool object, int depth)
     {
@@ -169,7 +202,7 @@ struct Walker
             s.space();
         }
         *valueBegin = s.p;
-        s.value(0);
+        s.skip();
         *valueEnd = s.p;
         p = s.p;
         return true;

@@ -2,6 +2,7 @@
 
 #include "core/store/BulkInsert.h"
 #include "core/store/Database.h"
+#include "core/sync/SyncSnapshot.h"
 
 #include <QDate>
 #include <QSet>
@@ -65,28 +66,34 @@ QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, co
 }
 
 SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values,
-                                            bool emptyIsNull)
+                                            bool emptyIsNull, QString* snapshot)
 {
     Row row;
     row.reserve(static_cast<std::size_t>(entity.columns.size()));
+    QStringList canonical;
     for (const LocalColumn& c : entity.columns) {
         if (c.name == QLatin1String("id")) {
             row.push_back(id.toUtf8());
             continue;
         }
         const QVariant v = values.value(c.name);
-        if (!v.isValid() || v.isNull()) {
-            row.emplace_back();
-        } else if (c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate) {
-            row.push_back(v.toDate().toString(Qt::ISODate).toUtf8());
-        } else {
-            const QString text = v.toString();
-            if (text.isEmpty()) {
-                row.push_back(emptyIsNull ? QByteArray() : QByteArray(""));
-            } else {
-                row.push_back(text.toUtf8());
-            }
+        QString text;
+        if (v.isValid() && !v.isNull()) {
+            text = c.type == LocalColumn::Type::Date && v.typeId() == QMetaType::QDate
+                ? v.toDate().toString(Qt::ISODate)
+                : v.toString();
         }
+        if (!v.isValid() || v.isNull() || (text.isEmpty() && emptyIsNull)) {
+            row.emplace_back();
+        } else {
+            row.push_back(text.isEmpty() ? QByteArray("") : text.toUtf8());
+        }
+        if (snapshot) {
+            canonical.append(SyncSnapshot::canonical(c, text));
+        }
+    }
+    if (snapshot) {
+        *snapshot = SyncSnapshot::join(canonical);
     }
     return row;
 }

@@ -23,8 +23,9 @@ public:
     // QByteArray is SQL NULL. (UTF-8 already: a pull makes new records' rows on its parsing thread.)
     using Row = std::vector<QByteArray>;
     // emptyIsNull: an empty value is NULL, as a pull writes what ConnectWise left empty.
-    static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values,
-                     bool emptyIsNull = false);
+    // snapshot (optional): SyncSnapshot::of the same values, made in the same pass.
+    static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values, bool emptyIsNull = false,
+                     QString* snapshot = nullptr);
 
     // The stored records among ids, by id; values typed as LocalRecordStore gives them (dates as QDate).
     QHash<QString, QVariantHash> load(const LocalEntity& entity, const QStringList& ids, StoreError* error) const;

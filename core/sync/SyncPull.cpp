@@ -75,8 +75,7 @@ std::shared_ptr<PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& 
         r.updated = utcTime(remote.value(QLatin1String("_info")).value(QLatin1String("lastUpdated")).toString());
         r.pulled = d.fromRemote(remote, inputs);
         if (r.pulled.skipReason.isEmpty()) {
-            r.row = SyncLocalWriter::rowOf(entity, QString(), r.pulled.values, true);
-            r.snapshot = SyncSnapshot::ofRow(entity, r.row);
+            r.row = SyncLocalWriter::rowOf(entity, QString(), r.pulled.values, true, &r.snapshot);
         }
         page->push_back(std::move(r));
     }

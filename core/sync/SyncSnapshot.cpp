@@ -28,47 +28,29 @@ QString canonical(const LocalColumn& column, const QVariant& value)
 
 QString of(const LocalEntity& entity, const QVariantHash& values)
 {
-    QString out;
-    out.reserve(256);
-    bool first = true;
+    QStringList canonicalValues;
     for (const LocalColumn& c : entity.columns) {
-        if (c.name == QLatin1String("id")) {
-            continue;
+        if (c.name != QLatin1String("id")) {
+            canonicalValues.append(canonical(c, values.value(c.name)));
         }
-        if (!first) {
-            out += kSeparator;
-        }
-        first = false;
-        QString text = canonical(c, values.value(c.name));
-        if (text.contains(kSeparator)) {
-            text.replace(kSeparator, QLatin1Char(' '));
-        }
-        out += text;
     }
-    return out;
+    return join(canonicalValues);
 }
 
-QString ofRow(const LocalEntity& entity, const std::vector<QByteArray>& row)
+QString join(const QStringList& canonicalValues)
 {
     QString out;
     out.reserve(256);
-    bool first = true;
-    for (qsizetype i = 0; i < entity.columns.size() && static_cast<std::size_t>(i) < row.size(); ++i) {
-        const LocalColumn& c = entity.columns.at(i);
-        if (c.name == QLatin1String("id")) {
-            continue;
-        }
-        if (!first) {
+    for (qsizetype i = 0; i < canonicalValues.size(); ++i) {
+        if (i > 0) {
             out += kSeparator;
         }
-        first = false;
-        const QString value = QString::fromUtf8(row[static_cast<std::size_t>(i)]);
-        QString text =
-            c.type == LocalColumn::Type::Decimal && !value.isEmpty() ? LocalColumn::canonicalDecimal(value) : value;
+        const QString& text = canonicalValues.at(i);
         if (text.contains(kSeparator)) {
-            text.replace(kSeparator, QLatin1Char(' '));
+            out += QString(text).replace(kSeparator, QLatin1Char(' '));
+        } else {
+            out += text;
         }
-        out += text;
     }
     return out;
 }

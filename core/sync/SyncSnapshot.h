@@ -19,8 +19,8 @@ namespace SyncSnapshot {
 // The value as text the way it is stored and compared: ISO dates, canonical decimals, '' for none.
 QString canonical(const LocalColumn& column, const QVariant& value);
 QString of(const LocalEntity& entity, const QVariantHash& values);
-// The same from a written row (UTF-8 column texts in schema order, id first; null = none): no hash lookups.
-QString ofRow(const LocalEntity& entity, const std::vector<QByteArray>& row);
+// The snapshot of canonical values given in schema order (id excluded).
+QString join(const QStringList& canonicalValues);
 LocalRecord restore(const LocalEntity& entity, const QString& localId, const QString& snapshot);
 // True when every column has the same canonical value.
 bool same(const LocalEntity& entity, const QVariantHash& a, const QVariantHash& b);
