@@ -103,19 +103,21 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     rightLayout->addLayout(filters);
     rightLayout->addWidget(m_outcomeTable, 1);
     rightLayout->addWidget(m_status);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    // Runs above, the selected run's records below: both tables are wide (ten columns of runs, six of records),
+    // so each gets the dialog's whole width.
+    auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_runTable);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({620, 560});
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({200, 400});
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_export, QDialogButtonBox::ActionRole);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(1200, 560);
+    resize(1100, 640);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_export, &QPushButton::clicked, this, &SyncHistoryDialog::exportCsv);
