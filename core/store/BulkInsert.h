@@ -20,6 +20,8 @@ class Database;
 //
 //   BulkInsert insert(db, QStringLiteral("INSERT INTO t (a, b) VALUES"), 2, QStringLiteral(" ON CONFLICT ..."));
 //   insert.text(a); insert.integer(b); if (!insert.endRow(&error)) ...;   then  insert.finish(&error)
+// It can be kept and reused batch after batch (the statements stay prepared); discard() before reusing it
+// after a failure.
 class BulkInsert final
 {
 public:
@@ -34,6 +36,7 @@ public:
     void textOrNull(const QString& value); // empty -> NULL
     bool endRow(StoreError* error = nullptr); // writes a full batch
     bool finish(StoreError* error = nullptr); // writes the rest
+    void discard() { m_values.clear(); } // drops rows not written yet (after a failed batch, before reuse)
 
 private:
     struct Value

@@ -7,6 +7,8 @@ namespace Cw {
 
 SyncHistory::SyncHistory(Database& database) : m_database(database) { }
 
+SyncHistory::~SyncHistory() = default;
+
 std::optional<qint64> SyncHistory::startRun(const SyncRun& run, StoreError* error)
 {
     const QString sql = QStringLiteral("INSERT INTO sync_runs (instance_id, started_at, direction, dry_run, entities,"
@@ -31,11 +33,15 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
     if (outcomes.isEmpty()) {
         return true;
     }
-    BulkInsert insert(
-        m_database,
-        QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id, remote_id, action,"
-                       " reason) VALUES"),
-        7);
+    if (!m_outcomeInsert) {
+        m_outcomeInsert = std::make_unique<BulkInsert>(
+            m_database,
+            QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id, remote_id, action, reason)"
+                           " VALUES"),
+            7);
+    }
+    BulkInsert& insert = *m_outcomeInsert;
+    insert.discard(); // nothing left over from a batch that failed
     // Direction and entity repeat row after row: converted once.
     QString lastDirection;
     QString lastEntity;

@@ -6,10 +6,12 @@
 #include <QDateTime>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 namespace Cw {
 
+class BulkInsert;
 class Database;
 
 // One row of sync_runs.
@@ -33,6 +35,8 @@ class SyncHistory final
 {
 public:
     explicit SyncHistory(Database& database);
+    ~SyncHistory();
+    Q_DISABLE_COPY_MOVE(SyncHistory)
 
     std::optional<qint64> startRun(const SyncRun& run, StoreError* error = nullptr);
     bool addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, StoreError* error = nullptr);
@@ -46,6 +50,7 @@ public:
 
 private:
     Database& m_database;
+    std::unique_ptr<BulkInsert> m_outcomeInsert; // prepared once per run, not once per page
 };
 
 } // namespace Cw

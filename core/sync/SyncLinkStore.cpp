@@ -57,29 +57,43 @@ QHash<qint64, QString> SyncLinkStore::localIdsFor(const QString& entity, const Q
 {
     QHash<qint64, QString> out;
     constexpr qsizetype kChunk = 250;
-    for (qsizetype start = 0; start < remoteIds.size(); start += kChunk) {
-        const QList<qint64> chunk = remoteIds.mid(start, kChunk);
+    auto statementFor = [this](qsizetype ids, StoreError* e) -> std::unique_ptr<BulkStatement> {
         QStringList marks;
-        for (qsizetype i = 0; i < chunk.size(); ++i) {
+        for (qsizetype i = 0; i < ids; ++i) {
             marks.append(QStringLiteral("?"));
         }
-        BulkStatement q(m_database);
-        if (!q.prepare(QStringLiteral("SELECT remote_id, local_id FROM sync_links"
-                                      " WHERE instance_id = ? AND entity = ? AND remote_id IN (%1)")
-                           .arg(marks.join(QStringLiteral(", "))),
-                       error)) {
+        auto statement = std::make_unique<BulkStatement>(m_database);
+        if (!statement->prepare(QStringLiteral("SELECT remote_id, local_id FROM sync_links"
+                                               " WHERE instance_id = ? AND entity = ? AND remote_id IN (%1)")
+                                    .arg(marks.join(QStringLiteral(", "))),
+                                e)) {
+            return nullptr;
+        }
+        return statement;
+    };
+    for (qsizetype start = 0; start < remoteIds.size(); start += kChunk) {
+        const QList<qint64> chunk = remoteIds.mid(start, kChunk);
+        // A full chunk reuses one prepared statement for the whole run; a last, shorter one is prepared for it.
+        std::unique_ptr<BulkStatement> shorter;
+        if (chunk.size() == kChunk && !m_lookup) {
+            m_lookup = statementFor(kChunk, error);
+        } else if (chunk.size() != kChunk) {
+            shorter = statementFor(chunk.size(), error);
+        }
+        BulkStatement* q = chunk.size() == kChunk ? m_lookup.get() : shorter.get();
+        if (!q) {
             return out;
         }
-        q.bindInt(0, m_instanceId);
-        q.bindText(1, entity);
+        q->bindInt(0, m_instanceId);
+        q->bindText(1, entity);
         for (qsizetype i = 0; i < chunk.size(); ++i) {
-            q.bindInt(static_cast<int>(i) + 2, chunk.at(i));
+            q->bindInt(static_cast<int>(i) + 2, chunk.at(i));
         }
-        if (!q.query(error)) {
+        if (!q->query(error)) {
             return out;
         }
-        while (q.next()) {
-            out.insert(q.integerValue(0), q.textValue(1));
+        while (q->next()) {
+            out.insert(q->integerValue(0), q->textValue(1));
         }
     }
     return out;
@@ -87,10 +101,15 @@ QHash<qint64, QString> SyncLinkStore::localIdsFor(const QString& entity, const Q
 
 bool SyncLinkStore::saveAll(const QString& entity, const QList<SyncLink>& links, StoreError* error)
 {
-    BulkInsert insert(m_database,
-                      QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
-                                     " pushed_hash, pushed_body, pulled_values, updated_at) VALUES"),
-                      9, QLatin1String(kUpsertTail));
+    if (!m_saveAll) {
+        m_saveAll = std::make_unique<BulkInsert>(
+            m_database,
+            QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
+                           " pushed_hash, pushed_body, pulled_values, updated_at) VALUES"),
+            9, QLatin1String(kUpsertTail));
+    }
+    BulkInsert& insert = *m_saveAll;
+    insert.discard(); // nothing left over from a batch that failed
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QByteArray entityUtf8 = entity.toUtf8();
     for (const SyncLink& l : links) {

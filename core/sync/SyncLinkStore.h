@@ -11,6 +11,7 @@
 
 namespace Cw {
 
+class BulkInsert;
 class BulkStatement;
 class Database;
 
@@ -60,7 +61,9 @@ public:
 private:
     Database& m_database;
     qint64 m_instanceId;
-    std::unique_ptr<BulkStatement> m_save; // prepared on first save: pulls save one link per record
+    std::unique_ptr<BulkStatement> m_save; // prepared on first save: pushes save one link per record
+    std::unique_ptr<BulkInsert> m_saveAll; // pulls: a page at a time, prepared once per run
+    mutable std::unique_ptr<BulkStatement> m_lookup; // localIdsFor with a full chunk of ids
 };
 
 } // namespace Cw

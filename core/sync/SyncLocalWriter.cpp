@@ -31,6 +31,8 @@ QVariant fromSql(const LocalColumn& column, const QVariant& value)
 
 SyncLocalWriter::SyncLocalWriter(Database& database) : m_database(database) { }
 
+SyncLocalWriter::~SyncLocalWriter() = default;
+
 QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, const QStringList& ids,
                                                    StoreError* error) const
 {
@@ -110,10 +112,16 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& r
             assignments.append(n + QStringLiteral(" = excluded.") + n);
         }
     }
-    BulkInsert insert(m_database,
-                      QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(entity.table, names.join(QStringLiteral(", "))),
-                      static_cast<int>(names.size()),
-                      QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
+    if (!m_insert || m_insertTable != entity.table) {
+        m_insert = std::make_unique<BulkInsert>(
+            m_database,
+            QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(entity.table, names.join(QStringLiteral(", "))),
+            static_cast<int>(names.size()),
+            QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
+        m_insertTable = entity.table;
+    }
+    BulkInsert& insert = *m_insert;
+    insert.discard(); // nothing left over from a batch that failed
     QSet<QPair<QString, QByteArray>> listValues;
     for (const Row& row : rows) {
         for (qsizetype i = 0; i < entity.columns.size(); ++i) {

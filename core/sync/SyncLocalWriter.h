@@ -5,10 +5,12 @@
 
 #include <QHash>
 
+#include <memory>
 #include <vector>
 
 namespace Cw {
 
+class BulkInsert;
 class Database;
 
 // Reads and writes local records one pulled page at a time: only the page's ids are read, and the page is
@@ -18,6 +20,8 @@ class SyncLocalWriter final
 {
 public:
     explicit SyncLocalWriter(Database& database);
+    ~SyncLocalWriter();
+    Q_DISABLE_COPY_MOVE(SyncLocalWriter)
 
     // A record as written: one UTF-8 text per column of the entity, in schema order ("id" first); a null
     // QByteArray is SQL NULL. (UTF-8 already: a pull makes new records' rows on its parsing thread.)
@@ -33,6 +37,9 @@ public:
 
 private:
     Database& m_database;
+    // The upsert of the last entity written, prepared once (a pull writes one entity page after page).
+    std::unique_ptr<BulkInsert> m_insert;
+    QString m_insertTable;
 };
 
 } // namespace Cw

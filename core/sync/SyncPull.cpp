@@ -201,7 +201,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
     if (!entity) {
         return false;
     }
-    SyncLocalWriter store(m_database);
+    SyncLocalWriter& store = run.writer;
     WriteTransaction transaction(m_database);
     StoreError error;
     if (!run.request.dryRun && !transaction.begin(&error)) {

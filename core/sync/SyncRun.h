@@ -3,18 +3,22 @@
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncHistory.h"
 #include "core/sync/SyncLinkStore.h"
+#include "core/sync/SyncLocalWriter.h"
 
 namespace Cw {
 
 // The state of one SyncEngine::run(), shared by the push and pull halves (internal).
 struct SyncEngine::Run
 {
-    Run(Database& database, const SyncRequest& r) : request(r), links(database, r.instanceId), history(database) { }
+    Run(Database& database, const SyncRequest& r)
+        : request(r), links(database, r.instanceId), history(database), writer(database)
+    { }
 
     SyncRequest request;
     SyncSettings settings;
     SyncLinkStore links;
     SyncHistory history;
+    SyncLocalWriter writer; // pulled pages: keeps its statement from page to page
     SyncSummary summary;
     SyncInputs inputs;
     QList<SyncOutcome> pending; // outcomes not yet written to the history
