@@ -144,11 +144,15 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& r
         return false;
     }
     for (const auto& lv : listValues) {
+        if (m_listed.contains(lv)) {
+            continue; // written by an earlier page of this run (a pull sees the same few types again and again)
+        }
         if (!m_database.exec(QStringLiteral("INSERT INTO value_lists (list, value) VALUES (?, ?)"
                                             " ON CONFLICT (list, value) DO NOTHING"),
                              {lv.first, QString::fromUtf8(lv.second)}, error)) {
             return false;
         }
+        m_listed.insert(lv);
     }
     return true;
 }

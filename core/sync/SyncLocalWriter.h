@@ -4,6 +4,7 @@
 #include "core/store/StoreError.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -34,12 +35,15 @@ public:
     // The stored records among ids, by id; values typed as LocalRecordStore gives them (dates as QDate).
     QHash<QString, QVariantHash> load(const LocalEntity& entity, const QStringList& ids, StoreError* error) const;
     bool write(const LocalEntity& entity, const std::vector<Row>& rows, StoreError* error);
+    // After a page that was rolled back: the value-list entries it wrote are gone, so write them again.
+    void forgetListed() { m_listed.clear(); }
 
 private:
     Database& m_database;
     // The upsert of the last entity written, prepared once (a pull writes one entity page after page).
     std::unique_ptr<BulkInsert> m_insert;
     QString m_insertTable;
+    QSet<QPair<QString, QByteArray>> m_listed; // value_lists entries written in this run
 };
 
 } // namespace Cw

@@ -202,6 +202,19 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         return false;
     }
     SyncLocalWriter& store = run.writer;
+    // On any early return the page is rolled back (WriteTransaction), and with it the value-list entries the
+    // writer remembers having written.
+    struct ForgetOnFailure
+    {
+        SyncLocalWriter& writer;
+        bool committed = false;
+        ~ForgetOnFailure()
+        {
+            if (!committed) {
+                writer.forgetListed();
+            }
+        }
+    } forget {store};
     WriteTransaction transaction(m_database);
     StoreError error;
     if (!run.request.dryRun && !transaction.begin(&error)) {
@@ -322,6 +335,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         run.summary.fatalError = error.message.isEmpty() ? tr("cannot store the pulled page") : error.message;
         return false;
     }
+    forget.committed = true;
     // Freeing a thousand mapped records (hashes, rows, strings) is not this thread's work either.
     QThreadPool::globalInstance()->start([records = std::move(*mapped)]() mutable { PulledPage().swap(records); });
     return true;

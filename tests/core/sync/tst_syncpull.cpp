@@ -113,6 +113,11 @@ void TestSyncPull::accountsAndProductsFieldByField()
     QCOMPARE(product->values.value(QStringLiteral("price")).toString(),
              Cw::LocalColumn::canonicalDecimal(QString::number(p.value(QStringLiteral("price")).toDouble(), 'f', 4)));
 
+    // The pulled values of list columns are offered in the value lists (lookups), once each, across pages.
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM value_lists WHERE list = 'account_type'")),
+             f.countRows(QStringLiteral("SELECT COUNT(DISTINCT account_type) FROM accounts")));
+    QVERIFY(f.countRows(QStringLiteral("SELECT COUNT(DISTINCT account_type) FROM accounts")) >= 2);
+
     // Pulled records are linked: a push right after sends nothing back.
     const Cw::SyncSummary echo = f.sync(true, false, {QStringLiteral("accounts"), QStringLiteral("products")});
     QVERIFY2(echo.ok(), qPrintable(echo.fatalError));
