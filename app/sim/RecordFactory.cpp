@@ -2,6 +2,7 @@
 
 #include "app/sim/JsonWriter.h"
 #include "app/sim/Lookups.h"
+#include "app/sim/SeedTables.h"
 
 namespace Sim::RecordFactory {
 
@@ -17,31 +18,6 @@ enum Stream : quint64 {
 
 constexpr qint64 kEpoch2023 = 1672531200;
 constexpr int kDay = 24 * 3600;
-
-const char* const kNameFirst[] = {"Northwind", "Blue Harbor", "Summit",        "Granite",  "Redwood",   "Silverline",
-                                  "Evergreen", "Pioneer",     "Keystone",      "Lakeside", "Ironclad",  "Brightpath",
-                                  "Cedar",     "Falcon",      "Horizon",       "Oakridge", "Riverbend", "Sterling",
-                                  "Maple",     "Coastal",     "M\xc3\xbcller", "O'Brien",  "Zenith",    "Atlas"};
-const char* const kNameSecond[] = {"Logistics", "Dental",    "Legal",       "Manufacturing", "Accounting",
-                                   "Builders",  "Medical",   "Engineering", "Foods",         "Realty",
-                                   "Insurance", "Marketing", "Plumbing",    "Consulting",    "Transport"};
-const char* const kNameSuffix[] = {"LLC", "Inc", "Ltd", "Group", "& Co", "Partners", "GmbH", "Corp"};
-const char* const kStreets[] = {"Main St", "Oak Ave", "Harbor Rd", "Elm St", "Park Blvd", "Mill Lane", "High St"};
-struct City
-{
-    const char* city;
-    const char* state;
-    const char* zip;
-};
-const City kCities[] = {{"Tampa", "FL", "33602"},    {"Austin", "TX", "78701"},  {"Denver", "CO", "80202"},
-                        {"Portland", "OR", "97201"}, {"Chicago", "IL", "60601"}, {"Boston", "MA", "02108"},
-                        {"Atlanta", "GA", "30303"},  {"Seattle", "WA", "98101"}};
-const char* const kProducts[] = {
-    "Laptop 14\"",        "Desktop Tower",          "Rack Server",          "24-port Switch",
-    "Firewall Appliance", "Access Point",           "Office Suite License", "Endpoint Protection",
-    "Cloud Backup 1TB",   "Microsoft 365 Business", "USB-C Dock",           "Monitor 27\""};
-const char* const kManufacturers[] = {"Dell", "HP", "Lenovo", "Cisco", "Ubiquiti", "Microsoft", "Datto", "Fortinet"};
-const char* const kInvoiceTypes[] = {"Standard", "Standard", "Standard", "Agreement", "Miscellaneous", "CreditMemo"};
 
 QString utf8(const char* s)
 {
