@@ -51,4 +51,17 @@ QUrl startSim(QProcess& sim, const QStringList& args)
     return QUrl();
 }
 
+Cw::Connection simConnection(const QUrl& simUrl, const QString& caFile)
+{
+    Cw::Connection connection;
+    connection.site = *Cw::Site::parse(simUrl.toString()).site;
+    connection.companyId = QStringLiteral("cwsim");
+    connection.clientId = QStringLiteral("9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f");
+    connection.publicKey = QStringLiteral("demopublickey0001");
+    connection.privateKey = QStringLiteral("demoprivatekey0001");
+    connection.proxy.mode = Cw::ProxySettings::Mode::None;
+    connection.caFile = caFile;
+    return connection;
+}
+
 } // namespace Bench

@@ -55,14 +55,8 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    Cw::Connection connection;
-    connection.site = *Cw::Site::parse(simUrl.toString()).site;
-    connection.companyId = QStringLiteral("cwsim");
-    connection.clientId = QStringLiteral("9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f");
-    connection.publicKey = QStringLiteral("demopublickey0001");
-    connection.privateKey = QStringLiteral("demoprivatekey0001");
-    connection.proxy.mode = Cw::ProxySettings::Mode::None;
-    connection.caFile = parser.isSet(httpOption) ? QString() : tls + QStringLiteral("ca.pem");
+    const Cw::Connection connection =
+        Bench::simConnection(simUrl, parser.isSet(httpOption) ? QString() : tls + QStringLiteral("ca.pem"));
     QNetworkAccessManager* nam = Cw::NetworkAccessFactory::create(connection.proxy, &app);
     Cw::ApiClient client(nam, connection);
 
