@@ -14,26 +14,8 @@ struct Parsed
 {
     QJsonDocument document;
     QJsonParseError error {};
-    std::shared_ptr<const void> prepared;
 };
-
-Parsed parseNow(const QByteArray& body, const BackgroundJson::Prepare& prepare)
-{
-    Parsed parsed;
-    parsed.document = QJsonDocument::fromJson(body, &parsed.error);
-    if (prepare && parsed.error.error == QJsonParseError::NoError) {
-        parsed.prepared = prepare(parsed.document);
-    }
-    return parsed;
-}
 } // namespace
-
-void BackgroundJson::parse(const QByteArray& body, QObject* context, Done done)
-{
-    parse(body, context, Prepare(),
-          [done = std::move(done)](const QJsonDocument& document, const QJsonParseError& error,
-                                   const std::shared_ptr<const void>&) { done(document, error); });
-}
 
 namespace {
 
@@ -68,11 +50,16 @@ struct Processed
 
 } // namespace
 
-void BackgroundJson::parse(const QByteArray& body, QObject* context, Prepare prepare, PreparedDone done)
+void BackgroundJson::parse(const QByteArray& body, QObject* context, Done done)
 {
     runSized<Parsed>(
-        body.size(), context, [body, prepare = std::move(prepare)] { return parseNow(body, prepare); },
-        [done = std::move(done)](const Parsed& parsed) { done(parsed.document, parsed.error, parsed.prepared); });
+        body.size(), context,
+        [body] {
+            Parsed parsed;
+            parsed.document = QJsonDocument::fromJson(body, &parsed.error);
+            return parsed;
+        },
+        [done = std::move(done)](const Parsed& parsed) { done(parsed.document, parsed.error); });
 }
 
 void BackgroundJson::process(const QByteArray& body, QObject* context, RawWork work, RawDone done)

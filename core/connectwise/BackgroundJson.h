@@ -16,15 +16,7 @@ class BackgroundJson final
 public:
     static constexpr qsizetype kThresholdBytes = 256 * 1024;
     using Done = std::function<void(const QJsonDocument& document, const QJsonParseError& error)>;
-    // Runs right after parsing, on the same (pool) thread, when the document parsed: work on the document that
-    // need not wait for the consumer's thread. It must be thread-safe. It may take the document (leaving it
-    // empty), so that it is also freed on that thread.
-    using Prepare = std::function<std::shared_ptr<const void>(QJsonDocument& document)>;
-    using PreparedDone = std::function<void(const QJsonDocument& document, const QJsonParseError& error,
-                                            const std::shared_ptr<const void>& prepared)>;
-
     static void parse(const QByteArray& body, QObject* context, Done done);
-    static void parse(const QByteArray& body, QObject* context, Prepare prepare, PreparedDone done);
 
     // Not parsed into a QJsonDocument at all: `work` reads the raw body (same thread rules: a pool thread for
     // large bodies) and its result, or the error it set, reaches `done` on context's thread.

@@ -86,25 +86,9 @@ void Pager::pump()
                     });
                 continue;
             }
-            BackgroundJson::Prepare prepare;
-            if (m_prepare) {
-                prepare = [fn = m_prepare](QJsonDocument& doc) -> std::shared_ptr<const void> {
-                    if (!doc.isArray()) {
-                        return nullptr;
-                    }
-                    auto prepared = std::make_shared<Prepared>();
-                    {
-                        const QJsonArray records = std::exchange(doc, QJsonDocument()).array();
-                        prepared->count = records.size();
-                        prepared->user = fn(records);
-                    } // the parsed page is freed here, on this thread
-                    return prepared;
-                };
-            }
-            BackgroundJson::parse(raw.body, this, std::move(prepare),
-                                  [this, number = raw.number](const QJsonDocument& doc, const QJsonParseError& e,
-                                                              const std::shared_ptr<const void>& prepared) {
-                                      onPageParsed(number, doc, e, prepared);
+            BackgroundJson::parse(raw.body, this,
+                                  [this, number = raw.number](const QJsonDocument& doc, const QJsonParseError& e) {
+                                      onPageParsed(number, doc, e);
                                   });
             continue; // a small page was parsed synchronously and may be ready now
         }
@@ -154,26 +138,20 @@ void Pager::onPageFetched(const ApiResult& result)
     pump();
 }
 
-void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error,
-                         const std::shared_ptr<const void>& prepared)
+void Pager::onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error)
 {
     m_parsing = false;
     if (m_finished) {
         return;
     }
-    if (error.error != QJsonParseError::NoError || (!document.isArray() && !prepared)) {
+    if (error.error != QJsonParseError::NoError || !document.isArray()) {
         malformed(error.error != QJsonParseError::NoError ? error.errorString()
                                                           : ApiError::tr("A list page was not a JSON array."));
         return;
     }
     Page page;
-    if (const auto p = std::static_pointer_cast<const Prepared>(prepared)) {
-        page.count = p->count;
-        page.prepared = p->user;
-    } else {
-        page.records = document.array();
-        page.count = page.records.size();
-    }
+    page.records = document.array();
+    page.count = page.records.size();
     deliver(number, std::move(page));
 }
 

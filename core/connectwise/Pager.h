@@ -28,8 +28,8 @@ struct Page
     int number = 0; // 1-based
     qint64 firstIndex = 0; // index of records[0] in the whole pull
     bool isLast = false;
-    qsizetype count = 0; // records in the page (also when records is left empty, see Pager::setPrepare)
-    std::shared_ptr<void> prepared; // what the Pager's Prepare function made of the records, if one is set
+    qsizetype count = 0; // records in the page (also when records is left empty, see Pager::setRawPrepare)
+    std::shared_ptr<void> prepared; // what the Pager's RawPrepare function made of the page, if one is set
 };
 
 struct PagerResult
@@ -69,13 +69,10 @@ public:
     // How many pages may be in flight, being parsed or waiting beyond the one the consumer holds (1..4).
     // 1 keeps memory lowest; 2 (the default) lets the next transfer overlap parsing and consuming.
     void setPagesAhead(int pages) { m_maxAhead = std::clamp(pages, 1, 4); }
-    // Work on each page's records done on the parsing thread (a pool thread for large pages), before the page
-    // is delivered; the result arrives as Page::prepared, and Page::records is then empty (the parsed page is
-    // freed on that thread too). Must be thread-safe. Lets a consumer map one page while it stores the previous.
-    using Prepare = std::function<std::shared_ptr<void>(const QJsonArray& records)>;
-    void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
-    // The same without a QJsonDocument: the function reads the page's raw bytes, sets *count (records in the page)
-    // or *error (the page is malformed: the pull ends with MalformedResponse), and returns Page::prepared.
+    // Work on each page done on the parsing thread (a pool thread for large pages) instead of QJsonDocument: the
+    // function reads the page's raw bytes, sets *count (records in the page) or *error (the page is malformed:
+    // the pull ends with MalformedResponse), and returns what arrives as Page::prepared (Page::records is then
+    // empty). Must be thread-safe. Lets a consumer map one page while it stores the previous one.
     using RawPrepare = std::function<std::shared_ptr<void>(const QByteArray& body, qsizetype* count, QString* error)>;
     void setRawPrepare(RawPrepare prepare) { m_rawPrepare = std::move(prepare); }
     int pagesAheadLimit() const { return m_maxAhead; }
@@ -103,8 +100,7 @@ private:
     void pump();
     void fetch();
     void onPageFetched(const ApiResult& result);
-    void onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error,
-                      const std::shared_ptr<const void>& prepared);
+    void onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error);
     void onPageProcessed(int number, const std::shared_ptr<const void>& result, const QString& error);
     void malformed(const QString& detail);
     void deliver(int number, Page page);
@@ -123,7 +119,6 @@ private:
         qsizetype count = 0;
         std::shared_ptr<void> user;
     };
-    Prepare m_prepare;
     RawPrepare m_rawPrepare;
     int m_maxAhead = kDefaultAhead;
     int m_nextPageNumber = 1;

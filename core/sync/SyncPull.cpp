@@ -21,7 +21,7 @@ namespace Cw {
 
 namespace {
 
-// A pulled record as the descriptor maps it: done on the parsing thread (Pager::setPrepare), so the next page is
+// A pulled record as the descriptor maps it: done on the parsing thread (Pager::setRawPrepare), so the next page is
 // mapped while this one is stored. Pull mappings only read the settings (never links), so this is thread-safe.
 struct PulledRecord
 {
@@ -121,6 +121,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
     const auto entity = LocalSchema::entity(d.entity);
     if (!entity) {
+        run.summary.fatalError = tr("%1 has no local table to pull into.").arg(d.entity);
         return;
     }
     // Each page is read straight from its bytes and mapped on the parsing thread (no QJsonDocument).

@@ -1,6 +1,7 @@
 // Pager and CountQuery against the real cwconnector-sim: 2,500 companies in both paging modes.
 #include "core/connectwise/CountQuery.h"
 #include "core/connectwise/Endpoints.h"
+#include "core/connectwise/JsonView.h"
 #include "core/connectwise/Pager.h"
 #include "tests/core/connectwise/SimFixture.h"
 
@@ -267,7 +268,7 @@ void TestPager::forwardOnlyRejectsOrderBy()
 
 void TestPager::prepareRunsOnTheParsingThread()
 {
-    // Full company records, 1000 a page: ~1.8 MB, parsed on a pool thread; a prepare function runs there too,
+    // Full company records, 1000 a page: ~1.8 MB, read by the prepare function on a pool thread (no QJsonDocument);
     // its result arrives with the page, and the page's records are not kept.
     PageQuery query;
     query.path = QStringLiteral("company/companies");
@@ -276,16 +277,22 @@ void TestPager::prepareRunsOnTheParsingThread()
     Pager pager(m_client, query);
     QThread* const main = QThread::currentThread();
     std::atomic_int offMain {0};
-    pager.setPrepare([&offMain, main](const QJsonArray& records) -> std::shared_ptr<void> {
-        if (QThread::currentThread() != main) {
-            ++offMain;
-        }
-        auto ids = std::make_shared<QList<qint64>>();
-        for (const QJsonValue& v : records) {
-            ids->append(v.toObject().value(QLatin1String("id")).toInteger());
-        }
-        return ids;
-    });
+    pager.setRawPrepare(
+        [&offMain, main](const QByteArray& body, qsizetype* count, QString* error) -> std::shared_ptr<void> {
+            if (QThread::currentThread() != main) {
+                ++offMain;
+            }
+            std::vector<JsonView> records;
+            if (!JsonView::splitArray(body, &records, error)) {
+                return nullptr;
+            }
+            *count = static_cast<qsizetype>(records.size());
+            auto ids = std::make_shared<QList<qint64>>();
+            for (const JsonView& v : records) {
+                ids->append(v.value(QLatin1String("id")).toInteger());
+            }
+            return ids;
+        });
     QList<qint64> ids;
     qsizetype counted = 0;
     connect(&pager, &Pager::pageReady, this, [&](const Page& page) {
