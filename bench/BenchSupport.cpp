@@ -1,11 +1,14 @@
 #include "BenchSupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace Bench {
 
@@ -23,6 +26,65 @@ qint64 procStatusKb(const char* key)
         }
     }
     return -1;
+}
+
+QList<ThreadCpu> threadCpu(qint64 pid)
+{
+    QList<ThreadCpu> threads;
+    const QString taskDir = QStringLiteral("/proc/%1/task").arg(pid);
+    const long ticksPerSecond = sysconf(_SC_CLK_TCK);
+    const QStringList tids = QDir(taskDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& tid : tids) {
+        QFile stat(taskDir + QLatin1Char('/') + tid + QStringLiteral("/stat"));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const QByteArray line = stat.readAll();
+        // "tid (comm) state ppid ...": comm may hold spaces, so split after the last ')'.
+        const qsizetype open = line.indexOf('(');
+        const qsizetype close = line.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            continue;
+        }
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() < 13 || ticksPerSecond <= 0) {
+            continue;
+        }
+        // After the comm: state(0) ... utime(11) stime(12).
+        const qint64 ticks = fields.at(11).toLongLong() + fields.at(12).toLongLong();
+        threads.append(
+            {tid.toLongLong(), QString::fromUtf8(line.mid(open + 1, close - open - 1)), ticks * 1000 / ticksPerSecond});
+    }
+    return threads;
+}
+
+QString threadCpuDelta(const QList<ThreadCpu>& before, const QList<ThreadCpu>& after)
+{
+    QMap<qint64, qint64> start;
+    for (const ThreadCpu& t : before) {
+        start.insert(t.tid, t.ms);
+    }
+    QMap<QString, QPair<qint64, int>> byName; // name -> (ms, threads)
+    for (const ThreadCpu& t : after) {
+        const qint64 ms = t.ms - start.value(t.tid, 0);
+        if (ms > 0) {
+            auto& entry = byName[t.name];
+            entry.first += ms;
+            entry.second += 1;
+        }
+    }
+    QList<QPair<qint64, QString>> rows;
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it) {
+        const QString name = QString(it.key()).replace(QLatin1Char(' '), QLatin1Char('_'));
+        rows.append({it.value().first,
+                     it.value().second > 1 ? QStringLiteral("%1x%2").arg(name).arg(it.value().second) : name});
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    QStringList parts;
+    for (const auto& [ms, name] : rows) {
+        parts << QStringLiteral("%1=%2").arg(name).arg(ms);
+    }
+    return parts.join(QLatin1Char(' '));
 }
 
 QUrl startSim(QProcess& sim, const QStringList& args)

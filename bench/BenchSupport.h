@@ -13,6 +13,18 @@ namespace Bench {
 // A /proc/self/status value in kB ("VmHWM" for the peak, "VmRSS" for now), or -1 off Linux.
 qint64 procStatusKb(const char* key);
 
+// CPU time per thread of a process (Linux /proc/PID/task/*/stat, utime + stime; empty elsewhere).
+struct ThreadCpu
+{
+    qint64 tid = 0;
+    QString name;
+    qint64 ms = 0;
+};
+QList<ThreadCpu> threadCpu(qint64 pid);
+// The CPU each thread used between two readings, by thread name ("name×N" when several share one),
+// busiest first, as "name=ms".
+QString threadCpuDelta(const QList<ThreadCpu>& before, const QList<ThreadCpu>& after);
+
 // Starts cwconnector-sim with args and returns its address once it listens (empty on failure, with
 // the reason on stderr). Generating 100,000 records takes a while: it waits up to two minutes.
 QUrl startSim(QProcess& sim, const QStringList& args);

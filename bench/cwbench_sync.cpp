@@ -202,10 +202,14 @@ int main(int argc, char* argv[])
     QStringList targets;
     for (int run = 0; run < 2; ++run) {
         const char* label = run == 0 ? "full pull" : "incremental rerun";
+        const QList<Bench::ThreadCpu> oursBefore = Bench::threadCpu(QCoreApplication::applicationPid());
+        const QList<Bench::ThreadCpu> simBefore = Bench::threadCpu(sim.processId());
         QElapsedTimer timer;
         timer.start();
         const Cw::SyncSummary summary = engine.run(request);
         oursSeconds[run] = double(timer.nsecsElapsed()) / 1e9;
+        const QString oursCpu = Bench::threadCpuDelta(oursBefore, Bench::threadCpu(QCoreApplication::applicationPid()));
+        const QString simCpu = Bench::threadCpuDelta(simBefore, Bench::threadCpu(sim.processId()));
         const Cw::SyncCounts c = summary.totals();
         if (!summary.ok()) {
             out << label << " failed: " << summary.fatalError << Qt::endl;
@@ -218,6 +222,7 @@ int main(int argc, char* argv[])
             << " peakRssMiB(VmHWM)=" << mib(Bench::procStatusKb("VmHWM")) << " rssBeforeMiB=" << mib(rssBefore);
         const QJsonArray log = simRequests(nam, builder, simUrl);
         out << " requests=" << (log.size() - logFrom) << " simulatorMsSum=" << simulatorMs(log, logFrom) << Qt::endl;
+        out << "  cpu ms by thread: ours: " << oursCpu << "; simulator: " << simCpu << Qt::endl;
         if (run == 0) {
             // Exactly the pages the full pull asked for, before the rerun adds its own.
             const QString listPath = client.baseUrl().path() + QLatin1Char('/') + accounts->path;

@@ -45,31 +45,11 @@ int Pager::pagesAhead() const
     return (m_call ? 1 : 0) + int(m_raw.size()) + (m_parsing ? 1 : 0) + int(m_ready.size());
 }
 
-// The one place that moves pages along: hand over, parse, fetch, finish — as far as the state allows.
+// The one place that moves pages along: parse, hand over, fetch, finish — as far as the state allows. Parsing
+// starts before the hand-over, so that a large page is parsed on the pool while the consumer works on the previous one.
 void Pager::pump()
 {
     while (!m_finished) {
-        if (!m_consumerBusy && !m_ready.isEmpty()) {
-            const Page page = m_ready.takeFirst();
-            m_consumerBusy = true;
-            m_records += page.count;
-            ++m_pages;
-            m_lastDelivered = page.isLast;
-            fetch(); // keep the transfer going while the consumer works
-            emit pageReady(page);
-            if (m_finished) {
-                return; // the consumer cancelled
-            }
-            if (!m_autoAdvance) {
-                return; // next() continues
-            }
-            m_consumerBusy = false;
-            continue;
-        }
-        if (!m_consumerBusy && m_lastDelivered) {
-            finish(ApiError());
-            return;
-        }
         if (!m_parsing && !m_raw.isEmpty()) {
             const RawPage raw = m_raw.takeFirst();
             m_parsing = true;
@@ -91,6 +71,27 @@ void Pager::pump()
                                       onPageParsed(number, doc, e);
                                   });
             continue; // a small page was parsed synchronously and may be ready now
+        }
+        if (!m_consumerBusy && !m_ready.isEmpty()) {
+            const Page page = m_ready.takeFirst();
+            m_consumerBusy = true;
+            m_records += page.count;
+            ++m_pages;
+            m_lastDelivered = page.isLast;
+            fetch(); // keep the transfer going while the consumer works
+            emit pageReady(page);
+            if (m_finished) {
+                return; // the consumer cancelled
+            }
+            if (!m_autoAdvance) {
+                return; // next() continues
+            }
+            m_consumerBusy = false;
+            continue;
+        }
+        if (!m_consumerBusy && m_lastDelivered) {
+            finish(ApiError());
+            return;
         }
         fetch();
         return;

@@ -88,7 +88,7 @@ PushBody companyBody(const LocalRecord& r, const SyncInputs& in)
 PullValues accountValues(const JsonRecord& c, const SyncInputs& in)
 {
     PullValues out;
-    QVariantHash& v = out.values;
+    PulledFields& v = out.values;
     v.insert(QStringLiteral("name"), c.value(QLatin1String("name")).toString());
     QVariant mapped;
     const JsonView types = c.value(QLatin1String("types")).toArray();
@@ -171,7 +171,7 @@ PushBody catalogBody(const LocalRecord& r, const SyncInputs& in)
 PullValues productValues(const JsonRecord& c, const SyncInputs& in)
 {
     PullValues out;
-    QVariantHash& v = out.values;
+    PulledFields& v = out.values;
     v.insert(QStringLiteral("name"), c.value(QLatin1String("description")).toString());
     v.insert(QStringLiteral("description"), c.value(QLatin1String("customerDescription")).toString());
     QVariant mapped;

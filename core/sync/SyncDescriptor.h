@@ -2,6 +2,7 @@
 
 #include "core/connectwise/JsonView.h"
 #include "core/localdata/CsvEntityParser.h"
+#include "core/sync/PulledFields.h"
 #include "core/sync/SyncSettings.h"
 
 #include <QJsonObject>
@@ -31,7 +32,7 @@ struct PushBody
 // A ConnectWise record as the local system would get it: the local column values it sets.
 struct PullValues
 {
-    QVariantHash values;
+    PulledFields values;
     QString skipReason;
 };
 

@@ -67,12 +67,10 @@ QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, co
     return out;
 }
 
-SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values,
-                                            bool emptyIsNull, QString* snapshot)
+SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values)
 {
     Row row;
     row.reserve(static_cast<std::size_t>(entity.columns.size()));
-    QStringList canonical;
     for (const LocalColumn& c : entity.columns) {
         if (c.name == QLatin1String("id")) {
             row.push_back(id.toUtf8());
@@ -85,17 +83,39 @@ SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QSt
                 ? v.toDate().toString(Qt::ISODate)
                 : v.toString();
         }
-        if (!v.isValid() || v.isNull() || (text.isEmpty() && emptyIsNull)) {
+        if (!v.isValid() || v.isNull()) {
             row.emplace_back();
         } else {
             row.push_back(text.isEmpty() ? QByteArray("") : text.toUtf8());
         }
-        if (snapshot) {
-            canonical.append(SyncSnapshot::canonical(c, text));
-        }
     }
-    if (snapshot) {
-        *snapshot = SyncSnapshot::join(canonical);
+    return row;
+}
+
+SyncLocalWriter::Row SyncLocalWriter::pulledRow(const LocalEntity& entity, const PulledFields& values,
+                                                QString* snapshot)
+{
+    Row row;
+    row.reserve(static_cast<std::size_t>(entity.columns.size()));
+    snapshot->clear();
+    snapshot->reserve(256);
+    std::size_t hint = 0;
+    bool first = true;
+    for (const LocalColumn& c : entity.columns) {
+        if (c.name == QLatin1String("id")) {
+            row.emplace_back();
+            continue;
+        }
+        const QVariant* v = values.find(c.name, &hint);
+        QString text;
+        if (v && v->isValid() && !v->isNull()) {
+            text = c.type == LocalColumn::Type::Date && v->typeId() == QMetaType::QDate
+                ? v->toDate().toString(Qt::ISODate)
+                : v->toString();
+        }
+        row.push_back(text.isEmpty() ? QByteArray() : text.toUtf8());
+        SyncSnapshot::append(snapshot, SyncSnapshot::canonicalText(c, text), first);
+        first = false;
     }
     return row;
 }

@@ -2,6 +2,7 @@
 
 #include "core/localdata/CsvEntityParser.h"
 #include "core/store/StoreError.h"
+#include "core/sync/PulledFields.h"
 
 #include <QHash>
 #include <QSet>
@@ -27,10 +28,11 @@ public:
     // A record as written: one UTF-8 text per column of the entity, in schema order ("id" first); a null
     // QByteArray is SQL NULL. (UTF-8 already: a pull makes new records' rows on its parsing thread.)
     using Row = std::vector<QByteArray>;
-    // emptyIsNull: an empty value is NULL, as a pull writes what ConnectWise left empty.
-    // snapshot (optional): SyncSnapshot::of the same values, made in the same pass.
-    static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values, bool emptyIsNull = false,
-                     QString* snapshot = nullptr);
+    // A stored record merged with pulled values (an empty value stays an empty text).
+    static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values);
+    // A pulled record that is new locally, with its snapshot, in one pass (the pull's parsing thread does this for
+    // every record): empty values are NULL, and the id column is left empty for the caller to set.
+    static Row pulledRow(const LocalEntity& entity, const PulledFields& values, QString* snapshot);
 
     // The stored records among ids, by id; values typed as LocalRecordStore gives them (dates as QDate).
     QHash<QString, QVariantHash> load(const LocalEntity& entity, const QStringList& ids, StoreError* error) const;

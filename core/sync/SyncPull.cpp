@@ -1,6 +1,7 @@
 // SyncEngine's pull half: ConnectWise -> local records, page by page.
+#include "core/connectwise/ClientThread.h"
 #include "core/connectwise/CountQuery.h"
-#include "core/connectwise/Pager.h"
+#include "core/connectwise/ThreadedPager.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
 #include "core/sync/SyncLocalWriter.h"
@@ -75,7 +76,7 @@ std::shared_ptr<PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& 
         r.updated = utcTime(remote.value(QLatin1String("_info")).value(QLatin1String("lastUpdated")).toString());
         r.pulled = d.fromRemote(remote, inputs);
         if (r.pulled.skipReason.isEmpty()) {
-            r.row = SyncLocalWriter::rowOf(entity, QString(), r.pulled.values, true, &r.snapshot);
+            r.row = SyncLocalWriter::pulledRow(entity, r.pulled.values, &r.snapshot);
         }
         page->push_back(std::move(r));
     }
@@ -115,7 +116,12 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         query.conditions =
             query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
     }
-    Pager pager(m_client, query);
+    // The pages come through a client in a thread of its own: storing one page (this thread's work) does not hold
+    // up the next transfer or the mapping of the next page.
+    if (!run.network) {
+        run.network = std::make_unique<ClientThread>(*m_client);
+    }
+    ThreadedPager pager(*run.network, query);
     SyncInputs mapInputs; // for the parsing thread: the settings only
     mapInputs.settings = &run.settings;
     mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
@@ -149,8 +155,8 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             emit progress(run.direction, d.entity, processed, std::max(total, processed));
         }
     });
-    connect(this, &SyncEngine::cancelRequested, &pager, &Pager::cancel);
-    connect(&pager, &Pager::pageReady, &loop, [&](const Page& page) {
+    connect(this, &SyncEngine::cancelRequested, &pager, &ThreadedPager::cancel);
+    connect(&pager, &ThreadedPager::pageReady, &loop, [&](const Page& page) {
         if (storeFailed || m_cancelled) {
             pager.cancel();
             return;
@@ -164,7 +170,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         emit countsChanged(run.direction, d.entity, run.summary.pullCounts.value(d.entity));
         emit progress(run.direction, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
     });
-    connect(&pager, &Pager::finished, &loop, [&](const PagerResult& r) {
+    connect(&pager, &ThreadedPager::finished, &loop, [&](const PagerResult& r) {
         outcome = r;
         loop.quit();
     });
@@ -252,7 +258,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         run.summary.fatalError = error.message;
         return false;
     }
-    for (const PulledRecord& r : *mapped) {
+    for (PulledRecord& r : *mapped) {
         const qint64 remoteId = r.remoteId;
         const QDateTime& updated = r.updated;
         if (updated.isValid() && (!state->pendingHigh.isValid() || updated > state->pendingHigh)) {
@@ -270,7 +276,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         const PullValues& pulled = r.pulled;
         const bool creating = localId.isEmpty();
         if (creating) {
-            localId = QStringLiteral("cw-%1").arg(remoteId);
+            localId = QLatin1String("cw-") + QString::number(remoteId);
         }
         outcome.localId = localId;
         if (!pulled.skipReason.isEmpty()) {
@@ -293,11 +299,11 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         if (exists) {
             QVariantHash merged = *found;
             merged.insert(QStringLiteral("id"), localId);
-            for (auto it = pulled.values.cbegin(); it != pulled.values.cend(); ++it) {
-                if (it.value().isValid() && !it.value().toString().isEmpty()) {
-                    merged.insert(it.key(), it.value());
+            for (const auto& [column, value] : pulled.values) {
+                if (value.isValid() && !value.toString().isEmpty()) {
+                    merged.insert(column, value);
                 } else {
-                    merged.remove(it.key());
+                    merged.remove(column);
                 }
             }
             if (SyncSnapshot::same(*entity, *found, merged)) {
@@ -313,9 +319,9 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         } else {
             outcome.action = A::Created;
             if (!run.request.dryRun) {
-                writes.push_back(r.row);
+                writes.push_back(std::move(r.row)); // each mapped record is stored once
                 writes.back()[0] = localId.toUtf8();
-                link.pulledValues = r.snapshot;
+                link.pulledValues = std::move(r.snapshot);
             }
         }
         record(run, outcome);

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/connectwise/ClientThread.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncHistory.h"
 #include "core/sync/SyncLinkStore.h"
 #include "core/sync/SyncLocalWriter.h"
+
+#include <memory>
 
 namespace Cw {
 
@@ -23,6 +26,7 @@ struct SyncEngine::Run
     SyncInputs inputs;
     QList<SyncOutcome> pending; // outcomes not yet written to the history
     QHash<QString, QHash<QString, SyncLink>> linkCache; // entity -> links, for linkedRemoteId
+    std::unique_ptr<ClientThread> network; // pulls page through it (made by the first pull)
     QString direction; // push | pull, of the entity being synced
     bool stop = false; // a fatal error: no further entity starts
 };

@@ -26,6 +26,23 @@ QString canonical(const LocalColumn& column, const QVariant& value)
     return value.toString();
 }
 
+QString canonicalText(const LocalColumn& column, const QString& text)
+{
+    return column.type == LocalColumn::Type::Decimal ? LocalColumn::canonicalDecimal(text) : text;
+}
+
+void append(QString* snapshot, const QString& canonicalValue, bool first)
+{
+    if (!first) {
+        *snapshot += kSeparator;
+    }
+    if (canonicalValue.contains(kSeparator)) {
+        *snapshot += QString(canonicalValue).replace(kSeparator, QLatin1Char(' '));
+    } else {
+        *snapshot += canonicalValue;
+    }
+}
+
 QString of(const LocalEntity& entity, const QVariantHash& values)
 {
     QStringList canonicalValues;
@@ -42,15 +59,7 @@ QString join(const QStringList& canonicalValues)
     QString out;
     out.reserve(256);
     for (qsizetype i = 0; i < canonicalValues.size(); ++i) {
-        if (i > 0) {
-            out += kSeparator;
-        }
-        const QString& text = canonicalValues.at(i);
-        if (text.contains(kSeparator)) {
-            out += QString(text).replace(kSeparator, QLatin1Char(' '));
-        } else {
-            out += text;
-        }
+        append(&out, canonicalValues.at(i), i == 0);
     }
     return out;
 }

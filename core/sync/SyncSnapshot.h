@@ -18,6 +18,10 @@ namespace SyncSnapshot {
 
 // The value as text the way it is stored and compared: ISO dates, canonical decimals, '' for none.
 QString canonical(const LocalColumn& column, const QVariant& value);
+// The same for a value already converted to its text (as a row holds it).
+QString canonicalText(const LocalColumn& column, const QString& text);
+// Adds the next canonical value to a snapshot being built value by value (first: it is the first one).
+void append(QString* snapshot, const QString& canonicalValue, bool first);
 QString of(const LocalEntity& entity, const QVariantHash& values);
 // The snapshot of canonical values given in schema order (id excluded).
 QString join(const QStringList& canonicalValues);

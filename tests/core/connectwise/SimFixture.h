@@ -3,6 +3,7 @@
 // Helpers shared by the connectwise tests that talk to the real cwconnector-sim over loopback.
 
 #include "core/connectwise/ApiClient.h"
+#include "core/connectwise/JsonView.h"
 #include "core/connectwise/NetworkAccessFactory.h"
 #include "tests/support/SimProcess.h"
 
@@ -14,6 +15,12 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
 
 namespace CwTest {
 
@@ -95,6 +102,28 @@ inline QJsonArray simRequests(const QUrl& simUrl, const QString& needle)
         }
     }
     return out;
+}
+
+// A Pager::RawPrepare that reads a page's ids (a QList<qint64> as Page::prepared), counting in *offThread the pages
+// it read on another thread than `notOn`.
+inline std::function<std::shared_ptr<void>(const QByteArray&, qsizetype*, QString*)>
+idReader(std::atomic_int* offThread, QThread* notOn)
+{
+    return [offThread, notOn](const QByteArray& body, qsizetype* count, QString* error) -> std::shared_ptr<void> {
+        if (QThread::currentThread() != notOn) {
+            ++*offThread;
+        }
+        std::vector<Cw::JsonView> records;
+        if (!Cw::JsonView::splitArray(body, &records, error)) {
+            return nullptr;
+        }
+        *count = static_cast<qsizetype>(records.size());
+        auto ids = std::make_shared<QList<qint64>>();
+        for (const Cw::JsonView& v : records) {
+            ids->append(v.value(QLatin1String("id")).toInteger());
+        }
+        return ids;
+    };
 }
 
 // A loopback port with nothing listening on it.

@@ -277,22 +277,7 @@ void TestPager::prepareRunsOnTheParsingThread()
     Pager pager(m_client, query);
     QThread* const main = QThread::currentThread();
     std::atomic_int offMain {0};
-    pager.setRawPrepare(
-        [&offMain, main](const QByteArray& body, qsizetype* count, QString* error) -> std::shared_ptr<void> {
-            if (QThread::currentThread() != main) {
-                ++offMain;
-            }
-            std::vector<JsonView> records;
-            if (!JsonView::splitArray(body, &records, error)) {
-                return nullptr;
-            }
-            *count = static_cast<qsizetype>(records.size());
-            auto ids = std::make_shared<QList<qint64>>();
-            for (const JsonView& v : records) {
-                ids->append(v.value(QLatin1String("id")).toInteger());
-            }
-            return ids;
-        });
+    pager.setRawPrepare(CwTest::idReader(&offMain, main));
     QList<qint64> ids;
     qsizetype counted = 0;
     connect(&pager, &Pager::pageReady, this, [&](const Page& page) {

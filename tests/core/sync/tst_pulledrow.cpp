@@ -1,0 +1,140 @@
+// PulledFields and SyncLocalWriter::pulledRow: the one-pass row + snapshot a pull makes for every new record must
+// equal what the general path (rowOf, SyncSnapshot::of) makes of the same values. Pure logic: no database, no network.
+#include "core/localdata/LocalSchema.h"
+#include "core/sync/PulledFields.h"
+#include "core/sync/SyncLocalWriter.h"
+#include "core/sync/SyncSnapshot.h"
+
+#include <QDate>
+#include <QTest>
+
+using namespace Cw;
+
+class TestPulledRow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fieldsInsertFindReplace();
+    void findWithHintReadsInAnyOrder();
+    void sameAsTheGeneralPath_data();
+    void sameAsTheGeneralPath();
+    void snapshotRestoresTheValues();
+};
+
+void TestPulledRow::fieldsInsertFindReplace()
+{
+    PulledFields f;
+    QVERIFY(f.isEmpty());
+    QVERIFY(!f.find(u"name"));
+    f.insert(QStringLiteral("name"), QStringLiteral("Acme"));
+    f.insert(QStringLiteral("city"), QStringLiteral("Tampa"));
+    f.insert(QStringLiteral("name"), QStringLiteral("Acme Inc")); // replaces
+    QCOMPARE(f.size(), std::size_t(2));
+    QCOMPARE(f.value(u"name").toString(), QStringLiteral("Acme Inc"));
+    QCOMPARE(f.value(u"city").toString(), QStringLiteral("Tampa"));
+    QVERIFY(!f.value(u"zip").isValid());
+    QVERIFY(f.contains(u"city"));
+    QVERIFY(!f.contains(u"zip"));
+    QStringList order;
+    for (const auto& [column, value] : f) {
+        order << column;
+    }
+    QCOMPARE(order, (QStringList {QStringLiteral("name"), QStringLiteral("city")}));
+}
+
+void TestPulledRow::findWithHintReadsInAnyOrder()
+{
+    PulledFields f;
+    for (const char* c : {"a", "b", "c", "d"}) {
+        f.insert(QLatin1String(c), QString::fromLatin1(c).toUpper());
+    }
+    std::size_t hint = 0;
+    QCOMPARE(f.find(u"a", &hint)->toString(), QStringLiteral("A"));
+    QCOMPARE(hint, std::size_t(1));
+    QCOMPARE(f.find(u"d", &hint)->toString(), QStringLiteral("D")); // out of order: still found
+    QCOMPARE(hint, std::size_t(4));
+    QCOMPARE(f.find(u"b", &hint)->toString(), QStringLiteral("B")); // hint past the end wraps
+    QVERIFY(!f.find(u"e", &hint));
+    QCOMPARE(hint, std::size_t(2)); // a miss leaves it
+}
+
+void TestPulledRow::sameAsTheGeneralPath_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<QVariantHash>("values");
+    QTest::newRow("account, every column") << QStringLiteral("accounts")
+                                           << QVariantHash {{QStringLiteral("name"), QStringLiteral("Acme, Inc.")},
+                                                            {QStringLiteral("account_type"), QStringLiteral("Client")},
+                                                            {QStringLiteral("currency"), QStringLiteral("USD")},
+                                                            {QStringLiteral("phone"), QStringLiteral("555-0100")},
+                                                            {QStringLiteral("website"), QStringLiteral("acme.example")},
+                                                            {QStringLiteral("address_line1"), QStringLiteral("1 Main")},
+                                                            {QStringLiteral("city"), QStringLiteral("Zürich")},
+                                                            {QStringLiteral("state"), QStringLiteral("ZH")},
+                                                            {QStringLiteral("zip"), QStringLiteral("8001")},
+                                                            {QStringLiteral("country"), QStringLiteral("Schweiz")}};
+    QTest::newRow("account, empty and missing values")
+        << QStringLiteral("accounts")
+        << QVariantHash {{QStringLiteral("name"), QStringLiteral("Solo")},
+                         {QStringLiteral("account_type"), QVariant()},
+                         {QStringLiteral("phone"), QString()},
+                         {QStringLiteral("city"), QStringLiteral("")}};
+    QTest::newRow("account, separator inside a value")
+        << QStringLiteral("accounts")
+        << QVariantHash {{QStringLiteral("name"), QString(QStringLiteral("A") + QChar(0x1f) + QStringLiteral("B"))}};
+    QTest::newRow("product, decimals") << QStringLiteral("products")
+                                       << QVariantHash {{QStringLiteral("name"), QStringLiteral("Widget")},
+                                                        {QStringLiteral("price"), QStringLiteral("12.5000")},
+                                                        {QStringLiteral("cost"), QStringLiteral("-0.00")}};
+    QTest::newRow("invoice, a date as QDate") << QStringLiteral("invoices")
+                                              << QVariantHash {{QStringLiteral("number"), QStringLiteral("INV-1")},
+                                                               {QStringLiteral("date"), QDate(2026, 11, 25)},
+                                                               {QStringLiteral("total"), QStringLiteral("100.10")}};
+}
+
+void TestPulledRow::sameAsTheGeneralPath()
+{
+    QFETCH(QString, entity);
+    QFETCH(QVariantHash, values);
+    const auto e = LocalSchema::entity(entity);
+    QVERIFY(e);
+    PulledFields fields;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        fields.insert(it.key(), it.value());
+    }
+    QString snapshot = QStringLiteral("left over");
+    const SyncLocalWriter::Row row = SyncLocalWriter::pulledRow(*e, fields, &snapshot);
+    QCOMPARE(snapshot, SyncSnapshot::of(*e, values));
+    // The general path keeps an empty text as ''; a pull writes what ConnectWise left empty as NULL.
+    SyncLocalWriter::Row expected = SyncLocalWriter::rowOf(*e, QString(), values);
+    for (QByteArray& cell : expected) {
+        if (cell.isEmpty()) {
+            cell = QByteArray();
+        }
+    }
+    QCOMPARE(row.size(), expected.size());
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        QCOMPARE(row[i].isNull(), expected[i].isNull());
+        QCOMPARE(row[i], expected[i]);
+    }
+    QVERIFY(row[0].isNull()); // the id is the caller's
+}
+
+void TestPulledRow::snapshotRestoresTheValues()
+{
+    const auto e = LocalSchema::entity(QStringLiteral("products"));
+    QVERIFY(e);
+    PulledFields fields;
+    fields.insert(QStringLiteral("name"), QStringLiteral("Widget"));
+    fields.insert(QStringLiteral("price"), QStringLiteral("12.50"));
+    QString snapshot;
+    SyncLocalWriter::pulledRow(*e, fields, &snapshot);
+    const LocalRecord restored = SyncSnapshot::restore(*e, QStringLiteral("p1"), snapshot);
+    QCOMPARE(restored.values.value(QStringLiteral("name")).toString(), QStringLiteral("Widget"));
+    QCOMPARE(restored.values.value(QStringLiteral("price")).toString(), QStringLiteral("12.5"));
+    QVERIFY(!restored.values.contains(QStringLiteral("cost")));
+}
+
+QTEST_GUILESS_MAIN(TestPulledRow)
+#include "tst_pulledrow.moc"
