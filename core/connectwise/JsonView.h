@@ -42,6 +42,8 @@ public:
     JsonView toArray() const { return isArray() ? *this : JsonView(); }
 
     QString toString(const QString& fallback = {}) const; // decoded; fallback when not a string
+    // The same, as UTF-8 bytes (no conversion to UTF-16 and back for text that is stored as UTF-8 anyway).
+    QByteArray toUtf8(const QByteArray& fallback = {}) const;
     double toDouble(double fallback = 0) const;
     qint64 toInteger(qint64 fallback = 0) const;
     bool toBool(bool fallback = false) const;

@@ -1,6 +1,7 @@
 // JsonView's conversions: decoding strings (escapes, surrogate pairs) and reading numbers in place.
 #include "core/connectwise/JsonView.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace Cw {
@@ -21,9 +22,23 @@ QString JsonView::toString(const QString& fallback) const
     }
     const char* p = m_begin + 1;
     const char* const end = m_end - 1;
-    const char* escape = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(end - p)));
-    if (!escape) {
+    if (!std::memchr(p, '\\', static_cast<std::size_t>(end - p))) {
         return QString::fromUtf8(p, end - p);
+    }
+    return QString::fromUtf8(toUtf8());
+}
+
+QByteArray JsonView::toUtf8(const QByteArray& fallback) const
+{
+    if (!isString()) {
+        return fallback;
+    }
+    const char* p = m_begin + 1;
+    const char* const end = m_end - 1;
+    if (!std::memchr(p, '\\', static_cast<std::size_t>(end - p))) {
+        const bool ascii = std::all_of(p, end, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        // Anything else goes through QString, which replaces malformed UTF-8 as toString() does.
+        return ascii ? QByteArray(p, end - p) : QString::fromUtf8(p, end - p).toUtf8();
     }
     QByteArray utf8;
     utf8.reserve(end - p);
@@ -74,7 +89,7 @@ QString JsonView::toString(const QString& fallback) const
             break;
         }
     }
-    return QString::fromUtf8(utf8);
+    return QString::fromUtf8(utf8).toUtf8();
 }
 
 double JsonView::toDouble(double fallback) const

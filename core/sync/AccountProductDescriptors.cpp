@@ -85,11 +85,12 @@ PushBody companyBody(const LocalRecord& r, const SyncInputs& in)
     return out;
 }
 
+// Plain text goes in as UTF-8 (JsonView::toUtf8): it is stored as UTF-8, so a pull never converts it to UTF-16.
 PullValues accountValues(const JsonRecord& c, const SyncInputs& in)
 {
     PullValues out;
     PulledFields& v = out.values;
-    v.insert(QStringLiteral("name"), c.value(QLatin1String("name")).toString());
+    v.insert(QStringLiteral("name"), c.value(QLatin1String("name")).toUtf8());
     QVariant mapped;
     const JsonView types = c.value(QLatin1String("types")).toArray();
     if (!reverse(in, QStringLiteral("account_type"), types.isEmpty() ? JsonView() : types.first(), &mapped,
@@ -101,14 +102,14 @@ PullValues accountValues(const JsonRecord& c, const SyncInputs& in)
         return out;
     }
     v.insert(QStringLiteral("currency"), mapped);
-    v.insert(QStringLiteral("phone"), c.value(QLatin1String("phoneNumber")).toString());
-    v.insert(QStringLiteral("website"), c.value(QLatin1String("website")).toString());
-    v.insert(QStringLiteral("address_line1"), c.value(QLatin1String("addressLine1")).toString());
-    v.insert(QStringLiteral("city"), c.value(QLatin1String("city")).toString());
-    v.insert(QStringLiteral("state"), c.value(QLatin1String("state")).toString());
-    v.insert(QStringLiteral("zip"), c.value(QLatin1String("zip")).toString());
+    v.insert(QStringLiteral("phone"), c.value(QLatin1String("phoneNumber")).toUtf8());
+    v.insert(QStringLiteral("website"), c.value(QLatin1String("website")).toUtf8());
+    v.insert(QStringLiteral("address_line1"), c.value(QLatin1String("addressLine1")).toUtf8());
+    v.insert(QStringLiteral("city"), c.value(QLatin1String("city")).toUtf8());
+    v.insert(QStringLiteral("state"), c.value(QLatin1String("state")).toUtf8());
+    v.insert(QStringLiteral("zip"), c.value(QLatin1String("zip")).toUtf8());
     v.insert(QStringLiteral("country"),
-             c.value(QLatin1String("country")).toObject().value(QLatin1String("name")).toString());
+             c.value(QLatin1String("country")).toObject().value(QLatin1String("name")).toUtf8());
     return out;
 }
 
@@ -172,8 +173,8 @@ PullValues productValues(const JsonRecord& c, const SyncInputs& in)
 {
     PullValues out;
     PulledFields& v = out.values;
-    v.insert(QStringLiteral("name"), c.value(QLatin1String("description")).toString());
-    v.insert(QStringLiteral("description"), c.value(QLatin1String("customerDescription")).toString());
+    v.insert(QStringLiteral("name"), c.value(QLatin1String("description")).toUtf8());
+    v.insert(QStringLiteral("description"), c.value(QLatin1String("customerDescription")).toUtf8());
     QVariant mapped;
     if (!reverse(in, QStringLiteral("product_type"), c.value(QLatin1String("type")), &mapped, &out.skipReason)) {
         return out;

@@ -46,7 +46,7 @@ QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError*
         l.remoteRef = q.value(2).toString();
         l.pushedHash = q.value(3).toString();
         l.pushedBody = q.value(4).toString();
-        l.pulledValues = q.value(5).toString();
+        l.pulledValues = q.value(5).toString().toUtf8();
         out.insert(l.localId, l);
     }
     return out;
@@ -124,7 +124,7 @@ bool SyncLinkStore::saveAll(const QString& entity, const QList<SyncLink>& links,
         insert.text(l.remoteRef);
         insert.text(l.pushedHash);
         insert.text(l.pushedBody);
-        insert.text(l.pulledValues);
+        insert.utf8(l.pulledValues);
         insert.integer(now);
         if (!insert.endRow(error)) {
             return false;
@@ -158,7 +158,7 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
     m_save->bindText(4, l.remoteRef);
     m_save->bindText(5, l.pushedHash);
     m_save->bindText(6, l.pushedBody);
-    m_save->bindText(7, l.pulledValues);
+    m_save->bindUtf8(7, l.pulledValues);
     m_save->bindInt(8, QDateTime::currentMSecsSinceEpoch());
     return m_save->exec(error);
 }

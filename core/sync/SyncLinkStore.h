@@ -24,7 +24,8 @@ struct SyncLink
     QString remoteRef; // identifier / invoice number / PO number the create used
     QString pushedHash;
     QString pushedBody; // compact JSON of the last body sent, for PATCH diffs; '' after a pull
-    QString pulledValues; // SyncSnapshot of the local record a pull wrote (what ConnectWise has); '' after a push
+    // SyncSnapshot of the local record a pull wrote (what ConnectWise has), in UTF-8; empty after a push.
+    QByteArray pulledValues;
 };
 
 // Where an incremental pull of one entity stands (sync_state).

@@ -93,7 +93,7 @@ SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QSt
 }
 
 SyncLocalWriter::Row SyncLocalWriter::pulledRow(const LocalEntity& entity, const PulledFields& values,
-                                                QString* snapshot)
+                                                QByteArray* snapshot)
 {
     Row row;
     row.reserve(static_cast<std::size_t>(entity.columns.size()));
@@ -107,14 +107,20 @@ SyncLocalWriter::Row SyncLocalWriter::pulledRow(const LocalEntity& entity, const
             continue;
         }
         const QVariant* v = values.find(c.name, &hint);
-        QString text;
-        if (v && v->isValid() && !v->isNull()) {
-            text = c.type == LocalColumn::Type::Date && v->typeId() == QMetaType::QDate
-                ? v->toDate().toString(Qt::ISODate)
-                : v->toString();
+        QByteArray cell;
+        if (v && v->typeId() == QMetaType::QByteArray) {
+            cell = *static_cast<const QByteArray*>(v->constData()); // UTF-8 already
+        } else if (v && v->isValid() && !v->isNull()) {
+            cell = (c.type == LocalColumn::Type::Date && v->typeId() == QMetaType::QDate
+                        ? v->toDate().toString(Qt::ISODate)
+                        : v->toString())
+                       .toUtf8();
         }
-        row.push_back(text.isEmpty() ? QByteArray() : text.toUtf8());
-        SyncSnapshot::append(snapshot, SyncSnapshot::canonicalText(c, text), first);
+        if (cell.isEmpty()) {
+            cell = QByteArray(); // what ConnectWise left empty is NULL
+        }
+        SyncSnapshot::appendCell(snapshot, c, cell, first);
+        row.push_back(std::move(cell));
         first = false;
     }
     return row;

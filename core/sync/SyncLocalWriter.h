@@ -32,7 +32,8 @@ public:
     static Row rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values);
     // A pulled record that is new locally, with its snapshot, in one pass (the pull's parsing thread does this for
     // every record): empty values are NULL, and the id column is left empty for the caller to set.
-    static Row pulledRow(const LocalEntity& entity, const PulledFields& values, QString* snapshot);
+    // Text values may be UTF-8 QByteArrays (JsonView::toUtf8): they go into the row as they are. snapshot: UTF-8.
+    static Row pulledRow(const LocalEntity& entity, const PulledFields& values, QByteArray* snapshot);
 
     // The stored records among ids, by id; values typed as LocalRecordStore gives them (dates as QDate).
     QHash<QString, QVariantHash> load(const LocalEntity& entity, const QStringList& ids, StoreError* error) const;

@@ -32,7 +32,7 @@ struct PulledRecord
     // For a record that is new locally (the common case of a large pull), what is written is the pulled values
     // themselves: the row (id left empty) and the link's snapshot are made here too.
     SyncLocalWriter::Row row;
-    QString snapshot;
+    QByteArray snapshot; // UTF-8
 };
 using PulledPage = std::vector<PulledRecord>;
 
@@ -314,7 +314,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             outcome.action = A::Updated;
             if (!run.request.dryRun) {
                 writes.push_back(SyncLocalWriter::rowOf(*entity, localId, merged));
-                link.pulledValues = SyncSnapshot::of(*entity, merged);
+                link.pulledValues = SyncSnapshot::of(*entity, merged).toUtf8();
             }
         } else {
             outcome.action = A::Created;

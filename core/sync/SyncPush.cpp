@@ -127,12 +127,13 @@ bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r
     QJsonObject before;
     if (!link.pulledValues.isEmpty()) {
         const auto entity = LocalSchema::entity(d.entity);
-        if (entity && SyncSnapshot::of(*entity, r.values) == link.pulledValues) {
+        if (entity && SyncSnapshot::of(*entity, r.values).toUtf8() == link.pulledValues) {
             outcome->action = A::Unchanged;
             return true;
         }
         if (entity) {
-            before = d.toRemote(SyncSnapshot::restore(*entity, r.id, link.pulledValues), run.inputs).body;
+            before =
+                d.toRemote(SyncSnapshot::restore(*entity, r.id, QString::fromUtf8(link.pulledValues)), run.inputs).body;
         }
     } else if (link.pushedHash == hash) {
         outcome->action = A::Unchanged;

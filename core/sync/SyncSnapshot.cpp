@@ -26,20 +26,19 @@ QString canonical(const LocalColumn& column, const QVariant& value)
     return value.toString();
 }
 
-QString canonicalText(const LocalColumn& column, const QString& text)
-{
-    return column.type == LocalColumn::Type::Decimal ? LocalColumn::canonicalDecimal(text) : text;
-}
-
-void append(QString* snapshot, const QString& canonicalValue, bool first)
+void appendCell(QByteArray* snapshot, const LocalColumn& column, const QByteArray& cell, bool first)
 {
     if (!first) {
-        *snapshot += kSeparator;
+        *snapshot += char(kSeparator.unicode());
     }
-    if (canonicalValue.contains(kSeparator)) {
-        *snapshot += QString(canonicalValue).replace(kSeparator, QLatin1Char(' '));
+    // A row's text is already canonical except for decimals ("12.50" is stored as given, compared as "12.5").
+    const QByteArray value = column.type == LocalColumn::Type::Decimal && !cell.isEmpty()
+        ? LocalColumn::canonicalDecimal(QString::fromUtf8(cell)).toUtf8()
+        : cell;
+    if (value.contains(char(kSeparator.unicode()))) {
+        *snapshot += QByteArray(value).replace(char(kSeparator.unicode()), ' ');
     } else {
-        *snapshot += canonicalValue;
+        *snapshot += value;
     }
 }
 
@@ -59,7 +58,15 @@ QString join(const QStringList& canonicalValues)
     QString out;
     out.reserve(256);
     for (qsizetype i = 0; i < canonicalValues.size(); ++i) {
-        append(&out, canonicalValues.at(i), i == 0);
+        if (i > 0) {
+            out += kSeparator;
+        }
+        const QString& text = canonicalValues.at(i);
+        if (text.contains(kSeparator)) {
+            out += QString(text).replace(kSeparator, QLatin1Char(' '));
+        } else {
+            out += text;
+        }
     }
     return out;
 }

@@ -18,10 +18,9 @@ namespace SyncSnapshot {
 
 // The value as text the way it is stored and compared: ISO dates, canonical decimals, '' for none.
 QString canonical(const LocalColumn& column, const QVariant& value);
-// The same for a value already converted to its text (as a row holds it).
-QString canonicalText(const LocalColumn& column, const QString& text);
-// Adds the next canonical value to a snapshot being built value by value (first: it is the first one).
-void append(QString* snapshot, const QString& canonicalValue, bool first);
+// The same for a value as a row holds it (UTF-8 text, empty for none), added to a snapshot being built value by
+// value in UTF-8 (first: it is the first value). The result equals of(...).toUtf8().
+void appendCell(QByteArray* snapshot, const LocalColumn& column, const QByteArray& cell, bool first);
 QString of(const LocalEntity& entity, const QVariantHash& values);
 // The snapshot of canonical values given in schema order (id excluded).
 QString join(const QStringList& canonicalValues);

@@ -17,6 +17,8 @@ class TestJsonView final : public QObject
 private slots:
     void readsWhatQJsonDocumentReads();
     void decodesEscapes();
+    void utf8MatchesToString_data();
+    void utf8MatchesToString();
     void rejectsWhatQJsonDocumentRejects_data();
     void rejectsWhatQJsonDocumentRejects();
     void emptyAndAbsent();
@@ -66,6 +68,34 @@ void TestJsonView::decodesEscapes()
         QJsonDocument::fromJson(page).array().at(0).toObject().value(QLatin1String("s")).toString();
     QCOMPARE(JsonRecord(records[0]).value(QLatin1String("s")).toString(), expected);
     QVERIFY(expected.contains(QChar(0x2603)));
+}
+
+void TestJsonView::utf8MatchesToString_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("string");
+    QTest::newRow("ascii") << QByteArray(R"("Acme Holdings")") << true;
+    QTest::newRow("empty") << QByteArray(R"("")") << true;
+    QTest::newRow("raw UTF-8") << QByteArray("\"Z\xc3\xbcrich \xe2\x98\x83\"") << true;
+    QTest::newRow("escapes") << QByteArray(R"("a\tb\u00e9\ud83d\ude00\"")") << true;
+    QTest::newRow("malformed UTF-8") << QByteArray("\"bad \xff\xfe end\"") << true;
+    QTest::newRow("number") << QByteArray("42") << false;
+    QTest::newRow("null") << QByteArray("null") << false;
+}
+
+void TestJsonView::utf8MatchesToString()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, string);
+    std::vector<JsonView> values;
+    QString error;
+    const QByteArray page = "[" + json + "]"; // the views point into it
+    QVERIFY2(JsonView::splitArray(page, &values, &error), qPrintable(error));
+    const JsonView v = values.at(0);
+    // toUtf8() is toString() in UTF-8, malformed input replaced the same way.
+    QCOMPARE(v.toUtf8(), v.toString().toUtf8());
+    QCOMPARE(QString::fromUtf8(v.toUtf8()), v.toString());
+    QCOMPARE(v.toUtf8("fallback") == "fallback", !string);
 }
 
 void TestJsonView::rejectsWhatQJsonDocumentRejects_data()

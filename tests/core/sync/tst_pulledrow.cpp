@@ -63,6 +63,7 @@ void TestPulledRow::sameAsTheGeneralPath_data()
 {
     QTest::addColumn<QString>("entity");
     QTest::addColumn<QVariantHash>("values");
+    QTest::addColumn<bool>("asUtf8"); // text given to pulledRow as UTF-8 bytes, as the pull's descriptors do
     QTest::newRow("account, every column") << QStringLiteral("accounts")
                                            << QVariantHash {{QStringLiteral("name"), QStringLiteral("Acme, Inc.")},
                                                             {QStringLiteral("account_type"), QStringLiteral("Client")},
@@ -73,39 +74,60 @@ void TestPulledRow::sameAsTheGeneralPath_data()
                                                             {QStringLiteral("city"), QStringLiteral("Zürich")},
                                                             {QStringLiteral("state"), QStringLiteral("ZH")},
                                                             {QStringLiteral("zip"), QStringLiteral("8001")},
-                                                            {QStringLiteral("country"), QStringLiteral("Schweiz")}};
+                                                            {QStringLiteral("country"), QStringLiteral("Schweiz")}}
+                                           << false;
     QTest::newRow("account, empty and missing values")
         << QStringLiteral("accounts")
         << QVariantHash {{QStringLiteral("name"), QStringLiteral("Solo")},
                          {QStringLiteral("account_type"), QVariant()},
                          {QStringLiteral("phone"), QString()},
-                         {QStringLiteral("city"), QStringLiteral("")}};
+                         {QStringLiteral("city"), QStringLiteral("")}}
+        << false;
     QTest::newRow("account, separator inside a value")
         << QStringLiteral("accounts")
-        << QVariantHash {{QStringLiteral("name"), QString(QStringLiteral("A") + QChar(0x1f) + QStringLiteral("B"))}};
+        << QVariantHash {{QStringLiteral("name"), QString(QStringLiteral("A") + QChar(0x1f) + QStringLiteral("B"))}}
+        << false;
     QTest::newRow("product, decimals") << QStringLiteral("products")
                                        << QVariantHash {{QStringLiteral("name"), QStringLiteral("Widget")},
                                                         {QStringLiteral("price"), QStringLiteral("12.5000")},
-                                                        {QStringLiteral("cost"), QStringLiteral("-0.00")}};
+                                                        {QStringLiteral("cost"), QStringLiteral("-0.00")}}
+                                       << false;
     QTest::newRow("invoice, a date as QDate") << QStringLiteral("invoices")
                                               << QVariantHash {{QStringLiteral("number"), QStringLiteral("INV-1")},
                                                                {QStringLiteral("date"), QDate(2026, 11, 25)},
-                                                               {QStringLiteral("total"), QStringLiteral("100.10")}};
+                                                               {QStringLiteral("total"), QStringLiteral("100.10")}}
+                                              << false;
+    // The same values as UTF-8 bytes.
+    const QVariantHash unicode {{QStringLiteral("name"), QStringLiteral("Café \u00fcber \U0001F600")},
+                                {QStringLiteral("city"), QStringLiteral("Zürich")},
+                                {QStringLiteral("zip"), QString()},
+                                {QStringLiteral("country"), QString(QStringLiteral("X") + QChar(0x1f))}};
+    QTest::newRow("account, UTF-8 text") << QStringLiteral("accounts") << unicode << true;
+    QTest::newRow("product, UTF-8 decimals") << QStringLiteral("products")
+                                             << QVariantHash {{QStringLiteral("name"), QStringLiteral("Widget")},
+                                                              {QStringLiteral("price"), QStringLiteral("7.250")}}
+                                             << true;
 }
 
 void TestPulledRow::sameAsTheGeneralPath()
 {
     QFETCH(QString, entity);
     QFETCH(QVariantHash, values);
+    QFETCH(bool, asUtf8);
     const auto e = LocalSchema::entity(entity);
     QVERIFY(e);
     PulledFields fields;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        fields.insert(it.key(), it.value());
+        const bool text = it.value().typeId() == QMetaType::QString;
+        fields.insert(it.key(), asUtf8 && text ? QVariant(it.value().toString().toUtf8()) : it.value());
     }
-    QString snapshot = QStringLiteral("left over");
+    QByteArray snapshot = "left over";
     const SyncLocalWriter::Row row = SyncLocalWriter::pulledRow(*e, fields, &snapshot);
-    QCOMPARE(snapshot, SyncSnapshot::of(*e, values));
+    QCOMPARE(snapshot, SyncSnapshot::of(*e, values).toUtf8());
+    // The engine compares a stored record with pulled UTF-8 values through QVariant::toString().
+    for (const auto& [column, value] : fields) {
+        QCOMPARE(value.toString(), values.value(column).toString());
+    }
     // The general path keeps an empty text as ''; a pull writes what ConnectWise left empty as NULL.
     SyncLocalWriter::Row expected = SyncLocalWriter::rowOf(*e, QString(), values);
     for (QByteArray& cell : expected) {
@@ -128,9 +150,9 @@ void TestPulledRow::snapshotRestoresTheValues()
     PulledFields fields;
     fields.insert(QStringLiteral("name"), QStringLiteral("Widget"));
     fields.insert(QStringLiteral("price"), QStringLiteral("12.50"));
-    QString snapshot;
+    QByteArray snapshot;
     SyncLocalWriter::pulledRow(*e, fields, &snapshot);
-    const LocalRecord restored = SyncSnapshot::restore(*e, QStringLiteral("p1"), snapshot);
+    const LocalRecord restored = SyncSnapshot::restore(*e, QStringLiteral("p1"), QString::fromUtf8(snapshot));
     QCOMPARE(restored.values.value(QStringLiteral("name")).toString(), QStringLiteral("Widget"));
     QCOMPARE(restored.values.value(QStringLiteral("price")).toString(), QStringLiteral("12.5"));
     QVERIFY(!restored.values.contains(QStringLiteral("cost")));
