@@ -17,6 +17,7 @@ struct HttpRequest
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool keepAlive = true; // HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with "Connection: keep-alive"
+    int connection = 0; // which connection it came on (the server numbers them from 1 as it accepts them)
 
     QByteArray header(const QByteArray& name) const
     {

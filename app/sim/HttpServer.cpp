@@ -208,7 +208,9 @@ void HttpServer::onNewConnection()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        m_connections.insert(socket, Connection {});
+        Connection connection;
+        connection.serial = ++m_accepted;
+        m_connections.insert(socket, connection);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QObject::destroyed, this,
@@ -254,6 +256,7 @@ void HttpServer::processBuffered(QTcpSocket* socket)
             return;
         }
         it->continueSent = false;
+        request.connection = it->serial;
         const HttpResponse response = m_handler(request);
         if (response.delayMs > 0) {
             it = m_connections.find(socket);

@@ -51,8 +51,10 @@ private:
         bool busy = false; // a delayed reply is pending: later (pipelined) requests wait for it
         bool closing = false;
         bool continueSent = false; // "100 Continue" answered for the request being received
+        int serial = 0; // 1 for the first connection accepted, 2 for the next, ...
     };
     QHash<QTcpSocket*, Connection> m_connections;
+    int m_accepted = 0;
 
     Handler m_handler;
     QTcpServer* m_server = nullptr;

@@ -48,7 +48,8 @@ QJsonArray RequestLog::toJson() const
                                  {QStringLiteral("method"), QString::fromUtf8(e.method)},
                                  {QStringLiteral("target"), QString::fromUtf8(e.target)},
                                  {QStringLiteral("status"), e.status},
-                                 {QStringLiteral("ms"), e.ms}});
+                                 {QStringLiteral("ms"), e.ms},
+                                 {QStringLiteral("connection"), e.connection}});
     }
     return list;
 }

@@ -22,6 +22,7 @@ public:
         QByteArray target;
         int status = 0; // 0 = connection dropped without an answer
         qint64 ms = 0;
+        int connection = 0; // HttpRequest::connection
     };
 
     RequestLog() = default;

@@ -34,7 +34,7 @@ HttpResponse Simulator::handle(const HttpRequest& request)
         ++m_requests;
         m_log.record({QDateTime::currentDateTimeUtc(), request.method, request.target,
                       response.delivery == HttpResponse::Delivery::Drop ? 0 : response.status,
-                      timer.elapsed() + response.delayMs});
+                      timer.elapsed() + response.delayMs, request.connection});
     }
     return response;
 }

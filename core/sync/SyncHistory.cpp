@@ -47,6 +47,10 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
     QString lastEntity;
     QByteArray lastDirectionUtf8;
     QByteArray lastEntityUtf8;
+    QByteArray actionUtf8[5]; // by Action, made once
+    for (int a = 0; a < 5; ++a) {
+        actionUtf8[a] = SyncOutcome::actionName(static_cast<SyncOutcome::Action>(a)).toLatin1();
+    }
     for (const SyncOutcome& o : outcomes) {
         if (o.action == SyncOutcome::Action::Unchanged) {
             continue; // counted on the run; one row per untouched record would only grow the table
@@ -62,7 +66,7 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
         } else {
             insert.null();
         }
-        insert.utf8(SyncOutcome::actionName(o.action).toLatin1());
+        insert.utf8(actionUtf8[static_cast<int>(o.action)]);
         insert.textOrNull(o.reason);
         if (!insert.endRow(error)) {
             return false;

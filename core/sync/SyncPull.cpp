@@ -29,6 +29,7 @@ struct PulledRecord
     qint64 remoteId = 0;
     QDateTime updated;
     PullValues pulled;
+    QString newLocalId; // the id the record gets if it is new locally: cw-{ConnectWise id}
     // For a record that is new locally (the common case of a large pull), what is written is the pulled values
     // themselves: the row (id left empty) and the link's snapshot are made here too.
     SyncLocalWriter::Row row;
@@ -73,14 +74,58 @@ std::shared_ptr<PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& 
         const JsonRecord remote(value);
         PulledRecord r;
         r.remoteId = remote.value(QLatin1String("id")).toInteger();
+        r.newLocalId = QLatin1String("cw-") + QString::number(r.remoteId);
         r.updated = utcTime(remote.value(QLatin1String("_info")).value(QLatin1String("lastUpdated")).toString());
         r.pulled = d.fromRemote(remote, inputs);
         if (r.pulled.skipReason.isEmpty()) {
             r.row = SyncLocalWriter::pulledRow(entity, r.pulled.values, &r.snapshot);
+            r.row[0] = r.newLocalId.toUtf8(); // the id column comes first
         }
         page->push_back(std::move(r));
     }
     return page;
+}
+
+// GET {path}/count with the pull's conditions: the number of records to pull, or -1 when the count failed.
+int remoteTotal(ApiClient* client, const PageQuery& query, const SyncEngine* engine)
+{
+    QEventLoop loop;
+    int total = -1;
+    QPointer<CountQuery> counter = CountQuery::start(client, query);
+    QObject::connect(counter, &CountQuery::finished, &loop, [&](const CountResult& r) {
+        if (r.ok()) {
+            total = static_cast<int>(std::min<qint64>(r.count, std::numeric_limits<int>::max()));
+        }
+        loop.quit();
+    });
+    QObject::connect(engine, &SyncEngine::cancelRequested, &loop, [&] {
+        if (counter) {
+            counter->cancel();
+        }
+    });
+    loop.exec();
+    return total;
+}
+
+// Runs a Pager or a ThreadedPager to its end; store() takes each page and returns false to stop the pull.
+template <typename PagerType>
+PagerResult drive(PagerType& pager, const SyncEngine* engine, const std::function<bool(const Page&)>& store)
+{
+    QEventLoop loop;
+    PagerResult outcome;
+    QObject::connect(engine, &SyncEngine::cancelRequested, &pager, &PagerType::cancel);
+    QObject::connect(&pager, &PagerType::pageReady, &loop, [&](const Page& page) {
+        if (!store(page)) {
+            pager.cancel();
+        }
+    });
+    QObject::connect(&pager, &PagerType::finished, &loop, [&](const PagerResult& r) {
+        outcome = r;
+        loop.quit();
+    });
+    pager.start();
+    loop.exec();
+    return outcome;
 }
 
 } // namespace
@@ -116,68 +161,62 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         query.conditions =
             query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
     }
-    // The pages come through a client in a thread of its own: storing one page (this thread's work) does not hold
-    // up the next transfer or the mapping of the next page.
-    if (!run.network) {
-        run.network = std::make_unique<ClientThread>(*m_client);
-    }
-    ThreadedPager pager(*run.network, query);
-    SyncInputs mapInputs; // for the parsing thread: the settings only
-    mapInputs.settings = &run.settings;
-    mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
     const auto entity = LocalSchema::entity(d.entity);
     if (!entity) {
         run.summary.fatalError = tr("%1 has no local table to pull into.").arg(d.entity);
         return;
     }
+    // The total first (same conditions). It sizes the progress bar (a failed count only leaves it without a
+    // maximum), ends a pull with nothing new at once, and picks the pager.
+    const int total = remoteTotal(m_client, query, this);
+    if (m_cancelled) {
+        return;
+    }
+    emit progress(run.direction, d.entity, 0, total);
+    SyncInputs mapInputs; // for the parsing thread: the settings only
+    mapInputs.settings = &run.settings;
+    mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
     // Each page is read straight from its bytes and mapped on the parsing thread (no QJsonDocument).
-    pager.setRawPrepare([descriptor = d, local = *entity, mapInputs](const QByteArray& body, qsizetype* count,
-                                                                     QString* error) -> std::shared_ptr<void> {
+    const Pager::RawPrepare prepare = [descriptor = d, local = *entity,
+                                       mapInputs](const QByteArray& body, qsizetype* count,
+                                                  QString* error) -> std::shared_ptr<void> {
         std::vector<JsonView> records;
         if (!JsonView::splitArray(body, &records, error)) {
             return nullptr;
         }
         *count = static_cast<qsizetype>(records.size());
         return mapPage(descriptor, local, mapInputs, records);
-    });
-    QEventLoop loop;
-    PagerResult outcome;
+    };
     bool storeFailed = false;
     int processed = 0;
-    int total = -1;
-    emit progress(run.direction, d.entity, 0, total);
-    // The total for the progress bar, asked alongside the first page (same conditions); a failed count only
-    // leaves the bar without a maximum.
-    QPointer<CountQuery> counter = CountQuery::start(m_client, query);
-    connect(counter, &CountQuery::finished, &loop, [&](const CountResult& r) {
-        if (r.ok()) {
-            total = static_cast<int>(std::min<qint64>(r.count, std::numeric_limits<int>::max()));
-            emit progress(run.direction, d.entity, processed, std::max(total, processed));
-        }
-    });
-    connect(this, &SyncEngine::cancelRequested, &pager, &ThreadedPager::cancel);
-    connect(&pager, &ThreadedPager::pageReady, &loop, [&](const Page& page) {
+    const auto store = [&](const Page& page) {
         if (storeFailed || m_cancelled) {
-            pager.cancel();
-            return;
+            return false;
         }
         if (!storePage(run, d, page, &s)) {
             storeFailed = true;
-            pager.cancel();
-            return;
+            return false;
         }
         processed += static_cast<int>(page.count);
         emit countsChanged(run.direction, d.entity, run.summary.pullCounts.value(d.entity));
         emit progress(run.direction, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
-    });
-    connect(&pager, &ThreadedPager::finished, &loop, [&](const PagerResult& r) {
-        outcome = r;
-        loop.quit();
-    });
-    pager.start();
-    loop.exec();
-    if (counter) {
-        counter->cancel();
+        return true;
+    };
+    PagerResult outcome;
+    if (total > 0 && total <= query.effectivePageSize()) {
+        // One page: over the connection already open.
+        Pager pager(m_client, query);
+        pager.setRawPrepare(prepare);
+        outcome = drive(pager, this, store);
+    } else if (total != 0) {
+        // Many pages: through a client in a thread of its own, so that storing one page (this thread's work) holds
+        // up neither the next transfer nor the mapping of the next page.
+        if (!run.network) {
+            run.network = std::make_unique<ClientThread>(*m_client);
+        }
+        ThreadedPager pager(*run.network, query);
+        pager.setRawPrepare(prepare);
+        outcome = drive(pager, this, store);
     }
     if (storeFailed || m_cancelled) {
         return;
@@ -276,7 +315,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         const PullValues& pulled = r.pulled;
         const bool creating = localId.isEmpty();
         if (creating) {
-            localId = QLatin1String("cw-") + QString::number(remoteId);
+            localId = r.newLocalId;
         }
         outcome.localId = localId;
         if (!pulled.skipReason.isEmpty()) {
@@ -319,8 +358,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         } else {
             outcome.action = A::Created;
             if (!run.request.dryRun) {
-                writes.push_back(std::move(r.row)); // each mapped record is stored once
-                writes.back()[0] = localId.toUtf8();
+                writes.push_back(std::move(r.row)); // each mapped record is stored once; its id is set
                 link.pulledValues = std::move(r.snapshot);
             }
         }

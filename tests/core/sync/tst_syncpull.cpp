@@ -58,6 +58,7 @@ private slots:
     void invoicesAndOrdersUpdateOnly();
     void pulledRecordEditedLocallyPatchesOnlyThatField();
     void faultsEndInTheSameState();
+    void pagesComeOverTheRightConnection();
 
 private:
     SyncFixture f;
@@ -296,6 +297,79 @@ void TestSyncPull::faultsEndInTheSameState()
              qPrintable(error));
     QVERIFY(clean.contains(QLatin1String("remote companies 300")));
     QCOMPARE(faulty, clean);
+}
+
+void TestSyncPull::pagesComeOverTheRightConnection()
+{
+    // Many pages come through the pull's network thread (a connection of its own), so that storing one page does
+    // not hold up the next one; a single page comes over the connection already open; nothing new asks /count only.
+    SyncFixture g;
+    QVERIFY2(g.start({QStringLiteral("--records"), QStringLiteral("40")}) && g.configure(), qPrintable(g.error));
+    struct Requests
+    {
+        QList<int> countOn; // connection of each /count request (the access check, then the pull's total)
+        QList<int> pagesOn; // connection of each list page
+    };
+    const auto since = [&g](qsizetype from) {
+        Requests out;
+        const QJsonArray log = g.simControl(QStringLiteral("requests")).array();
+        for (qsizetype i = from; i < log.size(); ++i) {
+            const QJsonObject e = log.at(i).toObject();
+            const QString target = e.value(QStringLiteral("target")).toString();
+            if (!target.contains(QStringLiteral("/company/companies")) || target.contains(QStringLiteral("/types"))) {
+                continue;
+            }
+            (target.contains(QStringLiteral("/count")) ? out.countOn : out.pagesOn)
+                .append(e.value(QStringLiteral("connection")).toInt());
+        }
+        return out;
+    };
+    const QStringList accounts {QStringLiteral("accounts")};
+    qsizetype from = g.simControl(QStringLiteral("requests")).array().size();
+    Cw::SyncSummary s = g.sync(false, true, accounts, false, 7);
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).created, 40);
+    Requests r = since(from);
+    QCOMPARE(r.countOn.size(), 2);
+    QCOMPARE(r.pagesOn.size(), 6); // 40 records, 7 a page
+    QVERIFY(r.countOn.last() > 0);
+    for (int connection : std::as_const(r.pagesOn)) {
+        QCOMPARE(connection, r.pagesOn.first()); // one connection for all pages
+    }
+    QVERIFY(!r.countOn.contains(r.pagesOn.first()));
+
+    // One company changed remotely: one short page, over the connection the count used.
+    const qint64 id =
+        g.list(QStringLiteral("company/companies")).at(3).toObject().value(QStringLiteral("id")).toInteger();
+    const QJsonArray ops {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                       {QStringLiteral("path"), QStringLiteral("city")},
+                                       {QStringLiteral("value"), QStringLiteral("Elsewhere")}}};
+    QVERIFY(g.call(Cw::ApiRequest::patch(QStringLiteral("company/companies/%1").arg(id), QJsonDocument(ops))).ok());
+    from = g.simControl(QStringLiteral("requests")).array().size();
+    s = g.sync(false, true, accounts, false, 7);
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).updated, 1);
+    r = since(from);
+    QCOMPARE(r.countOn.size(), 2);
+    QCOMPARE(r.pagesOn.size(), 1);
+    QCOMPARE(r.pagesOn.first(), r.countOn.last());
+
+    // Nothing in ConnectWise at all: the count says so and no page is asked for; the pull still completes.
+    SyncFixture empty;
+    QVERIFY2(empty.start({QStringLiteral("--records"), QStringLiteral("0")}) && empty.configure(),
+             qPrintable(empty.error));
+    s = empty.sync(false, true, accounts, false, 7);
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).created, 0);
+    int pages = 0;
+    for (const QJsonValue& v : empty.simControl(QStringLiteral("requests")).array()) {
+        const QString target = v.toObject().value(QStringLiteral("target")).toString();
+        pages += target.contains(QStringLiteral("/company/companies?")) ? 1 : 0;
+    }
+    QCOMPARE(pages, 0);
+    QCOMPARE(empty.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_state WHERE entity = 'accounts' AND"
+                                            " resume_after_id IS NULL")),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncPull)
