@@ -7,6 +7,14 @@
 
 namespace Cw {
 
+struct JsonMemberSpan
+{
+    const char* keyBegin;
+    const char* keyEnd;
+    const char* valueBegin;
+    const char* valueEnd;
+};
+
 namespace {
 
 struct Scanner
@@ -14,6 +22,7 @@ struct Scanner
     const char* p;
     const char* end;
     const char* failedAt = nullptr;
+    std::vector<JsonMemberSpan>* topMembers = nullptr; // when set: the members of objects at depth 0
 
     void space()
     {
@@ -120,19 +129,28 @@ struct Scanner
             return true;
         }
         while (true) {
+            const char* keyBegin = nullptr;
+            const char* keyEnd = nullptr;
             if (object) {
                 space();
+                keyBegin = p + 1;
                 if (p >= end || *p != '"' || !string()) {
                     return fail();
                 }
+                keyEnd = p - 1;
                 space();
                 if (p >= end || *p != ':') {
                     return fail();
                 }
                 ++p;
             }
+            space();
+            const char* valueBegin = p;
             if (!value(depth + 1)) {
                 return false;
+            }
+            if (object && depth == 0 && topMembers) {
+                topMembers->push_back({keyBegin, keyEnd, valueBegin, p});
             }
             space();
             if (p < end && *p == ',') {
@@ -213,8 +231,45 @@ struct Walker
 
 bool JsonView::splitArray(const QByteArray& json, std::vector<JsonView>* elements, QString* error)
 {
+    return split(json, elements, nullptr, nullptr, error);
+}
+
+bool JsonView::splitRecords(const QByteArray& json, std::vector<JsonRecord>* records, QString* error)
+{
+    records->clear();
+    std::vector<JsonView> elements;
+    std::vector<JsonMemberSpan> members;
+    std::vector<std::size_t> firstMember; // per element: its first entry in members
+    if (!split(json, &elements, &members, &firstMember, error)) {
+        return false;
+    }
+    records->reserve(elements.size());
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const std::size_t from = firstMember[i];
+        const std::size_t to = i + 1 < elements.size() ? firstMember[i + 1] : members.size();
+        JsonRecord::Members indexed;
+        if (elements[i].isObject()) {
+            indexed.reserve(to - from);
+            for (std::size_t m = from; m < to; ++m) {
+                const JsonMemberSpan& span = members[m];
+                indexed.emplace_back(QLatin1StringView(span.keyBegin, span.keyEnd - span.keyBegin),
+                                     JsonView(span.valueBegin, span.valueEnd));
+            }
+        }
+        records->push_back(JsonRecord(elements[i], std::move(indexed)));
+    }
+    return true;
+}
+
+bool JsonView::split(const QByteArray& json, std::vector<JsonView>* elements, std::vector<JsonMemberSpan>* members,
+                     std::vector<std::size_t>* firstMember, QString* error)
+{
     elements->clear();
     Scanner s {json.constData(), json.constData() + json.size()};
+    s.topMembers = members;
+    if (members) {
+        members->reserve(static_cast<std::size_t>(json.size() / 40)); // roughly one top-level member every 40 bytes
+    }
     s.space();
     if (s.p >= s.end || *s.p != '[') {
         *error = QCoreApplication::translate("Cw::JsonView", "the page is not a JSON array");
@@ -228,6 +283,9 @@ bool JsonView::splitArray(const QByteArray& json, std::vector<JsonView>* element
         while (true) {
             s.space();
             const char* begin = s.p;
+            if (firstMember) {
+                firstMember->push_back(members->size());
+            }
             if (!s.value(0)) {
                 break;
             }

@@ -9,6 +9,9 @@
 
 namespace Cw {
 
+class JsonRecord;
+struct JsonMemberSpan; // JsonView.cpp: a record's top-level member, found while the page is validated
+
 // A JSON value read in place from a UTF-8 buffer, without building a QJsonDocument: for large pulls, where
 // QJsonDocument::fromJson (~85 instructions a byte) and QJsonObject lookups were most of the work. A view only
 // points into the buffer, which must outlive it. Lookups scan the bytes; strings are decoded when asked for.
@@ -23,6 +26,10 @@ public:
     // Checks that `json` is one well-formed JSON array (a truncated or broken page fails: *error says where) and
     // gives a view of each element.
     static bool splitArray(const QByteArray& json, std::vector<JsonView>* elements, QString* error);
+    // The same for a page of records, each with its top-level members indexed by the same pass that validates the
+    // page (a JsonRecord made from a view scans the record again). An element that is not an object gives a
+    // record without members.
+    static bool splitRecords(const QByteArray& json, std::vector<JsonRecord>* records, QString* error);
 
     Type type() const;
     bool isUndefined() const { return m_begin == nullptr; }
@@ -52,6 +59,8 @@ public:
 private:
     friend class JsonRecord;
     JsonView(const char* begin, const char* end) : m_begin(begin), m_end(end) { }
+    static bool split(const QByteArray& json, std::vector<JsonView>* elements, std::vector<JsonMemberSpan>* members,
+                      std::vector<std::size_t>* firstMember, QString* error);
 
     const char* m_begin = nullptr; // the value's first byte (after whitespace)
     const char* m_end = nullptr; // one past its last byte
@@ -68,8 +77,12 @@ public:
     bool isObject() const { return m_object.isObject(); }
 
 private:
+    friend class JsonView;
+    using Members = std::vector<std::pair<QLatin1StringView, JsonView>>;
+    JsonRecord(const JsonView& object, Members members) : m_object(object), m_members(std::move(members)) { }
+
     JsonView m_object;
-    std::vector<std::pair<QLatin1StringView, JsonView>> m_members;
+    Members m_members;
 };
 
 } // namespace Cw

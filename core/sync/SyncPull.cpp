@@ -66,12 +66,11 @@ QDateTime utcTime(const QString& text)
 }
 
 std::shared_ptr<PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& entity, const SyncInputs& inputs,
-                                    const std::vector<JsonView>& records)
+                                    const std::vector<JsonRecord>& records)
 {
     auto page = std::make_shared<PulledPage>();
     page->reserve(records.size());
-    for (const JsonView& value : records) {
-        const JsonRecord remote(value);
+    for (const JsonRecord& remote : records) {
         PulledRecord r;
         r.remoteId = remote.value(QLatin1String("id")).toInteger();
         r.newLocalId = QLatin1String("cw-") + QString::number(r.remoteId);
@@ -180,8 +179,8 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     const Pager::RawPrepare prepare = [descriptor = d, local = *entity,
                                        mapInputs](const QByteArray& body, qsizetype* count,
                                                   QString* error) -> std::shared_ptr<void> {
-        std::vector<JsonView> records;
-        if (!JsonView::splitArray(body, &records, error)) {
+        std::vector<JsonRecord> records; // validated and indexed in one pass
+        if (!JsonView::splitRecords(body, &records, error)) {
             return nullptr;
         }
         *count = static_cast<qsizetype>(records.size());

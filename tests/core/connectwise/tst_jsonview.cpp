@@ -17,6 +17,7 @@ class TestJsonView final : public QObject
 private slots:
     void readsWhatQJsonDocumentReads();
     void decodesEscapes();
+    void splitRecordsIndexesInTheSamePass();
     void utf8MatchesToString_data();
     void utf8MatchesToString();
     void rejectsWhatQJsonDocumentRejects_data();
@@ -68,6 +69,43 @@ void TestJsonView::decodesEscapes()
         QJsonDocument::fromJson(page).array().at(0).toObject().value(QLatin1String("s")).toString();
     QCOMPARE(JsonRecord(records[0]).value(QLatin1String("s")).toString(), expected);
     QVERIFY(expected.contains(QChar(0x2603)));
+}
+
+void TestJsonView::splitRecordsIndexesInTheSamePass()
+{
+    // Each record's members as JsonRecord finds them by scanning it again; nested objects' members are not top-level.
+    const QByteArray page = R"([ {"id": 1, "name": "A\"b", "types": [{"id": 5, "name": "x"}], "_info": {"id": 9}},
+        {"id":2,"name":"","country":{"name":"NZ"},"e":{}},
+        {},
+        42,
+        ["not", "an", "object"] ])";
+    std::vector<JsonRecord> records;
+    std::vector<JsonView> views;
+    QString error;
+    QVERIFY2(JsonView::splitRecords(page, &records, &error), qPrintable(error));
+    QVERIFY(JsonView::splitArray(page, &views, &error));
+    QCOMPARE(records.size(), std::size_t(5));
+    QCOMPARE(records.size(), views.size());
+    const char* keys[] = {"id", "name", "types", "_info", "country", "e", "absent"};
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const JsonRecord scanned(views[i]);
+        QCOMPARE(records[i].isObject(), scanned.isObject());
+        for (const char* key : keys) {
+            QCOMPARE(records[i].value(QLatin1String(key)).raw(), scanned.value(QLatin1String(key)).raw());
+        }
+    }
+    QCOMPARE(records[0].value(QLatin1String("name")).toString(), QStringLiteral("A\"b"));
+    QCOMPARE(records[0].value(QLatin1String("types")).first().value(QLatin1String("id")).toInteger(), qint64(5));
+    QVERIFY(records[1].value(QLatin1String("id")).raw() == "2");
+    QVERIFY(records[0].value(QLatin1String("_info")).value(QLatin1String("id")).raw() == "9");
+    QVERIFY(records[1].value(QLatin1String("types")).isUndefined());
+    QVERIFY(!records[3].isObject());
+    QVERIFY(records[3].value(QLatin1String("id")).isUndefined());
+
+    // A truncated page still fails, with no records.
+    QVERIFY(!JsonView::splitRecords(page.left(page.size() - 3), &records, &error));
+    QVERIFY(records.empty());
+    QVERIFY(error.contains(QLatin1String("malformed")));
 }
 
 void TestJsonView::utf8MatchesToString_data()
