@@ -213,6 +213,9 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         if (!run.network) {
             run.network = std::make_unique<ClientThread>(*m_client);
         }
+        if (!run.checkpointer && !run.request.dryRun) {
+            run.checkpointer = std::make_unique<WalCheckpointer>(m_database);
+        }
         ThreadedPager pager(*run.network, query);
         pager.setRawPrepare(prepare);
         outcome = drive(pager, this, store);
@@ -380,6 +383,9 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         return false;
     }
     forget.committed = true;
+    if (run.checkpointer) {
+        run.checkpointer->afterCommit();
+    }
     // Freeing a thousand mapped records (hashes, rows, strings) is not this thread's work either.
     QThreadPool::globalInstance()->start([records = std::move(*mapped)]() mutable { PulledPage().swap(records); });
     return true;

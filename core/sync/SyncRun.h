@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connectwise/ClientThread.h"
+#include "core/store/WalCheckpointer.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncHistory.h"
 #include "core/sync/SyncLinkStore.h"
@@ -27,6 +28,7 @@ struct SyncEngine::Run
     QList<SyncOutcome> pending; // outcomes not yet written to the history
     QHash<QString, QHash<QString, SyncLink>> linkCache; // entity -> links, for linkedRemoteId
     std::unique_ptr<ClientThread> network; // pulls page through it (made by the first pull)
+    std::unique_ptr<WalCheckpointer> checkpointer; // SQLite: the pages' checkpoints off this thread (idem)
     QString direction; // push | pull, of the entity being synced
     bool stop = false; // a fatal error: no further entity starts
 };
