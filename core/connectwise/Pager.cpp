@@ -40,6 +40,16 @@ void Pager::start()
     pump();
 }
 
+void Pager::setStartAfter(const QString& pageId, int pageNumber, qint64 firstIndex)
+{
+    if (m_started) {
+        return;
+    }
+    m_nextPageId = pageId;
+    m_nextPageNumber = std::max(1, pageNumber);
+    m_parsedRecords = firstIndex;
+}
+
 int Pager::pagesAhead() const
 {
     return (m_call ? 1 : 0) + int(m_raw.size()) + (m_parsing ? 1 : 0) + int(m_ready.size());

@@ -75,6 +75,9 @@ public:
     // empty). Must be thread-safe. Lets a consumer map one page while it stores the previous one.
     using RawPrepare = std::function<std::shared_ptr<void>(const QByteArray& body, qsizetype* count, QString* error)>;
     void setRawPrepare(RawPrepare prepare) { m_rawPrepare = std::move(prepare); }
+    // Forward-only: go on after a page the caller fetched itself, from the pageId its Link header gave; pages are
+    // numbered from pageNumber and records counted from firstIndex (Page::number, Page::firstIndex). Before start().
+    void setStartAfter(const QString& pageId, int pageNumber, qint64 firstIndex);
     int pagesAheadLimit() const { return m_maxAhead; }
     const PageQuery& query() const { return m_query; }
 

@@ -39,6 +39,9 @@ void ThreadedPager::start()
             if (m_prepare) {
                 pager->setRawPrepare(m_prepare);
             }
+            if (!m_startAfter.pageId.isEmpty()) {
+                pager->setStartAfter(m_startAfter.pageId, m_startAfter.pageNumber, m_startAfter.firstIndex);
+            }
             connect(pager, &Pager::pageReady, this, &ThreadedPager::onPage);
             connect(pager, &Pager::finished, this, &ThreadedPager::onFinished);
             m_pager = pager;

@@ -28,6 +28,10 @@ public:
     // Before start(): see Pager.
     void setPagesAhead(int pages) { m_ahead = pages; }
     void setRawPrepare(Pager::RawPrepare prepare) { m_prepare = std::move(prepare); }
+    void setStartAfter(const QString& pageId, int pageNumber, qint64 firstIndex)
+    {
+        m_startAfter = {pageId, pageNumber, firstIndex};
+    }
 
     void start();
     // Thread-safe. No page is handed over after it returns; finished() follows with Kind::Cancelled.
@@ -48,6 +52,12 @@ private:
     PageQuery m_query;
     Pager::RawPrepare m_prepare;
     int m_ahead = Pager::kDefaultAhead;
+    struct StartAfter
+    {
+        QString pageId;
+        int pageNumber = 1;
+        qint64 firstIndex = 0;
+    } m_startAfter;
     std::atomic<Pager*> m_pager {nullptr}; // lives in the network thread
     std::atomic_bool m_cancelled {false};
     qint64 m_records = 0;

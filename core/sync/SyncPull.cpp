@@ -1,9 +1,11 @@
 // SyncEngine's pull half: ConnectWise -> local records, page by page.
 #include "core/connectwise/ClientThread.h"
 #include "core/connectwise/CountQuery.h"
+#include "core/connectwise/LinkHeader.h"
 #include "core/connectwise/ThreadedPager.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
+#include "core/sync/PulledPage.h"
 #include "core/sync/SyncLocalWriter.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
@@ -22,103 +24,58 @@ namespace Cw {
 
 namespace {
 
-// A pulled record as the descriptor maps it: done on the parsing thread (Pager::setRawPrepare), so the next page is
-// mapped while this one is stored. Pull mappings only read the settings (never links), so this is thread-safe.
-struct PulledRecord
-{
-    qint64 remoteId = 0;
-    QDateTime updated;
-    PullValues pulled;
-    QString newLocalId; // the id the record gets if it is new locally: cw-{ConnectWise id}
-    // For a record that is new locally (the common case of a large pull), what is written is the pulled values
-    // themselves: the row (id left empty) and the link's snapshot are made here too.
-    SyncLocalWriter::Row row;
-    QByteArray snapshot; // UTF-8
-};
-using PulledPage = std::vector<PulledRecord>;
+using PageStore = std::function<bool(const Page&)>; // takes a page; false stops the pull
 
-// ConnectWise's timestamps are "2026-11-25T10:11:12Z": read by hand (QDateTime::fromString costs ten times more,
-// once per pulled record); anything else goes to QDateTime.
-QDateTime utcTime(const QString& text)
+// The first page of a pull, over the engine's own connection and mapped on this thread (one page needs no other).
+// *nextPageId: where the next page starts; empty when this one was the last (no next link, or no records).
+PagerResult firstPage(const PageQuery& query, const Pager::RawPrepare& prepare,
+                      const std::function<ApiResult(const ApiRequest&)>& call, QString* nextPageId,
+                      const PageStore& store)
 {
-    if (text.size() == 20 && text.at(4) == QLatin1Char('-') && text.at(7) == QLatin1Char('-') &&
-        text.at(10) == QLatin1Char('T') && text.at(13) == QLatin1Char(':') && text.at(16) == QLatin1Char(':') &&
-        text.at(19) == QLatin1Char('Z')) {
-        auto number = [&text](int from, int length, bool* ok) {
-            int value = 0;
-            for (int i = from; i < from + length; ++i) {
-                const int digit = text.at(i).unicode() - '0';
-                if (digit < 0 || digit > 9) {
-                    *ok = false;
-                }
-                value = value * 10 + digit;
-            }
-            return value;
-        };
-        bool ok = true;
-        const QDate date(number(0, 4, &ok), number(5, 2, &ok), number(8, 2, &ok));
-        const QTime time(number(11, 2, &ok), number(14, 2, &ok), number(17, 2, &ok));
-        if (ok && date.isValid() && time.isValid()) {
-            return QDateTime(date, time, Qt::UTC);
-        }
+    PagerResult outcome;
+    ApiRequest request = query.pageRequest(1, QString());
+    request.expectJson = false;
+    const ApiResult reply = call(request);
+    if (!reply.ok()) {
+        outcome.error = reply.error;
+        return outcome;
     }
-    return QDateTime::fromString(text, Qt::ISODate);
-}
-
-std::shared_ptr<PulledPage> mapPage(const SyncDescriptor& d, const LocalEntity& entity, const SyncInputs& inputs,
-                                    const std::vector<JsonRecord>& records)
-{
-    auto page = std::make_shared<PulledPage>();
-    page->reserve(records.size());
-    for (const JsonRecord& remote : records) {
-        PulledRecord r;
-        r.remoteId = remote.value(QLatin1String("id")).toInteger();
-        r.newLocalId = QLatin1String("cw-") + QString::number(r.remoteId);
-        r.updated = utcTime(remote.value(QLatin1String("_info")).value(QLatin1String("lastUpdated")).toString());
-        r.pulled = d.fromRemote(remote, inputs);
-        if (r.pulled.skipReason.isEmpty()) {
-            r.row = SyncLocalWriter::pulledRow(entity, r.pulled.values, &r.snapshot);
-            r.row[0] = r.newLocalId.toUtf8(); // the id column comes first
-        }
-        page->push_back(std::move(r));
+    Page page;
+    page.number = 1;
+    QString error;
+    page.prepared = prepare(reply.body, &page.count, &error);
+    if (!error.isEmpty() || !page.prepared) {
+        outcome.error.kind = ApiError::Kind::MalformedResponse;
+        outcome.error.endpoint = query.path;
+        outcome.error.host = reply.url.host();
+        outcome.error.detail = error.isEmpty() ? ApiError::tr("A list page was not a JSON array.") : error;
+        return outcome;
     }
-    return page;
+    const QString next =
+        LinkHeader::parse(reply.header("Link")).parameter(QStringLiteral("next"), QStringLiteral("pageId"));
+    page.isLast = next.isEmpty() || page.count == 0; // as Pager: an empty page ends a forward-only pull
+    *nextPageId = page.isLast ? QString() : next;
+    if (!store(page)) {
+        outcome.error.kind = ApiError::Kind::Cancelled;
+        return outcome;
+    }
+    outcome.records = page.count;
+    outcome.pages = 1;
+    return outcome;
 }
 
-// GET {path}/count with the pull's conditions: the number of records to pull, or -1 when the count failed.
-int remoteTotal(ApiClient* client, const PageQuery& query, const SyncEngine* engine)
-{
-    QEventLoop loop;
-    int total = -1;
-    QPointer<CountQuery> counter = CountQuery::start(client, query);
-    QObject::connect(counter, &CountQuery::finished, &loop, [&](const CountResult& r) {
-        if (r.ok()) {
-            total = static_cast<int>(std::min<qint64>(r.count, std::numeric_limits<int>::max()));
-        }
-        loop.quit();
-    });
-    QObject::connect(engine, &SyncEngine::cancelRequested, &loop, [&] {
-        if (counter) {
-            counter->cancel();
-        }
-    });
-    loop.exec();
-    return total;
-}
-
-// Runs a Pager or a ThreadedPager to its end; store() takes each page and returns false to stop the pull.
-template <typename PagerType>
-PagerResult drive(PagerType& pager, const SyncEngine* engine, const std::function<bool(const Page&)>& store)
+// Runs the pager to its end.
+PagerResult drive(ThreadedPager& pager, const SyncEngine* engine, const PageStore& store)
 {
     QEventLoop loop;
     PagerResult outcome;
-    QObject::connect(engine, &SyncEngine::cancelRequested, &pager, &PagerType::cancel);
-    QObject::connect(&pager, &PagerType::pageReady, &loop, [&](const Page& page) {
+    QObject::connect(engine, &SyncEngine::cancelRequested, &pager, &ThreadedPager::cancel);
+    QObject::connect(&pager, &ThreadedPager::pageReady, &loop, [&](const Page& page) {
         if (!store(page)) {
             pager.cancel();
         }
     });
-    QObject::connect(&pager, &PagerType::finished, &loop, [&](const PagerResult& r) {
+    QObject::connect(&pager, &ThreadedPager::finished, &loop, [&](const PagerResult& r) {
         outcome = r;
         loop.quit();
     });
@@ -165,13 +122,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         run.summary.fatalError = tr("%1 has no local table to pull into.").arg(d.entity);
         return;
     }
-    // The total first (same conditions). It sizes the progress bar (a failed count only leaves it without a
-    // maximum), ends a pull with nothing new at once, and picks the pager.
-    const int total = remoteTotal(m_client, query, this);
-    if (m_cancelled) {
-        return;
-    }
-    emit progress(run.direction, d.entity, 0, total);
+    emit progress(run.direction, d.entity, 0, -1);
     SyncInputs mapInputs; // for the parsing thread: the settings only
     mapInputs.settings = &run.settings;
     mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
@@ -184,10 +135,11 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
             return nullptr;
         }
         *count = static_cast<qsizetype>(records.size());
-        return mapPage(descriptor, local, mapInputs, records);
+        return PulledPages::map(descriptor, local, mapInputs, records);
     };
     bool storeFailed = false;
     int processed = 0;
+    int total = -1; // known once /count answers (large pulls) or when the first page is the last
     const auto store = [&](const Page& page) {
         if (storeFailed || m_cancelled) {
             return false;
@@ -201,15 +153,26 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         emit progress(run.direction, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
         return true;
     };
-    PagerResult outcome;
-    if (total > 0 && total <= query.effectivePageSize()) {
-        // One page: over the connection already open.
-        Pager pager(m_client, query);
-        pager.setRawPrepare(prepare);
-        outcome = drive(pager, this, store);
-    } else if (total != 0) {
-        // Many pages: through a client in a thread of its own, so that storing one page (this thread's work) holds
-        // up neither the next transfer nor the mapping of the next page.
+    // The first page comes over the connection already open: an incremental pull usually ends with it, in one
+    // request. Only when more follow do they come through the network thread, with the total asked alongside.
+    QString nextPageId;
+    const auto call = [this](const ApiRequest& request) { return this->call(request); };
+    PagerResult outcome = firstPage(query, prepare, call, &nextPageId, [&](const Page& page) {
+        if (page.isLast) {
+            total = static_cast<int>(page.count);
+        }
+        return store(page);
+    });
+    if (outcome.ok() && !nextPageId.isEmpty() && !storeFailed && !m_cancelled) {
+        QObject counting; // the count's answer is only wanted while the pages come
+        QPointer<CountQuery> counter = CountQuery::start(m_client, query);
+        connect(counter, &CountQuery::finished, &counting, [&](const CountResult& r) {
+            if (r.ok()) {
+                total = static_cast<int>(std::min<qint64>(r.count, std::numeric_limits<int>::max()));
+                emit progress(run.direction, d.entity, processed, std::max(total, processed));
+            }
+        });
+        // Storing one page (this thread's work) then holds up neither the next transfer nor the next mapping.
         if (!run.network) {
             run.network = std::make_unique<ClientThread>(*m_client);
         }
@@ -218,7 +181,11 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         }
         ThreadedPager pager(*run.network, query);
         pager.setRawPrepare(prepare);
+        pager.setStartAfter(nextPageId, 2, processed);
         outcome = drive(pager, this, store);
+        if (counter) {
+            counter->cancel();
+        }
     }
     if (storeFailed || m_cancelled) {
         return;
