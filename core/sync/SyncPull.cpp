@@ -27,45 +27,36 @@ namespace {
 using PageStore = std::function<bool(const Page&)>; // takes a page; false stops the pull
 
 // The first page of a pull, over the engine's own connection and mapped on this thread (one page needs no other).
-// *nextPageId: where the next page starts; empty when this one was the last (no next link, or no records).
-PagerResult firstPage(const PageQuery& query, const Pager::RawPrepare& prepare,
-                      const std::function<ApiResult(const ApiRequest&)>& call, QString* nextPageId,
-                      const PageStore& store)
+// *nextPageId: where the next page starts; empty when this one is the last (no next link, or no records).
+ApiError firstPage(const PageQuery& query, const Pager::RawPrepare& prepare,
+                   const std::function<ApiResult(const ApiRequest&)>& call, Page* page, QString* nextPageId)
 {
-    PagerResult outcome;
     ApiRequest request = query.pageRequest(1, QString());
     request.expectJson = false;
     const ApiResult reply = call(request);
     if (!reply.ok()) {
-        outcome.error = reply.error;
-        return outcome;
+        return reply.error;
     }
-    Page page;
-    page.number = 1;
-    QString error;
-    page.prepared = prepare(reply.body, &page.count, &error);
-    if (!error.isEmpty() || !page.prepared) {
-        outcome.error.kind = ApiError::Kind::MalformedResponse;
-        outcome.error.endpoint = query.path;
-        outcome.error.host = reply.url.host();
-        outcome.error.detail = error.isEmpty() ? ApiError::tr("A list page was not a JSON array.") : error;
-        return outcome;
+    page->number = 1;
+    QString detail;
+    page->prepared = prepare(reply.body, &page->count, &detail);
+    if (!detail.isEmpty() || !page->prepared) {
+        ApiError error;
+        error.kind = ApiError::Kind::MalformedResponse;
+        error.endpoint = query.path;
+        error.host = reply.url.host();
+        error.detail = detail.isEmpty() ? ApiError::tr("A list page was not a JSON array.") : detail;
+        return error;
     }
     const QString next =
         LinkHeader::parse(reply.header("Link")).parameter(QStringLiteral("next"), QStringLiteral("pageId"));
-    page.isLast = next.isEmpty() || page.count == 0; // as Pager: an empty page ends a forward-only pull
-    *nextPageId = page.isLast ? QString() : next;
-    if (!store(page)) {
-        outcome.error.kind = ApiError::Kind::Cancelled;
-        return outcome;
-    }
-    outcome.records = page.count;
-    outcome.pages = 1;
-    return outcome;
+    page->isLast = next.isEmpty() || page->count == 0; // as Pager: an empty page ends a forward-only pull
+    *nextPageId = page->isLast ? QString() : next;
+    return ApiError();
 }
 
-// Runs the pager to its end.
-PagerResult drive(ThreadedPager& pager, const SyncEngine* engine, const PageStore& store)
+// Starts the pager, stores the page already here while the pager's first transfer runs, then the pager's pages.
+PagerResult drive(ThreadedPager& pager, const SyncEngine* engine, const Page& first, const PageStore& store)
 {
     QEventLoop loop;
     PagerResult outcome;
@@ -80,6 +71,9 @@ PagerResult drive(ThreadedPager& pager, const SyncEngine* engine, const PageStor
         loop.quit();
     });
     pager.start();
+    if (!store(first)) {
+        pager.cancel(); // its finished() (Cancelled) ends the loop below
+    }
     loop.exec();
     return outcome;
 }
@@ -155,15 +149,15 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     };
     // The first page comes over the connection already open: an incremental pull usually ends with it, in one
     // request. Only when more follow do they come through the network thread, with the total asked alongside.
+    Page first;
     QString nextPageId;
-    const auto call = [this](const ApiRequest& request) { return this->call(request); };
-    PagerResult outcome = firstPage(query, prepare, call, &nextPageId, [&](const Page& page) {
-        if (page.isLast) {
-            total = static_cast<int>(page.count);
-        }
-        return store(page);
-    });
-    if (outcome.ok() && !nextPageId.isEmpty() && !storeFailed && !m_cancelled) {
+    PagerResult outcome;
+    outcome.error = firstPage(
+        query, prepare, [this](const ApiRequest& request) { return call(request); }, &first, &nextPageId);
+    if (outcome.ok() && nextPageId.isEmpty() && !m_cancelled) {
+        total = static_cast<int>(first.count);
+        store(first);
+    } else if (outcome.ok() && !m_cancelled) {
         QObject counting; // the count's answer is only wanted while the pages come
         QPointer<CountQuery> counter = CountQuery::start(m_client, query);
         connect(counter, &CountQuery::finished, &counting, [&](const CountResult& r) {
@@ -181,8 +175,8 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         }
         ThreadedPager pager(*run.network, query);
         pager.setRawPrepare(prepare);
-        pager.setStartAfter(nextPageId, 2, processed);
-        outcome = drive(pager, this, store);
+        pager.setStartAfter(nextPageId, 2, first.count);
+        outcome = drive(pager, this, first, store);
         if (counter) {
             counter->cancel();
         }
