@@ -99,16 +99,17 @@ QHash<qint64, QString> SyncLinkStore::localIdsFor(const QString& entity, const Q
     return out;
 }
 
-bool SyncLinkStore::saveAll(const QString& entity, const QList<SyncLink>& links, StoreError* error)
+bool SyncLinkStore::savePulled(const QString& entity, const QList<SyncLink>& links, StoreError* error)
 {
-    if (!m_saveAll) {
-        m_saveAll = std::make_unique<BulkInsert>(
+    if (!m_savePulled) {
+        m_savePulled = std::make_unique<BulkInsert>(
             m_database,
-            QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
-                           " pushed_hash, pushed_body, pulled_values, updated_at) VALUES"),
-            9, QLatin1String(kUpsertTail));
+            // Six values a row: the push columns take their defaults ('').
+            QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_id,"
+                           " pulled_values, updated_at) VALUES"),
+            6, QLatin1String(kUpsertTail));
     }
-    BulkInsert& insert = *m_saveAll;
+    BulkInsert& insert = *m_savePulled;
     insert.discard(); // nothing left over from a batch that failed
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QByteArray entityUtf8 = entity.toUtf8();
@@ -121,9 +122,6 @@ bool SyncLinkStore::saveAll(const QString& entity, const QList<SyncLink>& links,
         } else {
             insert.null();
         }
-        insert.text(l.remoteRef);
-        insert.text(l.pushedHash);
-        insert.text(l.pushedBody);
         insert.utf8(l.pulledValues);
         insert.integer(now);
         if (!insert.endRow(error)) {

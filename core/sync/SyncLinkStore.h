@@ -52,8 +52,9 @@ public:
     QHash<qint64, QString> localIdsFor(const QString& entity, const QList<qint64>& remoteIds,
                                        StoreError* error = nullptr) const;
     bool save(const QString& entity, const SyncLink& link, StoreError* error = nullptr);
-    // Many links at once (a pulled page); local ids must not repeat.
-    bool saveAll(const QString& entity, const QList<SyncLink>& links, StoreError* error = nullptr);
+    // The links of a pulled page at once (local ids must not repeat): local id, remote id and pulled values. What a
+    // push left on them (remote_ref, pushed_hash, pushed_body) is cleared: the pull is newer.
+    bool savePulled(const QString& entity, const QList<SyncLink>& links, StoreError* error = nullptr);
     bool remove(const QString& entity, const QString& localId, StoreError* error = nullptr);
 
     std::optional<PullState> pullState(const QString& entity, StoreError* error = nullptr) const;
@@ -63,7 +64,7 @@ private:
     Database& m_database;
     qint64 m_instanceId;
     std::unique_ptr<BulkStatement> m_save; // prepared on first save: pushes save one link per record
-    std::unique_ptr<BulkInsert> m_saveAll; // pulls: a page at a time, prepared once per run
+    std::unique_ptr<BulkInsert> m_savePulled; // pulls: a page at a time, prepared once per run
     mutable std::unique_ptr<BulkStatement> m_lookup; // localIdsFor with a full chunk of ids
 };
 

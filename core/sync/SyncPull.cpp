@@ -335,7 +335,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
     if (run.request.dryRun) {
         return true;
     }
-    if (!store.write(*entity, writes, &error) || !run.links.saveAll(d.entity, links, &error)) {
+    if (!store.write(*entity, writes, &error) || !run.links.savePulled(d.entity, links, &error)) {
         run.summary.fatalError = error.message;
         return false;
     }
