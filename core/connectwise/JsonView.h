@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QLatin1StringView>
 #include <QString>
 
@@ -59,6 +60,9 @@ public:
 private:
     friend class JsonRecord;
     JsonView(const char* begin, const char* end) : m_begin(begin), m_end(end) { }
+    // A string's bytes between the quotes: a view of the buffer, or, when it has escapes, of *decoded (filled with
+    // them decoded). UTF-8 as the page sent it, not checked.
+    QByteArrayView text(QByteArray* decoded) const;
     static bool split(const QByteArray& json, std::vector<JsonView>* elements, std::vector<JsonMemberSpan>* members,
                       std::vector<std::size_t>* firstMember, QString* error);
 

@@ -20,12 +20,8 @@ QString JsonView::toString(const QString& fallback) const
     if (!isString()) {
         return fallback;
     }
-    const char* p = m_begin + 1;
-    const char* const end = m_end - 1;
-    if (!std::memchr(p, '\\', static_cast<std::size_t>(end - p))) {
-        return QString::fromUtf8(p, end - p);
-    }
-    return QString::fromUtf8(toUtf8());
+    QByteArray decoded;
+    return QString::fromUtf8(text(&decoded));
 }
 
 QByteArray JsonView::toUtf8(const QByteArray& fallback) const
@@ -33,14 +29,23 @@ QByteArray JsonView::toUtf8(const QByteArray& fallback) const
     if (!isString()) {
         return fallback;
     }
+    QByteArray decoded;
+    const QByteArrayView bytes = text(&decoded);
+    if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        return decoded.isNull() ? bytes.toByteArray() : decoded;
+    }
+    // Anything else goes through QString, which replaces malformed UTF-8 as toString() does.
+    return QString::fromUtf8(bytes).toUtf8();
+}
+
+QByteArrayView JsonView::text(QByteArray* decoded) const
+{
     const char* p = m_begin + 1;
     const char* const end = m_end - 1;
     if (!std::memchr(p, '\\', static_cast<std::size_t>(end - p))) {
-        const bool ascii = std::all_of(p, end, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-        // Anything else goes through QString, which replaces malformed UTF-8 as toString() does.
-        return ascii ? QByteArray(p, end - p) : QString::fromUtf8(p, end - p).toUtf8();
+        return QByteArrayView(p, end - p);
     }
-    QByteArray utf8;
+    QByteArray& utf8 = *decoded;
     utf8.reserve(end - p);
     while (p < end) {
         if (*p != '\\') {
@@ -89,7 +94,7 @@ QByteArray JsonView::toUtf8(const QByteArray& fallback) const
             break;
         }
     }
-    return QString::fromUtf8(utf8).toUtf8();
+    return utf8;
 }
 
 double JsonView::toDouble(double fallback) const
