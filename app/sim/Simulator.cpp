@@ -19,7 +19,7 @@ Simulator::Simulator(SimConfig config)
     , m_dataset(m_config.records, m_config.seed)
     , m_auth(m_config.companyId, m_config.publicKey, m_config.privateKey, m_config.clientId)
     , m_faults(m_config.faults)
-    , m_router(m_dataset, m_config)
+    , m_router(m_dataset, m_config, m_models, m_violations)
     , m_control(*this)
 {
     m_config.setCodebase(m_config.codebase);
@@ -136,6 +136,7 @@ QJsonObject Simulator::state()
         {QStringLiteral("apiRequestCount"), m_faults.apiRequests()},
         {QStringLiteral("authenticatedRequestCount"), m_authenticated},
         {QStringLiteral("tls"), m_config.tls},
+        {QStringLiteral("modelViolations"), static_cast<qint64>(m_violations.size())},
     };
 }
 

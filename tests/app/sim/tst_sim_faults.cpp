@@ -282,7 +282,8 @@ void TestSimFaults::expectContinueAndConnectionClose()
 {
     CwTest::SimProcess sim;
     QVERIFY(sim.start());
-    const QByteArray body = R"({"identifier":"Expect1","name":"Expect Continue Ltd"})";
+    const QByteArray body =
+        R"({"identifier":"Expect1","name":"Expect Continue Ltd","city":"Tampa","site":{"name":"Main"}})";
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, sim.port());
     QVERIFY(socket.waitForConnected(10000));
