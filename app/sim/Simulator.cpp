@@ -99,6 +99,12 @@ HttpResponse Simulator::api(const HttpRequest& request, const QString& path)
     const QByteArray host = request.header("Host").isEmpty() ? QByteArray("127.0.0.1") : request.header("Host");
     const QByteArray linkBase = QByteArray(m_config.tls ? "https://" : "http://") + host +
         (question < 0 ? request.target : request.target.left(question));
+    if (m_faults.ignoresForwardOnly(apiPath)) { // this endpoint knows only navigable pages
+        HttpRequest navigable = request;
+        navigable.headers.removeIf(
+            [](const auto& h) { return h.first.compare("pagination-type", Qt::CaseInsensitive) == 0; });
+        return finish(m_router.route(navigable, apiPath, linkBase));
+    }
     return finish(m_router.route(request, apiPath, linkBase));
 }
 
