@@ -2,6 +2,7 @@
 
 #include "app/sim/ApiError.h"
 #include "app/sim/ListQuery.h"
+#include "app/sim/ModelTable.h"
 #include "app/sim/RecordWriter.h"
 #include "app/sim/SimConfig.h"
 
@@ -32,7 +33,9 @@ std::vector<const Record*> all(const Collection& collection)
 
 } // namespace
 
-ApiRouter::ApiRouter(Dataset& dataset, const SimConfig& config) : m_dataset(dataset), m_config(config) { }
+ApiRouter::ApiRouter(Dataset& dataset, const SimConfig& config, const ModelTable& models, ViolationLog& violations)
+    : m_dataset(dataset), m_config(config), m_models(models), m_violations(violations)
+{ }
 
 HttpResponse ApiRouter::route(const HttpRequest& request, const QString& apiPath, const QByteArray& linkBase)
 {
@@ -43,12 +46,12 @@ HttpResponse ApiRouter::route(const HttpRequest& request, const QString& apiPath
     }
     if (segments.size() >= 4 && segments.at(0) == QLatin1String("finance") &&
         segments.at(1) == QLatin1String("invoices") && segments.at(3) == QLatin1String("payments")) {
-        return payments(request, segments, linkBase);
+        return payments(request, segments, apiPath, linkBase);
     }
     for (qsizetype n = qMin<qsizetype>(3, segments.size()); n >= 1; --n) {
         Collection* found = m_dataset.collection(segments.mid(0, n).join(QLatin1Char('/')));
         if (found) {
-            return collection(*found, all(*found), segments.mid(n), request, linkBase);
+            return collection(*found, all(*found), segments.mid(n), request, apiPath, linkBase);
         }
     }
     return ApiError::notFound();
@@ -68,12 +71,12 @@ HttpResponse ApiRouter::systemInfo(const HttpRequest&) const
         {QStringLiteral("serverTimeZone"), QStringLiteral("Eastern Standard Time")},
         {QStringLiteral("licenseBits"), bits},
         {QStringLiteral("cloudRegion"), m_config.isCloud ? QStringLiteral("NA") : QString()},
-        {QStringLiteral("maxWorkFlowRecordsAllowed"), 10000},
     };
     return HttpResponse::json(200, QJsonDocument(info).toJson(QJsonDocument::Compact));
 }
 
-HttpResponse ApiRouter::payments(const HttpRequest& request, const QStringList& segments, const QByteArray& linkBase)
+HttpResponse ApiRouter::payments(const HttpRequest& request, const QStringList& segments, const QString& apiPath,
+                                 const QByteArray& linkBase)
 {
     bool ok = false;
     const qint64 invoiceId = segments.at(2).toLongLong(&ok);
@@ -95,29 +98,30 @@ HttpResponse ApiRouter::payments(const HttpRequest& request, const QStringList& 
                                  {QStringLiteral("identifier"), invoiceObject.value(QLatin1String("invoiceNumber"))},
                                  {QStringLiteral("billingType"), invoiceObject.value(QLatin1String("type"))},
                                  {QStringLiteral("applyToType"), invoiceObject.value(QLatin1String("applyToType"))}};
-    return collection(payments, subset, segments.mid(4), request, linkBase, reference);
+    return collection(payments, subset, segments.mid(4), request, apiPath, linkBase, reference);
 }
 
 HttpResponse ApiRouter::collection(Collection& collection, const std::vector<const Record*>& records,
-                                   const QStringList& rest, const HttpRequest& request, const QByteArray& linkBase,
-                                   const QJsonObject& parentReference)
+                                   const QStringList& rest, const HttpRequest& request, const QString& apiPath,
+                                   const QByteArray& linkBase, const QJsonObject& parentReference)
 {
     const QByteArray& method = request.method;
     const bool read = method == "GET" || method == "HEAD";
     const bool writable = collection.spec().writable;
+    const WriteContext context {m_models, m_violations, &m_dataset.hooks(), method, apiPath};
     if (rest.isEmpty()) {
         if (read) {
             return ListQuery::list(records, request, linkBase);
         }
         if (method == "POST" && writable) {
-            return RecordWriter(collection, parentReference).create(request.body);
+            return RecordWriter(collection, context, parentReference).create(request.body);
         }
         return methodNotAllowed(method);
     }
     if (rest.size() != 1) {
         return ApiError::notFound();
     }
-    if (rest.first() == QLatin1String("count")) {
+    if (rest.first() == QLatin1String("count") && m_models.pathTemplate(apiPath).endsWith(QLatin1String("/count"))) {
         return read ? ListQuery::count(records, request) : methodNotAllowed(method);
     }
     bool ok = false;
@@ -146,7 +150,7 @@ HttpResponse ApiRouter::collection(Collection& collection, const std::vector<con
     if (!writable) {
         return methodNotAllowed(method);
     }
-    RecordWriter writer(collection, parentReference);
+    RecordWriter writer(collection, context, parentReference);
     if (method == "PATCH") {
         return writer.patch(record->id, request.body);
     }

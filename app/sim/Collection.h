@@ -33,12 +33,15 @@ private:
     mutable bool m_lastUpdatedRead = false;
 };
 
-// What a collection accepts on writes.
+// What a collection serves and accepts on writes.
 struct CollectionSpec
 {
     QString path; // under apis/3.0/, e.g. "company/companies"
     QString resource; // the name used in error bodies, e.g. "company"
-    QStringList required; // fields a POST/PUT must have (non-empty)
+    QString model; // its schema in the model table, e.g. "Company"
+    // Members ConnectWise requires beyond the model's required ones (connectwise-api.md §6); a reference among them
+    // must carry a numeric id.
+    QStringList required;
     QString uniqueField; // e.g. "identifier": a second record with the same value is "ObjectExists"
     bool writable = true;
     QString parentField; // for child lists (invoice payments): the reference to the parent, e.g. "invoice"

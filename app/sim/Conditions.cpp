@@ -46,15 +46,17 @@ QJsonValue Conditions::valueAt(const QJsonObject& record, const QStringList& pat
 
 bool Conditions::like(const QString& text, const QString& pattern)
 {
-    // Iterative wildcard match with backtracking to the last '%'.
+    // ConnectWise's wildcard is '*' (any run of characters); everything else, '%' and '_' too, matches itself.
+    // Iterative match with backtracking to the last '*'.
     const QString t = text.toCaseFolded();
     const QString p = pattern.toCaseFolded();
+    const QChar star = QLatin1Char('*');
     qsizetype ti = 0, pi = 0, starP = -1, starT = 0;
     while (ti < t.size()) {
-        if (pi < p.size() && (p.at(pi) == QLatin1Char('_') || p.at(pi) == t.at(ti))) {
+        if (pi < p.size() && p.at(pi) != star && p.at(pi) == t.at(ti)) {
             ++ti;
             ++pi;
-        } else if (pi < p.size() && p.at(pi) == QLatin1Char('%')) {
+        } else if (pi < p.size() && p.at(pi) == star) {
             starP = pi++;
             starT = ti;
         } else if (starP >= 0) {
@@ -64,7 +66,7 @@ bool Conditions::like(const QString& text, const QString& pattern)
             return false;
         }
     }
-    while (pi < p.size() && p.at(pi) == QLatin1Char('%')) {
+    while (pi < p.size() && p.at(pi) == star) {
         ++pi;
     }
     return pi == p.size();

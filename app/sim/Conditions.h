@@ -52,7 +52,7 @@ public:
 
     // The value at a '/'-separated path, or undefined.
     static QJsonValue valueAt(const QJsonObject& record, const QStringList& path);
-    // A SQL LIKE match: '%' any run, '_' any one character, case-insensitive.
+    // ConnectWise's like: '*' any run of characters, all else (also '%' and '_') itself; case-insensitive.
     static bool like(const QString& text, const QString& pattern);
 
 private:

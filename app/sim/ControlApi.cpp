@@ -27,6 +27,9 @@ HttpResponse ControlApi::handle(const HttpRequest& request)
     if (what == "requests" && get) {
         return HttpResponse::json(200, QJsonDocument(m_simulator.requestLog().toJson()).toJson(QJsonDocument::Compact));
     }
+    if (what == "violations" && get) {
+        return HttpResponse::json(200, QJsonDocument(m_simulator.violations().toJson()).toJson(QJsonDocument::Compact));
+    }
     if (what == "faults" && get) {
         return ok(m_simulator.faults().settings().toJson());
     }
@@ -50,6 +53,7 @@ HttpResponse ControlApi::handle(const HttpRequest& request)
             seed = static_cast<quint64>(body.value(QLatin1String("seed")).toInteger());
         }
         m_simulator.dataset().reset(seed);
+        m_simulator.violations().clear();
         return ok(m_simulator.state());
     }
     return ApiError::notFound(QStringLiteral("Unknown control endpoint: %1 /_sim/%2")

@@ -1,5 +1,6 @@
 #include "app/sim/Dataset.h"
 
+#include "app/sim/Countries.h"
 #include "app/sim/Lookups.h"
 #include "app/sim/RecordFactory.h"
 
@@ -7,16 +8,21 @@ namespace Sim {
 
 namespace {
 
-const QString kInvoices = QStringLiteral("finance/invoices");
-
-CollectionSpec lookupSpec(const QString& path, const QString& resource)
+CollectionSpec spec(const char* path, const char* resource, const char* model, QStringList alsoRequired = {},
+                    const char* uniqueField = nullptr, bool writable = true)
 {
-    return CollectionSpec {path, resource, {QStringLiteral("name")}, QStringLiteral("name"), true, {}};
+    return CollectionSpec {QLatin1String(path),
+                           QLatin1String(resource),
+                           QLatin1String(model),
+                           std::move(alsoRequired),
+                           uniqueField ? QLatin1String(uniqueField) : QString(),
+                           writable,
+                           {}};
 }
 
 } // namespace
 
-Dataset::Dataset(int records, quint64 seed) : m_records(records), m_seed(seed)
+Dataset::Dataset(int records, quint64 seed) : m_records(records), m_seed(seed), m_ledger(*this)
 {
     build();
 }
@@ -32,84 +38,56 @@ void Dataset::build()
         const QString path = spec.path;
         m_collections[path] = std::make_unique<Collection>(std::move(spec), std::move(generator));
     };
-    add(CollectionSpec {QStringLiteral("system/members"),
-                        QStringLiteral("member"),
-                        {QStringLiteral("identifier"), QStringLiteral("firstName"), QStringLiteral("lastName")},
-                        QStringLiteral("identifier"),
-                        false,
-                        {}},
+    auto lookup = [&add](const char* path, const char* resource, const char* model, auto generator) {
+        add(spec(path, resource, model, {}, "name"), generator);
+    };
+    add(spec("system/members", "member", "Member", {}, "identifier", false),
         [seed] { return Lookups::memberRecords(seed); });
-    add(CollectionSpec {QStringLiteral("company/companies"),
-                        QStringLiteral("company"),
-                        {QStringLiteral("identifier"), QStringLiteral("name")},
-                        QStringLiteral("identifier"),
-                        true,
-                        {}},
+    // ConnectWise refuses a company without a site (connectwise-api.md §6) or without an address (ModelGate).
+    add(spec("company/companies", "company", "Company", {QStringLiteral("site")}, "identifier"),
         [seed, n] { return RecordFactory::companies(seed, n); });
-    add(lookupSpec(QStringLiteral("company/companies/types"), QStringLiteral("companyType")),
-        [seed] { return Lookups::companyTypeRecords(seed); });
-    add(lookupSpec(QStringLiteral("company/companies/statuses"), QStringLiteral("companyStatus")),
-        [seed] { return Lookups::companyStatusRecords(seed); });
-    add(CollectionSpec {QStringLiteral("finance/currencies"),
-                        QStringLiteral("currency"),
-                        {QStringLiteral("currencyIdentifier"), QStringLiteral("name")},
-                        QStringLiteral("currencyIdentifier"),
-                        true,
-                        {}},
+    lookup("company/companies/types", "companyType", "CompanyType",
+           [seed] { return Lookups::companyTypeRecords(seed); });
+    lookup("company/companies/statuses", "companyStatus", "CompanyStatus",
+           [seed] { return Lookups::companyStatusRecords(seed); });
+    lookup("company/countries", "country", "Country", [seed] { return Countries::records(seed); });
+    add(spec("finance/currencies", "currency", "Finance.Currency", {}, "currencyIdentifier"),
         [seed] { return Lookups::currencyRecords(seed); });
-    add(lookupSpec(QStringLiteral("finance/billingStatuses"), QStringLiteral("billingStatus")),
-        [seed] { return Lookups::billingStatusRecords(seed); });
-    add(CollectionSpec {kInvoices,
-                        QStringLiteral("invoice"),
-                        {QStringLiteral("type"), QStringLiteral("company")},
-                        QStringLiteral("invoiceNumber"),
-                        true,
-                        {}},
-        [this] {
-            makeInvoices();
-            std::vector<Record> invoices;
-            std::swap(invoices, m_pendingInvoices);
-            return invoices;
-        });
-    add(CollectionSpec {QStringLiteral("procurement/catalog"),
-                        QStringLiteral("catalogItem"),
-                        {QStringLiteral("identifier"), QStringLiteral("description"), QStringLiteral("subcategory"),
-                         QStringLiteral("type"), QStringLiteral("customerDescription")},
-                        QStringLiteral("identifier"),
-                        true,
-                        {}},
+    lookup("finance/billingStatuses", "billingStatus", "BillingStatus",
+           [seed] { return Lookups::billingStatusRecords(seed); });
+    add(spec("finance/invoices", "invoice", "Invoice", {QStringLiteral("company")}, "invoiceNumber"), [this] {
+        makeInvoices();
+        std::vector<Record> invoices;
+        std::swap(invoices, m_pendingInvoices);
+        return invoices;
+    });
+    add(spec("procurement/catalog", "catalogItem", "CatalogItem",
+             {QStringLiteral("subcategory"), QStringLiteral("type")}, "identifier"),
         [seed, n] { return RecordFactory::catalogItems(seed, n, n); });
-    add(lookupSpec(QStringLiteral("procurement/types"), QStringLiteral("productType")),
-        [seed] { return Lookups::productTypeRecords(seed); });
-    add(lookupSpec(QStringLiteral("procurement/categories"), QStringLiteral("productCategory")),
-        [seed] { return Lookups::productCategoryRecords(seed); });
-    add(lookupSpec(QStringLiteral("procurement/subcategories"), QStringLiteral("productSubcategory")),
-        [seed] { return Lookups::productSubcategoryRecords(seed); });
-    add(lookupSpec(QStringLiteral("procurement/unitOfMeasures"), QStringLiteral("unitOfMeasure")),
-        [seed] { return Lookups::unitOfMeasureRecords(seed); });
-    add(CollectionSpec {QStringLiteral("sales/orders"),
-                        QStringLiteral("order"),
-                        {QStringLiteral("company"), QStringLiteral("status"), QStringLiteral("salesRep")},
-                        {},
-                        true,
-                        {}},
+    lookup("procurement/types", "productType", "ProductType", [seed] { return Lookups::productTypeRecords(seed); });
+    lookup("procurement/categories", "productCategory", "Category",
+           [seed] { return Lookups::productCategoryRecords(seed); });
+    lookup("procurement/subcategories", "productSubcategory", "SubCategory",
+           [seed] { return Lookups::productSubcategoryRecords(seed); });
+    lookup("procurement/unitOfMeasures", "unitOfMeasure", "UnitOfMeasure",
+           [seed] { return Lookups::unitOfMeasureRecords(seed); });
+    // Product items (lines of invoices and sales orders): none seeded.
+    add(spec("procurement/products", "productItem", "ProductItem", {QStringLiteral("catalogItem")}),
+        [] { return std::vector<Record>(); });
+    add(spec("sales/orders", "order", "Order",
+             {QStringLiteral("company"), QStringLiteral("status"), QStringLiteral("salesRep")}),
         [seed, n] { return RecordFactory::salesOrders(seed, n, n); });
-    add(lookupSpec(QStringLiteral("sales/orders/statuses"), QStringLiteral("orderStatus")),
-        [seed] { return Lookups::orderStatusRecords(seed); });
+    lookup("sales/orders/statuses", "orderStatus", "OrderStatus", [seed] { return Lookups::orderStatusRecords(seed); });
 
-    m_paymentsOwner =
-        std::make_unique<Collection>(CollectionSpec {QStringLiteral("finance/invoices/payments"),
-                                                     QStringLiteral("invoicePayment"),
-                                                     {QStringLiteral("amount"), QStringLiteral("paymentDate")},
-                                                     {},
-                                                     true,
-                                                     QStringLiteral("invoice")},
-                                     [this] {
-                                         makeInvoices();
-                                         std::vector<Record> payments;
-                                         std::swap(payments, m_pendingPayments);
-                                         return payments;
-                                     });
+    CollectionSpec payments =
+        spec("finance/invoices/payments", "invoicePayment", "Payment", {QStringLiteral("amount")});
+    payments.parentField = QStringLiteral("invoice");
+    m_paymentsOwner = std::make_unique<Collection>(payments, [this] {
+        makeInvoices();
+        std::vector<Record> made;
+        std::swap(made, m_pendingPayments);
+        return made;
+    });
     m_payments = m_paymentsOwner.get();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/sim/Collection.h"
+#include "app/sim/Ledger.h"
 
 #include <QJsonObject>
 
@@ -19,6 +20,7 @@ public:
     Collection* collection(const QString& path); // nullptr for an unknown path
     Collection& payments() { return *m_payments; } // invoice payments (served under finance/invoices/{id}/payments)
     QStringList paths() const;
+    WriteHooks& hooks() { return m_ledger; } // keeps invoice and order totals in step with lines and payments
 
     void warmUp(); // generate the companies now (startup) rather than on the first request
     void reset(quint64 seed); // drop all changes and regenerate from this seed
@@ -39,6 +41,7 @@ private:
     std::vector<Record> m_pendingInvoices;
     std::vector<Record> m_pendingPayments;
     bool m_invoicesMade = false;
+    Ledger m_ledger;
 };
 
 } // namespace Sim

@@ -17,7 +17,14 @@ QJsonObject FaultSettings::toJson() const
         {QStringLiteral("truncateEvery"), truncateEvery},
         {QStringLiteral("dropEvery"), dropEvery},
         {QStringLiteral("denyModules"), QJsonArray::fromStringList(denyModules)},
+        {QStringLiteral("rateLimitBody"), rateLimitBody},
+        {QStringLiteral("noForwardOnly"), QJsonArray::fromStringList(noForwardOnly)},
     };
+}
+
+bool FaultSettings::isRateLimitBody(const QString& value)
+{
+    return value == QLatin1String("json") || value == QLatin1String("cloudflare");
 }
 
 bool FaultSettings::fromJson(const QJsonObject& json, FaultSettings* settings, QString* error)
@@ -43,19 +50,29 @@ bool FaultSettings::fromJson(const QJsonObject& json, FaultSettings* settings, Q
         }
         *field.target = value.toInt();
     }
-    const QJsonValue deny = json.value(QLatin1String("denyModules"));
-    if (!deny.isUndefined() && !deny.isNull()) {
-        if (!deny.isArray()) {
-            *error = QStringLiteral("denyModules must be an array of path prefixes");
+    for (const auto& [name, target] :
+         {std::pair {"denyModules", &s.denyModules}, std::pair {"noForwardOnly", &s.noForwardOnly}}) {
+        const QJsonValue list = json.value(QLatin1String(name));
+        if (list.isUndefined() || list.isNull()) {
+            continue;
+        }
+        const QJsonArray entries = list.toArray();
+        if (!list.isArray() ||
+            std::any_of(entries.begin(), entries.end(), [](const QJsonValue& v) { return !v.isString(); })) {
+            *error = QStringLiteral("%1 must be an array of path prefixes").arg(QLatin1String(name));
             return false;
         }
-        for (const QJsonValue& entry : deny.toArray()) {
-            if (!entry.isString()) {
-                *error = QStringLiteral("denyModules must be an array of path prefixes");
-                return false;
-            }
-            s.denyModules.append(entry.toString());
+        for (const QJsonValue& entry : entries) {
+            target->append(entry.toString());
         }
+    }
+    const QJsonValue body = json.value(QLatin1String("rateLimitBody"));
+    if (!body.isUndefined() && !body.isNull()) {
+        if (!isRateLimitBody(body.toString())) {
+            *error = QStringLiteral("rateLimitBody must be \"json\" or \"cloudflare\"");
+            return false;
+        }
+        s.rateLimitBody = body.toString();
     }
     if (s.rateWindowMs <= 0) {
         s.rateWindowMs = 1000;
@@ -72,12 +89,14 @@ FaultInjector::FaultInjector(FaultSettings settings)
 void FaultInjector::setSettings(const FaultSettings& settings)
 {
     m_settings = settings;
-    for (QString& prefix : m_settings.denyModules) {
-        while (prefix.startsWith(QLatin1Char('/'))) {
-            prefix.remove(0, 1);
-        }
-        while (prefix.endsWith(QLatin1Char('/'))) {
-            prefix.chop(1);
+    for (QStringList* list : {&m_settings.denyModules, &m_settings.noForwardOnly}) {
+        for (QString& prefix : *list) {
+            while (prefix.startsWith(QLatin1Char('/'))) {
+                prefix.remove(0, 1);
+            }
+            while (prefix.endsWith(QLatin1Char('/'))) {
+                prefix.chop(1);
+            }
         }
     }
     m_count = 0;
@@ -96,11 +115,7 @@ std::optional<HttpResponse> FaultInjector::beforeRequest()
             m_inWindow = 0;
         }
         if (++m_inWindow > m_settings.rateLimit) {
-            const QByteArray seconds = QByteArray::number(m_settings.retryAfter);
-            HttpResponse reply =
-                ApiError::plainText(429, "Too many requests. Please try again in " + seconds + " seconds.");
-            reply.setHeader("Retry-After", seconds);
-            return reply;
+            return rateLimited();
         }
     }
     const qint64 n = ++m_count;
@@ -151,24 +166,52 @@ QString FaultInjector::moduleName(const QString& apiPath)
     return area.isEmpty() ? module : module + QStringLiteral(" module (") + area + QLatin1Char(')');
 }
 
+HttpResponse FaultInjector::rateLimited() const
+{
+    const QByteArray seconds = QByteArray::number(m_settings.retryAfter);
+    HttpResponse reply;
+    if (m_settings.rateLimitBody == QLatin1String("cloudflare")) {
+        // ConnectWise's Cloudflare edge answers before the API does, with an HTML page (error 1015).
+        reply = ApiError::plainText(429,
+                                    "<!DOCTYPE html>\n<html><head><title>Access denied | api-na.myconnectwise.net "
+                                    "used Cloudflare to restrict access</title></head>\n<body><h1>Error 1015</h1>"
+                                    "<h2>You are being rate limited</h2></body></html>\n");
+        reply.setHeader("Content-Type", "text/html; charset=UTF-8");
+        reply.setHeader("Server", "cloudflare");
+    } else {
+        reply =
+            HttpResponse::json(429,
+                               "{\"error\":\"ConnectWiseAPI\",\"message\":\"Too many requests. Please try again in " +
+                                   seconds + " seconds.\"}");
+    }
+    reply.setHeader("Retry-After", seconds);
+    return reply;
+}
+
+bool FaultInjector::underAny(const QStringList& prefixes, const QString& apiPath)
+{
+    return std::any_of(prefixes.cbegin(), prefixes.cend(), [&apiPath](const QString& prefix) {
+        return !prefix.isEmpty() && (apiPath == prefix || apiPath.startsWith(prefix + QLatin1Char('/')));
+    });
+}
+
+bool FaultInjector::ignoresForwardOnly(const QString& apiPath) const
+{
+    return underAny(m_settings.noForwardOnly, apiPath);
+}
+
 std::optional<HttpResponse> FaultInjector::checkModule(const QString& apiPath) const
 {
-    for (const QString& prefix : m_settings.denyModules) {
-        if (prefix.isEmpty()) {
-            continue;
-        }
-        if (apiPath == prefix || apiPath.startsWith(prefix + QLatin1Char('/'))) {
-            QString name = moduleName(apiPath);
-            if (!name.contains(QLatin1String(" module"))) {
-                name += QStringLiteral(" module");
-            }
-            return ApiError::reply(403, QStringLiteral("Unauthorized"),
-                                   QStringLiteral("You do not have permission to access the %1. Please contact "
-                                                  "your administrator.")
-                                       .arg(name));
-        }
+    if (!underAny(m_settings.denyModules, apiPath)) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    QString name = moduleName(apiPath);
+    if (!name.contains(QLatin1String(" module"))) {
+        name += QStringLiteral(" module");
+    }
+    return ApiError::reply(
+        403, QStringLiteral("Security"),
+        QStringLiteral("You do not have permission to access the %1. Please contact your administrator.").arg(name));
 }
 
 void FaultInjector::shapeReply(HttpResponse* reply) const

@@ -21,8 +21,10 @@ public:
 
     // Before authentication: rate limit (429), drop, fail-every (5xx). nullopt = carry on.
     std::optional<HttpResponse> beforeRequest();
-    // After authentication: the security-role check for denied modules (403).
+    // After authentication: the security-role check for denied modules (403, code "Security").
     std::optional<HttpResponse> checkModule(const QString& apiPath) const;
+    // Whether the endpoint at apiPath lacks forward-only paging (FaultSettings::noForwardOnly).
+    bool ignoresForwardOnly(const QString& apiPath) const;
     // On every API reply: delay and truncation decided for the current request.
     void shapeReply(HttpResponse* reply) const;
 
@@ -31,6 +33,9 @@ public:
     static QString moduleName(const QString& apiPath);
 
 private:
+    HttpResponse rateLimited() const; // 429 + Retry-After, in the body FaultSettings::rateLimitBody says
+    static bool underAny(const QStringList& prefixes, const QString& apiPath);
+
     FaultSettings m_settings;
     qint64 m_count = 0;
     int m_failures = 0;

@@ -17,11 +17,18 @@ struct FaultSettings
     int truncateEvery = 0; // every Kth API reply: headers + half the body, then close
     int dropEvery = 0; // every Kth API request: close the connection without an answer
     QStringList denyModules; // path prefixes under apis/3.0/ that answer 403
+    // How a 429 looks: "json" = ConnectWise's {"error":"ConnectWiseAPI","message":"Too many requests..."};
+    // "cloudflare" = the HTML page of ConnectWise's Cloudflare edge (not JSON).
+    QString rateLimitBody = QStringLiteral("json");
+    // Path prefixes under apis/3.0/ that do not support forward-only paging: they ignore the pagination-type
+    // header and serve navigable pages (Link with page=, no pageId).
+    QStringList noForwardOnly;
 
     QJsonObject toJson() const;
     // Reads the keys present in json over a default-constructed settings object; false + *error on a
-    // wrong type or negative number.
+    // wrong type, a negative number or an unknown rateLimitBody.
     static bool fromJson(const QJsonObject& json, FaultSettings* settings, QString* error);
+    static bool isRateLimitBody(const QString& value);
 };
 
 } // namespace Sim

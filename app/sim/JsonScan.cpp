@@ -188,4 +188,92 @@ QByteArray projectTopLevel(const QByteArray& json, const QList<QByteArray>& keys
     return out;
 }
 
+namespace {
+
+// p at a value: moves p past it and past the comma that may follow.
+bool skipItem(const char*& p, const char* end)
+{
+    if (!skipValue(p, end)) {
+        return false;
+    }
+    skipSpace(p, end);
+    if (p < end && *p == ',') {
+        ++p;
+    }
+    return true;
+}
+
+// p just inside an object: moves p to the start of the value of key; false when the object has no such key.
+bool enterMember(const char*& p, const char* end, const QByteArray& wanted)
+{
+    while (true) {
+        skipSpace(p, end);
+        if (p >= end || *p != '"') {
+            return false;
+        }
+        const char* keyStart = p + 1;
+        if (!skipString(p, end)) {
+            return false;
+        }
+        const QByteArrayView key(keyStart, static_cast<qsizetype>(p - keyStart - 1));
+        skipSpace(p, end);
+        if (p >= end || *p != ':') {
+            return false;
+        }
+        ++p;
+        skipSpace(p, end);
+        if (key == wanted) {
+            return true;
+        }
+        if (!skipItem(p, end)) {
+            return false;
+        }
+    }
+}
+
+// p just inside an array: moves p to the start of element index; false when there are fewer elements.
+bool enterElement(const char*& p, const char* end, qsizetype index)
+{
+    for (qsizetype i = 0;; ++i) {
+        skipSpace(p, end);
+        if (p >= end || *p == ']') {
+            return false;
+        }
+        if (i == index) {
+            return true;
+        }
+        if (!skipItem(p, end)) {
+            return false;
+        }
+    }
+}
+
+} // namespace
+
+qsizetype offsetOf(const QByteArray& json, const QStringList& path)
+{
+    const char* const begin = json.constData();
+    const char* const end = begin + json.size();
+    const char* p = begin;
+    skipSpace(p, end);
+    qsizetype found = p - begin;
+    for (const QString& part : path) {
+        if (p >= end) {
+            break;
+        }
+        const bool element = part.startsWith(QLatin1Char('['));
+        if (*p != (element ? '[' : '{')) {
+            break;
+        }
+        ++p;
+        const bool entered = element ? enterElement(p, end, part.mid(1, part.size() - 2).toLongLong())
+                                     : enterMember(p, end, part.toUtf8());
+        if (!entered) {
+            break;
+        }
+        found = p - begin;
+    }
+    return found;
+}
+
 } // namespace Sim::JsonScan

@@ -17,6 +17,11 @@ QJsonValue valueAt(const QByteArray& json, const QStringList& path);
 // `fields=` list without nested paths). Empty on malformed input.
 QByteArray projectTopLevel(const QByteArray& json, const QList<QByteArray>& keys);
 
+// Where the value at a path starts in a JSON text: member names, and "[i]" for the i-th element of an array.
+// Best effort, for error messages: when the path cannot be followed to its end, where the deepest part found
+// starts; 0 for an empty path or malformed input.
+qsizetype offsetOf(const QByteArray& json, const QStringList& path);
+
 } // namespace JsonScan
 
 } // namespace Sim

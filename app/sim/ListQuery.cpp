@@ -237,10 +237,7 @@ HttpResponse ListQuery::list(const std::vector<const Record*>& records, const Ht
     }
     pageSize = qMin(pageSize, Paging::kMaxPageSize);
     const QString orderBy = Paging::param(request.query, "orderBy");
-    const QString pageText = Paging::param(request.query, "page");
-    if (forwardOnly && !pageText.isNull()) {
-        return invalid(QStringLiteral("The page parameter cannot be used with forward-only pagination; use pageId."));
-    }
+    const QString pageText = Paging::param(request.query, "page"); // forward-only ignores it
     if (forwardOnly && !orderBy.trimmed().isEmpty()) {
         return invalid(QStringLiteral("orderBy cannot be used with forward-only pagination."));
     }
@@ -274,12 +271,12 @@ HttpResponse ListQuery::list(const std::vector<const Record*>& records, const Ht
         const std::size_t from = static_cast<std::size_t>(begin - matching.begin());
         const std::size_t to = qMin(matching.size(), from + static_cast<std::size_t>(pageSize));
         HttpResponse response = HttpResponse::json(200, joinPage(matching, from, to, fields));
-        // rel="next" with the last id of this page while records remain; no Link on the last page.
-        if (to < matching.size()) {
-            response.setHeader(
-                "Link",
-                Paging::forwardLink(linkBase, Paging::queryWithout(rawQuery, "pageId", "page"), matching[to - 1]->id));
-        }
+        // Always a Link header: rel="next" with the last id of this page while records remain, empty at the end.
+        response.setHeader(
+            "Link",
+            to < matching.size()
+                ? Paging::forwardLink(linkBase, Paging::queryWithout(rawQuery, "pageId", "page"), matching[to - 1]->id)
+                : QByteArray());
         return response;
     }
 

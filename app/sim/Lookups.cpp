@@ -183,6 +183,17 @@ void writeInfo(JsonWriter& w, SeededRandom& random, const char* extraHref, qint6
     w.endObject();
 }
 
+void writeCurrencyReference(JsonWriter& w, const char* key, const CurrencyRow& currency)
+{
+    w.beginObject(key);
+    w.field("id", currency.id);
+    w.field("symbol", text(currency.symbol));
+    w.field("currencyCode", currency.code);
+    w.field("currencyIdentifier", currency.code);
+    w.field("name", text(currency.name));
+    w.endObject();
+}
+
 std::vector<Record> companyTypeRecords(quint64 seed)
 {
     return build(companyTypes(), seed, TypeStream, [](JsonWriter& w, const LookupRow& row, SeededRandom&) {
@@ -219,7 +230,8 @@ std::vector<Record> currencyRecords(quint64 seed)
         w.field("currencyIdentifier", c.code);
         w.field("name", text(c.name));
         w.field("symbol", text(c.symbol));
-        w.field("currencyCode", c.code);
+        w.reference("currencyCode", c.id,
+                    text(c.code)); // an ISO code of ConnectWise's list; the code is the identifier
         w.field("decimalSeparator", c.id == 2 ? "," : ".");
         w.field("thousandsSeparator", c.id == 2 ? "." : ",");
         w.field("numberOfDecimals", 2);
@@ -227,7 +239,6 @@ std::vector<Record> currencyRecords(quint64 seed)
         w.field("displaySymbolFlag", true);
         w.field("displayIdFlag", c.id != 1);
         w.field("rightAlign", c.id == 2);
-        w.field("defaultFlag", c.id == 1);
         writeInfo(w, random);
         w.endObject();
         r.json = w.take();
@@ -250,9 +261,9 @@ std::vector<Record> billingStatusRecords(quint64 seed)
 std::vector<Record> productTypeRecords(quint64 seed)
 {
     return build(productTypes(), seed, ProductTypeStream, [](JsonWriter& w, const LookupRow& row, SeededRandom&) {
-        w.field("identifier", QString::fromLatin1(row.name).toUpper().left(10));
-        w.field("description", QString::fromLatin1(row.name) + QStringLiteral(" products"));
         w.field("inactiveFlag", false);
+        w.field("typeXref",
+                row.id == 3 || row.id == 6 ? "Service" : (row.id == 1 ? "InventoryPart" : "NonInventoryPart"));
         w.field("defaultFlag", row.id == 1);
     });
 }
@@ -260,8 +271,8 @@ std::vector<Record> productTypeRecords(quint64 seed)
 std::vector<Record> productCategoryRecords(quint64 seed)
 {
     return build(productCategories(), seed, CategoryStream, [](JsonWriter& w, const LookupRow& row, SeededRandom&) {
-        w.field("description", QString::fromLatin1(row.name));
         w.field("inactiveFlag", false);
+        w.field("defaultFlag", row.id == 1);
     });
 }
 

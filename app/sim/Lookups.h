@@ -73,6 +73,9 @@ std::vector<Record> unitOfMeasureRecords(quint64 seed);
 std::vector<Record> orderStatusRecords(quint64 seed);
 std::vector<Record> memberRecords(quint64 seed);
 
+// A CurrencyReference: id, symbol, currencyCode and currencyIdentifier (the ISO code), name.
+void writeCurrencyReference(JsonWriter& w, const char* key, const CurrencyRow& currency);
+
 // The _info object every record carries: lastUpdated/updatedBy/dateEntered/enteredBy.
 void writeInfo(JsonWriter& w, SeededRandom& random, const char* extraHref = nullptr, qint64 id = 0);
 

@@ -1,5 +1,6 @@
 #include "app/sim/RecordFactory.h"
 
+#include "app/sim/Countries.h"
 #include "app/sim/JsonWriter.h"
 #include "app/sim/Lookups.h"
 #include "app/sim/SeedTables.h"
@@ -26,14 +27,7 @@ QString utf8(const char* s)
 
 void writeCurrency(JsonWriter& w, int index)
 {
-    const CurrencyRow& c = Lookups::currency(index);
-    w.beginObject("currency");
-    w.field("id", c.id);
-    w.field("symbol", utf8(c.symbol));
-    w.field("currencyCode", c.code);
-    w.field("currencyIdentifier", c.code);
-    w.field("name", utf8(c.name));
-    w.endObject();
+    Lookups::writeCurrencyReference(w, "currency", Lookups::currency(index));
 }
 
 int currencyIndexFor(SeededRandom& random)
@@ -127,11 +121,7 @@ std::vector<Record> companies(quint64 seed, int count)
         w.field("city", city.city);
         w.field("state", city.state);
         w.field("zip", city.zip);
-        w.beginObject("country");
-        w.field("id", 1);
-        w.field("identifier", "US");
-        w.field("name", "United States");
-        w.endObject();
+        Countries::writeReference(w, "country", Countries::at(0)); // the seeded addresses are in the US
         w.field("phoneNumber", QStringLiteral("555%1").arg(random.range(1000000, 9999999)));
         w.field("faxNumber", "");
         w.field("website", QStringLiteral("https://www.") + domain);
@@ -234,12 +224,6 @@ std::vector<Record> catalogItems(quint64 seed, int count, int companyCount)
         w.reference("category", category.id, utf8(category.name), "procurement/categories");
         w.money("calculatedPrice", price);
         w.money("calculatedCost", cost);
-        w.field("billableOption", "Billable");
-        w.field("connectWiseID", QStringLiteral("%1").arg(random.next() & 0xffffffffffffULL, 12, 16, QLatin1Char('0')));
-        w.money("markupPercentage", (price / cost - 1.0) * 100.0);
-        w.field("markupFlag", false);
-        w.field("autoUpdateUnitCostFlag", false);
-        w.field("autoUpdateUnitPriceFlag", false);
         Lookups::writeInfo(w, random);
         w.endObject();
     });
@@ -269,11 +253,7 @@ void invoicesAndPayments(quint64 seed, int count, int companyCount, std::vector<
         w.field("id", id);
         w.field("invoiceNumber", invoiceNumber);
         w.field("type", type);
-        w.beginObject("status");
-        w.field("id", status.id);
-        w.field("name", status.name);
-        w.field("isClosed", paidState == 2);
-        w.endObject();
+        w.reference("status", status.id, utf8(status.name), "finance/billingStatuses");
         const CompanyRef company(seed, companyId);
         company.write(w, "company");
         company.write(w, "billToCompany");
@@ -286,8 +266,8 @@ void invoicesAndPayments(quint64 seed, int count, int companyCount, std::vector<
         w.field("customerPO", random.chance(40) ? QStringLiteral("PO-%1").arg(random.range(1000, 99999)) : QString());
         w.timestamp("date", (date));
         w.timestamp("dueDate", (date + 30 * kDay));
-        w.reference("location", 2, QStringLiteral("Tampa Office"));
-        w.reference("department", 10, QStringLiteral("Services"));
+        w.field("locationId", 2);
+        w.field("departmentId", 10);
         w.field("taxableFlag", tax > 0);
         w.reference("taxCode", 1, QStringLiteral("Tax Group 1"));
         w.money("serviceTotal", service);
@@ -319,7 +299,6 @@ void invoicesAndPayments(quint64 seed, int count, int companyCount, std::vector<
             pw.money("amount", paid);
             pw.timestamp("paymentDate", (date + random.range(1, 40) * kDay));
             pw.field("appliedBy", Lookups::member(10).identifier);
-            pw.field("wholesaleFlag", false);
             Lookups::writeInfo(pw, random);
             pw.endObject();
             p.json = pw.take();

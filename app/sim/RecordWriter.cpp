@@ -1,5 +1,8 @@
 #include "app/sim/RecordWriter.h"
 
+#include "app/sim/ViolationLog.h"
+#include "app/sim/WriteHooks.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,37 +20,21 @@ HttpResponse invalid(const QString& message, const std::vector<FieldError>& erro
     return ApiError::reply(400, QStringLiteral("InvalidObject"), message, errors);
 }
 
-bool isBlank(const QJsonValue& value)
+QJsonArray errorsJson(const std::vector<FieldError>& errors)
 {
-    return value.isUndefined() || value.isNull() || (value.isString() && value.toString().trimmed().isEmpty());
-}
-
-// Sets value at a '/'-separated path, creating intermediate objects. remove=true deletes it.
-bool setAt(QJsonObject* object, const QStringList& path, const QJsonValue& value, bool remove)
-{
-    if (path.isEmpty()) {
-        return false;
-    }
-    if (path.size() == 1) {
-        if (remove) {
-            object->remove(path.first());
-        } else {
-            object->insert(path.first(), value);
-        }
-        return true;
-    }
-    QJsonObject child = object->value(path.first()).toObject();
-    if (!setAt(&child, path.mid(1), value, remove)) {
-        return false;
-    }
-    object->insert(path.first(), child);
-    return true;
+    return QJsonDocument::fromJson(ApiError::body(QString(), QString(), errors))
+        .object()
+        .value(QLatin1String("errors"))
+        .toArray();
 }
 
 } // namespace
 
-RecordWriter::RecordWriter(Collection& collection, QJsonObject parentReference)
-    : m_collection(collection), m_parentReference(std::move(parentReference))
+RecordWriter::RecordWriter(Collection& collection, const WriteContext& context, QJsonObject parentReference)
+    : m_collection(collection)
+    , m_context(context)
+    , m_gate(context.models, collection.spec())
+    , m_parentReference(std::move(parentReference))
 { }
 
 FieldError RecordWriter::error(const QString& code, const QString& message, const QString& field) const
@@ -60,39 +47,24 @@ HttpResponse RecordWriter::notFound(qint64 id) const
     return ApiError::notFound(QStringLiteral("%1 with id %2 was not found.").arg(m_collection.spec().resource).arg(id));
 }
 
-std::vector<FieldError> RecordWriter::validate(const QJsonObject& record) const
+HttpResponse RecordWriter::refuse(const Refusal& refusal) const
 {
-    std::vector<FieldError> errors;
-    for (const QString& field : m_collection.spec().required) {
-        const QJsonValue value = record.value(field);
-        if (isBlank(value)) {
-            errors.push_back(error(QStringLiteral("MissingRequiredField"),
-                                   QStringLiteral("The %1 field is required.").arg(field), field));
-        } else if (value.isObject() && !value.toObject().value(kId).isDouble()) {
-            errors.push_back(error(QStringLiteral("InvalidField"),
-                                   QStringLiteral("The %1 reference must have a numeric id.").arg(field),
-                                   field + QStringLiteral("/id")));
-        }
-    }
-    static const struct
-    {
-        const char* field;
-        int max;
-    } limits[] = {{"identifier", 25}, {"name", 50}, {"description", 60}, {"invoiceNumber", 15}};
-    for (const auto& limit : limits) {
-        const QString field = QLatin1String(limit.field);
-        const QJsonValue value = record.value(field);
-        if (value.isString() && value.toString().size() > limit.max) {
-            errors.push_back(error(
-                QStringLiteral("MaxLengthField"),
-                QStringLiteral("The field %1 must be a string with a maximum length of %2.").arg(field).arg(limit.max),
-                field));
-        } else if (!value.isUndefined() && !value.isNull() && !value.isString()) {
-            errors.push_back(error(QStringLiteral("InvalidField"),
-                                   QStringLiteral("The field %1 must be a string.").arg(field), field));
-        }
-    }
-    return errors;
+    m_context.violations.record({QDateTime::currentDateTimeUtc(), m_context.method, m_context.path, refusal.status,
+                                 refusal.code, refusal.message, errorsJson(refusal.errors)});
+    return refusal.response();
+}
+
+void RecordWriter::logFalsePatch(const QString& path) const
+{
+    m_context.violations.record({QDateTime::currentDateTimeUtc(),
+                                 m_context.method,
+                                 m_context.path,
+                                 200,
+                                 QStringLiteral("NestedPatchPath"),
+                                 QStringLiteral("The PATCH path '%1' is nested: ConnectWise answers 200 and changes "
+                                                "nothing. Replace the whole member ('%2') instead.")
+                                     .arg(path, path.section(QLatin1Char('/'), 0, 0)),
+                                 {}});
 }
 
 std::optional<FieldError> RecordWriter::duplicate(const QJsonObject& record, qint64 selfId) const
@@ -112,12 +84,19 @@ std::optional<FieldError> RecordWriter::duplicate(const QJsonObject& record, qin
 
 HttpResponse RecordWriter::store(QJsonObject record, qint64 id, const QJsonObject& previous, int status)
 {
-    std::vector<FieldError> errors = validate(record);
-    if (!errors.empty()) {
-        return invalid(QStringLiteral("%1 object is invalid").arg(m_collection.spec().resource), errors);
+    if (const auto refusal = m_gate.validate(record)) {
+        return refuse(*refusal);
     }
+    const QString invalidMessage = QStringLiteral("%1 object is invalid").arg(m_collection.spec().resource);
     if (const auto dup = duplicate(record, id)) {
-        return invalid(QStringLiteral("%1 object is invalid").arg(m_collection.spec().resource), {*dup});
+        return invalid(invalidMessage, {*dup});
+    }
+    record.insert(kId, id);
+    if (m_context.hooks) {
+        const std::vector<FieldError> errors = m_context.hooks->prepare(m_collection.spec(), &record, previous);
+        if (!errors.empty()) {
+            return invalid(invalidMessage, errors);
+        }
     }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     QJsonObject info = previous.value(kInfo).toObject();
@@ -127,13 +106,16 @@ HttpResponse RecordWriter::store(QJsonObject record, qint64 id, const QJsonObjec
         info.insert(QStringLiteral("dateEntered"), now);
         info.insert(QStringLiteral("enteredBy"), kWriter);
     }
-    record.insert(kId, id);
     record.insert(kInfo, info);
     const Record* stored = status == 201 ? &m_collection.insert(record) : m_collection.replace(id, record);
     if (!stored) {
         return notFound(id);
     }
-    return HttpResponse::json(status, stored->json);
+    const QByteArray json = stored->json; // hooks may write other records of this collection
+    if (m_context.hooks) {
+        m_context.hooks->written(m_collection.spec(), record, previous);
+    }
+    return HttpResponse::json(status, json);
 }
 
 HttpResponse RecordWriter::create(const QByteArray& body)
@@ -142,6 +124,9 @@ HttpResponse RecordWriter::create(const QByteArray& body)
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (!document.isObject()) {
         return invalid(QStringLiteral("The request body must be a JSON object."));
+    }
+    if (const auto refusal = m_gate.read(document.object(), m_collection.spec().model, body)) {
+        return refuse(*refusal);
     }
     QJsonObject record = document.object();
     record.remove(kInfo);
@@ -161,13 +146,16 @@ HttpResponse RecordWriter::put(qint64 id, const QByteArray& body)
     if (!document.isObject()) {
         return invalid(QStringLiteral("The request body must be a JSON object."));
     }
+    if (const auto refusal = m_gate.read(document.object(), m_collection.spec().model, body)) {
+        return refuse(*refusal);
+    }
     QJsonObject record = document.object();
     record.remove(kInfo);
+    const QJsonObject previous = existing->object();
     const QString parentField = m_collection.spec().parentField;
     if (!parentField.isEmpty()) {
-        record.insert(parentField, existing->object().value(parentField));
+        record.insert(parentField, previous.value(parentField));
     }
-    const QJsonObject previous = existing->object();
     return store(record, id, previous, 200);
 }
 
@@ -181,40 +169,78 @@ HttpResponse RecordWriter::patch(qint64 id, const QByteArray& body)
     if (!document.isArray()) {
         return invalid(QStringLiteral("The request body must be a JSON Patch array of operations."));
     }
+    const QJsonArray operations = document.array();
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const QStringList at {QStringLiteral("[%1]").arg(i)};
+        if (const auto refusal = m_gate.read(operations.at(i), QStringLiteral("PatchOperation"), body, at)) {
+            return refuse(*refusal);
+        }
+    }
     const QJsonObject previous = existing->object();
     QJsonObject record = previous;
     std::vector<FieldError> errors;
-    for (const QJsonValue& entry : document.array()) {
-        const QJsonObject operation = entry.toObject();
+    bool changed = false;
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const QJsonObject operation = operations.at(i).toObject();
         const QString op = operation.value(QStringLiteral("op")).toString().toLower();
         QString path = operation.value(QStringLiteral("path")).toString();
-        while (path.startsWith(QLatin1Char('/'))) {
+        if (path.startsWith(QLatin1Char('/'))) { // the documented form has none; whether one is accepted is unknown
             path.remove(0, 1);
         }
-        const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const QStringList parts = path.split(QLatin1Char('/'));
+        const QString index = QStringLiteral("[%1]").arg(i);
         if (op != QLatin1String("replace") && op != QLatin1String("add") && op != QLatin1String("remove")) {
             errors.push_back(error(QStringLiteral("InvalidField"),
                                    QStringLiteral("Unsupported patch operation '%1'.").arg(op), path));
-        } else if (parts.isEmpty() || parts.first() == kId || parts.first() == kInfo) {
+            continue;
+        }
+        if (path.isEmpty() || parts.first() == kId || parts.first() == kInfo) {
             errors.push_back(error(QStringLiteral("InvalidField"),
                                    QStringLiteral("The path '%1' cannot be patched.").arg(path), path));
-        } else if (op != QLatin1String("remove") && !operation.contains(QStringLiteral("value"))) {
+            continue;
+        }
+        if (!m_gate.schema() || !m_gate.schema()->property(parts.first())) {
+            return refuse(m_gate.unknownMember(parts.first(), body, {index, QStringLiteral("path")}));
+        }
+        if (parts.size() > 1) {
+            logFalsePatch(path); // ConnectWise's "false 200": nothing changes
+            continue;
+        }
+        if (op == QLatin1String("remove")) {
+            record.remove(path);
+            changed = true;
+            continue;
+        }
+        if (!operation.contains(QStringLiteral("value"))) {
             errors.push_back(error(QStringLiteral("InvalidField"),
                                    QStringLiteral("The operation on '%1' has no value.").arg(path), path));
-        } else {
-            setAt(&record, parts, operation.value(QStringLiteral("value")), op == QLatin1String("remove"));
+            continue;
         }
+        const QJsonValue value = operation.value(QStringLiteral("value"));
+        if (const auto refusal = m_gate.readMember(path, value, body, {index, QStringLiteral("value")}, &errors)) {
+            return refuse(*refusal);
+        }
+        record.insert(path, value);
+        changed = true;
     }
     if (!errors.empty()) {
-        return invalid(QStringLiteral("The patch is invalid."), errors);
+        return refuse(Refusal {400, QStringLiteral("InvalidObject"), QStringLiteral("The patch is invalid."), errors});
+    }
+    if (!changed) {
+        return HttpResponse::json(200, existing->json);
     }
     return store(record, id, previous, 200);
 }
 
 HttpResponse RecordWriter::remove(qint64 id)
 {
+    const Record* existing = m_collection.find(id);
+    const QJsonObject previous = existing ? existing->object() : QJsonObject();
     if (!m_collection.remove(id)) {
         return notFound(id);
+    }
+    if (m_context.hooks) {
+        m_context.hooks->written(m_collection.spec(), {}, previous);
     }
     HttpResponse reply;
     reply.status = 204;

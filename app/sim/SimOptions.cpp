@@ -46,6 +46,13 @@ SimOptions::SimOptions()
         option("truncate-every", tr("Every Kth API reply is cut off after half its body."), "K", "0"),
         option("drop-every", tr("Every Kth API request gets its connection closed without an answer."), "K", "0"),
         option("deny-module", tr("Answer 403 for paths under apis/3.0/ starting with PATH (repeatable)."), "PATH"),
+        option("rate-limit-body",
+               tr("The body of a 429: json (ConnectWise's) or cloudflare (the edge's HTML page, not JSON)."), "KIND",
+               "json"),
+        option("no-forward-only",
+               tr("PATH does not support forward-only paging: it ignores the pagination-type header and serves "
+                  "navigable pages (repeatable)."),
+               "PATH"),
         option("request-log", tr("Write one line per request to FILE ('-' = stderr); never keys."), "FILE"),
     });
 }
@@ -111,6 +118,12 @@ bool SimOptions::toConfig(const QProcessEnvironment& environment, SimConfig* con
     c.faults.truncateEvery = static_cast<int>(truncateEvery);
     c.faults.dropEvery = static_cast<int>(dropEvery);
     c.faults.denyModules = m_parser.values(QStringLiteral("deny-module"));
+    c.faults.noForwardOnly = m_parser.values(QStringLiteral("no-forward-only"));
+    c.faults.rateLimitBody = m_parser.value(QStringLiteral("rate-limit-body"));
+    if (!FaultSettings::isRateLimitBody(c.faults.rateLimitBody)) {
+        *error = tr("--rate-limit-body must be json or cloudflare");
+        return false;
+    }
     c.requestLogFile = m_parser.value(QStringLiteral("request-log"));
     *config = c;
     return true;

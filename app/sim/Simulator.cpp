@@ -19,7 +19,7 @@ Simulator::Simulator(SimConfig config)
     , m_dataset(m_config.records, m_config.seed)
     , m_auth(m_config.companyId, m_config.publicKey, m_config.privateKey, m_config.clientId)
     , m_faults(m_config.faults)
-    , m_router(m_dataset, m_config)
+    , m_router(m_dataset, m_config, m_models, m_violations)
     , m_control(*this)
 {
     m_config.setCodebase(m_config.codebase);
@@ -99,6 +99,12 @@ HttpResponse Simulator::api(const HttpRequest& request, const QString& path)
     const QByteArray host = request.header("Host").isEmpty() ? QByteArray("127.0.0.1") : request.header("Host");
     const QByteArray linkBase = QByteArray(m_config.tls ? "https://" : "http://") + host +
         (question < 0 ? request.target : request.target.left(question));
+    if (m_faults.ignoresForwardOnly(apiPath)) { // this endpoint knows only navigable pages
+        HttpRequest navigable = request;
+        navigable.headers.removeIf(
+            [](const auto& h) { return h.first.compare("pagination-type", Qt::CaseInsensitive) == 0; });
+        return finish(m_router.route(navigable, apiPath, linkBase));
+    }
     return finish(m_router.route(request, apiPath, linkBase));
 }
 
@@ -136,6 +142,7 @@ QJsonObject Simulator::state()
         {QStringLiteral("apiRequestCount"), m_faults.apiRequests()},
         {QStringLiteral("authenticatedRequestCount"), m_authenticated},
         {QStringLiteral("tls"), m_config.tls},
+        {QStringLiteral("modelViolations"), static_cast<qint64>(m_violations.size())},
     };
 }
 

@@ -6,8 +6,10 @@
 #include "app/sim/Dataset.h"
 #include "app/sim/FaultInjector.h"
 #include "app/sim/HttpMessage.h"
+#include "app/sim/ModelTable.h"
 #include "app/sim/RequestLog.h"
 #include "app/sim/SimConfig.h"
+#include "app/sim/ViolationLog.h"
 
 #include <QJsonObject>
 
@@ -28,6 +30,8 @@ public:
     Dataset& dataset() { return m_dataset; }
     FaultInjector& faults() { return m_faults; }
     RequestLog& requestLog() { return m_log; }
+    ViolationLog& violations() { return m_violations; }
+    const ModelTable& models() const { return m_models; }
     QJsonObject state();
     void setTls(bool tls) { m_config.tls = tls; } // Link URLs then use https
 
@@ -42,6 +46,8 @@ private:
     Auth m_auth;
     FaultInjector m_faults;
     RequestLog m_log;
+    ModelTable m_models;
+    ViolationLog m_violations;
     ApiRouter m_router;
     ControlApi m_control;
     qint64 m_authenticated = 0;

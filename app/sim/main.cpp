@@ -24,6 +24,10 @@ int main(int argc, char* argv[])
     }
 
     Sim::Simulator simulator(config);
+    if (!simulator.models().isValid()) {
+        err << "cwconnector-sim: " << simulator.models().error() << '\n';
+        return 1;
+    }
     Sim::HttpServer server([&simulator](const Sim::HttpRequest& request) { return simulator.handle(request); });
     if (!config.tlsCertFile.isEmpty()) {
         if (!server.loadTls(config.tlsCertFile, config.tlsKeyFile, config.tlsChainFile, &error)) {

@@ -59,7 +59,7 @@ void RemoteListFetcher::fetchNext()
         for (const QJsonValue& v : page.records) {
             const QJsonObject o = v.toObject();
             const QString id = QString::number(o.value(QStringLiteral("id")).toInteger());
-            for (const char* field : {"name", "identifier", "currencyCode"}) {
+            for (const char* field : {"name", "identifier", "currencyIdentifier"}) {
                 const QString name = o.value(QLatin1String(field)).toString();
                 if (!name.isEmpty()) {
                     m_resolver.add(m_current, name, id);

@@ -132,6 +132,22 @@ void Pager::onPageFetched(const ApiResult& result)
     m_host = result.url.host();
     const int number = m_nextPageNumber++;
     const LinkHeader links = LinkHeader::parse(result.header("Link"));
+    const bool firstForwardReply = m_query.mode == PageQuery::Mode::ForwardOnly && !m_forwardChecked;
+    m_forwardChecked = true;
+    if (firstForwardReply && m_nextPageId.isEmpty()) {
+        // Some endpoints do not support forward-only paging: they ignore the header and answer a navigable page, with
+        // a Link without pageId, or without a Link when it is their only page. A forward-only pull's last page has an
+        // empty Link too, so without one a full page decides: then page 2 is asked for (empty if it was the end).
+        const bool navigableLink = links.has(QStringLiteral("next")) &&
+            links.parameter(QStringLiteral("next"), QStringLiteral("pageId")).isEmpty();
+        if (navigableLink || links.isEmpty()) {
+            m_query.mode = PageQuery::Mode::Navigable;
+            m_navigableUnsure = !navigableLink;
+            if (navigableLink) {
+                logFallBack();
+            }
+        }
+    }
     if (m_query.mode == PageQuery::Mode::ForwardOnly) {
         const QString pageId = links.parameter(QStringLiteral("next"), QStringLiteral("pageId"));
         // The pageId must move forward, or a server ignoring it would make us loop over one page forever.
@@ -183,6 +199,12 @@ void Pager::onPageProcessed(int number, const std::shared_ptr<const void>& resul
     deliver(number, std::move(page));
 }
 
+void Pager::logFallBack() const
+{
+    qCInfo(lcConnectWise).noquote() << m_query.path
+                                    << "does not support forward-only paging; going on with navigable pages";
+}
+
 void Pager::malformed(const QString& detail)
 {
     ApiError e;
@@ -202,6 +224,10 @@ void Pager::deliver(int number, Page page)
     if (m_decisionPending) {
         m_decisionPending = false;
         m_moreToFetch = !shortPage;
+        if (m_navigableUnsure && m_moreToFetch) {
+            logFallBack();
+        }
+        m_navigableUnsure = false;
     } else if (m_query.mode == PageQuery::Mode::ForwardOnly && page.count == 0) {
         m_moreToFetch = false; // an empty page ends a forward-only pull whatever the Link says
     }

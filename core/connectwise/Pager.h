@@ -46,7 +46,9 @@ struct PagerResult
 // being parsed or waiting to be handed over. The next page is fetched while the current one is parsed
 // and consumed (forward-only takes the next pageId from the Link header as soon as the headers arrive).
 // Every request is built from the PageQuery (pageSize, conditions, orderBy, fields), never from the
-// Link URL.
+// Link URL. Some ConnectWise endpoints do not support forward-only paging and answer a navigable page instead:
+// when the first forward-only reply has a Link without pageId, or no Link and a full page, the pager goes on with
+// navigable pages (page=2, 3...) and logs it once in the connectwise category.
 //
 // Auto mode (default): a page counts as consumed when the slot connected to pageReady() returns.
 // Manual mode (setAutoAdvance(false)): the consumer calls next() when done, e.g. after an asynchronous
@@ -106,6 +108,7 @@ private:
     void onPageParsed(int number, const QJsonDocument& document, const QJsonParseError& error);
     void onPageProcessed(int number, const std::shared_ptr<const void>& result, const QString& error);
     void malformed(const QString& detail);
+    void logFallBack() const;
     void deliver(int number, Page page);
     void finish(const ApiError& error);
     int pagesAhead() const;
@@ -133,6 +136,8 @@ private:
     bool m_parsing = false;
     bool m_moreToFetch = true;
     bool m_decisionPending = false; // navigable page without Link: whether more follow is known after parsing
+    bool m_forwardChecked = false; // the first forward-only reply was looked at (it may turn the pull navigable)
+    bool m_navigableUnsure = false; // turned navigable on a first reply without Link: a full page confirms it
     bool m_consumerBusy = false;
     bool m_lastDelivered = false;
     bool m_autoAdvance = true;

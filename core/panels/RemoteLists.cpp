@@ -81,7 +81,7 @@ RemoteItem RemoteLists::fromJson(const QString& kind, const QJsonObject& json)
         item.code = item.member.identifier;
         item.inactive = item.member.inactive;
     } else if (kind == kindName(RemoteResolver::currency)) {
-        item.code = json.value(QStringLiteral("currencyCode")).toString();
+        item.code = json.value(QStringLiteral("currencyIdentifier")).toString(); // the ISO code
     } else if (kind == kindName(RemoteResolver::productSubcategory)) {
         const QJsonObject category = json.value(QStringLiteral("category")).toObject();
         if (!category.isEmpty()) {

@@ -1,7 +1,13 @@
 #include "tests/support/SimProcess.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTimer>
 
 namespace CwTest {
 
@@ -68,6 +74,40 @@ void SimProcess::stop()
 QString SimProcess::hostAndPort() const
 {
     return m_baseUrl.host() + QLatin1Char(':') + QString::number(m_baseUrl.port());
+}
+
+QJsonArray SimProcess::modelViolations() const
+{
+    QNetworkAccessManager network;
+    QUrl url = m_baseUrl;
+    url.setPath(QStringLiteral("/_sim/violations"));
+    QNetworkReply* reply = network.get(QNetworkRequest(url));
+    reply->ignoreSslErrors(); // the test certificates are self-signed
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray body = reply->isFinished() ? reply->readAll() : QByteArray();
+    delete reply;
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isArray()) {
+        // Unreadable counts as a violation, so that a test asserting "none" cannot pass by accident.
+        return QJsonArray {QJsonObject {
+            {QStringLiteral("message"), QStringLiteral("GET /_sim/violations did not answer a JSON array")}}};
+    }
+    return document.array();
+}
+
+QString SimProcess::describe(const QJsonArray& violations)
+{
+    QStringList lines;
+    for (const QJsonValue& v : violations) {
+        const QJsonObject o = v.toObject();
+        lines.append(o.value(QLatin1String("method")).toString() + QLatin1Char(' ') +
+                     o.value(QLatin1String("path")).toString() + QStringLiteral(": ") +
+                     o.value(QLatin1String("message")).toString());
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 ProcessResult runProcess(const QString& program, const QStringList& arguments, const QByteArray& input,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QProcess>
 #include <QStringList>
 #include <QUrl>
@@ -25,6 +26,13 @@ public:
     QString hostAndPort() const;
     QString output() const { return m_output; }
     QProcess& process() { return m_process; }
+
+    // GET /_sim/violations: every write the simulator refused for a model reason (an unknown member, a wrong type,
+    // a missing required member, an over-long string, a bad enum value, a rule beyond the schema) and every PATCH
+    // of a nested path, since it started or was last reset. A sync test asserts at its end that it is empty:
+    //     QVERIFY2(sim.modelViolations().isEmpty(), qPrintable(CwTest::SimProcess::describe(sim.modelViolations())));
+    QJsonArray modelViolations() const;
+    static QString describe(const QJsonArray& violations); // one line each: method path: message
 
 private:
     QProcess m_process;

@@ -50,12 +50,14 @@ void TestCliSync::initTestCase()
     f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
     QVERIFY(f.instanceId > 100000);
     QVERIFY2(f.configure(), qPrintable(f.error));
-    QVERIFY(
-        f.addLocal(QStringLiteral("accounts"),
-                   {{{QStringLiteral("id"), QStringLiteral("C1")}, {QStringLiteral("name"), QStringLiteral("Cli One")}},
-                    {{QStringLiteral("id"), QStringLiteral("C2")},
-                     {QStringLiteral("name"), QStringLiteral("Cli Two")},
-                     {QStringLiteral("account_type"), QStringLiteral("Unknown")}}}));
+    QVERIFY(f.addLocal(QStringLiteral("accounts"),
+                       {{{QStringLiteral("id"), QStringLiteral("C1")},
+                         {QStringLiteral("name"), QStringLiteral("Cli One")},
+                         {QStringLiteral("city"), QStringLiteral("Tampa")}}, // ConnectWise needs an address
+                        {{QStringLiteral("id"), QStringLiteral("C2")},
+                         {QStringLiteral("name"), QStringLiteral("Cli Two")},
+                         {QStringLiteral("city"), QStringLiteral("Tampa")},
+                         {QStringLiteral("account_type"), QStringLiteral("Unknown")}}}));
     f.db->close(); // the CLI writes it from now on
 }
 

@@ -119,7 +119,8 @@ void TestCliSyncKill::interruptStopsCleanlyThenResumes()
     QList<QVariantHash> accounts;
     for (int i = 0; i < 200; ++i) {
         accounts.append({{QStringLiteral("id"), QStringLiteral("INT%1").arg(i)},
-                         {QStringLiteral("name"), QStringLiteral("Interrupted Account %1").arg(i)}});
+                         {QStringLiteral("name"), QStringLiteral("Interrupted Account %1").arg(i)},
+                         {QStringLiteral("city"), QStringLiteral("City %1").arg(i)}}); // ConnectWise needs an address
     }
     QVERIFY(f.addLocal(QStringLiteral("accounts"), accounts));
     const int runsBefore = f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs"));

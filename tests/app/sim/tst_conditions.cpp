@@ -45,11 +45,11 @@ void TestConditions::matches_data()
     QTest::newRow("in") << QStringLiteral("id in (1,2,42)") << true;
     QTest::newRow("in miss") << QStringLiteral("id in (1, 2, 3)") << false;
     QTest::newRow("not in") << QStringLiteral("id not in (1,2,3)") << true;
-    QTest::newRow("like prefix") << QStringLiteral("name like \"Acme%\"") << true;
-    QTest::newRow("like case-insensitive") << QStringLiteral("name LIKE \"acme w%\"") << true;
-    QTest::newRow("like inner") << QStringLiteral("name like \"%idg%\"") << true;
-    QTest::newRow("like miss") << QStringLiteral("name like \"Widgets%\"") << false;
-    QTest::newRow("not like") << QStringLiteral("name not like \"Widgets%\"") << true;
+    QTest::newRow("like prefix") << QStringLiteral("name like \"Acme*\"") << true;
+    QTest::newRow("like case-insensitive") << QStringLiteral("name LIKE \"acme w*\"") << true;
+    QTest::newRow("like inner") << QStringLiteral("name like \"*idg*\"") << true;
+    QTest::newRow("like miss") << QStringLiteral("name like \"Widgets*\"") << false;
+    QTest::newRow("not like") << QStringLiteral("name not like \"Widgets*\"") << true;
     QTest::newRow("contains") << QStringLiteral("name contains \"WIDG\"") << true;
     QTest::newRow("string = case-insensitive") << QStringLiteral("name = \"acme widgets\"") << true;
     QTest::newRow("escaped quote") << QStringLiteral("nick = \"O\\\"Brien\"") << true;
@@ -66,7 +66,7 @@ void TestConditions::matches_data()
     QTest::newRow("missing = null") << QStringLiteral("nothing = null") << true;
     QTest::newRow("not null") << QStringLiteral("name != null") << true;
     QTest::newRow("missing field compares false") << QStringLiteral("nothing = 1") << false;
-    QTest::newRow("and") << QStringLiteral("id > 40 and name like \"Acme%\"") << true;
+    QTest::newRow("and") << QStringLiteral("id > 40 and name like \"Acme*\"") << true;
     QTest::newRow("and false") << QStringLiteral("id > 40 AND inactiveFlag = true") << false;
     QTest::newRow("or") << QStringLiteral("id = 1 or id = 42") << true;
     QTest::newRow("and binds tighter than or") << QStringLiteral("id = 42 or id = 1 and id = 2") << true;
@@ -120,15 +120,17 @@ void TestConditions::like_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<bool>("expected");
     QTest::newRow("exact") << QStringLiteral("abc") << QStringLiteral("abc") << true;
-    QTest::newRow("percent only") << QStringLiteral("anything") << QStringLiteral("%") << true;
-    QTest::newRow("empty text percent") << QString() << QStringLiteral("%") << true;
-    QTest::newRow("suffix") << QStringLiteral("Northwind LLC") << QStringLiteral("%llc") << true;
-    QTest::newRow("two wildcards backtrack") << QStringLiteral("aXbXc") << QStringLiteral("a%b%c") << true;
-    QTest::newRow("underscore") << QStringLiteral("cat") << QStringLiteral("c_t") << true;
-    QTest::newRow("underscore one char only") << QStringLiteral("coat") << QStringLiteral("c_t") << false;
-    QTest::newRow("unicode case-folded") << QStringLiteral("M\u00fcller GmbH") << QStringLiteral("m\u00dcller%")
+    QTest::newRow("star only") << QStringLiteral("anything") << QStringLiteral("*") << true;
+    QTest::newRow("empty text star") << QString() << QStringLiteral("*") << true;
+    QTest::newRow("suffix") << QStringLiteral("Northwind LLC") << QStringLiteral("*llc") << true;
+    QTest::newRow("two wildcards backtrack") << QStringLiteral("aXbXc") << QStringLiteral("a*b*c") << true;
+    QTest::newRow("percent is no wildcard") << QStringLiteral("Northwind LLC") << QStringLiteral("%llc") << false;
+    QTest::newRow("percent matches itself") << QStringLiteral("100% done") << QStringLiteral("100%*") << true;
+    QTest::newRow("underscore is no wildcard") << QStringLiteral("cat") << QStringLiteral("c_t") << false;
+    QTest::newRow("underscore matches itself") << QStringLiteral("c_t") << QStringLiteral("c_t") << true;
+    QTest::newRow("unicode case-folded") << QStringLiteral("M\u00fcller GmbH") << QStringLiteral("m\u00dcller*")
                                          << true;
-    QTest::newRow("longer pattern") << QStringLiteral("ab") << QStringLiteral("abc%") << false;
+    QTest::newRow("longer pattern") << QStringLiteral("ab") << QStringLiteral("abc*") << false;
 }
 
 void TestConditions::like()

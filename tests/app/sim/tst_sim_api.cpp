@@ -249,8 +249,8 @@ void TestSimApi::invoicePayments()
         }
         withPayments += payments.array().isEmpty() ? 0 : 1;
         QVERIFY(qAbs(paid - invoice.value(QLatin1String("payments")).toDouble()) < 0.005);
-        const SimReply count = client.get(client.api(QStringLiteral("finance/invoices/%1/payments/count").arg(id)));
-        QCOMPARE(count.object().value(QLatin1String("count")).toInt(), payments.array().size());
+        // The models have no payments/count: "count" is no payment id.
+        QCOMPARE(client.get(client.api(QStringLiteral("finance/invoices/%1/payments/count").arg(id))).status, 404);
     }
     QVERIFY(withPayments > 0);
     QCOMPARE(client.get(client.api(QStringLiteral("finance/invoices/99999/payments"))).status, 404);

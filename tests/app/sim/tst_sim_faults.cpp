@@ -55,12 +55,40 @@ void TestSimFaults::rateLimit()
     const SimReply limited = client.get(client.api(path("company/companies/count")));
     QCOMPARE(limited.status, 429);
     QCOMPARE(limited.header("Retry-After"), QByteArray("7"));
-    QJsonParseError error;
-    QJsonDocument::fromJson(limited.body, &error);
-    QVERIFY(error.error != QJsonParseError::NoError); // like Cloudflare's edge: not JSON
-    QVERIFY(!limited.body.isEmpty());
+    // ConnectWise's own shape, which is not the usual {code, message, errors}.
+    QCOMPARE(limited.object(),
+             (QJsonObject {
+                 {QStringLiteral("error"), QStringLiteral("ConnectWiseAPI")},
+                 {QStringLiteral("message"), QStringLiteral("Too many requests. Please try again in 7 seconds.")}}));
     // The company lookup is not rate limited.
     QCOMPARE(client.get(client.url(QStringLiteral("/login/companyinfo/cwsim"))).status, 200);
+
+    // The Cloudflare edge answers with a page that is not JSON: the switch at runtime, then as a flag.
+    QCOMPARE(client
+                 .control("POST", QStringLiteral("faults"),
+                          R"({"rateLimit":1,"rateWindowMs":600000,"retryAfter":3,"rateLimitBody":"cloudflare"})")
+                 .status,
+             200);
+    client.get(client.api(path("system/info")));
+    const SimReply edge = client.get(client.api(path("system/info")));
+    QCOMPARE(edge.status, 429);
+    QCOMPARE(edge.header("Retry-After"), QByteArray("3"));
+    QVERIFY(edge.header("Content-Type").startsWith("text/html"));
+    QJsonParseError error;
+    QJsonDocument::fromJson(edge.body, &error);
+    QVERIFY(error.error != QJsonParseError::NoError);
+    QVERIFY(edge.body.contains("Error 1015"));
+    QCOMPARE(client.control("POST", QStringLiteral("faults"), R"({"rateLimitBody":"xml"})").status, 400);
+
+    CwTest::SimProcess flagged;
+    QVERIFY(
+        flagged.start({QStringLiteral("--rate-limit"), QStringLiteral("1"), QStringLiteral("--rate-window-ms"),
+                       QStringLiteral("600000"), QStringLiteral("--rate-limit-body"), QStringLiteral("cloudflare")}));
+    SimTestClient flaggedClient(flagged.baseUrl());
+    flaggedClient.get(flaggedClient.api(path("system/info")));
+    QVERIFY(flaggedClient.get(flaggedClient.api(path("system/info"))).body.contains("You are being rate limited"));
+    CwTest::SimProcess wrong;
+    QVERIFY(!wrong.start({QStringLiteral("--rate-limit-body"), QStringLiteral("xml")}));
 }
 
 void TestSimFaults::failEvery()
@@ -152,7 +180,8 @@ void TestSimFaults::denyModule()
     SimTestClient client(sim.baseUrl());
     const SimReply invoices = client.get(client.api(path("finance/invoices")));
     QCOMPARE(invoices.status, 403);
-    QCOMPARE(invoices.object().value(QLatin1String("code")).toString(), QStringLiteral("Unauthorized"));
+    QCOMPARE(invoices.object().value(QLatin1String("code")).toString(), QStringLiteral("Security"));
+    QVERIFY(invoices.object().value(QLatin1String("errors")).isNull());
     QCOMPARE(invoices.object().value(QLatin1String("message")).toString(),
              QStringLiteral("You do not have permission to access the Finance module (Invoicing). Please contact your "
                             "administrator."));
@@ -282,7 +311,8 @@ void TestSimFaults::expectContinueAndConnectionClose()
 {
     CwTest::SimProcess sim;
     QVERIFY(sim.start());
-    const QByteArray body = R"({"identifier":"Expect1","name":"Expect Continue Ltd"})";
+    const QByteArray body =
+        R"({"identifier":"Expect1","name":"Expect Continue Ltd","city":"Tampa","site":{"name":"Main"}})";
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, sim.port());
     QVERIFY(socket.waitForConnected(10000));

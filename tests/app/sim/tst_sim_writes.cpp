@@ -65,7 +65,9 @@ void TestSimWrites::createCompany()
     SimTestClient client(sim().baseUrl());
     const QJsonObject body {{QStringLiteral("identifier"), QStringLiteral("OBrien")},
                             {QStringLiteral("name"), QStringLiteral("O\"Brien & Sons")},
-                            {QStringLiteral("status"), QJsonObject {{QStringLiteral("id"), 1}}}};
+                            {QStringLiteral("status"), QJsonObject {{QStringLiteral("id"), 1}}},
+                            {QStringLiteral("city"), QStringLiteral("Cork")},
+                            {QStringLiteral("site"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Main")}}}};
     const SimReply created = client.send("POST", client.api(QStringLiteral("company/companies")), json(body));
     QCOMPARE(created.status, 201);
     const QJsonObject record = created.object();
@@ -126,9 +128,12 @@ void TestSimWrites::duplicateIdentifier()
                                  .object()
                                  .value(QLatin1String("identifier"))
                                  .toString();
-    const SimReply duplicate = client.send("POST", client.api(QStringLiteral("company/companies")),
-                                           json(QJsonObject {{QStringLiteral("identifier"), existing.toUpper()},
-                                                             {QStringLiteral("name"), QStringLiteral("Copy")}}));
+    const SimReply duplicate = client.send(
+        "POST", client.api(QStringLiteral("company/companies")),
+        json(QJsonObject {{QStringLiteral("identifier"), existing.toUpper()},
+                          {QStringLiteral("name"), QStringLiteral("Copy")},
+                          {QStringLiteral("zip"), QStringLiteral("33602")},
+                          {QStringLiteral("site"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Main")}}}}));
     QCOMPARE(duplicate.status, 400);
     QCOMPARE(duplicate.object().value(QLatin1String("code")).toString(), QStringLiteral("InvalidObject"));
     QCOMPARE(firstError(duplicate).value(QLatin1String("code")).toString(), QStringLiteral("ObjectExists"));
@@ -143,8 +148,8 @@ void TestSimWrites::patchCompany()
                                          {QStringLiteral("path"), QStringLiteral("name")},
                                          {QStringLiteral("value"), QStringLiteral("Renamed Ltd")}},
                             QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
-                                         {QStringLiteral("path"), QStringLiteral("/status/id")},
-                                         {QStringLiteral("value"), 2}}};
+                                         {QStringLiteral("path"), QStringLiteral("status")},
+                                         {QStringLiteral("value"), QJsonObject {{QStringLiteral("id"), 2}}}}};
     const SimReply patched = client.send("PATCH", client.api(QStringLiteral("company/companies/5")), json(patch));
     QCOMPARE(patched.status, 200);
     const QJsonObject after = patched.object();
@@ -177,8 +182,12 @@ void TestSimWrites::patchRejectsBadOperations()
 void TestSimWrites::putCompany()
 {
     SimTestClient client(sim().baseUrl());
-    const QJsonObject replacement {{QStringLiteral("identifier"), QStringLiteral("Replaced7")},
-                                   {QStringLiteral("name"), QStringLiteral("Replaced Company")}};
+    const QJsonObject replacement {
+        {QStringLiteral("identifier"), QStringLiteral("Replaced7")},
+        {QStringLiteral("name"), QStringLiteral("Replaced Company")},
+        {QStringLiteral("addressLine1"), QStringLiteral("1 Main Street")},
+        {QStringLiteral("site"),
+         QJsonObject {{QStringLiteral("id"), 70}, {QStringLiteral("name"), QStringLiteral("Main")}}}};
     const SimReply put = client.send("PUT", client.api(QStringLiteral("company/companies/7")), json(replacement));
     QCOMPARE(put.status, 200);
     const QJsonObject record = client.get(client.api(QStringLiteral("company/companies/7"))).object();

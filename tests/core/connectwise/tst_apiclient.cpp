@@ -372,7 +372,9 @@ void TestApiClient::invalidPostListsFields()
     QVERIFY(sim.start());
     auto c = client(CwTest::simConnection(sim.baseUrl()));
     const ApiResult r =
-        run(c.get(), ApiRequest::post(Endpoints::companies(), QJsonDocument(QJsonObject {{QStringLiteral("x"), 1}})));
+        run(c.get(),
+            ApiRequest::post(Endpoints::companies(),
+                             QJsonDocument(QJsonObject {{QStringLiteral("name"), QStringLiteral("No id")}})));
     QCOMPARE(r.error.kind, Kind::InvalidRequest);
     QCOMPARE(r.attempts, 1);
     QVERIFY(!r.error.body.fields().isEmpty());

@@ -5,6 +5,7 @@
 #include "core/connectwise/Pager.h"
 #include "tests/core/connectwise/SimFixture.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 #include <QThread>
@@ -32,6 +33,8 @@ private slots:
     void cancelStops();
     void errorEndsPull();
     void forwardOnlyRejectsOrderBy();
+    void forwardOnlyFallsBackToNavigable_data();
+    void forwardOnlyFallsBackToNavigable();
     void prepareRunsOnTheParsingThread();
 
 private:
@@ -264,6 +267,51 @@ void TestPager::forwardOnlyRejectsOrderBy()
     pager.start();
     const PagerResult r = CwTest::waitFor<PagerResult>(&pager, &Pager::finished);
     QCOMPARE(r.error.kind, ApiError::Kind::Configuration);
+}
+
+void TestPager::forwardOnlyFallsBackToNavigable_data()
+{
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<int>("records");
+    QTest::addColumn<int>("requests");
+    // Link with page=2 and no pageId after the first page: navigable pages 2 and 3 follow.
+    QTest::newRow("several pages") << QString() << 2500 << 3;
+    // One short page without any Link: nothing more to fetch.
+    QTest::newRow("one page") << QStringLiteral("id <= 10") << 10 << 1;
+    // One full page without any Link (navigable, or the end of a forward-only pull): page 2 tells, empty.
+    QTest::newRow("one full page") << QStringLiteral("id <= 1000") << 1000 << 2;
+}
+
+void TestPager::forwardOnlyFallsBackToNavigable()
+{
+    QFETCH(QString, condition);
+    QFETCH(int, records);
+    QFETCH(int, requests);
+    // The endpoint ignores pagination-type: forward-only, as some ConnectWise endpoints do.
+    CwTest::simControl(m_sim.baseUrl(), QStringLiteral("/_sim/faults"), R"({"noForwardOnly":["company/companies"]})");
+    PageQuery query;
+    query.path = Endpoints::companies();
+    query.mode = PageQuery::Mode::ForwardOnly;
+    query.fields = {QStringLiteral("id")};
+    if (!condition.isEmpty()) {
+        query.conditions = Conditions::raw(condition);
+    }
+    if (records > 10) {
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("does not support forward-only paging")));
+    }
+    const Pull p = pull(query);
+    CwTest::simControl(m_sim.baseUrl(), QStringLiteral("/_sim/faults"), "{}");
+    QVERIFY2(p.result.ok(), qPrintable(p.result.error.summary()));
+    QCOMPARE(p.ids.size(), records);
+    QCOMPARE(qint64(QSet<qint64>(p.ids.begin(), p.ids.end()).size()), qint64(records));
+    QVERIFY(std::is_sorted(p.ids.begin(), p.ids.end()));
+    const QJsonArray sent = pageRequests();
+    QCOMPARE(sent.size(), requests);
+    for (int i = 0; i < sent.size(); ++i) {
+        const QUrlQuery q = queryOfTarget(sent.at(i));
+        QCOMPARE(q.queryItemValue(QStringLiteral("page")), i == 0 ? QString() : QString::number(i + 1));
+        QVERIFY(!q.hasQueryItem(QStringLiteral("pageId")));
+    }
 }
 
 void TestPager::prepareRunsOnTheParsingThread()

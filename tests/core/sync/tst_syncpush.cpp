@@ -316,7 +316,9 @@ void TestSyncPush::lostCreateIsReconciled()
             .size();
     };
     QVERIFY(f.addLocal(QStringLiteral("accounts"),
-                       {row({{"id", QStringLiteral("A9")}, {"name", QStringLiteral("Lost Reply")}})}));
+                       {row({{"id", QStringLiteral("A9")},
+                             {"name", QStringLiteral("Lost Reply")},
+                             {"city", QStringLiteral("Tampa")}})})); // ConnectWise needs an address
     // Dry run: would create, writes nothing.
     Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("accounts")}, true);
     QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 1);
@@ -337,8 +339,10 @@ void TestSyncPush::lostCreateIsReconciled()
 
     // Every 2nd connection closed unanswered: the POST never reached the service, the look-up says so, the
     // second POST is dropped too: failed, no link, nothing created. The rerun creates it once.
-    QVERIFY(f.addLocal(QStringLiteral("accounts"),
-                       {row({{"id", QStringLiteral("A10")}, {"name", QStringLiteral("Dropped")}})}));
+    QVERIFY(f.addLocal(
+        QStringLiteral("accounts"),
+        {row(
+            {{"id", QStringLiteral("A10")}, {"name", QStringLiteral("Dropped")}, {"city", QStringLiteral("Tampa")}})}));
     QVERIFY(f.setFaults({{QStringLiteral("dropEvery"), 2}}));
     s = f.sync(true, false, {QStringLiteral("accounts")});
     QVERIFY(f.setFaults({}));
@@ -351,12 +355,14 @@ void TestSyncPush::lostCreateIsReconciled()
 
     // A process killed between its POST and the answer leaves a pending link (no ConnectWise id): the next
     // run looks the identifier up and adopts the company instead of creating a second one.
-    QVERIFY(f.addLocal(QStringLiteral("accounts"),
-                       {row({{"id", QStringLiteral("A11")}, {"name", QStringLiteral("Killed")}})}));
+    QVERIFY(f.addLocal(
+        QStringLiteral("accounts"),
+        {row({{"id", QStringLiteral("A11")}, {"name", QStringLiteral("Killed")}, {"city", QStringLiteral("Tampa")}})}));
     const QString killed = Cw::SyncIdentifier::make(QStringLiteral("Killed"), QStringLiteral("A11"));
     QJsonObject body {{QStringLiteral("identifier"), killed},
                       {QStringLiteral("name"), QStringLiteral("Killed")},
-                      {QStringLiteral("site"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Main")}}}};
+                      {QStringLiteral("site"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Main")}}},
+                      {QStringLiteral("city"), QStringLiteral("Tampa")}};
     QVERIFY(f.call(Cw::ApiRequest::post(QStringLiteral("company/companies"), QJsonDocument(body))).ok());
     QVERIFY(f.db->exec(QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_ref, pushed_hash,"
                                       " pushed_body, updated_at) VALUES (?, 'accounts', 'A11', ?, 'x', ?, 0)"),
