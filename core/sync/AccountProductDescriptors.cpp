@@ -149,7 +149,8 @@ PushBody catalogBody(const LocalRecord& r, const SyncInputs& in)
         return out;
     }
     b.insert(QStringLiteral("subcategory"), reference(subcategory));
-    for (const char* key : {"product_category", "product_uom", "product_billable_option"}) {
+    // product_billable_option is the default of invoice and order lines (ProductItem), not a CatalogItem member.
+    for (const char* key : {"product_category", "product_uom"}) {
         const QString k = QLatin1String(key);
         const QString id = in.settings->variable(k);
         if (id.isEmpty()) {
@@ -158,10 +159,8 @@ PushBody catalogBody(const LocalRecord& r, const SyncInputs& in)
         }
         if (k == QLatin1String("product_category")) {
             b.insert(QStringLiteral("category"), reference(id));
-        } else if (k == QLatin1String("product_uom")) {
-            b.insert(QStringLiteral("unitOfMeasure"), reference(id));
         } else {
-            b.insert(QStringLiteral("billableOption"), id);
+            b.insert(QStringLiteral("unitOfMeasure"), reference(id));
         }
     }
     put(&b, QStringLiteral("price"), money(r.values.value(QStringLiteral("price"))));
@@ -223,19 +222,13 @@ SyncDescriptor SyncDescriptors::products()
     d.remoteName = QStringLiteral("catalog item");
     d.path = Endpoints::catalog();
     d.keyField = QStringLiteral("identifier");
-    d.requiredVariables = {QStringLiteral("product_category"), QStringLiteral("product_uom"),
-                           QStringLiteral("product_billable_option")};
+    d.requiredVariables = {QStringLiteral("product_category"), QStringLiteral("product_uom")};
     d.variables = d.requiredVariables + QStringList {QStringLiteral("product_subcategory")};
     d.lookups = {QStringLiteral("product_type"), QStringLiteral("unit_type")};
-    d.updatableFields = {QStringLiteral("description"),
-                         QStringLiteral("customerDescription"),
-                         QStringLiteral("type"),
-                         QStringLiteral("subcategory"),
-                         QStringLiteral("category"),
-                         QStringLiteral("unitOfMeasure"),
-                         QStringLiteral("billableOption"),
-                         QStringLiteral("price"),
-                         QStringLiteral("cost")};
+    d.updatableFields = {QStringLiteral("description"), QStringLiteral("customerDescription"),
+                         QStringLiteral("type"),        QStringLiteral("subcategory"),
+                         QStringLiteral("category"),    QStringLiteral("unitOfMeasure"),
+                         QStringLiteral("price"),       QStringLiteral("cost")};
     d.toRemote = catalogBody;
     d.fromRemote = productValues;
     return d;

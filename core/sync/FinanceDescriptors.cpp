@@ -149,8 +149,8 @@ PushBody paymentBody(const LocalRecord& r, const SyncInputs& in)
         out.skipReason = SyncSettings::missingVariableReason(variable);
         return out;
     }
-    out.body.insert(QStringLiteral("type"), QStringLiteral("Payment"));
-    out.body.insert(QStringLiteral("paymentMethod"), reference(methodId));
+    // The Payment model has no payment method: the method ids only choose which payments are pushed.
+    out.body.insert(QStringLiteral("invoice"), reference(QString::number(invoiceId)));
     out.body.insert(QStringLiteral("amount"), money(r.values.value(QStringLiteral("amount"))));
     put(&out.body, QStringLiteral("paymentDate"), date(r.values.value(QStringLiteral("date"))));
     return out;
