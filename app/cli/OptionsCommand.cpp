@@ -5,7 +5,7 @@
 #include "app/cli/ExitCode.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
-#include "core/panels/SyncMatrix.h"
+#include "core/config/SyncMatrix.h"
 #include "core/store/Database.h"
 
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #include "ui/panels/SyncOptionsPanel.h"
 
 #include "core/config/ConfigNames.h"
+#include "core/config/SyncMatrix.h"
 #include "core/connectwise/Endpoints.h"
-#include "core/panels/SyncMatrix.h"
 
 #include <QCheckBox>
 #include <QGridLayout>

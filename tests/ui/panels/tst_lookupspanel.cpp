@@ -1,5 +1,5 @@
 #include "core/config/RemoteResolver.h"
-#include "tests/core/panels/PanelsSim.h"
+#include "tests/core/config/RemoteListsSim.h"
 #include "ui/panels/LookupsPanel.h"
 
 #include <QComboBox>

@@ -1,5 +1,5 @@
 #include "core/config/Instance.h"
-#include "tests/core/panels/PanelsSim.h"
+#include "tests/core/config/RemoteListsSim.h"
 #include "ui/panels/ServerVariablesPanel.h"
 
 #include <QComboBox>

@@ -1,5 +1,5 @@
+#include "core/config/SyncMatrix.h"
 #include "core/connectwise/Endpoints.h"
-#include "core/panels/SyncMatrix.h"
 #include "ui/panels/SyncOptionsPanel.h"
 
 #include <QCheckBox>

@@ -1,9 +1,9 @@
-#include "core/panels/ServerVariablesStep.h"
+#include "core/check/ServerVariablesStep.h"
 
 #include "core/check/ConnectionCheck.h"
 #include "core/check/SystemsCheck.h"
 #include "core/config/ConfigNames.h"
-#include "core/panels/RemoteListsLoader.h"
+#include "core/config/RemoteListsLoader.h"
 
 namespace Cw {
 

@@ -1,9 +1,9 @@
+#include "core/config/LookupTables.h"
 #include "core/config/RemoteResolver.h"
+#include "core/config/UserMappings.h"
 #include "core/localdata/CsvImport.h"
-#include "core/panels/LookupTables.h"
-#include "core/panels/UserMappings.h"
 #include "core/store/Database.h"
-#include "tests/core/panels/PanelsSim.h"
+#include "tests/core/config/RemoteListsSim.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QBuffer>

@@ -1,8 +1,8 @@
 #pragma once
 
-// Shared by the panel tests: the live lists of a running cwconnector-sim.
+// Shared by the configuration tests and the panels' tests: the live lists of a running cwconnector-sim.
 
-#include "core/panels/RemoteListsLoader.h"
+#include "core/config/RemoteListsLoader.h"
 #include "tests/core/connectwise/SimFixture.h"
 
 namespace CwTest {

@@ -1,6 +1,6 @@
 #include "core/config/ConfigNames.h"
+#include "core/config/SyncMatrix.h"
 #include "core/connectwise/Endpoints.h"
-#include "core/panels/SyncMatrix.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "core/panels/ServerVariables.h"
+#include "core/config/ServerVariables.h"
 
 #include "core/config/ConfigNames.h"
 #include "core/config/RemoteResolver.h"

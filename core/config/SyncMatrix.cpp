@@ -1,4 +1,4 @@
-#include "core/panels/SyncMatrix.h"
+#include "core/config/SyncMatrix.h"
 
 #include "core/config/ConfigNames.h"
 #include "core/connectwise/Endpoints.h"
