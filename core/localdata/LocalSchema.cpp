@@ -1,5 +1,7 @@
 #include "core/localdata/LocalSchema.h"
 
+#include <QDate>
+
 namespace Cw {
 
 namespace {
@@ -84,6 +86,30 @@ QList<LocalEntity> buildEntities()
 }
 
 } // namespace
+
+QVariant LocalColumn::fromSql(const QVariant& value) const
+{
+    if (value.isNull()) {
+        return QVariant();
+    }
+    if (type == Type::Date) {
+        return QDate::fromString(value.toString(), Qt::ISODate);
+    }
+    return textFromSql(value);
+}
+
+QString LocalColumn::textFromSql(const QVariant& value) const
+{
+    if (value.isNull()) {
+        return QString();
+    }
+    if (type == Type::Decimal) {
+        const QString text =
+            value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'f', 6) : value.toString();
+        return canonicalDecimal(text);
+    }
+    return value.toString();
+}
 
 QString LocalColumn::canonicalDecimal(const QString& text)
 {

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <optional>
 
@@ -29,6 +30,11 @@ struct LocalColumn
 
     // "100.50" -> "100.5", "12.000" -> "12": one spelling per amount, so that re-imports compare equal.
     static QString canonicalDecimal(const QString& text);
+    // A value of this column as Qt Sql reads it: null -> invalid QVariant, a date -> QDate, a decimal -> its
+    // canonical text (SQLite may hand back a double, PostgreSQL a padded NUMERIC string), anything else -> text.
+    QVariant fromSql(const QVariant& value) const;
+    // The same as text: a date stays the ISO text stored (what a push sends); null -> a null QString.
+    QString textFromSql(const QVariant& value) const;
 };
 
 struct LocalEntity

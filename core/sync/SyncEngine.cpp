@@ -262,36 +262,4 @@ bool SyncEngine::flushOutcomes(Run& run)
     return ok;
 }
 
-QList<LocalRecord> SyncEngine::readLocal(const LocalEntity& entity, StoreError* error) const
-{
-    QList<LocalRecord> out;
-    const QStringList names = entity.columnNames();
-    QSqlQuery q(m_database.connection());
-    if (!m_database.exec(
-            QStringLiteral("SELECT %1 FROM %2 ORDER BY id").arg(names.join(QStringLiteral(", ")), entity.table), {},
-            error, &q)) {
-        return out;
-    }
-    while (q.next()) {
-        LocalRecord r;
-        for (int i = 0; i < names.size(); ++i) {
-            const QVariant v = q.value(i);
-            if (v.isNull()) {
-                continue;
-            }
-            const LocalColumn* c = entity.column(names.at(i));
-            if (c && c->type == LocalColumn::Type::Decimal) {
-                const QString text =
-                    v.typeId() == QMetaType::Double ? QString::number(v.toDouble(), 'f', 6) : v.toString();
-                r.values.insert(names.at(i), LocalColumn::canonicalDecimal(text));
-            } else {
-                r.values.insert(names.at(i), v.toString());
-            }
-        }
-        r.id = r.values.value(QStringLiteral("id")).toString();
-        out.append(r);
-    }
-    return out;
-}
-
 } // namespace Cw

@@ -78,7 +78,6 @@ private:
     void record(Run& run, const SyncOutcome& outcome);
     bool flushOutcomes(Run& run);
     bool fatal(Run& run, const ApiError& error);
-    QList<LocalRecord> readLocal(const LocalEntity& entity, StoreError* error) const;
 
     Database& m_database;
     ApiClient* m_client;

@@ -1,6 +1,7 @@
 // SyncEngine's push half: local records -> ConnectWise.
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/Conditions.h"
+#include "core/localdata/LocalRecordStore.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
 #include "core/sync/SyncLog.h"
@@ -45,7 +46,8 @@ void SyncEngine::push(Run& run, const SyncDescriptor& d)
     const auto entity = LocalSchema::entity(d.entity);
     StoreError error;
     QHash<QString, SyncLink> links = run.links.links(d.entity, &error);
-    const QList<LocalRecord> records = entity ? readLocal(*entity, &error) : QList<LocalRecord>();
+    const QList<LocalRecord> records =
+        entity ? LocalRecordStore(m_database).all(*entity, &error) : QList<LocalRecord>();
     if (!error.message.isEmpty()) {
         run.summary.fatalError = error.message;
         run.stop = true;
