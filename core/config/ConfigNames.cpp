@@ -4,18 +4,6 @@
 
 namespace Cw {
 
-QStringList ConfigNames::entities()
-{
-    return {QStringLiteral("accounts"), QStringLiteral("products"), QStringLiteral("invoices"),
-            QStringLiteral("orders"),   QStringLiteral("payments"), QStringLiteral("users")};
-}
-
-QStringList ConfigNames::operations()
-{
-    return {QStringLiteral("pull_create"), QStringLiteral("pull_update"), QStringLiteral("push_create"),
-            QStringLiteral("push_update")};
-}
-
 QStringList ConfigNames::serverVariables()
 {
     return QStringList {QStringLiteral("connectwise_url"), QStringLiteral("company_id"), QStringLiteral("client_id")} +
@@ -43,21 +31,21 @@ QStringList ConfigNames::lookups()
             QStringLiteral("order_stage")};
 }
 
-bool ConfigNames::isSupportedSyncOption(const QString& entity, const QString& operation)
+bool ConfigNames::isSupportedSyncOption(Entity entity, Operation operation)
 {
-    if (!operations().contains(operation)) {
-        return false;
-    }
-    if (entity == QLatin1String("accounts") || entity == QLatin1String("products")) {
+    switch (entity) {
+    case Entity::Accounts:
+    case Entity::Products:
         return true;
+    case Entity::Invoices:
+    case Entity::Orders:
+        return operation != Operation::PullCreate;
+    case Entity::Payments:
+        return operation == Operation::PushCreate;
+    case Entity::Users:
+        return false; // users are mapped to members, not synced
     }
-    if (entity == QLatin1String("invoices") || entity == QLatin1String("orders")) {
-        return operation != QLatin1String("pull_create");
-    }
-    if (entity == QLatin1String("payments")) {
-        return operation == QLatin1String("push_create");
-    }
-    return false; // users are mapped to members, not synced
+    return false;
 }
 
 QString ConfigNames::resolverKindForVariable(const QString& key)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/Entity.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -39,12 +41,13 @@ struct LocalColumn
 
 struct LocalEntity
 {
-    QString name; // accounts, products, invoices, orders, payments, users
+    Entity entity;
     QString table;
     QList<LocalColumn> columns; // "id" first
     QString parentColumn; // a reference to another entity (invoices.account_id -> accounts), if any
-    QString parentEntity;
+    std::optional<Entity> parentEntity;
 
+    QString name() const; // accounts, products, invoices, orders, payments, users
     const LocalColumn* column(const QString& name) const;
     QStringList columnNames() const;
 };
@@ -54,7 +57,10 @@ class LocalSchema final
     Q_DECLARE_TR_FUNCTIONS(Cw::LocalSchema)
 
 public:
+    // In the order of Entity's name table; one per Entity.
     static const QList<LocalEntity>& entities();
+    static const LocalEntity& entity(Entity entity);
+    // By its name (CSV import, the command line); nullopt when no entity has that name.
     static std::optional<LocalEntity> entity(const QString& name);
     static QStringList entityNames();
     // The value lists fed by imported columns, named like the lookups: account_type, currency, ...

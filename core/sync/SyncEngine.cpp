@@ -27,13 +27,14 @@ void SyncEngine::cancel()
 
 QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& settings, bool push)
 {
-    const QString create = push ? QStringLiteral("push_create") : QStringLiteral("pull_create");
-    const QString update = push ? QStringLiteral("push_update") : QStringLiteral("pull_update");
+    const Direction direction = push ? Direction::Push : Direction::Pull;
+    const Operation create = createIn(direction);
+    const Operation update = updateIn(direction);
     const bool canCreate = d.supports(create) && settings.isEnabled(d.entity, create);
     const bool canUpdate = d.supports(update) && settings.isEnabled(d.entity, update);
     if (!canCreate && !canUpdate) {
         return tr("sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on")
-            .arg(d.entity, create, update);
+            .arg(nameOf(d.entity), nameOf(create), nameOf(update));
     }
     if (push) {
         for (const QString& key : d.requiredVariables) {
@@ -57,7 +58,7 @@ QByteArray SyncEngine::toCsv(const QList<SyncOutcome>& outcomes)
     };
     QString out = QStringLiteral("direction,entity,local_id,remote_id,action,reason\n");
     for (const SyncOutcome& o : outcomes) {
-        out += field(o.direction) + QLatin1Char(',') + field(o.entity) + QLatin1Char(',') + field(o.localId) +
+        out += nameOf(o.direction) + QLatin1Char(',') + nameOf(o.entity) + QLatin1Char(',') + field(o.localId) +
             QLatin1Char(',') + (o.remoteId > 0 ? QString::number(o.remoteId) : QString()) + QLatin1Char(',') +
             SyncOutcome::actionName(o.action) + QLatin1Char(',') + field(o.reason) + QLatin1Char('\n');
     }
@@ -77,22 +78,19 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
     }
     run.settings = *settings;
     run.inputs.settings = &run.settings;
-    run.inputs.linkedRemoteId = [&run](const QString& entity, const QString& localId) -> qint64 {
+    run.inputs.linkedRemoteId = [&run](Entity entity, const QString& localId) -> qint64 {
         if (!run.linkCache.contains(entity)) {
             run.linkCache.insert(entity, run.links.links(entity));
         }
         return run.linkCache.value(entity).value(localId).remoteId;
     };
-    QStringList entities = request.entities.isEmpty() ? SyncDescriptors::entityNames() : request.entities;
-    const QString direction = request.push && request.pull ? QStringLiteral("both")
-        : request.push                                     ? QStringLiteral("push")
-                                                           : QStringLiteral("pull");
+    const QList<Entity> entities = request.entities.isEmpty() ? SyncDescriptors::entities() : request.entities;
     if (!request.dryRun) {
         run.history.markInterrupted(request.instanceId);
-        SyncRun record;
+        SyncRunRecord record;
         record.instanceId = request.instanceId;
         record.startedAt = QDateTime::currentDateTimeUtc();
-        record.direction = direction;
+        record.direction = request.direction();
         record.entities = entities;
         const auto id = run.history.startRun(record, &error);
         if (!id) {
@@ -107,17 +105,17 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
         if ((pushing && !request.push) || (!pushing && !request.pull)) {
             continue;
         }
-        run.direction = pushing ? QStringLiteral("push") : QStringLiteral("pull");
+        run.direction = pushing ? Direction::Push : Direction::Pull;
         for (const SyncDescriptor& d : SyncDescriptors::all()) {
             if (!entities.contains(d.entity) || run.stop || m_cancelled) {
                 continue;
             }
-            if (pushing ? !d.canPush() : !d.canPull()) {
+            if (!d.syncs(run.direction)) {
                 continue; // e.g. payments are never pulled
             }
             const QString why = blocker(d, run.settings, pushing);
             if (!why.isEmpty()) {
-                run.summary.blocked.insert(run.direction + QLatin1Char(' ') + d.entity, why);
+                run.summary.blocked.insert({run.direction, d.entity}, why);
                 continue;
             }
             if (!checkAccess(run, d, run.direction) || (pushing && !checkVariables(run, d))) {
@@ -140,8 +138,8 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
         QString status = run.summary.ok() ? QStringLiteral("succeeded") : QStringLiteral("failed");
         QString message = run.summary.fatalError;
         for (auto it = run.summary.blocked.cbegin(); it != run.summary.blocked.cend(); ++it) {
-            message +=
-                (message.isEmpty() ? QString() : QStringLiteral("; ")) + it.key() + QStringLiteral(": ") + it.value();
+            message += (message.isEmpty() ? QString() : QStringLiteral("; ")) + it.key().label() +
+                QStringLiteral(": ") + it.value();
         }
         run.history.finishRun(run.summary.runId, run.summary.totals(), status, message);
         m_database.exec(QStringLiteral("UPDATE instances SET last_sync_at = ? WHERE id = ?"),
@@ -166,7 +164,7 @@ ApiResult SyncEngine::call(const ApiRequest& request)
 
 // A cheap GET count first: a missing permission blocks the entity with the reason instead of failing
 // every record, and an unreachable server stops the run before anything is written.
-bool SyncEngine::checkAccess(Run& run, const SyncDescriptor& d, const QString& direction)
+bool SyncEngine::checkAccess(Run& run, const SyncDescriptor& d, Direction direction)
 {
     const ApiResult r = call(ApiRequest::get(d.path + QStringLiteral("/count"))
                                  .addQuery(QStringLiteral("conditions"), QStringLiteral("id < 1")));
@@ -174,7 +172,7 @@ bool SyncEngine::checkAccess(Run& run, const SyncDescriptor& d, const QString& d
         return true;
     }
     if (r.error.kind == ApiError::Kind::PermissionDenied) {
-        run.summary.blocked.insert(direction + QLatin1Char(' ') + d.entity,
+        run.summary.blocked.insert({direction, d.entity},
                                    tr("missing permission: the API member's security role needs %1 (%2)")
                                        .arg(d.permission(), r.error.message()));
         return false;
@@ -207,7 +205,7 @@ bool SyncEngine::checkVariables(Run& run, const SyncDescriptor& d)
         }
         if (gone || r.object().value(QStringLiteral("inactiveFlag")).toBool()) {
             run.summary.blocked.insert(
-                run.direction + QLatin1Char(' ') + d.entity,
+                {run.direction, d.entity},
                 tr("stale variable: %1 is set to id %2, which %3 in ConnectWise; pick it again with: variables NAME "
                    "--set %1=ID")
                     .arg(key, id, gone ? tr("no longer exists") : tr("is inactive")));
@@ -224,7 +222,7 @@ bool SyncEngine::fatal(Run& run, const ApiError& error)
         error.kind == K::Unreachable || error.kind == K::Tls || error.kind == K::Proxy;
     const bool stops = unreachable || error.kind == K::KeysRejected || error.kind == K::ClientIdRejected ||
         error.kind == K::UnknownCompany || error.kind == K::Configuration;
-    if (!stops && run.direction == QLatin1String("push")) {
+    if (!stops && run.direction == Direction::Push) {
         return false;
     }
     run.summary.fatalError = error.message() + QLatin1Char(' ') + error.fix();
@@ -235,8 +233,7 @@ bool SyncEngine::fatal(Run& run, const ApiError& error)
 
 void SyncEngine::record(Run& run, const SyncOutcome& outcome)
 {
-    auto& counts = outcome.direction == QLatin1String("push") ? run.summary.pushCounts : run.summary.pullCounts;
-    counts[outcome.entity].add(outcome.action);
+    run.summary.counts(outcome.direction)[outcome.entity].add(outcome.action);
     const bool keep = run.request.dryRun || outcome.action == SyncOutcome::Action::Skipped ||
         outcome.action == SyncOutcome::Action::Failed;
     if (keep) {

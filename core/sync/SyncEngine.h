@@ -56,15 +56,15 @@ public:
 signals:
     // processed records of entity in direction (push | pull) so far; total is -1 while unknown (a pull's
     // /count has not answered yet). Emitted with processed 0 when an entity starts.
-    void progress(const QString& direction, const QString& entity, int processed, int total);
+    void progress(Cw::Direction direction, Cw::Entity entity, int processed, int total);
     // The counts of the entity being synced so far (created, updated, ...), emitted just before progress().
-    void countsChanged(const QString& direction, const QString& entity, const Cw::SyncCounts& counts);
+    void countsChanged(Cw::Direction direction, Cw::Entity entity, const Cw::SyncCounts& counts);
     void cancelRequested(); // internal: delivered in the engine's thread to abort the request in flight
 
 private:
     struct Run;
     ApiResult call(const ApiRequest& request);
-    bool checkAccess(Run& run, const SyncDescriptor& d, const QString& direction);
+    bool checkAccess(Run& run, const SyncDescriptor& d, Direction direction);
     bool checkVariables(Run& run, const SyncDescriptor& d);
     void push(Run& run, const SyncDescriptor& d);
     bool pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& record, QHash<QString, SyncLink>& links,

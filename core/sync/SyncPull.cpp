@@ -111,17 +111,13 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         query.conditions =
             query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
     }
-    const auto entity = LocalSchema::entity(d.entity);
-    if (!entity) {
-        run.summary.fatalError = tr("%1 has no local table to pull into.").arg(d.entity);
-        return;
-    }
+    const LocalEntity& entity = LocalSchema::entity(d.entity);
     emit progress(run.direction, d.entity, 0, -1);
     SyncInputs mapInputs; // for the parsing thread: the settings only
     mapInputs.settings = &run.settings;
-    mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
+    mapInputs.linkedRemoteId = [](Entity, const QString&) -> qint64 { return 0; };
     // Each page is read straight from its bytes and mapped on the parsing thread (no QJsonDocument).
-    const Pager::RawPrepare prepare = [descriptor = d, local = *entity,
+    const Pager::RawPrepare prepare = [descriptor = d, local = entity,
                                        mapInputs](const QByteArray& body, qsizetype* count,
                                                   QString* error) -> std::shared_ptr<void> {
         std::vector<JsonRecord> records; // validated and indexed in one pass
@@ -206,10 +202,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
 bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, PullState* state)
 {
     using A = SyncOutcome::Action;
-    const auto entity = LocalSchema::entity(d.entity);
-    if (!entity) {
-        return false;
-    }
+    const LocalEntity& entity = LocalSchema::entity(d.entity);
     SyncLocalWriter& store = run.writer;
     // On any early return the page is rolled back (WriteTransaction), and with it the value-list entries the
     // writer remembers having written.
@@ -230,10 +223,8 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         run.summary.fatalError = error.message;
         return false;
     }
-    const bool mayCreate =
-        d.supports(QStringLiteral("pull_create")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_create"));
-    const bool mayUpdate =
-        d.supports(QStringLiteral("pull_update")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_update"));
+    const bool mayCreate = d.supports(Operation::PullCreate) && run.settings.isEnabled(d.entity, Operation::PullCreate);
+    const bool mayUpdate = d.supports(Operation::PullUpdate) && run.settings.isEnabled(d.entity, Operation::PullUpdate);
     std::vector<SyncLocalWriter::Row> writes;
     writes.reserve(static_cast<std::size_t>(page.count));
     QList<SyncLink> links;
@@ -241,7 +232,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
     // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
     const auto mapped = std::static_pointer_cast<PulledPage>(page.prepared);
     if (!mapped) {
-        run.summary.fatalError = tr("A pulled page of %1 was not mapped.").arg(d.entity);
+        run.summary.fatalError = tr("A pulled page of %1 was not mapped.").arg(nameOf(d.entity));
         return false;
     }
     QList<qint64> remoteIds;
@@ -255,7 +246,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         return false;
     }
     const QStringList linkedIds = byRemote.values();
-    const QHash<QString, QVariantHash> stored = store.load(*entity, linkedIds, &error);
+    const QHash<QString, QVariantHash> stored = store.load(entity, linkedIds, &error);
     if (!error.message.isEmpty()) {
         run.summary.fatalError = error.message;
         return false;
@@ -272,7 +263,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             continue; // not this run's business (e.g. invoices are never created locally)
         }
         SyncOutcome outcome;
-        outcome.direction = QStringLiteral("pull");
+        outcome.direction = Direction::Pull;
         outcome.entity = d.entity;
         outcome.remoteId = remoteId;
         const PullValues& pulled = r.pulled;
@@ -291,7 +282,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         const bool exists = found != stored.cend();
         if (!creating && !exists) {
             outcome.action = A::Skipped;
-            outcome.reason = tr("missing linked record: local %1 %2 was removed").arg(d.entity, localId);
+            outcome.reason = tr("missing linked record: local %1 %2 was removed").arg(nameOf(d.entity), localId);
             record(run, outcome);
             continue;
         }
@@ -308,15 +299,15 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
                     merged.remove(column);
                 }
             }
-            if (SyncSnapshot::same(*entity, *found, merged)) {
+            if (SyncSnapshot::same(entity, *found, merged)) {
                 outcome.action = A::Unchanged;
                 record(run, outcome);
                 continue;
             }
             outcome.action = A::Updated;
             if (!run.request.dryRun) {
-                writes.push_back(SyncLocalWriter::rowOf(*entity, localId, merged));
-                link.pulledValues = SyncSnapshot::of(*entity, merged).toUtf8();
+                writes.push_back(SyncLocalWriter::rowOf(entity, localId, merged));
+                link.pulledValues = SyncSnapshot::of(entity, merged).toUtf8();
             }
         } else {
             outcome.action = A::Created;
@@ -335,7 +326,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
     if (run.request.dryRun) {
         return true;
     }
-    if (!store.write(*entity, writes, &error) || !run.links.savePulled(d.entity, links, &error)) {
+    if (!store.write(entity, writes, &error) || !run.links.savePulled(d.entity, links, &error)) {
         run.summary.fatalError = error.message;
         return false;
     }

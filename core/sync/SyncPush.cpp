@@ -43,11 +43,9 @@ QJsonArray patchOps(const QJsonObject& before, const QJsonObject& after, const Q
 
 void SyncEngine::push(Run& run, const SyncDescriptor& d)
 {
-    const auto entity = LocalSchema::entity(d.entity);
     StoreError error;
     QHash<QString, SyncLink> links = run.links.links(d.entity, &error);
-    const QList<LocalRecord> records =
-        entity ? LocalRecordStore(m_database).all(*entity, &error) : QList<LocalRecord>();
+    const QList<LocalRecord> records = LocalRecordStore(m_database).all(LocalSchema::entity(d.entity), &error);
     if (!error.message.isEmpty()) {
         run.summary.fatalError = error.message;
         run.stop = true;
@@ -61,7 +59,7 @@ void SyncEngine::push(Run& run, const SyncDescriptor& d)
             break;
         }
         SyncOutcome outcome;
-        outcome.direction = QStringLiteral("push");
+        outcome.direction = Direction::Push;
         outcome.entity = d.entity;
         outcome.localId = r.id;
         pushOne(run, d, r, links, &outcome);
@@ -114,9 +112,9 @@ bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r
     }
     outcome->remoteId = link.remoteId;
     if (link.remoteId <= 0) {
-        if (!run.settings.isEnabled(d.entity, QStringLiteral("push_create"))) {
+        if (!run.settings.isEnabled(d.entity, Operation::PushCreate)) {
             outcome->action = A::Skipped;
-            outcome->reason = tr("sync option off: push_create is off for %1").arg(d.entity);
+            outcome->reason = tr("sync option off: push_create is off for %1").arg(nameOf(d.entity));
             return true;
         }
         if (run.request.dryRun) {
@@ -128,24 +126,21 @@ bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r
     // What ConnectWise has: the last body sent, or, after a pull, the body of the record as the pull wrote it.
     QJsonObject before;
     if (!link.pulledValues.isEmpty()) {
-        const auto entity = LocalSchema::entity(d.entity);
-        if (entity && SyncSnapshot::of(*entity, r.values).toUtf8() == link.pulledValues) {
+        const LocalEntity& entity = LocalSchema::entity(d.entity);
+        if (SyncSnapshot::of(entity, r.values).toUtf8() == link.pulledValues) {
             outcome->action = A::Unchanged;
             return true;
         }
-        if (entity) {
-            before =
-                d.toRemote(SyncSnapshot::restore(*entity, r.id, QString::fromUtf8(link.pulledValues)), run.inputs).body;
-        }
+        before = d.toRemote(SyncSnapshot::restore(entity, r.id, QString::fromUtf8(link.pulledValues)), run.inputs).body;
     } else if (link.pushedHash == hash) {
         outcome->action = A::Unchanged;
         return true;
     } else {
         before = QJsonDocument::fromJson(link.pushedBody.toUtf8()).object();
     }
-    if (!run.settings.isEnabled(d.entity, QStringLiteral("push_update"))) {
+    if (!run.settings.isEnabled(d.entity, Operation::PushUpdate)) {
         outcome->action = A::Skipped;
-        outcome->reason = tr("sync option off: push_update is off for %1").arg(d.entity);
+        outcome->reason = tr("sync option off: push_update is off for %1").arg(nameOf(d.entity));
         return true;
     }
     const QJsonArray ops = patchOps(before, built.body, d.updatableFields);

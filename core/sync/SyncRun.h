@@ -26,10 +26,10 @@ struct SyncEngine::Run
     SyncSummary summary;
     SyncInputs inputs;
     QList<SyncOutcome> pending; // outcomes not yet written to the history
-    QHash<QString, QHash<QString, SyncLink>> linkCache; // entity -> links, for linkedRemoteId
+    QHash<Entity, QHash<QString, SyncLink>> linkCache; // links, for linkedRemoteId
     std::unique_ptr<ClientThread> network; // pulls page through it (made by the first pull)
     std::unique_ptr<WalCheckpointer> checkpointer; // SQLite: the pages' checkpoints off this thread (idem)
-    QString direction; // push | pull, of the entity being synced
+    Direction direction = Direction::Push; // of the entity being synced
     bool stop = false; // a fatal error: no further entity starts
 };
 

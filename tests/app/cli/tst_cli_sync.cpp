@@ -51,7 +51,7 @@ void TestCliSync::initTestCase()
     QVERIFY(f.instanceId > 100000);
     QVERIFY2(f.configure(), qPrintable(f.error));
     QVERIFY(
-        f.addLocal(QStringLiteral("accounts"),
+        f.addLocal(Cw::Entity::Accounts,
                    {{{QStringLiteral("id"), QStringLiteral("C1")}, {QStringLiteral("name"), QStringLiteral("Cli One")}},
                     {{QStringLiteral("id"), QStringLiteral("C2")},
                      {QStringLiteral("name"), QStringLiteral("Cli Two")},

@@ -59,7 +59,7 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
                          {QStringLiteral("name"), QStringLiteral("Killed Account %1").arg(i)},
                          {QStringLiteral("city"), QStringLiteral("City %1").arg(i)}});
     }
-    QVERIFY(f.addLocal(QStringLiteral("accounts"), accounts));
+    QVERIFY(f.addLocal(Cw::Entity::Accounts, accounts));
     f.db->close();
 
     const QStringList syncArgs = baseArgs() + QStringList {QStringLiteral("sync"),        QStringLiteral("Sim"),
@@ -121,7 +121,7 @@ void TestCliSyncKill::interruptStopsCleanlyThenResumes()
         accounts.append({{QStringLiteral("id"), QStringLiteral("INT%1").arg(i)},
                          {QStringLiteral("name"), QStringLiteral("Interrupted Account %1").arg(i)}});
     }
-    QVERIFY(f.addLocal(QStringLiteral("accounts"), accounts));
+    QVERIFY(f.addLocal(Cw::Entity::Accounts, accounts));
     const int runsBefore = f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs"));
     f.db->close();
 

@@ -92,7 +92,7 @@ void TestServerVariablesStep::systemsCheckBuiltFromTheConfig()
     const Connection connection = CwTest::simConnection(sim.baseUrl());
     ConnectorConfig config =
         configWith({{QStringLiteral("import_account_status"), QStringLiteral("3"), QStringLiteral("Not Approved")}});
-    config.syncOptions.append({QStringLiteral("accounts"), QStringLiteral("push_create"), true});
+    config.syncOptions.append({Cw::Entity::Accounts, Cw::Operation::PushCreate, true});
     {
         ApiClient client(NetworkAccessFactory::create(connection.proxy, this), connection);
         QVERIFY(CwTest::run(&client, ApiRequest::del(QStringLiteral("company/companies/statuses/3"))).ok());

@@ -138,16 +138,16 @@ void TestServerVariables::deletedStatusIsStaleAndBlocksAccounts()
     QVERIFY2(stale.first().reason.contains(QLatin1String("no longer exists")), qPrintable(stale.first().reason));
     QVERIFY(stale.first().fix.contains(QStringLiteral("Company › Company Status")));
 
-    const QList<SyncBlocker> blockers = ServerVariables::syncBlockers(config, lists, QStringLiteral("accounts"));
-    QStringList blocked;
+    const QList<SyncBlocker> blockers = ServerVariables::syncBlockers(config, lists, Cw::Entity::Accounts);
+    QList<Operation> blocked;
     for (const SyncBlocker& b : blockers) {
         QCOMPARE(b.variable, QStringLiteral("import_account_status"));
         QCOMPARE(b.reason, stale.first().reason);
         blocked.append(b.operation);
     }
-    QCOMPARE(blocked, (QStringList {QStringLiteral("pull_create"), QStringLiteral("push_create")}));
+    QCOMPARE(blocked, (QList<Operation> {Operation::PullCreate, Operation::PushCreate}));
     // Orders are not blocked by it (the sales representative is fine).
-    QVERIFY(ServerVariables::syncBlockers(config, lists, QStringLiteral("orders")).isEmpty());
+    QVERIFY(ServerVariables::syncBlockers(config, lists, Cw::Entity::Orders).isEmpty());
 }
 
 void TestServerVariables::inactiveAndApiMembersAreStale()
@@ -187,11 +187,11 @@ void TestServerVariables::statusMadeInactiveIsStale()
 
 void TestServerVariables::unsetVariableBlocksItsSyncs()
 {
-    const QList<SyncBlocker> blockers = ServerVariables::syncBlockers({}, {}, QStringLiteral("orders"));
+    const QList<SyncBlocker> blockers = ServerVariables::syncBlockers({}, {}, Cw::Entity::Orders);
     QCOMPARE(blockers.size(), 2);
     QCOMPARE(blockers.first().variable, QStringLiteral("sales_representative"));
     QVERIFY(blockers.first().reason.contains(QLatin1String("not set")));
-    QVERIFY(ServerVariables::syncBlockers({}, {}, QStringLiteral("users")).isEmpty());
+    QVERIFY(ServerVariables::syncBlockers({}, {}, Cw::Entity::Users).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServerVariables)

@@ -226,8 +226,8 @@ public:
     bool configure()
     {
         Cw::ConnectorConfig config;
-        for (const QString& entity : Cw::ConfigNames::entities()) {
-            for (const QString& op : Cw::ConfigNames::operations()) {
+        for (Cw::Entity entity : Cw::allOf<Cw::Entity>()) {
+            for (Cw::Operation op : Cw::allOf<Cw::Operation>()) {
                 if (Cw::ConfigNames::isSupportedSyncOption(entity, op)) {
                     config.syncOptions.append({entity, op, true});
                 }
@@ -270,7 +270,7 @@ public:
         return true;
     }
 
-    bool addLocal(const QString& entity, const QList<QVariantHash>& rows)
+    bool addLocal(Cw::Entity entity, const QList<QVariantHash>& rows)
     {
         QList<Cw::LocalRecord> records;
         for (const QVariantHash& row : rows) {
@@ -279,12 +279,12 @@ public:
         Cw::LocalRecordStore::Counts counts;
         Cw::StoreError storeError;
         const bool ok =
-            Cw::LocalRecordStore(*db).upsert(*Cw::LocalSchema::entity(entity), records, &counts, &storeError);
+            Cw::LocalRecordStore(*db).upsert(Cw::LocalSchema::entity(entity), records, &counts, &storeError);
         error = storeError.message;
         return ok;
     }
 
-    Cw::SyncSummary sync(bool push, bool pull, const QStringList& entities = {}, bool dryRun = false,
+    Cw::SyncSummary sync(bool push, bool pull, const QList<Cw::Entity>& entities = {}, bool dryRun = false,
                          int pageSize = 1000)
     {
         Cw::SyncEngine engine(*db, client.get());
