@@ -1,6 +1,6 @@
 // cwconnector-cli sync and history against cwconnector-sim, with the keys in the real keychain (CI: the
 // suite's private D-Bus session): dry run as JSON and CSV, a real sync, its history, exit codes.
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // A sync killed with SIGKILL at random points (the command-line tool as a process, several rounds), then
 // rerun to the end: no duplicate in ConnectWise (checked through the simulator's API) or locally.
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QDir>
 #include <QProcess>

@@ -2,7 +2,7 @@
 #include "core/check/ServerVariablesStep.h"
 #include "core/check/SystemsCheck.h"
 #include "core/config/SyncMatrix.h"
-#include "tests/core/connectwise/SimFixture.h"
+#include "tests/support/SimFixture.h"
 
 using namespace Cw;
 
@@ -23,15 +23,13 @@ private:
     static ConnectorConfig configWith(const QList<ServerVariable>& variables);
     static CheckResult runStep(ServerVariablesStep* step);
     CwTest::SimProcess m_sim;
-    QNetworkAccessManager* m_nam = nullptr;
     ApiClient* m_client = nullptr;
 };
 
 void TestServerVariablesStep::initTestCase()
 {
     QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-    m_nam = NetworkAccessFactory::create(CwTest::simConnection(m_sim.baseUrl()).proxy, this);
-    m_client = new ApiClient(m_nam, CwTest::simConnection(m_sim.baseUrl()), this);
+    m_client = CwTest::simClient(m_sim.baseUrl(), this);
 }
 
 ConnectorConfig TestServerVariablesStep::configWith(const QList<ServerVariable>& variables)

@@ -1,7 +1,7 @@
 #include "core/config/ConfigNames.h"
 #include "core/config/RemoteResolver.h"
 #include "core/config/ServerVariables.h"
-#include "tests/core/config/RemoteListsSim.h"
+#include "tests/support/SimFixture.h"
 
 using namespace Cw;
 
@@ -24,15 +24,13 @@ private slots:
 private:
     static ConnectorConfig configWith(const QList<ServerVariable>& variables);
     CwTest::SimProcess m_sim;
-    QNetworkAccessManager* m_nam = nullptr;
     ApiClient* m_client = nullptr;
 };
 
 void TestServerVariables::initTestCase()
 {
     QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-    m_nam = NetworkAccessFactory::create(CwTest::simConnection(m_sim.baseUrl()).proxy, this);
-    m_client = new ApiClient(m_nam, CwTest::simConnection(m_sim.baseUrl()), this);
+    m_client = CwTest::simClient(m_sim.baseUrl(), this);
 }
 
 ConnectorConfig TestServerVariables::configWith(const QList<ServerVariable>& variables)

@@ -2,7 +2,7 @@
 // Retry-After, dropped connections that reach the client, truncated pages), a full push and pull of 5,000
 // records per entity ends with exactly the same database content as the same run without faults, and with no
 // duplicate in ConnectWise.
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

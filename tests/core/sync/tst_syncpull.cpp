@@ -1,6 +1,6 @@
 // Pull through cwconnector-sim: field by field, incremental by lastUpdated with --full, updates of linked
 // invoices and orders, and the same end state with the simulator's faults on as without.
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QSqlRecord>
 #include <QTest>

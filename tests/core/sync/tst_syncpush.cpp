@@ -1,7 +1,7 @@
 // Push of every entity, field by field, through cwconnector-sim: lookups, variables, skip reasons,
 // idempotent reruns, PATCH of changed fields and reconciliation of a create whose answer was lost.
 #include "core/sync/SyncIdentifier.h"
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QTest>
 

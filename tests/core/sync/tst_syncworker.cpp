@@ -1,6 +1,6 @@
 // SyncWorker: a sync in a thread of its own, with its own database connection, against cwconnector-sim.
 #include "core/sync/SyncWorker.h"
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

@@ -1,10 +1,10 @@
 #pragma once
 
-// The sync windows' tests: a connector configured against cwconnector-sim (tests/core/sync/SyncFixture.h),
+// The sync windows' tests: a connector configured against cwconnector-sim (tests/support/SyncFixture.h),
 // local records to push, a scripted Prompter, and helpers to wait for a dialog's run and save screenshots.
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/sync/SyncWorker.h"
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/sync/SyncDialog.h"
 
