@@ -1,4 +1,5 @@
 #include "core/config/ConfigNames.h"
+#include "core/config/RemoteResolver.h"
 #include "core/connectwise/Region.h"
 #include "core/domain/Deployment.h"
 #include "core/domain/Entity.h"
@@ -23,6 +24,7 @@ private slots:
     void operationsBelongToTheirDirection();
     void everyEntityHasItsLocalTable();
     void regionsAreDeployments();
+    void variablesAndLookupsAreTheDocumentedOnes();
 };
 
 void TestNames::namesAreTheDocumentedOnes()
@@ -104,6 +106,28 @@ void TestNames::regionsAreDeployments()
     QVERIFY(!Region::of(Deployment::OnPremise));
     QVERIFY(Deployments::needsSite(Deployment::Demo));
     QVERIFY(!Deployments::needsSite(Deployment::Staging));
+}
+
+void TestNames::variablesAndLookupsAreTheDocumentedOnes()
+{
+    QCOMPARE(ConfigNames::serverVariables().join(QLatin1Char(' ')),
+             QStringLiteral("connectwise_url company_id client_id import_account_status product_category "
+                            "product_subcategory product_uom product_billable_option sales_representative "
+                            "credit_card_method_id bank_deposit_method_id"));
+    QCOMPARE(ConfigNames::storedServerVariables(), ConfigNames::serverVariables().mid(3));
+    QVERIFY(ConfigNames::isInstanceFieldVariable(QStringLiteral("client_id")));
+    QVERIFY(!ConfigNames::isInstanceFieldVariable(QStringLiteral("product_uom")));
+    QVERIFY(!ConfigNames::isInstanceFieldVariable(QStringLiteral("colour")));
+    QCOMPARE(ConfigNames::lookups().join(QLatin1Char(' ')),
+             QStringLiteral("account_type currency invoice_stage invoice_type product_type unit_type order_stage"));
+    QCOMPARE(ConfigNames::resolverKindForVariable(QStringLiteral("bank_deposit_method_id")),
+             QLatin1String(RemoteResolver::paymentMethod));
+    QCOMPARE(ConfigNames::resolverKindForLookup(QStringLiteral("unit_type")),
+             QLatin1String(RemoteResolver::productSubcategory));
+    QVERIFY(ConfigNames::resolverKindForLookup(QStringLiteral("invoice_type")).isEmpty());
+    QCOMPARE(ConfigNames::fixedValuesForVariable(QStringLiteral("product_billable_option")).size(), 3);
+    QCOMPARE(ConfigNames::fixedValuesForLookup(QStringLiteral("invoice_type")).size(), 7);
+    QVERIFY(ConfigNames::fixedValuesForLookup(QStringLiteral("currency")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestNames)
