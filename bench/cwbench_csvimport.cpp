@@ -86,7 +86,7 @@ int main(int argc, char** argv)
     if (!file.open(QIODevice::ReadOnly)) {
         return 1;
     }
-    Cw::CsvEntityParser preview(*Cw::LocalSchema::entity(QStringLiteral("accounts")));
+    Cw::CsvEntityParser preview(Cw::LocalSchema::entity(Cw::Entity::Accounts));
     if (!preview.parse(&file)) {
         out << "parse failed: " << preview.fileError() << Qt::endl;
         return 1;
@@ -94,7 +94,7 @@ int main(int argc, char** argv)
     const double parseSeconds = double(timer.elapsed()) / 1000.0;
     const qint64 previewPeakKb = Bench::procStatusKb("VmHWM");
     file.close();
-    preview = Cw::CsvEntityParser(*Cw::LocalSchema::entity(QStringLiteral("accounts"))); // as the panel closing
+    preview = Cw::CsvEntityParser(Cw::LocalSchema::entity(Cw::Entity::Accounts)); // as the panel closing
 
     // 2. The Import button: CsvImport into a fresh database, one transaction.
     Cw::DatabaseLocation location = Cw::DatabaseLocation::sqlite(dir.filePath(QStringLiteral("bench.sqlite")));
@@ -123,7 +123,7 @@ int main(int argc, char** argv)
     timer.restart();
     const Cw::CsvImport::Result again = Cw::CsvImport(database).importFile(QStringLiteral("accounts"), csv, bad > 0);
     const double againSeconds = double(timer.elapsed()) / 1000.0;
-    const int stored = Cw::LocalRecordStore(database).count(*Cw::LocalSchema::entity(QStringLiteral("accounts")));
+    const int stored = Cw::LocalRecordStore(database).count(Cw::LocalSchema::entity(Cw::Entity::Accounts));
 
     out << "rows=" << rows << " bad=" << result.rowErrors.size()
         << " fileMiB=" << QString::number(bytes / 1048576.0, 'f', 1)

@@ -170,8 +170,8 @@ int main(int argc, char* argv[])
 
     // Every company type and currency mapped, so that no record is skipped.
     Cw::ConnectorConfig config;
-    config.syncOptions = {{QStringLiteral("accounts"), QStringLiteral("pull_create"), true},
-                          {QStringLiteral("accounts"), QStringLiteral("pull_update"), true}};
+    config.syncOptions = {{Cw::Entity::Accounts, Cw::Operation::PullCreate, true},
+                          {Cw::Entity::Accounts, Cw::Operation::PullUpdate, true}};
     for (const auto& [lookup, path] :
          {std::pair {"account_type", "company/companies/types"}, std::pair {"currency", "finance/currencies"}}) {
         int n = 0;
@@ -186,7 +186,7 @@ int main(int argc, char* argv[])
     }
 
     QTextStream out(stdout);
-    const Cw::SyncDescriptor* accounts = Cw::SyncDescriptors::find(QStringLiteral("accounts"));
+    const Cw::SyncDescriptor* accounts = Cw::SyncDescriptors::find(Cw::Entity::Accounts);
     const qint64 expected = remoteCount(client, accounts->path);
     const Cw::RequestBuilder builder(connection);
     qsizetype logFrom = simRequests(nam, builder, simUrl).size();

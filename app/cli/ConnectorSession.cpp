@@ -5,9 +5,9 @@
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
+#include "core/config/RemoteListsLoader.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/NetworkAccessFactory.h"
-#include "core/panels/RemoteListsLoader.h"
 #include "core/secrets/SecretStoreSync.h"
 #include "core/store/Database.h"
 

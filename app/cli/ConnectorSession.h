@@ -2,7 +2,7 @@
 
 #include "core/config/ConnectorConfig.h"
 #include "core/config/Instance.h"
-#include "core/panels/RemoteLists.h"
+#include "core/config/RemoteLists.h"
 
 #include <QCoreApplication>
 

@@ -40,13 +40,14 @@ int HistoryCommand::run(CliContext& context, const QStringList& args)
                             storeError.message);
     }
     Cw::SyncHistory history(*database);
-    const QList<Cw::SyncRun> runs = history.runs(instance->id, 50, &storeError);
+    const QList<Cw::SyncRunRecord> runs = history.runs(instance->id, 50, &storeError);
     if (!storeError.message.isEmpty()) {
         return context.fail(OperationFailed, storeError.message);
     }
     if (parser.isSet(runOption)) {
         const qint64 id = parser.value(runOption).toLongLong();
-        const bool known = std::any_of(runs.cbegin(), runs.cend(), [id](const Cw::SyncRun& r) { return r.id == id; });
+        const bool known =
+            std::any_of(runs.cbegin(), runs.cend(), [id](const Cw::SyncRunRecord& r) { return r.id == id; });
         if (!known) {
             return context.fail(BadUsage,
                                 tr("connector \"%1\" has no recent sync run %2.").arg(instance->name).arg(id));
@@ -55,21 +56,22 @@ int HistoryCommand::run(CliContext& context, const QStringList& args)
         QString text;
         for (const Cw::SyncOutcome& o : history.outcomes(id, &storeError)) {
             const QString action = Cw::SyncOutcome::actionName(o.action);
-            rows.append(QJsonObject {{QStringLiteral("direction"), o.direction},
-                                     {QStringLiteral("entity"), o.entity},
+            rows.append(QJsonObject {{QStringLiteral("direction"), Cw::nameOf(o.direction)},
+                                     {QStringLiteral("entity"), Cw::nameOf(o.entity)},
                                      {QStringLiteral("localId"), o.localId},
                                      {QStringLiteral("remoteId"), o.remoteId},
                                      {QStringLiteral("action"), action},
                                      {QStringLiteral("reason"), o.reason}});
             text += QStringLiteral("%1 %2 %3 -> %4: %5 %6\n")
-                        .arg(o.direction, o.entity, o.localId, QString::number(o.remoteId), action, o.reason);
+                        .arg(Cw::nameOf(o.direction), Cw::nameOf(o.entity), o.localId, QString::number(o.remoteId),
+                             action, o.reason);
         }
         context.print(text.trimmed(), QJsonObject {{QStringLiteral("run"), id}, {QStringLiteral("outcomes"), rows}});
         return Success;
     }
     QJsonArray rows;
     QString text;
-    for (const Cw::SyncRun& r : runs) {
+    for (const Cw::SyncRunRecord& r : runs) {
         const QJsonObject counts {{QStringLiteral("created"), r.counts.created},
                                   {QStringLiteral("updated"), r.counts.updated},
                                   {QStringLiteral("unchanged"), r.counts.unchanged},
@@ -79,14 +81,14 @@ int HistoryCommand::run(CliContext& context, const QStringList& args)
             {QStringLiteral("id"), r.id},
             {QStringLiteral("started"), r.startedAt.toString(Qt::ISODate)},
             {QStringLiteral("finished"), r.finishedAt.isValid() ? r.finishedAt.toString(Qt::ISODate) : QString()},
-            {QStringLiteral("direction"), r.direction},
+            {QStringLiteral("direction"), Cw::nameOf(r.direction)},
             {QStringLiteral("dryRun"), r.dryRun},
-            {QStringLiteral("entities"), QJsonArray::fromStringList(r.entities)},
+            {QStringLiteral("entities"), QJsonArray::fromStringList(Cw::namesOf(r.entities))},
             {QStringLiteral("counts"), counts},
             {QStringLiteral("status"), r.status},
             {QStringLiteral("message"), r.message}});
         text += tr("#%1 %2 %3 %4: %5 created, %6 updated, %7 unchanged, %8 skipped, %9 failed")
-                    .arg(QString::number(r.id), r.startedAt.toString(Qt::ISODate), r.direction, r.status)
+                    .arg(QString::number(r.id), r.startedAt.toString(Qt::ISODate), Cw::nameOf(r.direction), r.status)
                     .arg(r.counts.created)
                     .arg(r.counts.updated)
                     .arg(r.counts.unchanged)

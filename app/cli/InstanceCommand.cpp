@@ -25,13 +25,14 @@ QString InstanceCommand::usage() const
 
 QString InstanceCommand::deploymentName(const QString& deployment)
 {
-    if (deployment == QLatin1String("onpremise")) {
+    const auto kind = Cw::parseName<Cw::Deployment>(deployment);
+    if (kind == Cw::Deployment::OnPremise) {
         return tr("On-premise");
     }
-    if (deployment == QLatin1String("staging")) {
+    if (kind == Cw::Deployment::Staging) {
         return tr("ConnectWise staging");
     }
-    if (deployment == QLatin1String("demo")) {
+    if (kind == Cw::Deployment::Demo) {
         return tr("Demo (simulated ConnectWise)");
     }
     return tr("ConnectWise Cloud (%1)").arg(deployment);

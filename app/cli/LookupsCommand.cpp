@@ -5,8 +5,8 @@
 #include "app/cli/ExitCode.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
+#include "core/config/LookupTables.h"
 #include "core/localdata/LocalRecordStore.h"
-#include "core/panels/LookupTables.h"
 #include "core/store/Database.h"
 
 #include <QCommandLineParser>

@@ -5,7 +5,7 @@
 #include "app/cli/ExitCode.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
-#include "core/panels/SyncMatrix.h"
+#include "core/config/SyncMatrix.h"
 #include "core/store/Database.h"
 
 #include <QCommandLineParser>
@@ -53,20 +53,20 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
     }
     QJsonArray array;
     QString text;
-    for (const QString& entity : Cw::SyncMatrix::entities()) {
-        for (const QString& operation : Cw::ConfigNames::operations()) {
+    for (Cw::Entity entity : Cw::SyncMatrix::entities()) {
+        for (Cw::Operation operation : Cw::allOf<Cw::Operation>()) {
             const Cw::SyncCell cell = Cw::SyncMatrix::cell(entity, operation);
             if (!cell.supported) {
                 continue;
             }
             const bool enabled = Cw::SyncMatrix::isEnabled(session.config(), entity, operation);
-            array.append(QJsonObject {{QStringLiteral("entity"), entity},
-                                      {QStringLiteral("operation"), operation},
+            array.append(QJsonObject {{QStringLiteral("entity"), Cw::nameOf(entity)},
+                                      {QStringLiteral("operation"), Cw::nameOf(operation)},
                                       {QStringLiteral("enabled"), enabled},
                                       {QStringLiteral("description"), cell.description},
                                       {QStringLiteral("permission"), cell.permission}});
             text += QStringLiteral("%1 %2  %3\n")
-                        .arg(QString(entity + QLatin1Char('.') + operation), -24)
+                        .arg(QString(Cw::nameOf(entity) + QLatin1Char('.') + Cw::nameOf(operation)), -24)
                         .arg(enabled ? QStringLiteral("on ") : QStringLiteral("off"), cell.permission);
         }
     }

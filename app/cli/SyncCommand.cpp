@@ -33,20 +33,20 @@ QJsonObject summaryJson(const Cw::SyncSummary& s)
 {
     QJsonObject push;
     for (auto it = s.pushCounts.cbegin(); it != s.pushCounts.cend(); ++it) {
-        push.insert(it.key(), countsJson(it.value()));
+        push.insert(Cw::nameOf(it.key()), countsJson(it.value()));
     }
     QJsonObject pull;
     for (auto it = s.pullCounts.cbegin(); it != s.pullCounts.cend(); ++it) {
-        pull.insert(it.key(), countsJson(it.value()));
+        pull.insert(Cw::nameOf(it.key()), countsJson(it.value()));
     }
     QJsonObject blocked;
     for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
-        blocked.insert(it.key(), it.value());
+        blocked.insert(it.key().label(), it.value());
     }
     QJsonArray outcomes;
     for (const Cw::SyncOutcome& o : s.outcomes) {
-        QJsonObject j {{QStringLiteral("direction"), o.direction},
-                       {QStringLiteral("entity"), o.entity},
+        QJsonObject j {{QStringLiteral("direction"), Cw::nameOf(o.direction)},
+                       {QStringLiteral("entity"), Cw::nameOf(o.entity)},
                        {QStringLiteral("localId"), o.localId},
                        {QStringLiteral("action"), Cw::SyncOutcome::actionName(o.action)}};
         if (o.remoteId > 0) {
@@ -59,8 +59,8 @@ QJsonObject summaryJson(const Cw::SyncSummary& s)
     }
     QJsonObject out {{QStringLiteral("dryRun"), s.dryRun},
                      {QStringLiteral("ok"), s.ok()},
-                     {QStringLiteral("push"), push},
-                     {QStringLiteral("pull"), pull},
+                     {Cw::nameOf(Cw::Direction::Push), push},
+                     {Cw::nameOf(Cw::Direction::Pull), pull},
                      {QStringLiteral("totals"), countsJson(s.totals())},
                      {QStringLiteral("blocked"), blocked},
                      {QStringLiteral("outcomes"), outcomes}};
@@ -69,6 +69,15 @@ QJsonObject summaryJson(const Cw::SyncSummary& s)
     }
     if (!s.fatalError.isEmpty()) {
         out.insert(QStringLiteral("error"), s.fatalError);
+    }
+    return out;
+}
+
+QMap<QString, Cw::SyncCounts> byName(const QMap<Cw::Entity, Cw::SyncCounts>& counts)
+{
+    QMap<QString, Cw::SyncCounts> out;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        out.insert(Cw::nameOf(it.key()), it.value());
     }
     return out;
 }
@@ -120,14 +129,16 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
     request.dryRun = parser.isSet(dryRun);
     request.full = parser.isSet(full);
     if (parser.isSet(entities)) {
-        const QStringList known = Cw::SyncDescriptors::entityNames();
+        const QList<Cw::Entity> known = Cw::SyncDescriptors::entities();
         for (const QString& e : parser.value(entities).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString name = e.trimmed().toLower();
-            if (!known.contains(name)) {
-                return usageError(context,
-                                  tr("unknown entity \"%1\"; use %2.").arg(name, known.join(QStringLiteral(", "))));
+            const auto entity = Cw::parseName<Cw::Entity>(name);
+            if (!entity || !known.contains(*entity)) {
+                return usageError(
+                    context,
+                    tr("unknown entity \"%1\"; use %2.").arg(name, Cw::namesOf(known).join(QStringLiteral(", "))));
             }
-            request.entities.append(name);
+            request.entities.append(*entity);
         }
     }
     if (parser.isSet(csv) && !request.dryRun) {
@@ -169,17 +180,18 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
         engine.setPageSize(qBound(1, parser.value(pageSize).toInt(), 1000));
     }
     QTextStream& progress = context.err();
-    QObject::connect(
-        &engine, &Cw::SyncEngine::progress, &engine,
-        [&progress](const QString& direction, const QString& entity, int processed, int total) {
-            if (processed == 0 && total != 0) {
-                return; // the entity starts; its first count line follows
-            }
-            progress << (total < 0 ? tr("%1 %2: %3 records").arg(direction, entity).arg(processed)
-                                   : tr("%1 %2: %3 of %4 records").arg(direction, entity).arg(processed).arg(total))
-                     << '\n';
-            progress.flush();
-        });
+    QObject::connect(&engine, &Cw::SyncEngine::progress, &engine,
+                     [&progress](Cw::Direction direction, Cw::Entity entity, int processed, int total) {
+                         if (processed == 0 && total != 0) {
+                             return; // the entity starts; its first count line follows
+                         }
+                         const QString d = Cw::nameOf(direction);
+                         const QString e = Cw::nameOf(entity);
+                         progress << (total < 0 ? tr("%1 %2: %3 records").arg(d, e).arg(processed)
+                                                : tr("%1 %2: %3 of %4 records").arg(d, e).arg(processed).arg(total))
+                                  << '\n';
+                         progress.flush();
+                     });
     // Ctrl+C / SIGTERM: stop cleanly (the page in progress is rolled back; the run is recorded), exit 1.
     const InterruptWatcher interrupt([&engine, &progress] {
         progress << tr("Interrupted: stopping the sync...") << '\n';
@@ -197,18 +209,22 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
     }
     QString text;
     for (auto it = summary.blocked.cbegin(); it != summary.blocked.cend(); ++it) {
-        text += tr("%1: not started: %2").arg(it.key(), it.value()) + QLatin1Char('\n');
+        text += tr("%1: not started: %2").arg(it.key().label(), it.value()) + QLatin1Char('\n');
     }
-    for (auto it = summary.pushCounts.cbegin(); it != summary.pushCounts.cend(); ++it) {
+    // By name, as this output has always been ordered.
+    const QMap<QString, Cw::SyncCounts> pushed = byName(summary.pushCounts);
+    for (auto it = pushed.cbegin(); it != pushed.cend(); ++it) {
         text += tr("push %1: %2").arg(it.key(), countsText(it.value())) + QLatin1Char('\n');
     }
-    for (auto it = summary.pullCounts.cbegin(); it != summary.pullCounts.cend(); ++it) {
+    const QMap<QString, Cw::SyncCounts> pulled = byName(summary.pullCounts);
+    for (auto it = pulled.cbegin(); it != pulled.cend(); ++it) {
         text += tr("pull %1: %2").arg(it.key(), countsText(it.value())) + QLatin1Char('\n');
     }
     for (const Cw::SyncOutcome& o : summary.outcomes) {
         if (o.action == Cw::SyncOutcome::Action::Skipped || o.action == Cw::SyncOutcome::Action::Failed) {
             text += QStringLiteral("  %1 %2 %3: %4 (%5)\n")
-                        .arg(o.direction, o.entity, o.localId, Cw::SyncOutcome::actionName(o.action), o.reason);
+                        .arg(Cw::nameOf(o.direction), Cw::nameOf(o.entity), o.localId,
+                             Cw::SyncOutcome::actionName(o.action), o.reason);
         }
     }
     if (!summary.fatalError.isEmpty()) {

@@ -5,7 +5,7 @@
 #include "app/cli/ExitCode.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/RemoteResolver.h"
-#include "core/panels/UserMappings.h"
+#include "core/config/UserMappings.h"
 #include "core/store/Database.h"
 
 #include <QCommandLineParser>

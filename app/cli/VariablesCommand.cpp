@@ -5,7 +5,7 @@
 #include "app/cli/ExitCode.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
-#include "core/panels/ServerVariables.h"
+#include "core/config/ServerVariables.h"
 #include "core/store/Database.h"
 
 #include <QCommandLineParser>

@@ -122,8 +122,8 @@ QJsonObject ConfigDocument::toJson(const QDateTime& exportedAt) const
     }
     QJsonArray options;
     for (const SyncOption& o : config.syncOptions) {
-        options.append(QJsonObject {{QStringLiteral("entity"), o.entity},
-                                    {QStringLiteral("operation"), o.operation},
+        options.append(QJsonObject {{QStringLiteral("entity"), nameOf(o.entity)},
+                                    {QStringLiteral("operation"), nameOf(o.operation)},
                                     {QStringLiteral("enabled"), o.enabled}});
     }
     QJsonArray lookups;
@@ -216,13 +216,17 @@ std::optional<ConfigDocument> ConfigDocument::parse(const QByteArray& json, Stor
     for (qsizetype i = 0; i < options.size(); ++i) {
         const QString p = QStringLiteral("syncOptions[%1]").arg(i);
         const QJsonObject o = options.at(i).toObject();
-        SyncOption s;
-        s.enabled = o.value(QLatin1String("enabled")).toBool();
-        if (!r.string(o, p, "entity", &s.entity, true) || !r.string(o, p, "operation", &s.operation, true) ||
-            !r.placed(p, ConnectorConfigRepository::validate(s, &validation), validation)) {
+        QString entity;
+        QString operation;
+        if (!r.string(o, p, "entity", &entity, true) || !r.string(o, p, "operation", &operation, true)) {
             return std::nullopt;
         }
-        out.config.syncOptions.append(s);
+        const auto s = ConnectorConfigRepository::syncOption(entity, operation,
+                                                             o.value(QLatin1String("enabled")).toBool(), &validation);
+        if (!r.placed(p, s.has_value(), validation)) {
+            return std::nullopt;
+        }
+        out.config.syncOptions.append(*s);
     }
     for (qsizetype i = 0; i < lookups.size(); ++i) {
         const QString p = QStringLiteral("lookups[%1]").arg(i);

@@ -4,124 +4,147 @@
 
 namespace Cw {
 
-QStringList ConfigNames::entities()
+namespace {
+
+// One row per server variable or lookup: its stable name, the RemoteResolver kind its stored value is an id of
+// (none for fixed enumerations and local ids), and the fixed values of an enumeration. Adding one is a row here.
+struct NameRow
 {
-    return {QStringLiteral("accounts"), QStringLiteral("products"), QStringLiteral("invoices"),
-            QStringLiteral("orders"),   QStringLiteral("payments"), QStringLiteral("users")};
+    const char* name;
+    const char* resolverKind; // nullptr: none
+    QStringList fixedValues;
+};
+
+// PRODUCT.md's order; the first three are connector fields (connectwise_url, company_id, client_id).
+constexpr int kInstanceFieldVariables = 3;
+
+const QList<NameRow>& variableRows()
+{
+    static const QList<NameRow> rows = {
+        {"connectwise_url", nullptr, {}},
+        {"company_id", nullptr, {}},
+        {"client_id", nullptr, {}},
+        {"import_account_status", RemoteResolver::companyStatus, {}},
+        {"product_category", RemoteResolver::productCategory, {}},
+        {"product_subcategory", RemoteResolver::productSubcategory, {}},
+        {"product_uom", RemoteResolver::unitOfMeasure, {}},
+        {"product_billable_option",
+         nullptr,
+         {QStringLiteral("Billable"), QStringLiteral("DoNotBill"), QStringLiteral("NoCharge")}},
+        {"sales_representative", RemoteResolver::member, {}},
+        {"credit_card_method_id", RemoteResolver::paymentMethod, {}},
+        {"bank_deposit_method_id", RemoteResolver::paymentMethod, {}},
+    };
+    return rows;
 }
 
-QStringList ConfigNames::operations()
+const QList<NameRow>& lookupRows()
 {
-    return {QStringLiteral("pull_create"), QStringLiteral("pull_update"), QStringLiteral("push_create"),
-            QStringLiteral("push_update")};
+    static const QList<NameRow> rows = {
+        {"account_type", RemoteResolver::companyType, {}},
+        {"currency", RemoteResolver::currency, {}},
+        {"invoice_stage", RemoteResolver::billingStatus, {}},
+        {"invoice_type",
+         nullptr,
+         {QStringLiteral("Agreement"), QStringLiteral("CreditMemo"), QStringLiteral("DownPayment"),
+          QStringLiteral("Miscellaneous"), QStringLiteral("Progress"), QStringLiteral("Standard"),
+          QStringLiteral("Consolidated")}},
+        {"product_type", RemoteResolver::productType, {}},
+        {"unit_type", RemoteResolver::productSubcategory, {}},
+        {"order_stage", RemoteResolver::orderStatus, {}},
+    };
+    return rows;
 }
+
+QStringList rowNames(const QList<NameRow>& rows, int from = 0)
+{
+    QStringList names;
+    for (int i = from; i < rows.size(); ++i) {
+        names.append(QLatin1String(rows.at(i).name));
+    }
+    return names;
+}
+
+const NameRow* rowOf(const QList<NameRow>& rows, const QString& name)
+{
+    for (const NameRow& row : rows) {
+        if (name == QLatin1String(row.name)) {
+            return &row;
+        }
+    }
+    return nullptr;
+}
+
+QString resolverKindOf(const QList<NameRow>& rows, const QString& name)
+{
+    const NameRow* row = rowOf(rows, name);
+    return row && row->resolverKind ? QLatin1String(row->resolverKind) : QString();
+}
+
+QStringList fixedValuesOf(const QList<NameRow>& rows, const QString& name)
+{
+    const NameRow* row = rowOf(rows, name);
+    return row ? row->fixedValues : QStringList();
+}
+
+} // namespace
 
 QStringList ConfigNames::serverVariables()
 {
-    return QStringList {QStringLiteral("connectwise_url"), QStringLiteral("company_id"), QStringLiteral("client_id")} +
-        storedServerVariables();
+    return rowNames(variableRows());
 }
 
 QStringList ConfigNames::storedServerVariables()
 {
-    return {QStringLiteral("import_account_status"),   QStringLiteral("product_category"),
-            QStringLiteral("product_subcategory"),     QStringLiteral("product_uom"),
-            QStringLiteral("product_billable_option"), QStringLiteral("sales_representative"),
-            QStringLiteral("credit_card_method_id"),   QStringLiteral("bank_deposit_method_id")};
+    return rowNames(variableRows(), kInstanceFieldVariables);
 }
 
 bool ConfigNames::isInstanceFieldVariable(const QString& key)
 {
-    return key == QLatin1String("connectwise_url") || key == QLatin1String("company_id") ||
-        key == QLatin1String("client_id");
+    const qsizetype index = serverVariables().indexOf(key);
+    return index >= 0 && index < kInstanceFieldVariables;
 }
 
 QStringList ConfigNames::lookups()
 {
-    return {QStringLiteral("account_type"), QStringLiteral("currency"),     QStringLiteral("invoice_stage"),
-            QStringLiteral("invoice_type"), QStringLiteral("product_type"), QStringLiteral("unit_type"),
-            QStringLiteral("order_stage")};
+    return rowNames(lookupRows());
 }
 
-bool ConfigNames::isSupportedSyncOption(const QString& entity, const QString& operation)
+bool ConfigNames::isSupportedSyncOption(Entity entity, Operation operation)
 {
-    if (!operations().contains(operation)) {
-        return false;
-    }
-    if (entity == QLatin1String("accounts") || entity == QLatin1String("products")) {
+    switch (entity) {
+    case Entity::Accounts:
+    case Entity::Products:
         return true;
+    case Entity::Invoices:
+    case Entity::Orders:
+        return operation != Operation::PullCreate;
+    case Entity::Payments:
+        return operation == Operation::PushCreate;
+    case Entity::Users:
+        return false; // users are mapped to members, not synced
     }
-    if (entity == QLatin1String("invoices") || entity == QLatin1String("orders")) {
-        return operation != QLatin1String("pull_create");
-    }
-    if (entity == QLatin1String("payments")) {
-        return operation == QLatin1String("push_create");
-    }
-    return false; // users are mapped to members, not synced
+    return false;
 }
 
 QString ConfigNames::resolverKindForVariable(const QString& key)
 {
-    if (key == QLatin1String("import_account_status")) {
-        return QLatin1String(RemoteResolver::companyStatus);
-    }
-    if (key == QLatin1String("product_category")) {
-        return QLatin1String(RemoteResolver::productCategory);
-    }
-    if (key == QLatin1String("product_subcategory")) {
-        return QLatin1String(RemoteResolver::productSubcategory);
-    }
-    if (key == QLatin1String("product_uom")) {
-        return QLatin1String(RemoteResolver::unitOfMeasure);
-    }
-    if (key == QLatin1String("sales_representative")) {
-        return QLatin1String(RemoteResolver::member);
-    }
-    if (key == QLatin1String("credit_card_method_id") || key == QLatin1String("bank_deposit_method_id")) {
-        return QLatin1String(RemoteResolver::paymentMethod);
-    }
-    return {};
+    return resolverKindOf(variableRows(), key);
 }
 
 QString ConfigNames::resolverKindForLookup(const QString& lookup)
 {
-    if (lookup == QLatin1String("account_type")) {
-        return QLatin1String(RemoteResolver::companyType);
-    }
-    if (lookup == QLatin1String("currency")) {
-        return QLatin1String(RemoteResolver::currency);
-    }
-    if (lookup == QLatin1String("invoice_stage")) {
-        return QLatin1String(RemoteResolver::billingStatus);
-    }
-    if (lookup == QLatin1String("product_type")) {
-        return QLatin1String(RemoteResolver::productType);
-    }
-    if (lookup == QLatin1String("unit_type")) {
-        return QLatin1String(RemoteResolver::productSubcategory);
-    }
-    if (lookup == QLatin1String("order_stage")) {
-        return QLatin1String(RemoteResolver::orderStatus);
-    }
-    return {};
+    return resolverKindOf(lookupRows(), lookup);
 }
 
 QStringList ConfigNames::fixedValuesForVariable(const QString& key)
 {
-    if (key == QLatin1String("product_billable_option")) {
-        return {QStringLiteral("Billable"), QStringLiteral("DoNotBill"), QStringLiteral("NoCharge")};
-    }
-    return {};
+    return fixedValuesOf(variableRows(), key);
 }
 
 QStringList ConfigNames::fixedValuesForLookup(const QString& lookup)
 {
-    if (lookup == QLatin1String("invoice_type")) {
-        return {QStringLiteral("Agreement"),     QStringLiteral("CreditMemo"), QStringLiteral("DownPayment"),
-                QStringLiteral("Miscellaneous"), QStringLiteral("Progress"),   QStringLiteral("Standard"),
-                QStringLiteral("Consolidated")};
-    }
-    return {};
+    return fixedValuesOf(lookupRows(), lookup);
 }
 
 } // namespace Cw

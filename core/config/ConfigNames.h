@@ -1,19 +1,19 @@
 #pragma once
 
+#include "core/domain/Entity.h"
+#include "core/domain/SyncOperation.h"
+
 #include <QString>
 #include <QStringList>
 
 namespace Cw {
 
-// The stable names used in the database, on the command line and in exports (PRODUCT.md "Command line"),
-// what each server variable and lookup is resolved against in ConnectWise, and which sync cells exist.
+// The stable names of server variables and lookups used in the database, on the command line and in exports
+// (PRODUCT.md "Command line"; entities and operations: core/domain), what each server variable and lookup is
+// resolved against in ConnectWise, and which sync cells exist.
 class ConfigNames final
 {
 public:
-    // accounts products invoices orders payments users
-    static QStringList entities();
-    // pull_create pull_update push_create push_update
-    static QStringList operations();
     // Every server variable, including the three that are connector fields (connectwise_url, company_id,
     // client_id) and not rows of server_variables.
     static QStringList serverVariables();
@@ -25,7 +25,7 @@ public:
     static QStringList lookups();
 
     // Whether the entity x operation cell of the sync matrix exists (only those can be enabled).
-    static bool isSupportedSyncOption(const QString& entity, const QString& operation);
+    static bool isSupportedSyncOption(Entity entity, Operation operation);
 
     // The RemoteResolver kind a stored server variable / lookup value is an id of; empty for fixed
     // ConnectWise enumerations (product_billable_option, invoice_type), whose value is its own id.

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/domain/Entity.h"
+#include "core/domain/SyncOperation.h"
+
 #include <QList>
 #include <QString>
 
@@ -20,8 +23,8 @@ struct ServerVariable
 // One cell of the sync matrix.
 struct SyncOption
 {
-    QString entity; // ConfigNames::entities()
-    QString operation; // ConfigNames::operations()
+    Entity entity = Entity::Accounts;
+    Operation operation = Operation::PullCreate;
     bool enabled = false;
     friend bool operator==(const SyncOption& a, const SyncOption& b)
     {

@@ -44,23 +44,37 @@ bool ConnectorConfigRepository::validate(const ServerVariable& variable, StoreEr
     return true;
 }
 
+std::optional<SyncOption> ConnectorConfigRepository::syncOption(const QString& entity, const QString& operation,
+                                                                bool enabled, StoreError* error)
+{
+    const auto parsedEntity = parseName<Entity>(entity);
+    if (!parsedEntity) {
+        invalid(error, tr("Sync option"),
+                tr("Sync option: '%1' is not an entity; use one of %2.")
+                    .arg(entity, namesOf<Entity>().join(QLatin1String(", "))));
+        return std::nullopt;
+    }
+    const auto parsedOperation = parseName<Operation>(operation);
+    if (!parsedOperation) {
+        invalid(error, tr("Sync option"),
+                tr("Sync option: '%1' is not an operation; use one of %2.")
+                    .arg(operation, namesOf<Operation>().join(QLatin1String(", "))));
+        return std::nullopt;
+    }
+    const SyncOption option {*parsedEntity, *parsedOperation, enabled};
+    if (!validate(option, error)) {
+        return std::nullopt;
+    }
+    return option;
+}
+
 bool ConnectorConfigRepository::validate(const SyncOption& option, StoreError* error)
 {
-    if (!ConfigNames::entities().contains(option.entity)) {
-        return invalid(error, tr("Sync option"),
-                       tr("Sync option: '%1' is not an entity; use one of %2.")
-                           .arg(option.entity, ConfigNames::entities().join(QLatin1String(", "))));
-    }
-    if (!ConfigNames::operations().contains(option.operation)) {
-        return invalid(error, tr("Sync option"),
-                       tr("Sync option: '%1' is not an operation; use one of %2.")
-                           .arg(option.operation, ConfigNames::operations().join(QLatin1String(", "))));
-    }
     if (option.enabled && !ConfigNames::isSupportedSyncOption(option.entity, option.operation)) {
         return invalid(error, tr("Sync option"),
                        tr("Sync option: %1.%2 is not supported by ConnectWise; only the ticked cells of the sync "
                           "matrix can be turned on.")
-                           .arg(option.entity, option.operation));
+                           .arg(nameOf(option.entity), nameOf(option.operation)));
     }
     return true;
 }
@@ -148,7 +162,11 @@ QList<SyncOption> ConnectorConfigRepository::syncOptions(qint64 instanceId, Stor
                                        "ORDER BY entity, operation"),
                         {instanceId}, error, &q)) {
         while (q.next()) {
-            result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() != 0});
+            const auto entity = parseName<Entity>(q.value(0).toString());
+            const auto operation = parseName<Operation>(q.value(1).toString());
+            if (entity && operation) { // rows are validated when written; another program's stray row is ignored
+                result.append({*entity, *operation, q.value(2).toInt() != 0});
+            }
         }
     }
     return result;
@@ -159,16 +177,16 @@ bool ConnectorConfigRepository::setSyncOption(qint64 instanceId, const SyncOptio
     return validate(option, error) &&
         write(QStringLiteral("INSERT INTO sync_options (instance_id, entity, operation, enabled) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT (instance_id, entity, operation) DO UPDATE SET enabled = excluded.enabled"),
-              {instanceId, option.entity, option.operation, option.enabled ? 1 : 0}, error);
+              {instanceId, nameOf(option.entity), nameOf(option.operation), option.enabled ? 1 : 0}, error);
 }
 
-bool ConnectorConfigRepository::isSyncEnabled(qint64 instanceId, const QString& entity, const QString& operation,
+bool ConnectorConfigRepository::isSyncEnabled(qint64 instanceId, Entity entity, Operation operation,
                                               StoreError* error) const
 {
     QSqlQuery q;
     if (!m_database.exec(QStringLiteral("SELECT enabled FROM sync_options WHERE instance_id = ? AND entity = ? "
                                         "AND operation = ?"),
-                         {instanceId, entity, operation}, error, &q)) {
+                         {instanceId, nameOf(entity), nameOf(operation)}, error, &q)) {
         return false;
     }
     return q.next() && q.value(0).toInt() != 0;

@@ -31,8 +31,7 @@ public:
 
     QList<SyncOption> syncOptions(qint64 instanceId, StoreError* error = nullptr) const;
     bool setSyncOption(qint64 instanceId, const SyncOption& option, StoreError* error = nullptr);
-    bool isSyncEnabled(qint64 instanceId, const QString& entity, const QString& operation,
-                       StoreError* error = nullptr) const;
+    bool isSyncEnabled(qint64 instanceId, Entity entity, Operation operation, StoreError* error = nullptr) const;
 
     QList<LookupValue> lookups(qint64 instanceId, StoreError* error = nullptr) const; // every lookup
     bool setLookup(qint64 instanceId, const LookupValue& value, StoreError* error = nullptr);
@@ -45,6 +44,9 @@ public:
     // Validation used by the setters and by ConfigExport (messages name the field and the fix).
     static bool validate(const ServerVariable& variable, StoreError* error);
     static bool validate(const SyncOption& option, StoreError* error);
+    // A sync option from its names (an import, the database): nullopt with the error naming the unknown name.
+    static std::optional<SyncOption> syncOption(const QString& entity, const QString& operation, bool enabled,
+                                                StoreError* error);
     static bool validate(const LookupValue& value, StoreError* error);
     static bool validate(const UserMapping& mapping, StoreError* error);
 

@@ -33,22 +33,6 @@ bool invalid(StoreError* error, const QString& field, const QString& message)
 
 } // namespace
 
-QStringList Instance::cloudRegions()
-{
-    return {QStringLiteral("na"), QStringLiteral("eu"), QStringLiteral("au"), QStringLiteral("aus"),
-            QStringLiteral("za")};
-}
-
-QStringList Instance::deployments()
-{
-    return cloudRegions() << QStringLiteral("onpremise") << QStringLiteral("staging") << QStringLiteral("demo");
-}
-
-bool Instance::isCloudRegion(const QString& deployment)
-{
-    return cloudRegions().contains(deployment);
-}
-
 QString Instance::stateName(State state)
 {
     return state == State::Ready ? QStringLiteral("ready") : QStringLiteral("draft");
@@ -194,11 +178,12 @@ bool Instance::validate(StoreError* error) const
     if (!validateName(name, error) || !validateCompanyId(companyId, error) || !validateClientId(clientId, error)) {
         return false;
     }
-    if (!deployments().contains(deployment)) {
+    const std::optional<Deployment> kind = deploymentKind();
+    if (!kind) {
         return invalid(error, tr("Deployment"),
                        tr("Deployment: '%1' is not known; use a ConnectWise Cloud region (%2), onpremise, staging "
                           "or demo.")
-                           .arg(deployment, cloudRegions().join(QLatin1String(", "))));
+                           .arg(deployment, namesOf(Deployments::cloudRegions()).join(QLatin1String(", "))));
     }
     if (hasWhitespace(site) || site.size() > 255) {
         return invalid(error, tr("Site"),
@@ -206,7 +191,7 @@ bool Instance::validate(StoreError* error) const
                           "cw.example.com.")
                            .arg(site));
     }
-    if (site.isEmpty() && (deployment == QLatin1String("onpremise") || deployment == QLatin1String("demo"))) {
+    if (site.isEmpty() && Deployments::needsSite(*kind)) {
         return invalid(error, tr("Site"),
                        tr("Site: an on-premise or demo connector needs the address of its ConnectWise site, e.g. "
                           "cw.example.com."));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Deployment.h"
 #include "core/store/StoreError.h"
 
 #include <QCoreApplication>
@@ -25,7 +26,7 @@ public:
 
     qint64 id = 0; // 0 until created
     QString name;
-    QString deployment; // a cloud region code (na, eu, au, aus, za), "onpremise", "staging" or "demo"
+    QString deployment; // the name of a Deployment: na, eu, au, aus, za, onpremise, staging or demo
     QString site; // host or URL of the ConnectWise site; required for onpremise and demo
     QString companyId;
     QString clientId; // a GUID, or empty
@@ -44,9 +45,8 @@ public:
     // unique across databases, so two data folders never share keychain entries).
     QString keyId;
 
-    static QStringList cloudRegions(); // na eu au aus za
-    static QStringList deployments(); // the regions, then onpremise staging demo
-    static bool isCloudRegion(const QString& deployment);
+    // The Deployment `deployment` names; nullopt while it names none (validate() refuses that).
+    std::optional<Deployment> deploymentKind() const { return parseName<Deployment>(deployment); }
 
     static QString stateName(State state); // "draft" | "ready"
     static std::optional<State> stateFromName(const QString& name);

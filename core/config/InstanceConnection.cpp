@@ -5,8 +5,9 @@ namespace Cw {
 std::optional<Site> InstanceConnection::siteFor(const Instance& instance, QString* error)
 {
     QString text = instance.site;
-    if (Instance::isCloudRegion(instance.deployment) || instance.deployment == QLatin1String("staging")) {
-        const auto region = Region::byCode(instance.deployment);
+    const std::optional<Deployment> deployment = instance.deploymentKind();
+    if (deployment && Deployments::hasRegionHosts(*deployment)) {
+        const auto region = Region::of(*deployment);
         if (!region) {
             *error = tr("Deployment: “%1” is not a known ConnectWise region.").arg(instance.deployment);
             return std::nullopt;
@@ -65,13 +66,13 @@ bool InstanceConnection::applySite(Instance* instance, const QString& region, co
         if (!known) {
             QStringList codes;
             for (const Region& r : Region::all()) {
-                codes.append(r.code);
+                codes.append(r.code());
             }
             *error = tr("Region: “%1” is not a ConnectWise region; use one of %2.")
                          .arg(region, codes.join(QLatin1String(", ")));
             return false;
         }
-        instance->deployment = known->code;
+        instance->deployment = known->code();
         instance->site.clear();
         return true;
     }
@@ -85,10 +86,10 @@ bool InstanceConnection::applySite(Instance* instance, const QString& region, co
         return false;
     }
     if (parsed.site->region()) {
-        instance->deployment = parsed.site->region()->code;
+        instance->deployment = parsed.site->region()->code();
         instance->site.clear();
     } else {
-        instance->deployment = QStringLiteral("onpremise");
+        instance->deployment = nameOf(Deployment::OnPremise);
         instance->site = parsed.site->toString();
     }
     instance->codebaseOverride = parsed.site->codebaseOverride();

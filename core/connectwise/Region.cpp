@@ -5,12 +5,12 @@ namespace Cw {
 const QList<Region>& Region::all()
 {
     static const QList<Region> regions = {
-        {QStringLiteral("na"), QStringLiteral("na.myconnectwise.net"), QStringLiteral("api-na.myconnectwise.net")},
-        {QStringLiteral("eu"), QStringLiteral("eu.myconnectwise.net"), QStringLiteral("api-eu.myconnectwise.net")},
-        {QStringLiteral("au"), QStringLiteral("au.myconnectwise.net"), QStringLiteral("api-au.myconnectwise.net")},
-        {QStringLiteral("aus"), QStringLiteral("aus.myconnectwise.net"), QStringLiteral("api-aus.myconnectwise.net")},
-        {QStringLiteral("za"), QStringLiteral("za.myconnectwise.net"), QStringLiteral("api-za.myconnectwise.net")},
-        {QStringLiteral("staging"), QStringLiteral("staging.connectwisedev.com"),
+        {Deployment::Na, QStringLiteral("na.myconnectwise.net"), QStringLiteral("api-na.myconnectwise.net")},
+        {Deployment::Eu, QStringLiteral("eu.myconnectwise.net"), QStringLiteral("api-eu.myconnectwise.net")},
+        {Deployment::Au, QStringLiteral("au.myconnectwise.net"), QStringLiteral("api-au.myconnectwise.net")},
+        {Deployment::Aus, QStringLiteral("aus.myconnectwise.net"), QStringLiteral("api-aus.myconnectwise.net")},
+        {Deployment::Za, QStringLiteral("za.myconnectwise.net"), QStringLiteral("api-za.myconnectwise.net")},
+        {Deployment::Staging, QStringLiteral("staging.connectwisedev.com"),
          QStringLiteral("api-staging.connectwisedev.com")},
     };
     return regions;
@@ -18,31 +18,40 @@ const QList<Region>& Region::all()
 
 QString Region::displayName() const
 {
-    if (code == QLatin1String("na")) {
+    switch (deployment) {
+    case Deployment::Na:
         return tr("North America");
-    }
-    if (code == QLatin1String("eu")) {
+    case Deployment::Eu:
         return tr("Europe");
-    }
-    if (code == QLatin1String("au")) {
+    case Deployment::Au:
         return tr("Australia (au)");
-    }
-    if (code == QLatin1String("aus")) {
+    case Deployment::Aus:
         return tr("Australia (aus)");
-    }
-    if (code == QLatin1String("za")) {
+    case Deployment::Za:
         return tr("South Africa");
-    }
-    if (code == QLatin1String("staging")) {
+    case Deployment::Staging:
         return tr("Staging (developer)");
+    case Deployment::OnPremise:
+    case Deployment::Demo:
+        break;
     }
-    return code;
+    return code();
+}
+
+std::optional<Region> Region::of(Deployment deployment)
+{
+    for (const Region& region : all()) {
+        if (region.deployment == deployment) {
+            return region;
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<Region> Region::byCode(const QString& code)
 {
     for (const Region& region : all()) {
-        if (region.code.compare(code, Qt::CaseInsensitive) == 0) {
+        if (region.code().compare(code, Qt::CaseInsensitive) == 0) {
             return region;
         }
     }

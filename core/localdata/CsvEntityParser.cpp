@@ -90,9 +90,9 @@ bool CsvEntityParser::parse(QIODevice* device)
         }
     }
     if (!missing.isEmpty()) {
-        m_fileError =
-            tr("The header lacks the required column(s) %1. The columns of %2 are: %3.")
-                .arg(missing.join(QLatin1String(", ")), m_entity.name, m_entity.columnNames().join(QLatin1String(",")));
+        m_fileError = tr("The header lacks the required column(s) %1. The columns of %2 are: %3.")
+                          .arg(missing.join(QLatin1String(", ")), m_entity.name(),
+                               m_entity.columnNames().join(QLatin1String(",")));
         return false;
     }
 

@@ -22,23 +22,6 @@ QVariant LocalRecordStore::toSql(const LocalColumn& column, const QVariant& valu
     return value.toString();
 }
 
-QVariant LocalRecordStore::fromSql(const LocalColumn& column, const QVariant& value)
-{
-    if (value.isNull()) {
-        return QVariant();
-    }
-    if (column.type == LocalColumn::Type::Date) {
-        return QDate::fromString(value.toString(), Qt::ISODate);
-    }
-    if (column.type == LocalColumn::Type::Decimal) {
-        // SQLite may hand back a double, PostgreSQL a padded NUMERIC string: keep the canonical form.
-        const QString text =
-            value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'f', 6) : value.toString();
-        return LocalColumn::canonicalDecimal(text);
-    }
-    return value.toString();
-}
-
 bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord>& records, Counts* counts,
                               StoreError* error)
 {
@@ -58,7 +41,7 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
         while (query.next()) {
             QVariantHash row;
             for (const LocalColumn& c : entity.columns) {
-                const QVariant v = fromSql(c, query.value(c.name));
+                const QVariant v = c.fromSql(query.value(c.name));
                 if (v.isValid()) {
                     row.insert(c.name, v);
                 }
@@ -131,6 +114,29 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
     return true;
 }
 
+QList<LocalRecord> LocalRecordStore::all(const LocalEntity& entity, StoreError* error) const
+{
+    QList<LocalRecord> out;
+    QSqlQuery query(m_database.connection());
+    if (!m_database.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY id")
+                             .arg(entity.columnNames().join(QStringLiteral(", ")), entity.table),
+                         {}, error, &query)) {
+        return out;
+    }
+    while (query.next()) {
+        LocalRecord record;
+        for (int i = 0; i < entity.columns.size(); ++i) {
+            const QVariant v = query.value(i);
+            if (!v.isNull()) {
+                record.values.insert(entity.columns.at(i).name, entity.columns.at(i).textFromSql(v));
+            }
+        }
+        record.id = record.values.value(QStringLiteral("id")).toString();
+        out.append(record);
+    }
+    return out;
+}
+
 int LocalRecordStore::count(const LocalEntity& entity, StoreError* error) const
 {
     QSqlQuery query;
@@ -151,7 +157,7 @@ std::optional<LocalRecord> LocalRecordStore::find(const LocalEntity& entity, con
     LocalRecord record;
     record.id = id;
     for (const LocalColumn& c : entity.columns) {
-        const QVariant v = fromSql(c, query.value(c.name));
+        const QVariant v = c.fromSql(query.value(c.name));
         if (v.isValid()) {
             record.values.insert(c.name, v);
         }

@@ -31,6 +31,8 @@ public:
     bool upsert(const LocalEntity& entity, const QList<LocalRecord>& records, Counts* counts,
                 StoreError* error = nullptr);
 
+    // Every record in id order, each value as its text (dates as the ISO text stored): what a push reads.
+    QList<LocalRecord> all(const LocalEntity& entity, StoreError* error = nullptr) const;
     int count(const LocalEntity& entity, StoreError* error = nullptr) const;
     std::optional<LocalRecord> find(const LocalEntity& entity, const QString& id, StoreError* error = nullptr) const;
     // The values of one list (account_type, currency, ...), sorted; and adding one by hand.
@@ -39,7 +41,6 @@ public:
 
 private:
     static QVariant toSql(const LocalColumn& column, const QVariant& value);
-    static QVariant fromSql(const LocalColumn& column, const QVariant& value);
 
     Database& m_database;
 };

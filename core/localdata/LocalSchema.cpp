@@ -1,5 +1,7 @@
 #include "core/localdata/LocalSchema.h"
 
+#include <QDate>
+
 namespace Cw {
 
 namespace {
@@ -23,7 +25,7 @@ QList<LocalEntity> buildEntities()
 {
     const auto id = text(QStringLiteral("id"), true, 64);
     return {
-        LocalEntity {QStringLiteral("accounts"),
+        LocalEntity {Entity::Accounts,
                      QStringLiteral("accounts"),
                      {id, text(QStringLiteral("name"), true, 200),
                       text(QStringLiteral("account_type"), false, 100, QStringLiteral("account_type")),
@@ -33,16 +35,16 @@ QList<LocalEntity> buildEntities()
                       text(QStringLiteral("state"), false, 100), text(QStringLiteral("zip"), false, 20),
                       text(QStringLiteral("country"), false, 100)},
                      {},
-                     {}},
-        LocalEntity {QStringLiteral("products"),
+                     std::nullopt},
+        LocalEntity {Entity::Products,
                      QStringLiteral("products"),
                      {id, text(QStringLiteral("name"), true, 200), text(QStringLiteral("description"), false, 2000),
                       text(QStringLiteral("product_type"), false, 100, QStringLiteral("product_type")),
                       text(QStringLiteral("unit_type"), false, 100, QStringLiteral("unit_type")),
                       decimal(QStringLiteral("price")), decimal(QStringLiteral("cost"))},
                      {},
-                     {}},
-        LocalEntity {QStringLiteral("invoices"),
+                     std::nullopt},
+        LocalEntity {Entity::Invoices,
                      QStringLiteral("invoices"),
                      {id, text(QStringLiteral("number"), true, 50), text(QStringLiteral("account_id"), true, 64),
                       text(QStringLiteral("invoice_stage"), false, 100, QStringLiteral("invoice_stage")),
@@ -51,8 +53,8 @@ QList<LocalEntity> buildEntities()
                       date(QStringLiteral("date"), true), date(QStringLiteral("due_date")),
                       decimal(QStringLiteral("total"), true)},
                      QStringLiteral("account_id"),
-                     QStringLiteral("accounts")},
-        LocalEntity {QStringLiteral("orders"),
+                     Entity::Accounts},
+        LocalEntity {Entity::Orders,
                      QStringLiteral("orders"),
                      {id, text(QStringLiteral("account_id"), true, 64),
                       text(QStringLiteral("order_stage"), false, 100, QStringLiteral("order_stage")),
@@ -62,8 +64,8 @@ QList<LocalEntity> buildEntities()
                       // The local user who owns the order: its mapped member is the order's sales rep.
                       text(QStringLiteral("user_id"), false, 64)},
                      QStringLiteral("account_id"),
-                     QStringLiteral("accounts")},
-        LocalEntity {QStringLiteral("payments"),
+                     Entity::Accounts},
+        LocalEntity {Entity::Payments,
                      QStringLiteral("payments"),
                      {id, text(QStringLiteral("invoice_id"), true, 64),
                       LocalColumn {QStringLiteral("method"),
@@ -74,16 +76,40 @@ QList<LocalEntity> buildEntities()
                                    {}},
                       decimal(QStringLiteral("amount"), true), date(QStringLiteral("date"), true)},
                      QStringLiteral("invoice_id"),
-                     QStringLiteral("invoices")},
-        LocalEntity {QStringLiteral("users"),
+                     Entity::Invoices},
+        LocalEntity {Entity::Users,
                      QStringLiteral("users"),
                      {id, text(QStringLiteral("name"), true, 200), text(QStringLiteral("email"), false, 250)},
                      {},
-                     {}},
+                     std::nullopt},
     };
 }
 
 } // namespace
+
+QVariant LocalColumn::fromSql(const QVariant& value) const
+{
+    if (value.isNull()) {
+        return QVariant();
+    }
+    if (type == Type::Date) {
+        return QDate::fromString(value.toString(), Qt::ISODate);
+    }
+    return textFromSql(value);
+}
+
+QString LocalColumn::textFromSql(const QVariant& value) const
+{
+    if (value.isNull()) {
+        return QString();
+    }
+    if (type == Type::Decimal) {
+        const QString text =
+            value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'f', 6) : value.toString();
+        return canonicalDecimal(text);
+    }
+    return value.toString();
+}
 
 QString LocalColumn::canonicalDecimal(const QString& text)
 {
@@ -112,6 +138,11 @@ const LocalColumn* LocalEntity::column(const QString& name) const
     return nullptr;
 }
 
+QString LocalEntity::name() const
+{
+    return nameOf(entity);
+}
+
 QStringList LocalEntity::columnNames() const
 {
     QStringList names;
@@ -127,23 +158,29 @@ const QList<LocalEntity>& LocalSchema::entities()
     return all;
 }
 
-std::optional<LocalEntity> LocalSchema::entity(const QString& name)
+const LocalEntity& LocalSchema::entity(Entity entity)
 {
     for (const LocalEntity& e : entities()) {
-        if (e.name == name) {
+        if (e.entity == entity) {
             return e;
         }
     }
-    return std::nullopt;
+    Q_UNREACHABLE(); // every Entity has its table
+    return entities().first();
+}
+
+std::optional<LocalEntity> LocalSchema::entity(const QString& name)
+{
+    const auto parsed = parseName<Entity>(name);
+    if (!parsed) {
+        return std::nullopt;
+    }
+    return entity(*parsed);
 }
 
 QStringList LocalSchema::entityNames()
 {
-    QStringList names;
-    for (const LocalEntity& e : entities()) {
-        names.append(e.name);
-    }
-    return names;
+    return namesOf<Entity>();
 }
 
 QStringList LocalSchema::valueListNames()

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/domain/Entity.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <optional>
 
@@ -29,16 +32,22 @@ struct LocalColumn
 
     // "100.50" -> "100.5", "12.000" -> "12": one spelling per amount, so that re-imports compare equal.
     static QString canonicalDecimal(const QString& text);
+    // A value of this column as Qt Sql reads it: null -> invalid QVariant, a date -> QDate, a decimal -> its
+    // canonical text (SQLite may hand back a double, PostgreSQL a padded NUMERIC string), anything else -> text.
+    QVariant fromSql(const QVariant& value) const;
+    // The same as text: a date stays the ISO text stored (what a push sends); null -> a null QString.
+    QString textFromSql(const QVariant& value) const;
 };
 
 struct LocalEntity
 {
-    QString name; // accounts, products, invoices, orders, payments, users
+    Entity entity;
     QString table;
     QList<LocalColumn> columns; // "id" first
     QString parentColumn; // a reference to another entity (invoices.account_id -> accounts), if any
-    QString parentEntity;
+    std::optional<Entity> parentEntity;
 
+    QString name() const; // accounts, products, invoices, orders, payments, users
     const LocalColumn* column(const QString& name) const;
     QStringList columnNames() const;
 };
@@ -48,7 +57,10 @@ class LocalSchema final
     Q_DECLARE_TR_FUNCTIONS(Cw::LocalSchema)
 
 public:
+    // In the order of Entity's name table; one per Entity.
     static const QList<LocalEntity>& entities();
+    static const LocalEntity& entity(Entity entity);
+    // By its name (CSV import, the command line); nullopt when no entity has that name.
     static std::optional<LocalEntity> entity(const QString& name);
     static QStringList entityNames();
     // The value lists fed by imported columns, named like the lookups: account_type, currency, ...

@@ -11,7 +11,7 @@ namespace Cw {
 SetupController::SetupController(Database& database, InstanceSecrets& secrets, QObject* parent)
     : QObject(parent), m_database(database), m_secrets(secrets), m_repository(database)
 {
-    m_draft.deployment = QStringLiteral("na");
+    m_draft.deployment = nameOf(Deployment::Na);
 }
 
 void SetupController::setKeys(const ApiKeyPair& keys)
@@ -19,11 +19,11 @@ void SetupController::setKeys(const ApiKeyPair& keys)
     m_keys = ApiKeyPair {KeyPaste::clean(keys.publicKey), KeyPaste::clean(keys.privateKey)};
 }
 
-void SetupController::setDeployment(const QString& deployment)
+void SetupController::setDeployment(Deployment deployment)
 {
-    const bool wasDemo = m_draft.deployment == QLatin1String("demo");
-    m_draft.deployment = deployment;
-    if (deployment == QLatin1String("demo") && m_demo.isValid()) {
+    const bool wasDemo = m_draft.deploymentKind() == Deployment::Demo;
+    m_draft.deployment = nameOf(deployment);
+    if (deployment == Deployment::Demo && m_demo.isValid()) {
         m_draft.site = m_demo.url.toString();
         m_draft.companyId = m_demo.companyId;
         m_keys = m_demo.keys;
@@ -32,7 +32,7 @@ void SetupController::setDeployment(const QString& deployment)
         m_draft.companyId.clear();
         m_keys = ApiKeyPair();
     }
-    if (Instance::isCloudRegion(deployment) || deployment == QLatin1String("staging")) {
+    if (Deployments::hasRegionHosts(deployment)) {
         m_draft.site.clear();
     }
 }

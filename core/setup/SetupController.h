@@ -47,8 +47,8 @@ public:
 
     void setDemo(const DemoSettings& demo) { m_demo = demo; }
     const DemoSettings& demo() const { return m_demo; }
-    // Sets the deployment; "demo" fills site, company id and keys from the running simulator.
-    void setDeployment(const QString& deployment);
+    // Sets the deployment; Demo fills site, company id and keys from the running simulator.
+    void setDeployment(Deployment deployment);
 
     // Empty when the name can be used; else a message naming the field and the fix (form or duplicate).
     QString nameProblem(const QString& name) const;

@@ -195,7 +195,7 @@ PullValues productValues(const JsonRecord& c, const SyncInputs& in)
 SyncDescriptor SyncDescriptors::accounts()
 {
     SyncDescriptor d;
-    d.entity = QStringLiteral("accounts");
+    d.entity = Entity::Accounts;
     d.remoteName = QStringLiteral("company");
     d.path = Endpoints::companies();
     d.keyField = QStringLiteral("identifier");
@@ -218,7 +218,7 @@ SyncDescriptor SyncDescriptors::accounts()
 SyncDescriptor SyncDescriptors::products()
 {
     SyncDescriptor d;
-    d.entity = QStringLiteral("products");
+    d.entity = Entity::Products;
     d.remoteName = QStringLiteral("catalog item");
     d.path = Endpoints::catalog();
     d.keyField = QStringLiteral("identifier");

@@ -38,9 +38,9 @@ bool mapped(const SyncInputs& in, const LocalRecord& r, const char* column, cons
 bool linkedCompany(const SyncInputs& in, const LocalRecord& r, PushBody* out)
 {
     const QString account = value(r, "account_id");
-    const qint64 company = in.linkedRemoteId(QStringLiteral("accounts"), account);
+    const qint64 company = in.linkedRemoteId(Entity::Accounts, account);
     if (company <= 0) {
-        out->skipReason = SyncSettings::missingLinkReason(QStringLiteral("accounts"), account);
+        out->skipReason = SyncSettings::missingLinkReason(Entity::Accounts, account);
         return false;
     }
     out->body.insert(QStringLiteral("company"), reference(QString::number(company)));
@@ -135,9 +135,9 @@ PushBody paymentBody(const LocalRecord& r, const SyncInputs& in)
 {
     PushBody out;
     const QString invoice = value(r, "invoice_id");
-    const qint64 invoiceId = in.linkedRemoteId(QStringLiteral("invoices"), invoice);
+    const qint64 invoiceId = in.linkedRemoteId(Entity::Invoices, invoice);
     if (invoiceId <= 0) {
-        out.skipReason = SyncSettings::missingLinkReason(QStringLiteral("invoices"), invoice);
+        out.skipReason = SyncSettings::missingLinkReason(Entity::Invoices, invoice);
         return out;
     }
     out.path = QStringLiteral("finance/invoices/%1/payments").arg(invoiceId);
@@ -161,7 +161,7 @@ PushBody paymentBody(const LocalRecord& r, const SyncInputs& in)
 SyncDescriptor SyncDescriptors::invoices()
 {
     SyncDescriptor d;
-    d.entity = QStringLiteral("invoices");
+    d.entity = Entity::Invoices;
     d.remoteName = QStringLiteral("invoice");
     d.path = Endpoints::invoices();
     d.keyField = QStringLiteral("invoiceNumber");
@@ -178,7 +178,7 @@ SyncDescriptor SyncDescriptors::invoices()
 SyncDescriptor SyncDescriptors::orders()
 {
     SyncDescriptor d;
-    d.entity = QStringLiteral("orders");
+    d.entity = Entity::Orders;
     d.remoteName = QStringLiteral("sales order");
     d.path = Endpoints::salesOrders();
     d.keyField = QStringLiteral("poNumber");
@@ -196,10 +196,10 @@ SyncDescriptor SyncDescriptors::orders()
 SyncDescriptor SyncDescriptors::payments()
 {
     SyncDescriptor d;
-    d.entity = QStringLiteral("payments");
+    d.entity = Entity::Payments;
     d.remoteName = QStringLiteral("invoice payment");
     d.path = Endpoints::invoices();
-    d.parentEntity = QStringLiteral("invoices");
+    d.parentEntity = Entity::Invoices;
     d.variables = {QStringLiteral("credit_card_method_id"), QStringLiteral("bank_deposit_method_id")};
     d.toRemote = paymentBody;
     return d;

@@ -5,10 +5,10 @@
 
 namespace Cw {
 
-bool SyncDescriptor::supports(const QString& operation) const
+bool SyncDescriptor::supports(Operation operation) const
 {
     return ConfigNames::isSupportedSyncOption(entity, operation) &&
-        (!operation.startsWith(QLatin1String("pull")) || fromRemote);
+        (directionOf(operation) != Direction::Pull || fromRemote);
 }
 
 QString SyncDescriptor::permission() const
@@ -22,7 +22,7 @@ const QList<SyncDescriptor>& SyncDescriptors::all()
     return descriptors;
 }
 
-const SyncDescriptor* SyncDescriptors::find(const QString& entity)
+const SyncDescriptor* SyncDescriptors::find(Entity entity)
 {
     for (const SyncDescriptor& d : all()) {
         if (d.entity == entity) {
@@ -32,13 +32,13 @@ const SyncDescriptor* SyncDescriptors::find(const QString& entity)
     return nullptr;
 }
 
-QStringList SyncDescriptors::entityNames()
+QList<Entity> SyncDescriptors::entities()
 {
-    QStringList names;
+    QList<Entity> entities;
     for (const SyncDescriptor& d : all()) {
-        names.append(d.entity);
+        entities.append(d.entity);
     }
-    return names;
+    return entities;
 }
 
 } // namespace Cw

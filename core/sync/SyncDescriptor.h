@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/connectwise/JsonView.h"
+#include "core/domain/Entity.h"
+#include "core/domain/SyncOperation.h"
 #include "core/localdata/CsvEntityParser.h"
 #include "core/sync/PulledFields.h"
 #include "core/sync/SyncSettings.h"
@@ -9,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace Cw {
 
@@ -17,7 +20,7 @@ namespace Cw {
 struct SyncInputs
 {
     const SyncSettings* settings = nullptr;
-    std::function<qint64(const QString& entity, const QString& localId)> linkedRemoteId;
+    std::function<qint64(Entity entity, const QString& localId)> linkedRemoteId;
 };
 
 // A local record as ConnectWise would get it, or the reason it cannot be sent.
@@ -39,11 +42,11 @@ struct PullValues
 // One local entity <-> ConnectWise entity pair. The engine runs the same loop for every descriptor.
 struct SyncDescriptor
 {
-    QString entity; // ConfigNames::entities(): accounts, products, ...
+    Entity entity = Entity::Accounts;
     QString remoteName; // company, catalog item, ...
     QString path; // collection path for lists and creates: company/companies
     QString keyField; // unique remote field a lost create is looked up by ("identifier"); empty: none
-    QString parentEntity; // payments: invoices (the path holds the linked invoice id)
+    std::optional<Entity> parentEntity; // payments: invoices (the path holds the linked invoice id)
     QStringList requiredVariables; // push refuses to start without them
     QStringList variables; // every server variable it applies
     QStringList lookups; // every lookup it applies
@@ -53,9 +56,9 @@ struct SyncDescriptor
     // Reads a record straight from the page's bytes (JsonRecord), not from a QJsonDocument.
     std::function<PullValues(const JsonRecord& remote, const SyncInputs& inputs)> fromRemote; // null: no pull
 
-    bool supports(const QString& operation) const;
-    bool canPull() const { return supports(QStringLiteral("pull_create")) || supports(QStringLiteral("pull_update")); }
-    bool canPush() const { return supports(QStringLiteral("push_create")) || supports(QStringLiteral("push_update")); }
+    bool supports(Operation operation) const;
+    // Whether it syncs in that direction at all (Pull or Push).
+    bool syncs(Direction direction) const { return supports(createIn(direction)) || supports(updateIn(direction)); }
     // The security-role entry the API member needs (Endpoints::permissionFor).
     QString permission() const;
 };
@@ -65,8 +68,8 @@ class SyncDescriptors final
 public:
     // In dependency order: accounts, products, invoices, orders, payments.
     static const QList<SyncDescriptor>& all();
-    static const SyncDescriptor* find(const QString& entity);
-    static QStringList entityNames();
+    static const SyncDescriptor* find(Entity entity);
+    static QList<Entity> entities();
 
     // The parts built by each entity's own file.
     static SyncDescriptor accounts();

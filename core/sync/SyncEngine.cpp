@@ -5,10 +5,9 @@
 #include "core/connectwise/ApiClient.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
+#include "core/sync/SyncJob.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
-
-#include <QEventLoop>
 
 namespace Cw {
 
@@ -27,13 +26,14 @@ void SyncEngine::cancel()
 
 QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& settings, bool push)
 {
-    const QString create = push ? QStringLiteral("push_create") : QStringLiteral("pull_create");
-    const QString update = push ? QStringLiteral("push_update") : QStringLiteral("pull_update");
+    const Direction direction = push ? Direction::Push : Direction::Pull;
+    const Operation create = createIn(direction);
+    const Operation update = updateIn(direction);
     const bool canCreate = d.supports(create) && settings.isEnabled(d.entity, create);
     const bool canUpdate = d.supports(update) && settings.isEnabled(d.entity, update);
     if (!canCreate && !canUpdate) {
         return tr("sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on")
-            .arg(d.entity, create, update);
+            .arg(nameOf(d.entity), nameOf(create), nameOf(update));
     }
     if (push) {
         for (const QString& key : d.requiredVariables) {
@@ -57,7 +57,7 @@ QByteArray SyncEngine::toCsv(const QList<SyncOutcome>& outcomes)
     };
     QString out = QStringLiteral("direction,entity,local_id,remote_id,action,reason\n");
     for (const SyncOutcome& o : outcomes) {
-        out += field(o.direction) + QLatin1Char(',') + field(o.entity) + QLatin1Char(',') + field(o.localId) +
+        out += nameOf(o.direction) + QLatin1Char(',') + nameOf(o.entity) + QLatin1Char(',') + field(o.localId) +
             QLatin1Char(',') + (o.remoteId > 0 ? QString::number(o.remoteId) : QString()) + QLatin1Char(',') +
             SyncOutcome::actionName(o.action) + QLatin1Char(',') + field(o.reason) + QLatin1Char('\n');
     }
@@ -67,124 +67,111 @@ QByteArray SyncEngine::toCsv(const QList<SyncOutcome>& outcomes)
 SyncSummary SyncEngine::run(const SyncRequest& request)
 {
     m_cancelled = false;
-    Run run(m_database, request);
-    run.summary.dryRun = request.dryRun;
-    StoreError error;
-    const auto settings = SyncSettings::load(m_database, request.instanceId, &error);
-    if (!settings) {
-        run.summary.fatalError = error.message;
-        return run.summary;
+    SyncRun run(m_database, m_client, request, m_cancelled, m_pageSize);
+    connect(&run, &SyncRun::progress, this, &SyncEngine::progress);
+    connect(&run, &SyncRun::countsChanged, this, &SyncEngine::countsChanged);
+    connect(this, &SyncEngine::cancelRequested, &run, &SyncRun::cancelRequested);
+    if (!run.loadSettings()) {
+        return run.summary();
     }
-    run.settings = *settings;
-    run.inputs.settings = &run.settings;
-    run.inputs.linkedRemoteId = [&run](const QString& entity, const QString& localId) -> qint64 {
-        if (!run.linkCache.contains(entity)) {
-            run.linkCache.insert(entity, run.links.links(entity));
-        }
-        return run.linkCache.value(entity).value(localId).remoteId;
-    };
-    QStringList entities = request.entities.isEmpty() ? SyncDescriptors::entityNames() : request.entities;
-    const QString direction = request.push && request.pull ? QStringLiteral("both")
-        : request.push                                     ? QStringLiteral("push")
-                                                           : QStringLiteral("pull");
-    if (!request.dryRun) {
-        run.history.markInterrupted(request.instanceId);
-        SyncRun record;
-        record.instanceId = request.instanceId;
-        record.startedAt = QDateTime::currentDateTimeUtc();
-        record.direction = direction;
-        record.entities = entities;
-        const auto id = run.history.startRun(record, &error);
-        if (!id) {
-            run.summary.fatalError = error.message;
-            return run.summary;
-        }
-        run.summary.runId = *id;
+    const QList<Entity> entities = request.entities.isEmpty() ? SyncDescriptors::entities() : request.entities;
+    if (!request.dryRun && !startHistory(run, entities)) {
+        return run.summary();
     }
     // Push first (dependency order), then pull: local changes reach ConnectWise before ConnectWise's come back.
-    for (int pass = 0; pass < 2; ++pass) {
-        const bool pushing = pass == 0;
-        if ((pushing && !request.push) || (!pushing && !request.pull)) {
+    for (const Direction direction : {Direction::Push, Direction::Pull}) {
+        if ((direction == Direction::Push && !request.push) || (direction == Direction::Pull && !request.pull)) {
             continue;
         }
-        run.direction = pushing ? QStringLiteral("push") : QStringLiteral("pull");
         for (const SyncDescriptor& d : SyncDescriptors::all()) {
-            if (!entities.contains(d.entity) || run.stop || m_cancelled) {
+            if (!entities.contains(d.entity) || run.shouldStop() || !d.syncs(direction)) {
+                continue; // (payments are never pulled)
+            }
+            if (!mayStart(run, d, direction)) {
                 continue;
             }
-            if (pushing ? !d.canPush() : !d.canPull()) {
-                continue; // e.g. payments are never pulled
-            }
-            const QString why = blocker(d, run.settings, pushing);
-            if (!why.isEmpty()) {
-                run.summary.blocked.insert(run.direction + QLatin1Char(' ') + d.entity, why);
-                continue;
-            }
-            if (!checkAccess(run, d, run.direction) || (pushing && !checkVariables(run, d))) {
-                continue;
-            }
-            if (pushing) {
-                push(run, d);
-            } else {
-                pull(run, d);
-            }
-            flushOutcomes(run);
-            run.linkCache.remove(d.entity);
+            SyncJob::make(direction, run, d)->run();
+            run.flushOutcomes();
+            run.forgetLinks(d.entity);
         }
     }
-    if (m_cancelled && run.summary.fatalError.isEmpty()) {
-        run.summary.fatalError = tr("The sync was cancelled.");
+    if (m_cancelled && run.summary().fatalError.isEmpty()) {
+        run.summary().fatalError = tr("The sync was cancelled.");
     }
     if (!request.dryRun) {
-        flushOutcomes(run);
-        QString status = run.summary.ok() ? QStringLiteral("succeeded") : QStringLiteral("failed");
-        QString message = run.summary.fatalError;
-        for (auto it = run.summary.blocked.cbegin(); it != run.summary.blocked.cend(); ++it) {
-            message +=
-                (message.isEmpty() ? QString() : QStringLiteral("; ")) + it.key() + QStringLiteral(": ") + it.value();
-        }
-        run.history.finishRun(run.summary.runId, run.summary.totals(), status, message);
-        m_database.exec(QStringLiteral("UPDATE instances SET last_sync_at = ? WHERE id = ?"),
-                        {QDateTime::currentMSecsSinceEpoch(), request.instanceId});
+        finishHistory(run);
     }
-    return run.summary;
+    return run.summary();
 }
 
-ApiResult SyncEngine::call(const ApiRequest& request)
+bool SyncEngine::startHistory(SyncRun& run, const QList<Entity>& entities)
 {
-    ApiResult result;
-    QEventLoop loop;
-    ApiCall* c = m_client->send(request);
-    connect(c, &ApiCall::finished, &loop, [&](const ApiResult& r) {
-        result = r;
-        loop.quit();
-    });
-    connect(this, &SyncEngine::cancelRequested, c, &ApiCall::cancel);
-    loop.exec();
-    return result;
+    const SyncRequest& request = run.request();
+    run.history().markInterrupted(request.instanceId);
+    SyncRunRecord record;
+    record.instanceId = request.instanceId;
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    record.direction = request.direction();
+    record.entities = entities;
+    StoreError error;
+    const auto id = run.history().startRun(record, &error);
+    if (!id) {
+        run.summary().fatalError = error.message;
+        return false;
+    }
+    run.summary().runId = *id;
+    return true;
+}
+
+void SyncEngine::finishHistory(SyncRun& run)
+{
+    run.flushOutcomes();
+    const SyncSummary& summary = run.summary();
+    const QString status = summary.ok() ? QStringLiteral("succeeded") : QStringLiteral("failed");
+    QString message = summary.fatalError;
+    for (auto it = summary.blocked.cbegin(); it != summary.blocked.cend(); ++it) {
+        message += (message.isEmpty() ? QString() : QStringLiteral("; ")) + it.key().label() + QStringLiteral(": ") +
+            it.value();
+    }
+    run.history().finishRun(summary.runId, summary.totals(), status, message);
+    m_database.exec(QStringLiteral("UPDATE instances SET last_sync_at = ? WHERE id = ?"),
+                    {QDateTime::currentMSecsSinceEpoch(), run.request().instanceId});
+}
+
+// Whether an entity starts in a direction: its options and required variables (blocker), its permission, and for
+// a push its variables' ids still valid in ConnectWise. One that cannot start is blocked with the reason.
+bool SyncEngine::mayStart(SyncRun& run, const SyncDescriptor& d, Direction direction)
+{
+    const bool push = direction == Direction::Push;
+    const QString why = blocker(d, run.settings(), push);
+    if (!why.isEmpty()) {
+        run.block({direction, d.entity}, why);
+        return false;
+    }
+    return checkAccess(run, d, direction) && (!push || checkVariables(run, d));
 }
 
 // A cheap GET count first: a missing permission blocks the entity with the reason instead of failing
 // every record, and an unreachable server stops the run before anything is written.
-bool SyncEngine::checkAccess(Run& run, const SyncDescriptor& d, const QString& direction)
+bool SyncEngine::checkAccess(SyncRun& run, const SyncDescriptor& d, Direction direction)
 {
-    const ApiResult r = call(ApiRequest::get(d.path + QStringLiteral("/count"))
-                                 .addQuery(QStringLiteral("conditions"), QStringLiteral("id < 1")));
+    const ApiResult r = run.call(ApiRequest::get(d.path + QStringLiteral("/count"))
+                                     .addQuery(QStringLiteral("conditions"), QStringLiteral("id < 1")));
     if (r.ok()) {
         return true;
     }
     if (r.error.kind == ApiError::Kind::PermissionDenied) {
-        run.summary.blocked.insert(direction + QLatin1Char(' ') + d.entity,
-                                   tr("missing permission: the API member's security role needs %1 (%2)")
-                                       .arg(d.permission(), r.error.message()));
+        run.block({direction, d.entity},
+                  tr("missing permission: the API member's security role needs %1 (%2)")
+                      .arg(d.permission(), r.error.message()));
         return false;
     }
-    fatal(run, r.error);
+    run.fatal(r.error, direction);
     return false;
 }
 
 // A stored variable id that no longer exists in ConnectWise (or is inactive) blocks the entity, with the fix.
-bool SyncEngine::checkVariables(Run& run, const SyncDescriptor& d)
+bool SyncEngine::checkVariables(SyncRun& run, const SyncDescriptor& d)
 {
     static const QHash<QString, QString> paths {
         {QLatin1String(RemoteResolver::companyStatus), QStringLiteral("company/companies/statuses")},
@@ -194,20 +181,20 @@ bool SyncEngine::checkVariables(Run& run, const SyncDescriptor& d)
         {QLatin1String(RemoteResolver::member), QStringLiteral("system/members")},
     };
     for (const QString& key : d.variables) {
-        const QString id = run.settings.variable(key);
+        const QString id = run.settings().variable(key);
         const QString path = paths.value(ConfigNames::resolverKindForVariable(key));
         if (id.isEmpty() || path.isEmpty()) {
             continue;
         }
-        const ApiResult r = call(ApiRequest::get(path + QLatin1Char('/') + id));
+        const ApiResult r = run.call(ApiRequest::get(path + QLatin1Char('/') + id));
         const bool gone = r.error.kind == ApiError::Kind::NotFound;
         if (!r.ok() && !gone) {
-            fatal(run, r.error);
+            run.fatal(r.error, Direction::Push);
             return false;
         }
         if (gone || r.object().value(QStringLiteral("inactiveFlag")).toBool()) {
-            run.summary.blocked.insert(
-                run.direction + QLatin1Char(' ') + d.entity,
+            run.block(
+                {Direction::Push, d.entity},
                 tr("stale variable: %1 is set to id %2, which %3 in ConnectWise; pick it again with: variables NAME "
                    "--set %1=ID")
                     .arg(key, id, gone ? tr("no longer exists") : tr("is inactive")));
@@ -215,83 +202,6 @@ bool SyncEngine::checkVariables(Run& run, const SyncDescriptor& d)
         }
     }
     return true;
-}
-
-bool SyncEngine::fatal(Run& run, const ApiError& error)
-{
-    using K = ApiError::Kind;
-    const bool unreachable = error.kind == K::HostNotFound || error.kind == K::ConnectionRefused ||
-        error.kind == K::Unreachable || error.kind == K::Tls || error.kind == K::Proxy;
-    const bool stops = unreachable || error.kind == K::KeysRejected || error.kind == K::ClientIdRejected ||
-        error.kind == K::UnknownCompany || error.kind == K::Configuration;
-    if (!stops && run.direction == QLatin1String("push")) {
-        return false;
-    }
-    run.summary.fatalError = error.message() + QLatin1Char(' ') + error.fix();
-    run.summary.unreachable = run.summary.unreachable || unreachable;
-    run.stop = stops;
-    return true;
-}
-
-void SyncEngine::record(Run& run, const SyncOutcome& outcome)
-{
-    auto& counts = outcome.direction == QLatin1String("push") ? run.summary.pushCounts : run.summary.pullCounts;
-    counts[outcome.entity].add(outcome.action);
-    const bool keep = run.request.dryRun || outcome.action == SyncOutcome::Action::Skipped ||
-        outcome.action == SyncOutcome::Action::Failed;
-    if (keep) {
-        run.summary.outcomes.append(outcome);
-    }
-    if (!run.request.dryRun && outcome.action != SyncOutcome::Action::Unchanged) {
-        run.pending.append(outcome);
-    }
-}
-
-bool SyncEngine::flushOutcomes(Run& run)
-{
-    if (run.request.dryRun || run.pending.isEmpty()) {
-        run.pending.clear();
-        return true;
-    }
-    StoreError error;
-    const bool ok = run.history.addOutcomes(run.summary.runId, run.pending, &error);
-    if (!ok) {
-        qCWarning(lcSync) << "cannot write sync outcomes:" << error.message;
-    }
-    run.pending.clear();
-    return ok;
-}
-
-QList<LocalRecord> SyncEngine::readLocal(const LocalEntity& entity, StoreError* error) const
-{
-    QList<LocalRecord> out;
-    const QStringList names = entity.columnNames();
-    QSqlQuery q(m_database.connection());
-    if (!m_database.exec(
-            QStringLiteral("SELECT %1 FROM %2 ORDER BY id").arg(names.join(QStringLiteral(", ")), entity.table), {},
-            error, &q)) {
-        return out;
-    }
-    while (q.next()) {
-        LocalRecord r;
-        for (int i = 0; i < names.size(); ++i) {
-            const QVariant v = q.value(i);
-            if (v.isNull()) {
-                continue;
-            }
-            const LocalColumn* c = entity.column(names.at(i));
-            if (c && c->type == LocalColumn::Type::Decimal) {
-                const QString text =
-                    v.typeId() == QMetaType::Double ? QString::number(v.toDouble(), 'f', 6) : v.toString();
-                r.values.insert(names.at(i), LocalColumn::canonicalDecimal(text));
-            } else {
-                r.values.insert(names.at(i), v.toString());
-            }
-        }
-        r.id = r.values.value(QStringLiteral("id")).toString();
-        out.append(r);
-    }
-    return out;
 }
 
 } // namespace Cw

@@ -16,12 +16,12 @@ namespace Cw {
 
 class ApiClient;
 class Database;
-struct Page;
-class SyncHistory;
-struct ApiRequest;
+class SyncRun;
 
 // Runs manual syncs of one connector: push (local -> ConnectWise) and pull (ConnectWise -> local) for the
-// entities asked, each through its SyncDescriptor, with the connector's configuration applied.
+// entities asked, each through its SyncDescriptor, with the connector's configuration applied. The engine
+// orchestrates (the history row, blockers, access and variable checks, the order of entities); a PushJob or
+// PullJob (SyncJob::make) syncs one entity in one direction over the run's shared state (SyncRun).
 //
 // - Links (sync_links) make reruns idempotent; a create writes its link row before the POST, so a create
 //   whose answer was lost (or a process killed meanwhile) is looked up by its key before creating again.
@@ -56,29 +56,17 @@ public:
 signals:
     // processed records of entity in direction (push | pull) so far; total is -1 while unknown (a pull's
     // /count has not answered yet). Emitted with processed 0 when an entity starts.
-    void progress(const QString& direction, const QString& entity, int processed, int total);
+    void progress(Cw::Direction direction, Cw::Entity entity, int processed, int total);
     // The counts of the entity being synced so far (created, updated, ...), emitted just before progress().
-    void countsChanged(const QString& direction, const QString& entity, const Cw::SyncCounts& counts);
+    void countsChanged(Cw::Direction direction, Cw::Entity entity, const Cw::SyncCounts& counts);
     void cancelRequested(); // internal: delivered in the engine's thread to abort the request in flight
 
 private:
-    struct Run;
-    ApiResult call(const ApiRequest& request);
-    bool checkAccess(Run& run, const SyncDescriptor& d, const QString& direction);
-    bool checkVariables(Run& run, const SyncDescriptor& d);
-    void push(Run& run, const SyncDescriptor& d);
-    bool pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& record, QHash<QString, SyncLink>& links,
-                 SyncOutcome* outcome);
-    bool create(Run& run, const SyncDescriptor& d, const PushBody& built, const QString& hash, SyncLink link,
-                QHash<QString, SyncLink>& links, SyncOutcome* outcome);
-    qint64 findExisting(Run& run, const SyncDescriptor& d, const PushBody& built, const QHash<QString, SyncLink>& links,
-                        ApiError* error);
-    void pull(Run& run, const SyncDescriptor& d);
-    bool storePage(Run& run, const SyncDescriptor& d, const Page& page, PullState* state);
-    void record(Run& run, const SyncOutcome& outcome);
-    bool flushOutcomes(Run& run);
-    bool fatal(Run& run, const ApiError& error);
-    QList<LocalRecord> readLocal(const LocalEntity& entity, StoreError* error) const;
+    bool startHistory(SyncRun& run, const QList<Entity>& entities);
+    void finishHistory(SyncRun& run);
+    bool mayStart(SyncRun& run, const SyncDescriptor& d, Direction direction);
+    bool checkAccess(SyncRun& run, const SyncDescriptor& d, Direction direction);
+    bool checkVariables(SyncRun& run, const SyncDescriptor& d);
 
     Database& m_database;
     ApiClient* m_client;

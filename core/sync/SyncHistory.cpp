@@ -3,18 +3,20 @@
 #include "core/store/BulkInsert.h"
 #include "core/store/Database.h"
 
+#include <QHash>
+
 namespace Cw {
 
 SyncHistory::SyncHistory(Database& database) : m_database(database) { }
 
 SyncHistory::~SyncHistory() = default;
 
-std::optional<qint64> SyncHistory::startRun(const SyncRun& run, StoreError* error)
+std::optional<qint64> SyncHistory::startRun(const SyncRunRecord& run, StoreError* error)
 {
     const QString sql = QStringLiteral("INSERT INTO sync_runs (instance_id, started_at, direction, dry_run, entities,"
                                        " status) VALUES (?, ?, ?, ?, ?, 'running')");
-    const QVariantList values = {run.instanceId, run.startedAt.toMSecsSinceEpoch(), run.direction, run.dryRun ? 1 : 0,
-                                 run.entities.join(QLatin1Char(','))};
+    const QVariantList values = {run.instanceId, run.startedAt.toMSecsSinceEpoch(), nameOf(run.direction),
+                                 run.dryRun ? 1 : 0, namesOf(run.entities).join(QLatin1Char(','))};
     QSqlQuery q(m_database.connection());
     if (m_database.dialect() == Database::Dialect::Postgres) {
         if (!m_database.exec(sql + QStringLiteral(" RETURNING id"), values, error, &q) || !q.next()) {
@@ -42,11 +44,15 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
     }
     BulkInsert& insert = *m_outcomeInsert;
     insert.discard(); // nothing left over from a batch that failed
-    // Direction and entity repeat row after row: converted once.
-    QString lastDirection;
-    QString lastEntity;
-    QByteArray lastDirectionUtf8;
-    QByteArray lastEntityUtf8;
+    // Direction, entity and action repeat row after row: each name converted once.
+    QHash<int, QByteArray> directionUtf8;
+    QHash<int, QByteArray> entityUtf8;
+    for (Direction d : allOf<Direction>()) {
+        directionUtf8.insert(int(d), nameOf(d).toLatin1());
+    }
+    for (Entity e : allOf<Entity>()) {
+        entityUtf8.insert(int(e), nameOf(e).toLatin1());
+    }
     QByteArray actionUtf8[5]; // by Action, made once
     for (int a = 0; a < 5; ++a) {
         actionUtf8[a] = SyncOutcome::actionName(static_cast<SyncOutcome::Action>(a)).toLatin1();
@@ -56,10 +62,8 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
             continue; // counted on the run; one row per untouched record would only grow the table
         }
         insert.integer(runId);
-        insert.utf8(o.direction == lastDirection ? lastDirectionUtf8 : (lastDirectionUtf8 = o.direction.toUtf8()));
-        lastDirection = o.direction;
-        insert.utf8(o.entity == lastEntity ? lastEntityUtf8 : (lastEntityUtf8 = o.entity.toUtf8()));
-        lastEntity = o.entity;
+        insert.utf8(directionUtf8.value(int(o.direction)));
+        insert.utf8(entityUtf8.value(int(o.entity)));
         insert.text(o.localId);
         if (o.remoteId > 0) {
             insert.integer(o.remoteId);
@@ -93,9 +97,9 @@ bool SyncHistory::markInterrupted(qint64 instanceId, StoreError* error)
         {instanceId}, error);
 }
 
-QList<SyncRun> SyncHistory::runs(qint64 instanceId, int limit, StoreError* error) const
+QList<SyncRunRecord> SyncHistory::runs(qint64 instanceId, int limit, StoreError* error) const
 {
-    QList<SyncRun> out;
+    QList<SyncRunRecord> out;
     QSqlQuery q(m_database.connection());
     if (!m_database.exec(QStringLiteral("SELECT id, started_at, finished_at, direction, dry_run, entities, created,"
                                         " updated, unchanged, skipped, failed, status, message FROM sync_runs"
@@ -104,16 +108,20 @@ QList<SyncRun> SyncHistory::runs(qint64 instanceId, int limit, StoreError* error
         return out;
     }
     while (q.next()) {
-        SyncRun r;
+        SyncRunRecord r;
         r.id = q.value(0).toLongLong();
         r.instanceId = instanceId;
         r.startedAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
         if (!q.value(2).isNull()) {
             r.finishedAt = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
         }
-        r.direction = q.value(3).toString();
+        r.direction = parseName<Direction>(q.value(3).toString()).value_or(Direction::Both);
         r.dryRun = q.value(4).toInt() != 0;
-        r.entities = q.value(5).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString& name : q.value(5).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (const auto entity = parseName<Entity>(name)) {
+                r.entities.append(*entity);
+            }
+        }
         r.counts.created = q.value(6).toInt();
         r.counts.updated = q.value(7).toInt();
         r.counts.unchanged = q.value(8).toInt();
@@ -136,9 +144,14 @@ QList<SyncOutcome> SyncHistory::outcomes(qint64 runId, StoreError* error) const
         return out;
     }
     while (q.next()) {
+        const auto direction = parseName<Direction>(q.value(0).toString());
+        const auto entity = parseName<Entity>(q.value(1).toString());
+        if (!direction || !entity) {
+            continue; // written by a newer version that knows more entities
+        }
         SyncOutcome o;
-        o.direction = q.value(0).toString();
-        o.entity = q.value(1).toString();
+        o.direction = *direction;
+        o.entity = *entity;
         o.localId = q.value(2).toString();
         o.remoteId = q.value(3).toLongLong();
         const QString action = q.value(4).toString();

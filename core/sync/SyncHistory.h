@@ -15,15 +15,15 @@ class BulkInsert;
 class Database;
 
 // One row of sync_runs.
-struct SyncRun
+struct SyncRunRecord
 {
     qint64 id = 0;
     qint64 instanceId = 0;
     QDateTime startedAt;
     QDateTime finishedAt; // invalid while running (or when the process died: status stays "running")
-    QString direction; // pull | push | both
+    Direction direction = Direction::Both;
     bool dryRun = false;
-    QStringList entities;
+    QList<Entity> entities;
     SyncCounts counts;
     QString status; // running | succeeded | failed | interrupted
     QString message;
@@ -38,14 +38,14 @@ public:
     ~SyncHistory();
     Q_DISABLE_COPY_MOVE(SyncHistory)
 
-    std::optional<qint64> startRun(const SyncRun& run, StoreError* error = nullptr);
+    std::optional<qint64> startRun(const SyncRunRecord& run, StoreError* error = nullptr);
     bool addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, StoreError* error = nullptr);
     bool finishRun(qint64 runId, const SyncCounts& counts, const QString& status, const QString& message,
                    StoreError* error = nullptr);
     // Runs left "running" by a process that died are marked interrupted.
     bool markInterrupted(qint64 instanceId, StoreError* error = nullptr);
 
-    QList<SyncRun> runs(qint64 instanceId, int limit = 50, StoreError* error = nullptr) const;
+    QList<SyncRunRecord> runs(qint64 instanceId, int limit = 50, StoreError* error = nullptr) const;
     QList<SyncOutcome> outcomes(qint64 runId, StoreError* error = nullptr) const;
 
 private:

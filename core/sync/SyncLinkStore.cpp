@@ -29,14 +29,14 @@ SyncLinkStore::SyncLinkStore(Database& database, qint64 instanceId) : m_database
 
 SyncLinkStore::~SyncLinkStore() = default;
 
-QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError* error) const
+QHash<QString, SyncLink> SyncLinkStore::links(Entity entity, StoreError* error) const
 {
     QHash<QString, SyncLink> out;
     QSqlQuery q(m_database.connection());
     if (!m_database.exec(
             QStringLiteral("SELECT local_id, remote_id, remote_ref, pushed_hash, pushed_body, pulled_values"
                            " FROM sync_links WHERE instance_id = ? AND entity = ?"),
-            {m_instanceId, entity}, error, &q)) {
+            {m_instanceId, nameOf(entity)}, error, &q)) {
         return out;
     }
     while (q.next()) {
@@ -52,7 +52,7 @@ QHash<QString, SyncLink> SyncLinkStore::links(const QString& entity, StoreError*
     return out;
 }
 
-QHash<qint64, QString> SyncLinkStore::localIdsFor(const QString& entity, const QList<qint64>& remoteIds,
+QHash<qint64, QString> SyncLinkStore::localIdsFor(Entity entity, const QList<qint64>& remoteIds,
                                                   StoreError* error) const
 {
     QHash<qint64, QString> out;
@@ -85,7 +85,7 @@ QHash<qint64, QString> SyncLinkStore::localIdsFor(const QString& entity, const Q
             return out;
         }
         q->bindInt(0, m_instanceId);
-        q->bindText(1, entity);
+        q->bindText(1, nameOf(entity));
         for (qsizetype i = 0; i < chunk.size(); ++i) {
             q->bindInt(static_cast<int>(i) + 2, chunk.at(i));
         }
@@ -99,7 +99,7 @@ QHash<qint64, QString> SyncLinkStore::localIdsFor(const QString& entity, const Q
     return out;
 }
 
-bool SyncLinkStore::savePulled(const QString& entity, const QList<SyncLink>& links, StoreError* error)
+bool SyncLinkStore::savePulled(Entity entity, const QList<SyncLink>& links, StoreError* error)
 {
     if (!m_savePulled) {
         m_savePulled = std::make_unique<BulkInsert>(
@@ -112,7 +112,7 @@ bool SyncLinkStore::savePulled(const QString& entity, const QList<SyncLink>& lin
     BulkInsert& insert = *m_savePulled;
     insert.discard(); // nothing left over from a batch that failed
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QByteArray entityUtf8 = entity.toUtf8();
+    const QByteArray entityUtf8 = nameOf(entity).toUtf8();
     for (const SyncLink& l : links) {
         insert.integer(m_instanceId);
         insert.utf8(entityUtf8);
@@ -131,7 +131,7 @@ bool SyncLinkStore::savePulled(const QString& entity, const QList<SyncLink>& lin
     return insert.finish(error);
 }
 
-bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* error)
+bool SyncLinkStore::save(Entity entity, const SyncLink& l, StoreError* error)
 {
     if (!m_save) {
         auto statement = std::make_unique<BulkStatement>(m_database);
@@ -146,7 +146,7 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
         m_save = std::move(statement);
     }
     m_save->bindInt(0, m_instanceId);
-    m_save->bindText(1, entity);
+    m_save->bindText(1, nameOf(entity));
     m_save->bindText(2, l.localId);
     if (l.remoteId > 0) {
         m_save->bindInt(3, l.remoteId);
@@ -161,19 +161,19 @@ bool SyncLinkStore::save(const QString& entity, const SyncLink& l, StoreError* e
     return m_save->exec(error);
 }
 
-bool SyncLinkStore::remove(const QString& entity, const QString& localId, StoreError* error)
+bool SyncLinkStore::remove(Entity entity, const QString& localId, StoreError* error)
 {
     return m_database.exec(
         QStringLiteral("DELETE FROM sync_links WHERE instance_id = ? AND entity = ? AND local_id = ?"),
-        {m_instanceId, entity, localId}, error);
+        {m_instanceId, nameOf(entity), localId}, error);
 }
 
-std::optional<PullState> SyncLinkStore::pullState(const QString& entity, StoreError* error) const
+std::optional<PullState> SyncLinkStore::pullState(Entity entity, StoreError* error) const
 {
     QSqlQuery q(m_database.connection());
     if (!m_database.exec(QStringLiteral("SELECT high_water, run_since, resume_after_id, pending_high"
                                         " FROM sync_state WHERE instance_id = ? AND entity = ?"),
-                         {m_instanceId, entity}, error, &q)) {
+                         {m_instanceId, nameOf(entity)}, error, &q)) {
         return std::nullopt;
     }
     PullState s;
@@ -187,7 +187,7 @@ std::optional<PullState> SyncLinkStore::pullState(const QString& entity, StoreEr
     return s;
 }
 
-bool SyncLinkStore::savePullState(const QString& entity, const PullState& s, StoreError* error)
+bool SyncLinkStore::savePullState(Entity entity, const PullState& s, StoreError* error)
 {
     return m_database.exec(
         QStringLiteral("INSERT INTO sync_state (instance_id, entity, high_water, run_since, resume_after_id,"
@@ -195,7 +195,7 @@ bool SyncLinkStore::savePullState(const QString& entity, const PullState& s, Sto
                        " ON CONFLICT (instance_id, entity) DO UPDATE SET high_water = excluded.high_water,"
                        " run_since = excluded.run_since, resume_after_id = excluded.resume_after_id,"
                        " pending_high = excluded.pending_high"),
-        {m_instanceId, entity, timeValue(s.highWater), timeValue(s.runSince),
+        {m_instanceId, nameOf(entity), timeValue(s.highWater), timeValue(s.runSince),
          s.inProgress ? QVariant(s.resumeAfterId) : QVariant(), timeValue(s.pendingHigh)},
         error);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Entity.h"
 #include "core/store/StoreError.h"
 
 #include <QDateTime>
@@ -47,18 +48,18 @@ public:
     Q_DISABLE_COPY_MOVE(SyncLinkStore)
 
     // Every link of an entity, by local id (loaded once per entity and run; the table is indexed).
-    QHash<QString, SyncLink> links(const QString& entity, StoreError* error = nullptr) const;
+    QHash<QString, SyncLink> links(Entity entity, StoreError* error = nullptr) const;
     // The local ids linked to these ConnectWise ids (those that have a link), for one pulled page.
-    QHash<qint64, QString> localIdsFor(const QString& entity, const QList<qint64>& remoteIds,
+    QHash<qint64, QString> localIdsFor(Entity entity, const QList<qint64>& remoteIds,
                                        StoreError* error = nullptr) const;
-    bool save(const QString& entity, const SyncLink& link, StoreError* error = nullptr);
+    bool save(Entity entity, const SyncLink& link, StoreError* error = nullptr);
     // The links of a pulled page at once (local ids must not repeat): local id, remote id and pulled values. What a
     // push left on them (remote_ref, pushed_hash, pushed_body) is cleared: the pull is newer.
-    bool savePulled(const QString& entity, const QList<SyncLink>& links, StoreError* error = nullptr);
-    bool remove(const QString& entity, const QString& localId, StoreError* error = nullptr);
+    bool savePulled(Entity entity, const QList<SyncLink>& links, StoreError* error = nullptr);
+    bool remove(Entity entity, const QString& localId, StoreError* error = nullptr);
 
-    std::optional<PullState> pullState(const QString& entity, StoreError* error = nullptr) const;
-    bool savePullState(const QString& entity, const PullState& state, StoreError* error = nullptr);
+    std::optional<PullState> pullState(Entity entity, StoreError* error = nullptr) const;
+    bool savePullState(Entity entity, const PullState& state, StoreError* error = nullptr);
 
 private:
     Database& m_database;

@@ -9,26 +9,6 @@
 
 namespace Cw {
 
-namespace {
-
-QVariant fromSql(const LocalColumn& column, const QVariant& value)
-{
-    if (value.isNull()) {
-        return QVariant();
-    }
-    if (column.type == LocalColumn::Type::Date) {
-        return QDate::fromString(value.toString(), Qt::ISODate);
-    }
-    if (column.type == LocalColumn::Type::Decimal) {
-        const QString text =
-            value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'f', 6) : value.toString();
-        return LocalColumn::canonicalDecimal(text);
-    }
-    return value.toString();
-}
-
-} // namespace
-
 SyncLocalWriter::SyncLocalWriter(Database& database) : m_database(database) { }
 
 SyncLocalWriter::~SyncLocalWriter() = default;
@@ -56,7 +36,7 @@ QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, co
         while (q.next()) {
             QVariantHash row;
             for (int i = 0; i < names.size(); ++i) {
-                const QVariant v = fromSql(entity.columns.at(i), q.value(i));
+                const QVariant v = entity.columns.at(i).fromSql(q.value(i));
                 if (v.isValid()) {
                     row.insert(names.at(i), v);
                 }

@@ -25,7 +25,11 @@ SyncSettings::SyncSettings(const ConnectorConfig& config)
         m_members.insert(u.localUserId, u.memberId);
     }
     for (const SyncOption& o : config.syncOptions) {
-        m_options.insert(o.entity + QLatin1Char('.') + o.operation, o.enabled);
+        if (o.enabled) {
+            m_enabled.insert({o.entity, o.operation});
+        } else {
+            m_enabled.remove({o.entity, o.operation});
+        }
     }
 }
 
@@ -48,9 +52,9 @@ QString SyncSettings::reverseLookup(const QString& lookup, const QString& remote
     return m_reverse.value(lookup).value(remoteId);
 }
 
-bool SyncSettings::isEnabled(const QString& entity, const QString& operation) const
+bool SyncSettings::isEnabled(Entity entity, Operation operation) const
 {
-    return m_options.value(entity + QLatin1Char('.') + operation, false);
+    return m_enabled.contains({entity, operation});
 }
 
 QString SyncSettings::unmappedReason(const QString& lookup, const QString& value)
@@ -64,9 +68,9 @@ QString SyncSettings::missingVariableReason(const QString& key)
     return tr("missing variable: server variable %1 is not set; pick it with: variables NAME --set %1=ID").arg(key);
 }
 
-QString SyncSettings::missingLinkReason(const QString& entity, const QString& localId)
+QString SyncSettings::missingLinkReason(Entity entity, const QString& localId)
 {
-    return tr("missing linked record: %1 %2 is not in ConnectWise yet; sync %1 first").arg(entity, localId);
+    return tr("missing linked record: %1 %2 is not in ConnectWise yet; sync %1 first").arg(nameOf(entity), localId);
 }
 
 QString SyncSettings::invalidFieldReason(const QString& field, const QString& why)

@@ -1,10 +1,14 @@
 #pragma once
 
 #include "core/config/ConnectorConfig.h"
+#include "core/domain/Entity.h"
+#include "core/domain/SyncOperation.h"
 #include "core/store/StoreError.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QPair>
+#include <QSet>
 
 #include <optional>
 
@@ -31,12 +35,12 @@ public:
     QString reverseLookup(const QString& lookup, const QString& remoteId) const;
     // The member id of a local user; empty when the user is not mapped.
     QString memberFor(const QString& localUserId) const { return m_members.value(localUserId); }
-    bool isEnabled(const QString& entity, const QString& operation) const;
+    bool isEnabled(Entity entity, Operation operation) const;
 
     // Reasons a record is skipped, shared by every descriptor (translated).
     static QString unmappedReason(const QString& lookup, const QString& value);
     static QString missingVariableReason(const QString& key);
-    static QString missingLinkReason(const QString& entity, const QString& localId);
+    static QString missingLinkReason(Entity entity, const QString& localId);
     static QString invalidFieldReason(const QString& field, const QString& why);
 
 private:
@@ -44,7 +48,7 @@ private:
     QHash<QString, QHash<QString, QString>> m_lookups; // lookup -> local value -> remote id
     QHash<QString, QHash<QString, QString>> m_reverse; // lookup -> remote id -> local value
     QHash<QString, QString> m_members;
-    QHash<QString, bool> m_options; // "entity.operation"
+    QSet<QPair<Entity, Operation>> m_enabled;
 };
 
 } // namespace Cw

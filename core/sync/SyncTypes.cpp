@@ -2,6 +2,16 @@
 
 namespace Cw {
 
+Direction SyncRequest::direction() const
+{
+    return push && pull ? Direction::Both : push ? Direction::Push : Direction::Pull;
+}
+
+QString SyncSlot::label() const
+{
+    return nameOf(direction) + QLatin1Char(' ') + nameOf(entity);
+}
+
 QString SyncOutcome::actionName(Action action)
 {
     switch (action) {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/domain/Entity.h"
+#include "core/domain/SyncOperation.h"
+
 #include <QList>
 #include <QMap>
 #include <QMetaType>
@@ -12,19 +15,36 @@ namespace Cw {
 struct SyncRequest
 {
     qint64 instanceId = 0;
-    QStringList entities; // ConfigNames::entities() minus users; empty = every syncable entity
+    QList<Entity> entities; // empty = every synced entity
     bool pull = true;
     bool push = true;
     bool dryRun = false;
     bool full = false; // ignore the incremental high-water mark of pulls
+
+    Direction direction() const; // Both, Push or Pull (as the history records the run)
+};
+
+// An entity in one direction: the unit a run starts, blocks and counts ("push accounts").
+struct SyncSlot
+{
+    Direction direction = Direction::Push;
+    Entity entity = Entity::Accounts;
+
+    QString label() const; // "push accounts": the stable names, as the history message and the CLI show them
+    // By label: the order the history message and the command line have always listed blocked entities in.
+    friend bool operator<(const SyncSlot& a, const SyncSlot& b) { return a.label() < b.label(); }
+    friend bool operator==(const SyncSlot& a, const SyncSlot& b)
+    {
+        return a.direction == b.direction && a.entity == b.entity;
+    }
 };
 
 // What happened to one record (or, with an empty localId, to a whole entity that could not start).
 struct SyncOutcome
 {
     enum class Action { Created, Updated, Unchanged, Skipped, Failed };
-    QString direction; // pull | push
-    QString entity;
+    Direction direction = Direction::Push; // Pull or Push
+    Entity entity = Entity::Accounts;
     QString localId;
     qint64 remoteId = 0; // 0 when unknown
     Action action = Action::Skipped;
@@ -49,12 +69,20 @@ struct SyncSummary
 {
     qint64 runId = 0; // 0 for a dry run (nothing is written)
     bool dryRun = false;
-    QMap<QString, SyncCounts> pushCounts; // by entity
-    QMap<QString, SyncCounts> pullCounts;
+    QMap<Entity, SyncCounts> pushCounts;
+    QMap<Entity, SyncCounts> pullCounts;
     QList<SyncOutcome> outcomes; // skipped and failed always; every record in a dry run
-    QMap<QString, QString> blocked; // "push accounts" -> why that entity did not start (translated)
+    QMap<SyncSlot, QString> blocked; // why that entity did not start in that direction (translated)
     QString fatalError; // a run that stopped early (unreachable, database): what happened
     bool unreachable = false; // the fatal error was DNS / TCP / TLS
+    QMap<Entity, SyncCounts>& counts(Direction direction)
+    {
+        return direction == Direction::Push ? pushCounts : pullCounts;
+    }
+    const QMap<Entity, SyncCounts>& counts(Direction direction) const
+    {
+        return direction == Direction::Push ? pushCounts : pullCounts;
+    }
     SyncCounts totals() const;
     bool ok() const { return fatalError.isEmpty() && totals().failed == 0; }
 };

@@ -73,7 +73,7 @@ void SyncWorker::work(const SyncRequest& request)
     engine.setPageSize(m_pageSize);
     // Emitted in this thread; receivers living in other threads get it queued.
     connect(&engine, &SyncEngine::progress, &engine,
-            [this, &engine](const QString& direction, const QString& entity, int processed, int total) {
+            [this, &engine](Direction direction, Entity entity, int processed, int total) {
                 // A cancel that came while run() was starting (it resets the flag) is repeated here.
                 if (m_cancelRequested && !engine.isCancelled()) {
                     engine.cancel();
@@ -81,7 +81,7 @@ void SyncWorker::work(const SyncRequest& request)
                 emit progress(direction, entity, processed, total);
             });
     connect(&engine, &SyncEngine::countsChanged, &engine,
-            [this](const QString& direction, const QString& entity, const SyncCounts& counts) {
+            [this](Direction direction, Entity entity, const SyncCounts& counts) {
                 emit countsChanged(direction, entity, counts);
             });
     {

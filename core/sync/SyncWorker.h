@@ -42,9 +42,9 @@ public:
 signals:
     void started();
     // Forwarded from SyncEngine::progress: total is -1 while unknown; processed 0 when an entity starts.
-    void progress(const QString& direction, const QString& entity, int processed, int total);
+    void progress(Cw::Direction direction, Cw::Entity entity, int processed, int total);
     // Forwarded from SyncEngine::countsChanged: created / updated / unchanged / skipped / failed so far.
-    void countsChanged(const QString& direction, const QString& entity, const Cw::SyncCounts& counts);
+    void countsChanged(Cw::Direction direction, Cw::Entity entity, const Cw::SyncCounts& counts);
     void finished(const Cw::SyncSummary& summary);
 
 private:

@@ -51,14 +51,15 @@ SyncHistoryDialog* ConnectorCoordinator::historyDialog() const
 
 QString ConnectorCoordinator::deploymentText(const QString& deployment) const
 {
-    if (Instance::isCloudRegion(deployment)) {
-        const auto region = Region::byCode(deployment);
+    const auto kind = parseName<Deployment>(deployment);
+    if (kind && Deployments::isCloudRegion(*kind)) {
+        const auto region = Region::of(*kind);
         return tr("ConnectWise Cloud (%1)").arg(region ? region->displayName() : deployment);
     }
-    if (deployment == QLatin1String("staging")) {
+    if (kind == Deployment::Staging) {
         return tr("ConnectWise staging");
     }
-    if (deployment == QLatin1String("demo")) {
+    if (kind == Deployment::Demo) {
         return tr("Demo (simulated ConnectWise)");
     }
     return tr("On-premise");
@@ -124,7 +125,7 @@ void ConnectorCoordinator::newConnector()
     auto* controller = new SetupController(m_database, m_secrets);
     if (m_demo.isValid()) {
         controller->setDemo(m_demo);
-        controller->setDeployment(QStringLiteral("demo"));
+        controller->setDeployment(Deployment::Demo);
         controller->draft().name = tr("Demo");
     }
     openWizard(controller, SetupWizard::Mode::Create);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/panels/LookupTables.h"
+#include "core/config/LookupTables.h"
 #include "ui/panels/SettingsPanel.h"
 
 #include <QHash>

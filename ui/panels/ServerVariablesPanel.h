@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/config/Instance.h"
-#include "core/panels/ServerVariables.h"
+#include "core/config/ServerVariables.h"
 #include "ui/panels/SettingsPanel.h"
 
 #include <QHash>

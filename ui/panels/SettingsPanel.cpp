@@ -1,7 +1,7 @@
 #include "ui/panels/SettingsPanel.h"
 
+#include "core/config/RemoteListsLoader.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/panels/RemoteListsLoader.h"
 
 namespace Cw {
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/config/ConnectorConfig.h"
+#include "core/config/RemoteLists.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/panels/RemoteLists.h"
 
 #include <QPointer>
 #include <QWidget>

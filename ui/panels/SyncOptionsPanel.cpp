@@ -1,8 +1,7 @@
 #include "ui/panels/SyncOptionsPanel.h"
 
-#include "core/config/ConfigNames.h"
+#include "core/config/SyncMatrix.h"
 #include "core/connectwise/Endpoints.h"
-#include "core/panels/SyncMatrix.h"
 
 #include <QCheckBox>
 #include <QGridLayout>
@@ -18,20 +17,21 @@ SyncOptionsPanel::SyncOptionsPanel(QWidget* parent) : SettingsPanel(parent)
     intro->setWordWrap(true);
     outer->addWidget(intro);
     auto* grid = new QGridLayout;
-    const QStringList operations = ConfigNames::operations();
+    const QList<Operation>& operations = allOf<Operation>();
     for (int c = 0; c < operations.size(); ++c) {
         grid->addWidget(new QLabel(SyncMatrix::operationTitle(operations.at(c)), this), 0, c + 1, Qt::AlignCenter);
     }
-    const QStringList entities = SyncMatrix::entities();
+    const QList<Entity> entities = SyncMatrix::entities();
     for (int r = 0; r < entities.size(); ++r) {
-        const QString& entity = entities.at(r);
+        const Entity entity = entities.at(r);
         grid->addWidget(new QLabel(SyncMatrix::entityTitle(entity), this), r + 1, 0);
         for (int c = 0; c < operations.size(); ++c) {
-            const SyncCell info = SyncMatrix::cell(entity, operations.at(c));
+            const Operation operation = operations.at(c);
+            const SyncCell info = SyncMatrix::cell(entity, operation);
             auto* box = new QCheckBox(this);
-            box->setObjectName(QStringLiteral("option_%1_%2").arg(entity, operations.at(c)));
+            box->setObjectName(QStringLiteral("option_%1_%2").arg(nameOf(entity), nameOf(operation)));
             box->setAccessibleName(SyncMatrix::entityTitle(entity) + QLatin1String(": ") +
-                                   SyncMatrix::operationTitle(operations.at(c)));
+                                   SyncMatrix::operationTitle(operation));
             box->setEnabled(info.supported);
             box->setVisible(info.supported);
             box->setToolTip(info.supported
@@ -42,7 +42,7 @@ SyncOptionsPanel::SyncOptionsPanel(QWidget* parent) : SettingsPanel(parent)
                 updatePermissions();
             });
             grid->addWidget(box, r + 1, c + 1, Qt::AlignCenter);
-            m_cells.insert(entity + QLatin1Char('.') + operations.at(c), box);
+            m_cells.insert({entity, operation}, box);
         }
     }
     outer->addLayout(grid);
@@ -56,18 +56,16 @@ SyncOptionsPanel::SyncOptionsPanel(QWidget* parent) : SettingsPanel(parent)
 
 SyncOptionsPanel::~SyncOptionsPanel() = default;
 
-QCheckBox* SyncOptionsPanel::cell(const QString& entity, const QString& operation) const
+QCheckBox* SyncOptionsPanel::cell(Entity entity, Operation operation) const
 {
-    return m_cells.value(entity + QLatin1Char('.') + operation);
+    return m_cells.value({entity, operation});
 }
 
 void SyncOptionsPanel::load()
 {
     for (auto it = m_cells.cbegin(); it != m_cells.cend(); ++it) {
-        const QString entity = it.key().section(QLatin1Char('.'), 0, 0);
-        const QString operation = it.key().section(QLatin1Char('.'), 1);
         const QSignalBlocker blocker(it.value());
-        it.value()->setChecked(config() && SyncMatrix::isEnabled(*config(), entity, operation));
+        it.value()->setChecked(config() && SyncMatrix::isEnabled(*config(), it.key().first, it.key().second));
     }
     setModified(false);
     updatePermissions();
@@ -78,8 +76,7 @@ ConnectorConfig SyncOptionsPanel::edited() const
     ConnectorConfig out;
     for (auto it = m_cells.cbegin(); it != m_cells.cend(); ++it) {
         if (it.value()->isEnabled()) {
-            SyncMatrix::setEnabled(&out, it.key().section(QLatin1Char('.'), 0, 0),
-                                   it.key().section(QLatin1Char('.'), 1), it.value()->isChecked());
+            SyncMatrix::setEnabled(&out, it.key().first, it.key().second, it.value()->isChecked());
         }
     }
     return out;

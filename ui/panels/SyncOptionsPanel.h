@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/domain/Entity.h"
+#include "core/domain/SyncOperation.h"
 #include "ui/panels/SettingsPanel.h"
 
-#include <QHash>
+#include <QMap>
+#include <QPair>
 
 class QCheckBox;
 class QLabel;
@@ -26,7 +29,7 @@ public:
     void load() override;
     bool save(QString* error) override;
 
-    QCheckBox* cell(const QString& entity, const QString& operation) const;
+    QCheckBox* cell(Entity entity, Operation operation) const;
 
 protected:
     void listsChanged() override { }
@@ -35,7 +38,7 @@ private:
     ConnectorConfig edited() const;
     void updatePermissions();
 
-    QHash<QString, QCheckBox*> m_cells; // "entity.operation"
+    QMap<QPair<Entity, Operation>, QCheckBox*> m_cells;
     QLabel* m_permissions = nullptr;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/panels/UserMappings.h"
+#include "core/config/UserMappings.h"
 #include "ui/panels/SettingsPanel.h"
 
 class QLabel;

@@ -114,14 +114,14 @@ void SyncDialog::buildInputs()
     m_entity->setAccessibleName(tr("What to sync"));
     m_entity->addItem(tr("All entities"), QString());
     for (const SyncDescriptor& d : SyncDescriptors::all()) {
-        m_entity->addItem(SyncTexts::entity(d.entity), d.entity);
+        m_entity->addItem(SyncTexts::entity(d.entity), nameOf(d.entity));
     }
     m_direction = new QComboBox(this);
     m_direction->setObjectName(QStringLiteral("syncDirection"));
     m_direction->setAccessibleName(tr("Direction"));
-    m_direction->addItem(tr("Push and pull"), QStringLiteral("both"));
-    m_direction->addItem(tr("Push only (local to ConnectWise)"), QStringLiteral("push"));
-    m_direction->addItem(tr("Pull only (ConnectWise to local)"), QStringLiteral("pull"));
+    m_direction->addItem(tr("Push and pull"), nameOf(Direction::Both));
+    m_direction->addItem(tr("Push only (local to ConnectWise)"), nameOf(Direction::Push));
+    m_direction->addItem(tr("Pull only (ConnectWise to local)"), nameOf(Direction::Pull));
     m_full = new QCheckBox(tr("&Full pull (ignore the last sync mark)"), this);
     m_full->setObjectName(QStringLiteral("syncFullPull"));
     m_full->setAccessibleName(tr("Full pull: ignore the last sync mark"));
@@ -142,17 +142,17 @@ void SyncDialog::updateEntityChoices()
 {
     StoreError error;
     const auto settings = SyncSettings::load(m_database, m_instance.id, &error);
-    const QString direction = m_direction->currentData().toString();
+    const Direction direction = chosenDirection();
     auto* model = qobject_cast<QStandardItemModel*>(m_entity->model());
     for (int i = 1; i < m_entity->count(); ++i) {
-        const SyncDescriptor* d = SyncDescriptors::find(m_entity->itemData(i).toString());
+        const SyncDescriptor* d = SyncDescriptors::find(*parseName<Entity>(m_entity->itemData(i).toString()));
         QStringList reasons;
         bool startable = false;
         for (const bool push : {true, false}) {
-            if ((push && direction == QLatin1String("pull")) || (!push && direction == QLatin1String("push"))) {
+            if ((push && direction == Direction::Pull) || (!push && direction == Direction::Push)) {
                 continue;
             }
-            if ((push && !d->canPush()) || (!push && !d->canPull())) {
+            if (!d->syncs(push ? Direction::Push : Direction::Pull)) {
                 continue; // e.g. payments are never pulled: not a reason to disable them for "both"
             }
             const QString why = settings ? SyncEngine::blocker(*d, *settings, push) : error.message;
@@ -163,8 +163,8 @@ void SyncDialog::updateEntityChoices()
             }
         }
         if (reasons.isEmpty() && !startable) {
-            reasons.append(direction == QLatin1String("push") ? tr("%1 cannot be pushed.").arg(m_entity->itemText(i))
-                                                              : tr("%1 cannot be pulled.").arg(m_entity->itemText(i)));
+            reasons.append(direction == Direction::Push ? tr("%1 cannot be pushed.").arg(m_entity->itemText(i))
+                                                        : tr("%1 cannot be pulled.").arg(m_entity->itemText(i)));
         }
         if (QStandardItem* item = model ? model->item(i) : nullptr) {
             item->setEnabled(startable);
@@ -181,17 +181,21 @@ void SyncDialog::setPageSize(int pageSize)
     m_worker->setPageSize(pageSize);
 }
 
+Direction SyncDialog::chosenDirection() const
+{
+    return parseName<Direction>(m_direction->currentData().toString()).value_or(Direction::Both);
+}
+
 SyncRequest SyncDialog::request() const
 {
     SyncRequest r;
     r.instanceId = m_instance.id;
-    const QString entity = m_entity->currentData().toString();
-    if (!entity.isEmpty()) {
-        r.entities = {entity};
+    if (const auto entity = parseName<Entity>(m_entity->currentData().toString())) {
+        r.entities = {*entity};
     }
-    const QString direction = m_direction->currentData().toString();
-    r.push = direction != QLatin1String("pull");
-    r.pull = direction != QLatin1String("push");
+    const Direction direction = chosenDirection();
+    r.push = direction != Direction::Pull;
+    r.pull = direction != Direction::Push;
     r.full = m_full->isChecked();
     return r;
 }
@@ -303,10 +307,8 @@ QString SyncDialog::resultFor(const SyncSummary& s) const
         text = tr("The sync succeeded: %1.").arg(SyncTexts::counts(totals));
     }
     for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
-        const QStringList parts = it.key().split(QLatin1Char(' '));
-        const QString what = parts.size() == 2
-            ? tr("%1 %2").arg(SyncTexts::direction(parts.at(0)), SyncTexts::entity(parts.at(1)))
-            : it.key();
+        const QString what =
+            tr("%1 %2").arg(SyncTexts::direction(it.key().direction), SyncTexts::entity(it.key().entity));
         text += QLatin1Char('\n') + tr("Not started — %1: %2").arg(what, it.value());
     }
     return text;

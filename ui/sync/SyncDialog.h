@@ -37,6 +37,7 @@ public:
 
     void setPageSize(int pageSize); // pulls (tests use small pages)
     SyncRequest request() const; // what the inputs ask for (dryRun false)
+    Direction chosenDirection() const;
     bool isRunning() const;
     QString resultText() const;
     QString progressText() const;

@@ -77,8 +77,8 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     m_entity->setObjectName(QStringLiteral("historyEntityFilter"));
     m_entity->setAccessibleName(tr("Show records of an entity"));
     m_entity->addItem(tr("All entities"), QString());
-    for (const QString& entity : SyncDescriptors::entityNames()) {
-        m_entity->addItem(SyncTexts::entity(entity), entity);
+    for (Entity entity : SyncDescriptors::entities()) {
+        m_entity->addItem(SyncTexts::entity(entity), nameOf(entity));
     }
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("historySearch"));
@@ -196,7 +196,7 @@ void SyncHistoryDialog::applyFilter()
 {
     const int action = m_action->currentData().toInt();
     m_filter->setAction(action < 0 ? std::nullopt : std::optional(SyncOutcome::Action(action)));
-    m_filter->setEntity(m_entity->currentData().toString());
+    m_filter->setEntity(parseName<Entity>(m_entity->currentData().toString()));
     m_filter->setText(m_search->text());
     if (m_shownRun > 0) {
         const QLocale locale;

@@ -12,7 +12,7 @@ void SyncOutcomeFilter::setAction(std::optional<SyncOutcome::Action> action)
     invalidateFilter();
 }
 
-void SyncOutcomeFilter::setEntity(const QString& entity)
+void SyncOutcomeFilter::setEntity(std::optional<Entity> entity)
 {
     m_entity = entity;
     invalidateFilter();
@@ -30,7 +30,7 @@ bool SyncOutcomeFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
     if (m_action && index.data(SyncOutcomeModel::ActionRole).toInt() != int(*m_action)) {
         return false;
     }
-    if (!m_entity.isEmpty() && index.data(SyncOutcomeModel::EntityRole).toString() != m_entity) {
+    if (m_entity && index.data(SyncOutcomeModel::EntityRole).value<Entity>() != *m_entity) {
         return false;
     }
     return m_text.isEmpty() ||

@@ -19,7 +19,7 @@ public:
     explicit SyncOutcomeFilter(QObject* parent = nullptr);
 
     void setAction(std::optional<SyncOutcome::Action> action);
-    void setEntity(const QString& entity); // empty: every entity
+    void setEntity(std::optional<Entity> entity); // nullopt: every entity
     void setText(const QString& text);
     // The outcomes that pass the filter, in the view's order (for Export CSV).
     QList<SyncOutcome> visibleOutcomes() const;
@@ -29,7 +29,7 @@ protected:
 
 private:
     std::optional<SyncOutcome::Action> m_action;
-    QString m_entity;
+    std::optional<Entity> m_entity;
     QString m_text;
 };
 

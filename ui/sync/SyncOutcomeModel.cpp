@@ -33,7 +33,7 @@ QVariant SyncOutcomeModel::data(const QModelIndex& index, int role) const
     case ActionRole:
         return int(o.action);
     case EntityRole:
-        return o.entity;
+        return QVariant::fromValue(o.entity);
     case SearchTextRole:
         return QString(o.localId + QLatin1Char(' ') + (o.remoteId > 0 ? QString::number(o.remoteId) : QString()) +
                        QLatin1Char(' ') + o.reason);

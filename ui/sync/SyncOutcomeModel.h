@@ -26,7 +26,7 @@ public:
     };
     enum Role {
         ActionRole = Qt::UserRole + 1, // int(SyncOutcome::Action)
-        EntityRole, // "accounts"
+        EntityRole, // a Cw::Entity
         SearchTextRole, // local id, ConnectWise id and reason, for the text filter
     };
 

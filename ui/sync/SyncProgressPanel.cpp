@@ -25,9 +25,9 @@ enum Column {
 constexpr int kColumns = 7;
 constexpr int kKeyRole = Qt::UserRole + 1; // "push accounts"
 
-QString rowKey(const QString& direction, const QString& entity)
+QString rowKey(Direction direction, Entity entity)
 {
-    return direction + QLatin1Char(' ') + entity;
+    return SyncSlot {direction, entity}.label();
 }
 
 } // namespace
@@ -69,7 +69,7 @@ void SyncProgressPanel::reset()
     m_text->clear();
 }
 
-int SyncProgressPanel::rowOf(const QString& direction, const QString& entity) const
+int SyncProgressPanel::rowOf(Direction direction, Entity entity) const
 {
     const QString key = rowKey(direction, entity);
     for (int row = 0; row < m_table->rowCount(); ++row) {
@@ -80,7 +80,7 @@ int SyncProgressPanel::rowOf(const QString& direction, const QString& entity) co
     return -1;
 }
 
-int SyncProgressPanel::ensureRow(const QString& direction, const QString& entity)
+int SyncProgressPanel::ensureRow(Direction direction, Entity entity)
 {
     int row = rowOf(direction, entity);
     if (row >= 0) {
@@ -99,7 +99,7 @@ int SyncProgressPanel::ensureRow(const QString& direction, const QString& entity
     return row;
 }
 
-void SyncProgressPanel::updateProgress(const QString& direction, const QString& entity, int processed, int total)
+void SyncProgressPanel::updateProgress(Direction direction, Entity entity, int processed, int total)
 {
     const int row = ensureRow(direction, entity);
     if (processed == 0) {
@@ -119,11 +119,11 @@ void SyncProgressPanel::updateProgress(const QString& direction, const QString& 
     const QString count = locale.toString(processed);
     QString text;
     if (total >= 0) {
-        text = direction == QLatin1String("push") ? tr("Pushing %1: %2 of %3").arg(name, count, locale.toString(total))
-                                                  : tr("Pulling %1: %2 of %3").arg(name, count, locale.toString(total));
+        text = direction == Direction::Push ? tr("Pushing %1: %2 of %3").arg(name, count, locale.toString(total))
+                                            : tr("Pulling %1: %2 of %3").arg(name, count, locale.toString(total));
     } else {
-        text = direction == QLatin1String("push") ? tr("Pushing %1: %2").arg(name, count)
-                                                  : tr("Pulling %1: %2").arg(name, count);
+        text = direction == Direction::Push ? tr("Pushing %1: %2").arg(name, count)
+                                            : tr("Pulling %1: %2").arg(name, count);
     }
     const qint64 elapsed = m_entityTimer.isValid() ? m_entityTimer.elapsed() : 0;
     if (processed > 0 && elapsed > 0) {
@@ -149,7 +149,7 @@ void SyncProgressPanel::setActionCounts(int row, const SyncCounts& c)
     m_table->item(row, FailedColumn)->setText(locale.toString(c.failed));
 }
 
-void SyncProgressPanel::updateCounts(const QString& direction, const QString& entity, const SyncCounts& c)
+void SyncProgressPanel::updateCounts(Direction direction, Entity entity, const SyncCounts& c)
 {
     setActionCounts(ensureRow(direction, entity), c);
 }
@@ -157,10 +157,10 @@ void SyncProgressPanel::updateCounts(const QString& direction, const QString& en
 void SyncProgressPanel::showSummary(const SyncSummary& summary)
 {
     for (auto it = summary.pushCounts.cbegin(); it != summary.pushCounts.cend(); ++it) {
-        setCounts(ensureRow(QStringLiteral("push"), it.key()), it.value());
+        setCounts(ensureRow(Direction::Push, it.key()), it.value());
     }
     for (auto it = summary.pullCounts.cbegin(); it != summary.pullCounts.cend(); ++it) {
-        setCounts(ensureRow(QStringLiteral("pull"), it.key()), it.value());
+        setCounts(ensureRow(Direction::Pull, it.key()), it.value());
     }
     const SyncCounts totals = summary.totals();
     m_bar->setRange(0, 1);

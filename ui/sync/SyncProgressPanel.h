@@ -23,16 +23,16 @@ public:
     explicit SyncProgressPanel(QWidget* parent = nullptr);
 
     void reset();
-    void updateProgress(const QString& direction, const QString& entity, int processed, int total);
-    void updateCounts(const QString& direction, const QString& entity, const SyncCounts& counts); // live
+    void updateProgress(Direction direction, Entity entity, int processed, int total);
+    void updateCounts(Direction direction, Entity entity, const SyncCounts& counts); // live
     void showSummary(const SyncSummary& summary);
 
     QString progressText() const;
-    int rowOf(const QString& direction, const QString& entity) const; // counts table row, -1 if none
+    int rowOf(Direction direction, Entity entity) const; // counts table row, -1 if none
     QTableWidget* countsTable() const { return m_table; }
 
 private:
-    int ensureRow(const QString& direction, const QString& entity);
+    int ensureRow(Direction direction, Entity entity);
     void setCounts(int row, const SyncCounts& counts);
     void setActionCounts(int row, const SyncCounts& counts);
 

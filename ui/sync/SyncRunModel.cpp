@@ -8,7 +8,7 @@ namespace Cw {
 
 SyncRunModel::SyncRunModel(QObject* parent) : QAbstractTableModel(parent) { }
 
-void SyncRunModel::setRuns(QList<SyncRun> runs)
+void SyncRunModel::setRuns(QList<SyncRunRecord> runs)
 {
     beginResetModel();
     m_runs = std::move(runs);
@@ -40,7 +40,7 @@ QVariant SyncRunModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= m_runs.size()) {
         return {};
     }
-    const SyncRun& run = m_runs.at(index.row());
+    const SyncRunRecord& run = m_runs.at(index.row());
     if (role == RunIdRole) {
         return run.id;
     }
@@ -57,7 +57,7 @@ QVariant SyncRunModel::data(const QModelIndex& index, int role) const
         return SyncTexts::direction(run.direction);
     case EntitiesColumn: {
         QStringList names;
-        for (const QString& e : run.entities) {
+        for (Entity e : run.entities) {
             names.append(SyncTexts::entity(e));
         }
         return names.join(QStringLiteral(", "));

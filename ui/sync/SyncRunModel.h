@@ -30,8 +30,8 @@ public:
 
     explicit SyncRunModel(QObject* parent = nullptr);
 
-    void setRuns(QList<SyncRun> runs);
-    const QList<SyncRun>& runs() const { return m_runs; }
+    void setRuns(QList<SyncRunRecord> runs);
+    const QList<SyncRunRecord>& runs() const { return m_runs; }
     int rowOf(qint64 runId) const; // -1 when not listed
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -40,7 +40,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<SyncRun> m_runs;
+    QList<SyncRunRecord> m_runs;
 };
 
 } // namespace Cw

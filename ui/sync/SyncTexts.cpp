@@ -2,38 +2,36 @@
 
 namespace Cw {
 
-QString SyncTexts::entity(const QString& entity)
+QString SyncTexts::entity(Entity entity)
 {
-    if (entity == QLatin1String("accounts")) {
+    switch (entity) {
+    case Entity::Accounts:
         return tr("Accounts");
-    }
-    if (entity == QLatin1String("products")) {
+    case Entity::Products:
         return tr("Products");
-    }
-    if (entity == QLatin1String("invoices")) {
+    case Entity::Invoices:
         return tr("Invoices");
-    }
-    if (entity == QLatin1String("orders")) {
+    case Entity::Orders:
         return tr("Orders");
-    }
-    if (entity == QLatin1String("payments")) {
+    case Entity::Payments:
         return tr("Payments");
+    case Entity::Users:
+        break;
     }
-    return entity;
+    return nameOf(entity);
 }
 
-QString SyncTexts::direction(const QString& direction)
+QString SyncTexts::direction(Direction direction)
 {
-    if (direction == QLatin1String("push")) {
+    switch (direction) {
+    case Direction::Push:
         return tr("Push");
-    }
-    if (direction == QLatin1String("pull")) {
+    case Direction::Pull:
         return tr("Pull");
-    }
-    if (direction == QLatin1String("both")) {
+    case Direction::Both:
         return tr("Push and pull");
     }
-    return direction;
+    return nameOf(direction);
 }
 
 QString SyncTexts::action(SyncOutcome::Action action)

@@ -12,8 +12,8 @@ class SyncTexts final
     Q_DECLARE_TR_FUNCTIONS(Cw::SyncTexts)
 
 public:
-    static QString entity(const QString& entity); // "accounts" -> "Accounts"
-    static QString direction(const QString& direction); // push | pull | both
+    static QString entity(Entity entity); // Entity::Accounts -> "Accounts"
+    static QString direction(Direction direction); // "Push", "Pull", "Push and pull"
     static QString action(SyncOutcome::Action action);
     static QString status(const QString& status); // succeeded | failed | running | interrupted
     static QString counts(const SyncCounts& counts); // "3 created, 1 updated, ..."

@@ -40,15 +40,15 @@ ConnectorPage::ConnectorPage(SetupController& controller, CompanyProbe& probe, Q
     m_deployment->setObjectName(QStringLiteral("deployment"));
     m_deployment->setAccessibleName(tr("Deployment"));
     for (const Region& region : Region::all()) {
-        if (region.code == QLatin1String("staging")) {
+        if (region.deployment == Deployment::Staging) {
             continue;
         }
-        m_deployment->addItem(tr("ConnectWise Cloud — %1").arg(region.displayName()), region.code);
+        m_deployment->addItem(tr("ConnectWise Cloud — %1").arg(region.displayName()), region.code());
     }
-    m_deployment->addItem(tr("On-premise (your own server)"), QStringLiteral("onpremise"));
-    m_deployment->addItem(tr("ConnectWise staging"), QStringLiteral("staging"));
+    m_deployment->addItem(tr("On-premise (your own server)"), nameOf(Deployment::OnPremise));
+    m_deployment->addItem(tr("ConnectWise staging"), nameOf(Deployment::Staging));
     if (controller.demo().isValid()) {
-        m_deployment->addItem(tr("Demo (simulated ConnectWise)"), QStringLiteral("demo"));
+        m_deployment->addItem(tr("Demo (simulated ConnectWise)"), nameOf(Deployment::Demo));
     }
     auto* deploymentLabel = new QLabel(tr("&Deployment:"), this);
     deploymentLabel->setBuddy(m_deployment);
@@ -120,15 +120,20 @@ void ConnectorPage::onNameEdited()
     emit completeChanged();
 }
 
+Deployment ConnectorPage::chosenDeployment() const
+{
+    return parseName<Deployment>(m_deployment->currentData().toString()).value_or(Deployment::Na);
+}
+
 void ConnectorPage::onDeploymentChanged()
 {
-    const QString deployment = m_deployment->currentData().toString();
-    if (!m_loading && deployment != controller().draft().deployment) {
+    const Deployment deployment = chosenDeployment();
+    if (!m_loading && deployment != controller().draft().deploymentKind()) {
         controller().setDeployment(deployment);
         m_site->setText(controller().draft().site);
         m_company->setText(controller().draft().companyId);
     }
-    const bool ownSite = deployment == QLatin1String("onpremise") || deployment == QLatin1String("demo");
+    const bool ownSite = Deployments::needsSite(deployment);
     m_site->setVisible(ownSite);
     m_siteLabel->setVisible(ownSite);
     onTargetEdited();
@@ -140,9 +145,8 @@ void ConnectorPage::onTargetEdited()
         return;
     }
     Instance& draft = controller().draft();
-    draft.deployment = m_deployment->currentData().toString();
-    if (m_site->isVisible() || draft.deployment == QLatin1String("onpremise") ||
-        draft.deployment == QLatin1String("demo")) {
+    draft.deployment = nameOf(chosenDeployment());
+    if (m_site->isVisible() || Deployments::needsSite(chosenDeployment())) {
         draft.site = m_site->text().trimmed();
     }
     draft.companyId = m_company->text().trimmed();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Deployment.h"
 #include "ui/wizard/SetupPage.h"
 
 class QComboBox;
@@ -27,6 +28,7 @@ public:
 
 private:
     void onNameEdited();
+    Deployment chosenDeployment() const;
     void onDeploymentChanged();
     void onTargetEdited();
     void onProbeChanged();

@@ -62,7 +62,7 @@ void EndpointPage::initializePage()
     const Instance& draft = controller().draft();
     QString site = draft.site;
     if (site.isEmpty()) {
-        if (const auto region = Region::byCode(draft.deployment)) {
+        if (const auto region = draft.deploymentKind() ? Region::of(*draft.deploymentKind()) : std::nullopt) {
             site = QStringLiteral("https://") + region->loginHost + QLatin1Char('/');
         }
     }
@@ -112,7 +112,7 @@ bool EndpointPage::validatePage()
     Instance& draft = controller().draft();
     const QString text = siteText();
     if (text != m_initialSite) {
-        if (draft.deployment == QLatin1String("demo")) {
+        if (draft.deploymentKind() == Deployment::Demo) {
             draft.site = text;
         } else {
             QString error;

@@ -2,10 +2,10 @@
 
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
+#include "core/config/UserMappings.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/NetworkAccessFactory.h"
 #include "core/localdata/LocalRecordStore.h"
-#include "core/panels/UserMappings.h"
 #include "core/setup/SetupController.h"
 #include "ui/panels/LookupsPanel.h"
 #include "ui/panels/ServerVariablesPanel.h"

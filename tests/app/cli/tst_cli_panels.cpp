@@ -1,4 +1,4 @@
-#include "tests/core/connectwise/SimFixture.h"
+#include "tests/support/SimFixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -170,9 +170,9 @@ void TestCliPanels::variablesValidatedAndStaleAfterDelete()
     }
 
     // The status is deleted in ConnectWise: the variable is stale, exit 1, named with its fix.
-    auto* nam = Cw::NetworkAccessFactory::create(CwTest::simConnection(m_sim.baseUrl()).proxy, this);
-    Cw::ApiClient client(nam, CwTest::simConnection(m_sim.baseUrl()));
-    QVERIFY(CwTest::run(&client, Cw::ApiRequest::del(QStringLiteral("company/companies/statuses/5"))).ok());
+    QVERIFY(CwTest::run(CwTest::simClient(m_sim.baseUrl(), this),
+                        Cw::ApiRequest::del(QStringLiteral("company/companies/statuses/5")))
+                .ok());
     r = cli({QStringLiteral("--json"), QStringLiteral("variables"), QStringLiteral("Prod")});
     QCOMPARE(r.exitCode, 1);
     o = QJsonDocument::fromJson(r.out).object();

@@ -1,6 +1,6 @@
 // cwconnector-cli sync and history against cwconnector-sim, with the keys in the real keychain (CI: the
 // suite's private D-Bus session): dry run as JSON and CSV, a real sync, its history, exit codes.
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,7 +50,7 @@ void TestCliSync::initTestCase()
     f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
     QVERIFY(f.instanceId > 100000);
     QVERIFY2(f.configure(), qPrintable(f.error));
-    QVERIFY(f.addLocal(QStringLiteral("accounts"),
+    QVERIFY(f.addLocal(Cw::Entity::Accounts,
                        {{{QStringLiteral("id"), QStringLiteral("C1")},
                          {QStringLiteral("name"), QStringLiteral("Cli One")},
                          {QStringLiteral("city"), QStringLiteral("Tampa")}}, // ConnectWise needs an address

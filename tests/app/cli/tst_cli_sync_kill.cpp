@@ -1,6 +1,6 @@
 // A sync killed with SIGKILL at random points (the command-line tool as a process, several rounds), then
 // rerun to the end: no duplicate in ConnectWise (checked through the simulator's API) or locally.
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QDir>
 #include <QProcess>
@@ -59,7 +59,7 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
                          {QStringLiteral("name"), QStringLiteral("Killed Account %1").arg(i)},
                          {QStringLiteral("city"), QStringLiteral("City %1").arg(i)}});
     }
-    QVERIFY(f.addLocal(QStringLiteral("accounts"), accounts));
+    QVERIFY(f.addLocal(Cw::Entity::Accounts, accounts));
     f.db->close();
 
     const QStringList syncArgs = baseArgs() + QStringList {QStringLiteral("sync"),        QStringLiteral("Sim"),
@@ -122,7 +122,7 @@ void TestCliSyncKill::interruptStopsCleanlyThenResumes()
                          {QStringLiteral("name"), QStringLiteral("Interrupted Account %1").arg(i)},
                          {QStringLiteral("city"), QStringLiteral("City %1").arg(i)}}); // ConnectWise needs an address
     }
-    QVERIFY(f.addLocal(QStringLiteral("accounts"), accounts));
+    QVERIFY(f.addLocal(Cw::Entity::Accounts, accounts));
     const int runsBefore = f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs"));
     f.db->close();
 

@@ -96,9 +96,9 @@ Instance TestConfigExport::createSource()
                          {QStringLiteral("product_category"), QStringLiteral("18"), QStringLiteral("Hardware")},
                          {QStringLiteral("product_billable_option"), QStringLiteral("Billable"), QString()},
                          {QStringLiteral("sales_representative"), QStringLiteral("150"), QStringLiteral("jsmith")}};
-    c.syncOptions = {{QStringLiteral("accounts"), QStringLiteral("push_create"), true},
-                     {QStringLiteral("invoices"), QStringLiteral("pull_update"), true},
-                     {QStringLiteral("payments"), QStringLiteral("push_create"), false}};
+    c.syncOptions = {{Cw::Entity::Accounts, Cw::Operation::PushCreate, true},
+                     {Cw::Entity::Invoices, Cw::Operation::PullUpdate, true},
+                     {Cw::Entity::Payments, Cw::Operation::PushCreate, false}};
     c.lookups = {{QStringLiteral("currency"), QStringLiteral("EUR"), QStringLiteral("7"), QStringLiteral("Euro")},
                  {QStringLiteral("currency"), QStringLiteral("GBP"), QStringLiteral("9"), QStringLiteral("Pound")},
                  {QStringLiteral("invoice_type"), QStringLiteral("standard"), QStringLiteral("Standard"), QString()}};
@@ -205,8 +205,8 @@ void TestConfigExport::roundTripResolvesByName()
         {QStringLiteral("invoice_type"), QStringLiteral("standard"), QStringLiteral("Standard"), QString()}};
     QCOMPARE(imported.lookups, expectedLookups);
     QCOMPARE(imported.syncOptions.size(), 3);
-    QVERIFY(repo.isSyncEnabled(result->instance.id, QStringLiteral("accounts"), QStringLiteral("push_create")));
-    QVERIFY(!repo.isSyncEnabled(result->instance.id, QStringLiteral("payments"), QStringLiteral("push_create")));
+    QVERIFY(repo.isSyncEnabled(result->instance.id, Cw::Entity::Accounts, Cw::Operation::PushCreate));
+    QVERIFY(!repo.isSyncEnabled(result->instance.id, Cw::Entity::Payments, Cw::Operation::PushCreate));
     QCOMPARE(imported.userMappings.size(), 1);
     QCOMPARE(imported.userMappings.at(0).memberId, QStringLiteral("250"));
     QCOMPARE(imported.userMappings.at(0).confidence, 95);

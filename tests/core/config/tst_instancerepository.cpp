@@ -248,7 +248,7 @@ void TestInstanceRepository::removeCascadesAndNeverReusesIds()
     for (const qint64 id : {a.id, keep.id}) {
         QVERIFY(config.setServerVariable(
             id, {QStringLiteral("product_category"), QStringLiteral("7"), QStringLiteral("Hardware")}));
-        QVERIFY(config.setSyncOption(id, {QStringLiteral("accounts"), QStringLiteral("push_create"), true}));
+        QVERIFY(config.setSyncOption(id, {Cw::Entity::Accounts, Cw::Operation::PushCreate, true}));
         QVERIFY(config.setLookup(
             id, {QStringLiteral("currency"), QStringLiteral("EUR"), QStringLiteral("3"), QStringLiteral("Euro")}));
         Cw::UserMapping m;

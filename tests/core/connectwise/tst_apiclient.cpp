@@ -3,7 +3,7 @@
 #include "core/connectwise/CompanyLookup.h"
 #include "core/connectwise/Conditions.h"
 #include "core/connectwise/Endpoints.h"
-#include "tests/core/connectwise/SimFixture.h"
+#include "tests/support/SimFixture.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

@@ -2,7 +2,7 @@
 // certificate problem is named.
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/Endpoints.h"
-#include "tests/core/connectwise/SimFixture.h"
+#include "tests/support/SimFixture.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // CompanyLookup against the real cwconnector-sim: GET /login/companyinfo/{id}.
 #include "core/connectwise/CompanyLookup.h"
-#include "tests/core/connectwise/SimFixture.h"
+#include "tests/support/SimFixture.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // NetworkAccessFactory: each connection's proxy lives on its own QNetworkAccessManager; nothing global.
 #include "core/connectwise/Endpoints.h"
 #include "core/connectwise/NetworkAccessFactory.h"
-#include "tests/core/connectwise/SimFixture.h"
+#include "tests/support/SimFixture.h"
 
 #include <QNetworkProxy>
 #include <QTcpServer>

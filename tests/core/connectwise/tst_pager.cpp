@@ -3,7 +3,8 @@
 #include "core/connectwise/Endpoints.h"
 #include "core/connectwise/JsonView.h"
 #include "core/connectwise/Pager.h"
-#include "tests/core/connectwise/SimFixture.h"
+#include "tests/core/connectwise/PageReaders.h"
+#include "tests/support/SimFixture.h"
 
 #include <QRegularExpression>
 #include <QSet>

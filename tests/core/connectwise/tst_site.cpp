@@ -123,7 +123,7 @@ void TestSite::accepted()
     QCOMPARE(site.toString(), normalised);
     QCOMPARE(site.host(), host);
     QCOMPARE(site.port(), port);
-    QCOMPARE(site.region() ? site.region()->code : QString(), region);
+    QCOMPARE(site.region() ? site.region()->code() : QString(), region);
     QCOMPARE(site.isCloud(), !region.isEmpty());
     QCOMPARE(site.codebaseOverride(), codebase);
     QCOMPARE(site.isHttps(), https);
@@ -212,8 +212,8 @@ void TestSite::regionTable()
     QCOMPARE(region->loginHost, login);
     QCOMPARE(region->apiHost, api);
     QVERIFY(!region->displayName().isEmpty());
-    QCOMPARE(Region::byHost(login)->code, code);
-    QCOMPARE(Region::byHost(api.toUpper())->code, code);
+    QCOMPARE(Region::byHost(login)->code(), code);
+    QCOMPARE(Region::byHost(api.toUpper())->code(), code);
 }
 
 void TestSite::urls()

@@ -5,7 +5,8 @@
 #include "core/connectwise/Endpoints.h"
 #include "core/connectwise/JsonView.h"
 #include "core/connectwise/ThreadedPager.h"
-#include "tests/core/connectwise/SimFixture.h"
+#include "tests/core/connectwise/PageReaders.h"
+#include "tests/support/SimFixture.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -83,6 +83,15 @@ void TestCsvImport::importsGoodFileAndFeedsValueLists()
     QCOMPARE(store.values(QStringLiteral("invoice_stage")),
              (QStringList {QStringLiteral("Open"), QStringLiteral("Paid")}));
     QCOMPARE(r.counts.valuesAdded, 5); // 2 stages, 1 type, 2 currencies
+
+    // all(): every record in id order, as text (what a push reads): the date as stored, the total canonical.
+    const QList<LocalRecord> texts = store.all(invoices);
+    QCOMPARE(texts.size(), 2);
+    QCOMPARE(texts.at(0).id, QStringLiteral("I1"));
+    QCOMPARE(texts.at(0).values.value(QStringLiteral("total")), QVariant(QStringLiteral("100.5")));
+    QCOMPARE(texts.at(1).values.value(QStringLiteral("date")), QVariant(QStringLiteral("2026-02-01")));
+    QCOMPARE(texts.at(1).values.value(QStringLiteral("total")), QVariant(QStringLiteral("12")));
+    QVERIFY(!texts.at(1).values.contains(QStringLiteral("due_date")));
 }
 
 void TestCsvImport::reimportUpdatesInsteadOfDuplicating()

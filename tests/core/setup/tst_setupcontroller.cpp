@@ -81,7 +81,7 @@ void TestSetupController::cleanup()
 void TestSetupController::fillDraft(SetupController& controller, const QString& name)
 {
     controller.draft().name = name;
-    controller.setDeployment(QStringLiteral("onpremise"));
+    controller.setDeployment(Cw::Deployment::OnPremise);
     controller.draft().site = m_sim.baseUrl().toString();
     controller.draft().companyId = QStringLiteral("cwsim");
     controller.setKeys(ApiKeyPair {QStringLiteral("  demopublickey0001\n"), QStringLiteral("demoprivatekey0001 ")});
@@ -254,7 +254,7 @@ void TestSetupController::demoDeploymentFillsEverything()
     DemoSettings demo;
     demo.url = m_sim.baseUrl();
     controller.setDemo(demo);
-    controller.setDeployment(QStringLiteral("demo"));
+    controller.setDeployment(Cw::Deployment::Demo);
     QCOMPARE(controller.draft().companyId, QStringLiteral("cwsim"));
     QCOMPARE(controller.keys(), kDemoKeys);
     QString error;
@@ -266,7 +266,7 @@ void TestSetupController::demoDeploymentFillsEverything()
     QCOMPARE(controller.apiUrl(), m_sim.baseUrl().toString() + QStringLiteral("/v4_6_release/apis/3.0"));
     controller.draft().codebaseOverride.clear();
     QCOMPARE(controller.normalizedSite(&error), m_sim.baseUrl().toString());
-    controller.setDeployment(QStringLiteral("eu"));
+    controller.setDeployment(Cw::Deployment::Eu);
     QVERIFY(controller.keys().isEmpty());
     QVERIFY(controller.siteApiUrl(&error).contains(QStringLiteral("api-eu.myconnectwise.net")));
 }

@@ -61,10 +61,10 @@ void TestPulledRow::findWithHintReadsInAnyOrder()
 
 void TestPulledRow::sameAsTheGeneralPath_data()
 {
-    QTest::addColumn<QString>("entity");
+    QTest::addColumn<Cw::Entity>("entity");
     QTest::addColumn<QVariantHash>("values");
     QTest::addColumn<bool>("asUtf8"); // text given to pulledRow as UTF-8 bytes, as the pull's descriptors do
-    QTest::newRow("account, every column") << QStringLiteral("accounts")
+    QTest::newRow("account, every column") << Cw::Entity::Accounts
                                            << QVariantHash {{QStringLiteral("name"), QStringLiteral("Acme, Inc.")},
                                                             {QStringLiteral("account_type"), QStringLiteral("Client")},
                                                             {QStringLiteral("currency"), QStringLiteral("USD")},
@@ -77,22 +77,22 @@ void TestPulledRow::sameAsTheGeneralPath_data()
                                                             {QStringLiteral("country"), QStringLiteral("Schweiz")}}
                                            << false;
     QTest::newRow("account, empty and missing values")
-        << QStringLiteral("accounts")
+        << Cw::Entity::Accounts
         << QVariantHash {{QStringLiteral("name"), QStringLiteral("Solo")},
                          {QStringLiteral("account_type"), QVariant()},
                          {QStringLiteral("phone"), QString()},
                          {QStringLiteral("city"), QStringLiteral("")}}
         << false;
     QTest::newRow("account, separator inside a value")
-        << QStringLiteral("accounts")
+        << Cw::Entity::Accounts
         << QVariantHash {{QStringLiteral("name"), QString(QStringLiteral("A") + QChar(0x1f) + QStringLiteral("B"))}}
         << false;
-    QTest::newRow("product, decimals") << QStringLiteral("products")
+    QTest::newRow("product, decimals") << Cw::Entity::Products
                                        << QVariantHash {{QStringLiteral("name"), QStringLiteral("Widget")},
                                                         {QStringLiteral("price"), QStringLiteral("12.5000")},
                                                         {QStringLiteral("cost"), QStringLiteral("-0.00")}}
                                        << false;
-    QTest::newRow("invoice, a date as QDate") << QStringLiteral("invoices")
+    QTest::newRow("invoice, a date as QDate") << Cw::Entity::Invoices
                                               << QVariantHash {{QStringLiteral("number"), QStringLiteral("INV-1")},
                                                                {QStringLiteral("date"), QDate(2026, 11, 25)},
                                                                {QStringLiteral("total"), QStringLiteral("100.10")}}
@@ -102,8 +102,8 @@ void TestPulledRow::sameAsTheGeneralPath_data()
                                 {QStringLiteral("city"), QStringLiteral("Zürich")},
                                 {QStringLiteral("zip"), QString()},
                                 {QStringLiteral("country"), QString(QStringLiteral("X") + QChar(0x1f))}};
-    QTest::newRow("account, UTF-8 text") << QStringLiteral("accounts") << unicode << true;
-    QTest::newRow("product, UTF-8 decimals") << QStringLiteral("products")
+    QTest::newRow("account, UTF-8 text") << Cw::Entity::Accounts << unicode << true;
+    QTest::newRow("product, UTF-8 decimals") << Cw::Entity::Products
                                              << QVariantHash {{QStringLiteral("name"), QStringLiteral("Widget")},
                                                               {QStringLiteral("price"), QStringLiteral("7.250")}}
                                              << true;
@@ -111,25 +111,24 @@ void TestPulledRow::sameAsTheGeneralPath_data()
 
 void TestPulledRow::sameAsTheGeneralPath()
 {
-    QFETCH(QString, entity);
+    QFETCH(Cw::Entity, entity);
     QFETCH(QVariantHash, values);
     QFETCH(bool, asUtf8);
-    const auto e = LocalSchema::entity(entity);
-    QVERIFY(e);
+    const LocalEntity& e = LocalSchema::entity(entity);
     PulledFields fields;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const bool text = it.value().typeId() == QMetaType::QString;
         fields.insert(it.key(), asUtf8 && text ? QVariant(it.value().toString().toUtf8()) : it.value());
     }
     QByteArray snapshot = "left over";
-    const SyncLocalWriter::Row row = SyncLocalWriter::pulledRow(*e, fields, &snapshot);
-    QCOMPARE(snapshot, SyncSnapshot::of(*e, values).toUtf8());
+    const SyncLocalWriter::Row row = SyncLocalWriter::pulledRow(e, fields, &snapshot);
+    QCOMPARE(snapshot, SyncSnapshot::of(e, values).toUtf8());
     // The engine compares a stored record with pulled UTF-8 values through QVariant::toString().
     for (const auto& [column, value] : fields) {
         QCOMPARE(value.toString(), values.value(column).toString());
     }
     // The general path keeps an empty text as ''; a pull writes what ConnectWise left empty as NULL.
-    SyncLocalWriter::Row expected = SyncLocalWriter::rowOf(*e, QString(), values);
+    SyncLocalWriter::Row expected = SyncLocalWriter::rowOf(e, QString(), values);
     for (QByteArray& cell : expected) {
         if (cell.isEmpty()) {
             cell = QByteArray();
@@ -145,14 +144,13 @@ void TestPulledRow::sameAsTheGeneralPath()
 
 void TestPulledRow::snapshotRestoresTheValues()
 {
-    const auto e = LocalSchema::entity(QStringLiteral("products"));
-    QVERIFY(e);
+    const LocalEntity& e = LocalSchema::entity(Cw::Entity::Products);
     PulledFields fields;
     fields.insert(QStringLiteral("name"), QStringLiteral("Widget"));
     fields.insert(QStringLiteral("price"), QStringLiteral("12.50"));
     QByteArray snapshot;
-    SyncLocalWriter::pulledRow(*e, fields, &snapshot);
-    const LocalRecord restored = SyncSnapshot::restore(*e, QStringLiteral("p1"), QString::fromUtf8(snapshot));
+    SyncLocalWriter::pulledRow(e, fields, &snapshot);
+    const LocalRecord restored = SyncSnapshot::restore(e, QStringLiteral("p1"), QString::fromUtf8(snapshot));
     QCOMPARE(restored.values.value(QStringLiteral("name")).toString(), QStringLiteral("Widget"));
     QCOMPARE(restored.values.value(QStringLiteral("price")).toString(), QStringLiteral("12.5"));
     QVERIFY(!restored.values.contains(QStringLiteral("cost")));

@@ -2,7 +2,7 @@
 // Retry-After, dropped connections that reach the client, truncated pages), a full push and pull of 5,000
 // records per entity ends with exactly the same database content as the same run without faults, and with no
 // duplicate in ConnectWise.
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -231,7 +231,7 @@ bool scenario(const QJsonObject& faults, Outcome* outcome, QString* error)
         f.db->exec(QStringLiteral("PRAGMA synchronous=OFF"));
     }
     for (const QString& entity : entities()) {
-        if (!f.addLocal(entity, localRows(entity))) {
+        if (!f.addLocal(*Cw::parseName<Cw::Entity>(entity), localRows(entity))) {
             *error = QStringLiteral("adding local %1 failed: %2").arg(entity, f.error);
             return false;
         }
@@ -274,8 +274,8 @@ bool scenario(const QJsonObject& faults, Outcome* outcome, QString* error)
             bursts = kBursts;
         }
         QObject::connect(&engine, &Cw::SyncEngine::progress, &watch,
-                         [&](const QString& direction, const QString& entity, int processed, int) {
-                             const QString phase = direction + QLatin1Char(' ') + entity;
+                         [&](Cw::Direction direction, Cw::Entity entity, int processed, int) {
+                             const QString phase = Cw::SyncSlot {direction, entity}.label();
                              for (int i = 0; i < bursts.size(); ++i) {
                                  const Burst b = bursts.at(i);
                                  if (phase != QLatin1String(b.phase) || processed < kRecords / 2) {
@@ -295,7 +295,9 @@ bool scenario(const QJsonObject& faults, Outcome* outcome, QString* error)
                          });
         Cw::SyncRequest request;
         request.instanceId = f.instanceId;
-        request.entities = entities();
+        for (const QString& entity : entities()) {
+            request.entities.append(*Cw::parseName<Cw::Entity>(entity));
+        }
         const Cw::SyncSummary summary = engine.run(request);
         ok = summary.ok();
         qInfo("%s attempt %d: %lld ms, %d created, %d updated, %d failed, fatal: %s",

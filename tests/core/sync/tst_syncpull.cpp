@@ -1,6 +1,6 @@
 // Pull through cwconnector-sim: field by field, incremental by lastUpdated with --full, updates of linked
 // invoices and orders, and the same end state with the simulator's faults on as without.
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QSqlRecord>
 #include <QTest>
@@ -72,18 +72,18 @@ void TestSyncPull::initTestCase()
 
 void TestSyncPull::accountsAndProductsFieldByField()
 {
-    const Cw::SyncSummary s = f.sync(false, true, {QStringLiteral("accounts"), QStringLiteral("products")}, false, 7);
+    const Cw::SyncSummary s = f.sync(false, true, {Cw::Entity::Accounts, Cw::Entity::Products}, false, 7);
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     const QJsonArray companies = f.list(QStringLiteral("company/companies"));
     const QJsonArray catalog = f.list(QStringLiteral("procurement/catalog"));
-    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).created, companies.size());
-    QCOMPARE(s.pullCounts.value(QStringLiteral("products")).created, catalog.size());
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Accounts).created, companies.size());
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Products).created, catalog.size());
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts")), companies.size());
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM products")), catalog.size());
 
     const QJsonObject c = companies.at(3).toObject();
     const qint64 id = c.value(QStringLiteral("id")).toInteger();
-    const auto local = Cw::LocalRecordStore(*f.db).find(*Cw::LocalSchema::entity(QStringLiteral("accounts")),
+    const auto local = Cw::LocalRecordStore(*f.db).find(Cw::LocalSchema::entity(Cw::Entity::Accounts),
                                                         QStringLiteral("cw-%1").arg(id));
     QVERIFY(local);
     const QVariantHash& v = local->values;
@@ -103,7 +103,7 @@ void TestSyncPull::accountsAndProductsFieldByField()
 
     const QJsonObject p = catalog.at(5).toObject();
     const auto product =
-        Cw::LocalRecordStore(*f.db).find(*Cw::LocalSchema::entity(QStringLiteral("products")),
+        Cw::LocalRecordStore(*f.db).find(Cw::LocalSchema::entity(Cw::Entity::Products),
                                          QStringLiteral("cw-%1").arg(p.value(QStringLiteral("id")).toInteger()));
     QVERIFY(product);
     QCOMPARE(product->values.value(QStringLiteral("name")).toString(),
@@ -120,7 +120,7 @@ void TestSyncPull::accountsAndProductsFieldByField()
     QVERIFY(f.countRows(QStringLiteral("SELECT COUNT(DISTINCT account_type) FROM accounts")) >= 2);
 
     // Pulled records are linked: a push right after sends nothing back.
-    const Cw::SyncSummary echo = f.sync(true, false, {QStringLiteral("accounts"), QStringLiteral("products")});
+    const Cw::SyncSummary echo = f.sync(true, false, {Cw::Entity::Accounts, Cw::Entity::Products});
     QVERIFY2(echo.ok(), qPrintable(echo.fatalError));
     QCOMPARE(echo.totals().created + echo.totals().updated, 0);
     QCOMPARE(f.list(QStringLiteral("company/companies")).size(), companies.size());
@@ -129,11 +129,9 @@ void TestSyncPull::accountsAndProductsFieldByField()
 void TestSyncPull::incrementalAndFull()
 {
     // Nothing changed since the high-water mark: at most the records of its last second come back, unchanged.
-    Cw::SyncSummary s = f.sync(false, true, {QStringLiteral("accounts")});
+    Cw::SyncSummary s = f.sync(false, true, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).created +
-                 s.pullCounts.value(QStringLiteral("accounts")).updated,
-             0);
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Accounts).created + s.pullCounts.value(Cw::Entity::Accounts).updated, 0);
 
     const QJsonArray companies = f.list(QStringLiteral("company/companies"));
     const qint64 id = companies.at(7).toObject().value(QStringLiteral("id")).toInteger();
@@ -141,10 +139,10 @@ void TestSyncPull::incrementalAndFull()
                                  {QStringLiteral("path"), QStringLiteral("name")},
                                  {QStringLiteral("value"), QStringLiteral("Renamed Remotely")}}};
     QVERIFY(f.call(Cw::ApiRequest::patch(QStringLiteral("company/companies/%1").arg(id), QJsonDocument(ops))).ok());
-    s = f.sync(false, true, {QStringLiteral("accounts")});
+    s = f.sync(false, true, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).updated, 1);
-    QVERIFY(s.pullCounts.value(QStringLiteral("accounts")).total() < companies.size());
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Accounts).updated, 1);
+    QVERIFY(s.pullCounts.value(Cw::Entity::Accounts).total() < companies.size());
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE name = 'Renamed Remotely' AND id = ?"),
                          {QStringLiteral("cw-%1").arg(id)}),
              1);
@@ -153,11 +151,11 @@ void TestSyncPull::incrementalAndFull()
     Cw::SyncRequest full;
     full.instanceId = f.instanceId;
     full.push = false;
-    full.entities = {QStringLiteral("accounts")};
+    full.entities = {Cw::Entity::Accounts};
     full.full = true;
     s = engine.run(full);
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).unchanged, companies.size());
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Accounts).unchanged, companies.size());
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts")), companies.size());
 }
 
@@ -174,9 +172,9 @@ void TestSyncPull::invoicesAndOrdersUpdateOnly()
     QVariantHash order {{QStringLiteral("id"), QStringLiteral("PO1")},
                         {QStringLiteral("account_id"), account},
                         {QStringLiteral("order_stage"), QStringLiteral("L0")}};
-    QVERIFY(f.addLocal(QStringLiteral("invoices"), {inv}));
-    QVERIFY(f.addLocal(QStringLiteral("orders"), {order}));
-    Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("invoices"), QStringLiteral("orders")});
+    QVERIFY(f.addLocal(Cw::Entity::Invoices, {inv}));
+    QVERIFY(f.addLocal(Cw::Entity::Orders, {order}));
+    Cw::SyncSummary s = f.sync(true, false, {Cw::Entity::Invoices, Cw::Entity::Orders});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     QCOMPARE(s.totals().created, 2);
 
@@ -195,18 +193,18 @@ void TestSyncPull::invoicesAndOrdersUpdateOnly()
                        QJsonDocument(ops)))
                 .ok());
     const int invoicesBefore = f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices"));
-    s = f.sync(false, true, {QStringLiteral("invoices"), QStringLiteral("orders")});
+    s = f.sync(false, true, {Cw::Entity::Invoices, Cw::Entity::Orders});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pullCounts.value(QStringLiteral("invoices")).updated, 1);
-    QCOMPARE(s.pullCounts.value(QStringLiteral("invoices")).created, 0);
-    QCOMPARE(s.pullCounts.value(QStringLiteral("orders")).created, 0);
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Invoices).updated, 1);
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Invoices).created, 0);
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Orders).created, 0);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices")), invoicesBefore); // never created locally
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE id = 'PI1' AND invoice_stage = 'L2'")), 1);
 }
 
 void TestSyncPull::pulledRecordEditedLocallyPatchesOnlyThatField()
 {
-    Cw::SyncSummary s = f.sync(false, true, {QStringLiteral("accounts")});
+    Cw::SyncSummary s = f.sync(false, true, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     const QJsonArray companies = f.list(QStringLiteral("company/companies"));
     const QJsonObject before = companies.at(11).toObject();
@@ -218,28 +216,28 @@ void TestSyncPull::pulledRecordEditedLocallyPatchesOnlyThatField()
                                  {QStringLiteral("path"), QStringLiteral("city")},
                                  {QStringLiteral("value"), QStringLiteral("Changed In ConnectWise")}}};
     QVERIFY(f.call(Cw::ApiRequest::patch(QStringLiteral("company/companies/%1").arg(id), QJsonDocument(ops))).ok());
-    const Cw::LocalEntity accounts = *Cw::LocalSchema::entity(QStringLiteral("accounts"));
+    const Cw::LocalEntity accounts = Cw::LocalSchema::entity(Cw::Entity::Accounts);
     auto local = Cw::LocalRecordStore(*f.db).find(accounts, localId);
     QVERIFY(local);
     QVariantHash edited = local->values;
     edited.insert(QStringLiteral("name"), QStringLiteral("Renamed Locally"));
-    QVERIFY2(f.addLocal(QStringLiteral("accounts"), {edited}), qPrintable(f.error));
+    QVERIFY2(f.addLocal(Cw::Entity::Accounts, {edited}), qPrintable(f.error));
 
     // The push sends only the field changed locally since the pull: the name. The city changed in
     // ConnectWise is kept, and no other pulled record is sent.
-    s = f.sync(true, false, {QStringLiteral("accounts")});
+    s = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).updated, 1);
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 0);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).updated, 1);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).created, 0);
     const QJsonObject after = f.call(Cw::ApiRequest::get(QStringLiteral("company/companies/%1").arg(id))).object();
     QCOMPARE(after.value(QStringLiteral("name")).toString(), QStringLiteral("Renamed Locally"));
     QCOMPARE(after.value(QStringLiteral("city")).toString(), QStringLiteral("Changed In ConnectWise"));
     QCOMPARE(after.value(QStringLiteral("phoneNumber")), before.value(QStringLiteral("phoneNumber")));
 
     // Sent once: the next push has nothing to send.
-    s = f.sync(true, false, {QStringLiteral("accounts")});
+    s = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).updated, 0);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).updated, 0);
 }
 
 void TestSyncPull::faultsEndInTheSameState()
@@ -264,12 +262,12 @@ void TestSyncPull::faultsEndInTheSameState()
                              {QStringLiteral("product_type"), QStringLiteral("L0")},
                              {QStringLiteral("price"), QStringLiteral("%1.25").arg(i)}});
         }
-        if (!g.addLocal(QStringLiteral("accounts"), accounts) || !g.addLocal(QStringLiteral("products"), products) ||
+        if (!g.addLocal(Cw::Entity::Accounts, accounts) || !g.addLocal(Cw::Entity::Products, products) ||
             !g.setFaults(faults)) {
             *error = QStringLiteral("set-up failed");
             return false;
         }
-        const QStringList entities {QStringLiteral("accounts"), QStringLiteral("products")};
+        const QList<Cw::Entity> entities {Cw::Entity::Accounts, Cw::Entity::Products};
         bool ok = false;
         for (int attempt = 0; attempt < 12 && !ok; ++attempt) {
             ok = g.sync(true, true, entities, false, 50).ok();
@@ -325,11 +323,11 @@ void TestSyncPull::pagesComeOverTheRightConnection()
         }
         return out;
     };
-    const QStringList accounts {QStringLiteral("accounts")};
+    const QList<Cw::Entity> accounts {Cw::Entity::Accounts};
     qsizetype from = g.simControl(QStringLiteral("requests")).array().size();
     Cw::SyncSummary s = g.sync(false, true, accounts, false, 7);
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).created, 40);
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Accounts).created, 40);
     Requests r = since(g, from);
     QCOMPARE(r.countOn.size(), 2); // the access check, then the total for the progress bar
     QCOMPARE(r.countOn.last(), r.countOn.first());
@@ -353,7 +351,7 @@ void TestSyncPull::pagesComeOverTheRightConnection()
     from = g.simControl(QStringLiteral("requests")).array().size();
     s = g.sync(false, true, accounts, false, 7);
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).updated, 1);
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Accounts).updated, 1);
     r = since(g, from);
     QCOMPARE(r.countOn.size(), 1); // the access check only
     QCOMPARE(r.pagesOn.size(), 1);
@@ -366,7 +364,7 @@ void TestSyncPull::pagesComeOverTheRightConnection()
     from = empty.simControl(QStringLiteral("requests")).array().size();
     s = empty.sync(false, true, accounts, false, 7);
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pullCounts.value(QStringLiteral("accounts")).created, 0);
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Accounts).created, 0);
     r = since(empty, from);
     QCOMPARE(r.countOn.size(), 1);
     QCOMPARE(r.pagesOn.size(), 1);

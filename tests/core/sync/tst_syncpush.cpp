@@ -1,7 +1,7 @@
 // Push of every entity, field by field, through cwconnector-sim: lookups, variables, skip reasons,
 // idempotent reruns, PATCH of changed fields and reconciliation of a create whose answer was lost.
 #include "core/sync/SyncIdentifier.h"
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QTest>
 
@@ -19,7 +19,7 @@ QVariantHash row(std::initializer_list<std::pair<const char*, QVariant>> values)
     return h;
 }
 
-QString reasonFor(const Cw::SyncSummary& s, const QString& entity, const QString& localId)
+QString reasonFor(const Cw::SyncSummary& s, Cw::Entity entity, const QString& localId)
 {
     for (const SyncOutcome& o : s.outcomes) {
         if (o.entity == entity && o.localId == localId) {
@@ -64,7 +64,7 @@ QJsonObject TestSyncPush::remoteByKey(const QString& path, const QString& field,
 
 void TestSyncPush::accountsFieldByField()
 {
-    QVERIFY2(f.addLocal(QStringLiteral("accounts"),
+    QVERIFY2(f.addLocal(Cw::Entity::Accounts,
                         {row({{"id", QStringLiteral("A1")},
                               {"name", QStringLiteral("Acme Trading")},
                               {"account_type", QStringLiteral("L1")},
@@ -79,12 +79,12 @@ void TestSyncPush::accountsFieldByField()
                               {"name", QStringLiteral("Unmapped Ltd")},
                               {"account_type", QStringLiteral("NoSuchType")}})}),
              qPrintable(f.error));
-    const Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("accounts")});
+    const Cw::SyncSummary s = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 1);
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).skipped, 1);
-    QVERIFY(reasonFor(s, QStringLiteral("accounts"), QStringLiteral("A2"))
-                .startsWith(QLatin1String("unmapped lookup value")));
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).created, 1);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).skipped, 1);
+    QVERIFY(
+        reasonFor(s, Cw::Entity::Accounts, QStringLiteral("A2")).startsWith(QLatin1String("unmapped lookup value")));
 
     const QString identifier = Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1"));
     const QJsonObject c = remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"), identifier);
@@ -113,7 +113,7 @@ void TestSyncPush::accountsFieldByField()
 void TestSyncPush::productsFieldByField()
 {
     QVERIFY(f.addLocal(
-        QStringLiteral("products"),
+        Cw::Entity::Products,
         {row({{"id", QStringLiteral("P1")},
               {"name", QStringLiteral("Router X")},
               {"description", QStringLiteral("A fast router")},
@@ -123,10 +123,10 @@ void TestSyncPush::productsFieldByField()
               {"cost", QStringLiteral("120")}}),
          row({{"id", QStringLiteral("P2")}, {"name", QStringLiteral("Cable")}, {"product_type", QStringLiteral("L0")}}),
          row({{"id", QStringLiteral("P3")}, {"name", QStringLiteral("No type")}})}));
-    const Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("products")});
+    const Cw::SyncSummary s = f.sync(true, false, {Cw::Entity::Products});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("products")).created, 2);
-    QVERIFY(reasonFor(s, QStringLiteral("products"), QStringLiteral("P3")).startsWith(QLatin1String("invalid field")));
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Products).created, 2);
+    QVERIFY(reasonFor(s, Cw::Entity::Products, QStringLiteral("P3")).startsWith(QLatin1String("invalid field")));
 
     const QJsonObject p = remoteByKey(QStringLiteral("procurement/catalog"), QStringLiteral("identifier"),
                                       Cw::SyncIdentifier::make(QStringLiteral("Router X"), QStringLiteral("P1")));
@@ -154,7 +154,7 @@ void TestSyncPush::productsFieldByField()
 
 void TestSyncPush::invoicesOrdersPayments()
 {
-    QVERIFY(f.addLocal(QStringLiteral("invoices"),
+    QVERIFY(f.addLocal(Cw::Entity::Invoices,
                        {row({{"id", QStringLiteral("I1")},
                              {"number", QStringLiteral("INV-T-1")},
                              {"account_id", QStringLiteral("A1")},
@@ -166,7 +166,7 @@ void TestSyncPush::invoicesOrdersPayments()
                              {"number", QStringLiteral("INV-T-2")},
                              {"account_id", QStringLiteral("A2")},
                              {"invoice_type", QStringLiteral("standard")}})}));
-    QVERIFY(f.addLocal(QStringLiteral("orders"),
+    QVERIFY(f.addLocal(Cw::Entity::Orders,
                        {row({{"id", QStringLiteral("O1")},
                              {"account_id", QStringLiteral("A1")},
                              {"order_stage", QStringLiteral("L0")},
@@ -192,7 +192,7 @@ void TestSyncPush::invoicesOrdersPayments()
         config->userMappings.append(mapping);
         QVERIFY(repository.replace(f.instanceId, *config));
     }
-    QVERIFY(f.addLocal(QStringLiteral("payments"),
+    QVERIFY(f.addLocal(Cw::Entity::Payments,
                        {row({{"id", QStringLiteral("Y1")},
                              {"invoice_id", QStringLiteral("I1")},
                              {"method", QStringLiteral("credit_card")},
@@ -202,16 +202,15 @@ void TestSyncPush::invoicesOrdersPayments()
                              {"invoice_id", QStringLiteral("I2")},
                              {"method", QStringLiteral("bank_deposit")},
                              {"amount", QStringLiteral("10")}})}));
-    const Cw::SyncSummary s =
-        f.sync(true, false, {QStringLiteral("invoices"), QStringLiteral("orders"), QStringLiteral("payments")});
+    const Cw::SyncSummary s = f.sync(true, false, {Cw::Entity::Invoices, Cw::Entity::Orders, Cw::Entity::Payments});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("invoices")).created, 1);
-    QVERIFY(reasonFor(s, QStringLiteral("invoices"), QStringLiteral("I2"))
-                .startsWith(QLatin1String("missing linked record")));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("orders")).created, 2);
-    QCOMPARE(s.pushCounts.value(QStringLiteral("payments")).created, 1);
-    QVERIFY(reasonFor(s, QStringLiteral("payments"), QStringLiteral("Y2"))
-                .startsWith(QLatin1String("missing linked record")));
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Invoices).created, 1);
+    QVERIFY(
+        reasonFor(s, Cw::Entity::Invoices, QStringLiteral("I2")).startsWith(QLatin1String("missing linked record")));
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Orders).created, 2);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Payments).created, 1);
+    QVERIFY(
+        reasonFor(s, Cw::Entity::Payments, QStringLiteral("Y2")).startsWith(QLatin1String("missing linked record")));
 
     const QJsonObject company =
         remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"),
@@ -266,7 +265,7 @@ void TestSyncPush::rerunIsIdempotentAndPatchesChanges()
     QCOMPARE(f.list(QStringLiteral("procurement/catalog")).size(), catalog);
 
     // A changed name is PATCHed (only that field), on the same record.
-    QVERIFY(f.addLocal(QStringLiteral("accounts"),
+    QVERIFY(f.addLocal(Cw::Entity::Accounts,
                        {row({{"id", QStringLiteral("A1")},
                              {"name", QStringLiteral("Acme Trading Group")},
                              {"account_type", QStringLiteral("L1")},
@@ -277,8 +276,8 @@ void TestSyncPush::rerunIsIdempotentAndPatchesChanges()
                              {"city", QStringLiteral("Springfield")},
                              {"state", QStringLiteral("IL")},
                              {"zip", QStringLiteral("62701")}})}));
-    s = f.sync(true, false, {QStringLiteral("accounts")});
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).updated, 1);
+    s = f.sync(true, false, {Cw::Entity::Accounts});
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).updated, 1);
     const QJsonObject c = remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"),
                                       Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1")));
     QCOMPARE(c.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Trading Group"));
@@ -293,14 +292,16 @@ void TestSyncPush::missingVariableBlocksEntity()
     Cw::ConnectorConfigRepository repository(*f.db);
     const auto variables = repository.serverVariables(f.instanceId);
     QVERIFY(repository.clearServerVariable(f.instanceId, QStringLiteral("import_account_status")));
-    const Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("accounts")}, true);
-    QVERIFY(s.blocked.value(QStringLiteral("push accounts")).contains(QLatin1String("import_account_status")));
+    const Cw::SyncSummary s = f.sync(true, false, {Cw::Entity::Accounts}, true);
+    QVERIFY(
+        s.blocked.value({Cw::Direction::Push, Cw::Entity::Accounts}).contains(QLatin1String("import_account_status")));
     QCOMPARE(s.totals().total(), 0);
     // A stored id that ConnectWise no longer has blocks the entity too, with the fix.
     QVERIFY(repository.setServerVariable(
         f.instanceId, {QStringLiteral("import_account_status"), QStringLiteral("987654"), QStringLiteral("Gone")}));
-    const Cw::SyncSummary stale = f.sync(true, false, {QStringLiteral("accounts")}, true);
-    QVERIFY(stale.blocked.value(QStringLiteral("push accounts")).startsWith(QLatin1String("stale variable")));
+    const Cw::SyncSummary stale = f.sync(true, false, {Cw::Entity::Accounts}, true);
+    QVERIFY(
+        stale.blocked.value({Cw::Direction::Push, Cw::Entity::Accounts}).startsWith(QLatin1String("stale variable")));
     QCOMPARE(stale.totals().total(), 0);
     for (const Cw::ServerVariable& v : variables) {
         QVERIFY(repository.setServerVariable(f.instanceId, v));
@@ -315,23 +316,23 @@ void TestSyncPush::lostCreateIsReconciled()
                   Cw::Conditions::equals(QStringLiteral("identifier"), Cw::SyncIdentifier::make(name, localId)))
             .size();
     };
-    QVERIFY(f.addLocal(QStringLiteral("accounts"),
+    QVERIFY(f.addLocal(Cw::Entity::Accounts,
                        {row({{"id", QStringLiteral("A9")},
                              {"name", QStringLiteral("Lost Reply")},
                              {"city", QStringLiteral("Tampa")}})})); // ConnectWise needs an address
     // Dry run: would create, writes nothing.
-    Cw::SyncSummary s = f.sync(true, false, {QStringLiteral("accounts")}, true);
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 1);
+    Cw::SyncSummary s = f.sync(true, false, {Cw::Entity::Accounts}, true);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).created, 1);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE local_id = 'A9'")), 0);
     QCOMPARE(remoteCount(QStringLiteral("Lost Reply"), QStringLiteral("A9")), 0);
 
     // Every 2nd reply cut after half its body: the count check passes, the POST creates the company but its
     // answer is lost; the look-up by identifier finds it and links it instead of creating it again.
     QVERIFY(f.setFaults({{QStringLiteral("truncateEvery"), 2}}));
-    s = f.sync(true, false, {QStringLiteral("accounts")});
+    s = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY(f.setFaults({}));
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).created, 1);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).created, 1);
     QCOMPARE(remoteCount(QStringLiteral("Lost Reply"), QStringLiteral("A9")), 1);
     QCOMPARE(
         f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE local_id = 'A9' AND remote_id IS NOT NULL")),
@@ -340,23 +341,23 @@ void TestSyncPush::lostCreateIsReconciled()
     // Every 2nd connection closed unanswered: the POST never reached the service, the look-up says so, the
     // second POST is dropped too: failed, no link, nothing created. The rerun creates it once.
     QVERIFY(f.addLocal(
-        QStringLiteral("accounts"),
+        Cw::Entity::Accounts,
         {row(
             {{"id", QStringLiteral("A10")}, {"name", QStringLiteral("Dropped")}, {"city", QStringLiteral("Tampa")}})}));
     QVERIFY(f.setFaults({{QStringLiteral("dropEvery"), 2}}));
-    s = f.sync(true, false, {QStringLiteral("accounts")});
+    s = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY(f.setFaults({}));
-    QCOMPARE(s.pushCounts.value(QStringLiteral("accounts")).failed, 1);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).failed, 1);
     QCOMPARE(remoteCount(QStringLiteral("Dropped"), QStringLiteral("A10")), 0);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE local_id = 'A10'")), 0);
-    s = f.sync(true, false, {QStringLiteral("accounts")});
+    s = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     QCOMPARE(remoteCount(QStringLiteral("Dropped"), QStringLiteral("A10")), 1);
 
     // A process killed between its POST and the answer leaves a pending link (no ConnectWise id): the next
     // run looks the identifier up and adopts the company instead of creating a second one.
     QVERIFY(f.addLocal(
-        QStringLiteral("accounts"),
+        Cw::Entity::Accounts,
         {row({{"id", QStringLiteral("A11")}, {"name", QStringLiteral("Killed")}, {"city", QStringLiteral("Tampa")}})}));
     const QString killed = Cw::SyncIdentifier::make(QStringLiteral("Killed"), QStringLiteral("A11"));
     QJsonObject body {{QStringLiteral("identifier"), killed},
@@ -367,7 +368,7 @@ void TestSyncPush::lostCreateIsReconciled()
     QVERIFY(f.db->exec(QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_ref, pushed_hash,"
                                       " pushed_body, updated_at) VALUES (?, 'accounts', 'A11', ?, 'x', ?, 0)"),
                        {f.instanceId, killed, QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))}));
-    s = f.sync(true, false, {QStringLiteral("accounts")});
+    s = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     QCOMPARE(remoteCount(QStringLiteral("Killed"), QStringLiteral("A11")), 1);
     QCOMPARE(

@@ -1,6 +1,6 @@
 // SyncWorker: a sync in a thread of its own, with its own database connection, against cwconnector-sim.
 #include "core/sync/SyncWorker.h"
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -48,7 +48,7 @@ Cw::SyncRequest TestSyncWorker::pullAccounts() const
 {
     Cw::SyncRequest request;
     request.instanceId = f.instanceId;
-    request.entities = {QStringLiteral("accounts")};
+    request.entities = {Cw::Entity::Accounts};
     request.push = false;
     request.pull = true;
     return request;
@@ -64,15 +64,14 @@ void TestSyncWorker::runsInItsOwnThreadAndForwardsProgress()
     int lastTotal = -2;
     connect(
         &worker, &Cw::SyncWorker::progress, &worker,
-        [&emittingThread](const QString&, const QString&, int, int) { emittingThread = QThread::currentThread(); },
+        [&emittingThread](Cw::Direction, Cw::Entity, int, int) { emittingThread = QThread::currentThread(); },
         Qt::DirectConnection);
     QObject receiver; // lives in this (the GUI) thread
-    connect(&worker, &Cw::SyncWorker::progress, &receiver,
-            [&](const QString&, const QString&, int processed, int total) {
-                receivingThreads.append(QThread::currentThread());
-                lastProcessed = processed;
-                lastTotal = total;
-            });
+    connect(&worker, &Cw::SyncWorker::progress, &receiver, [&](Cw::Direction, Cw::Entity, int processed, int total) {
+        receivingThreads.append(QThread::currentThread());
+        lastProcessed = processed;
+        lastTotal = total;
+    });
     QSignalSpy finished(&worker, &Cw::SyncWorker::finished);
     QVERIFY(worker.start(pullAccounts()));
     QVERIFY(worker.isRunning());
@@ -82,7 +81,7 @@ void TestSyncWorker::runsInItsOwnThreadAndForwardsProgress()
 
     const auto summary = finished.first().first().value<Cw::SyncSummary>();
     QVERIFY2(summary.ok(), qPrintable(summary.fatalError));
-    QCOMPARE(summary.pullCounts.value(QStringLiteral("accounts")).created, 120);
+    QCOMPARE(summary.pullCounts.value(Cw::Entity::Accounts).created, 120);
     QVERIFY(summary.runId > 0);
     QVERIFY(emittingThread && emittingThread != QThread::currentThread());
     QVERIFY(!receivingThreads.isEmpty());
@@ -101,7 +100,7 @@ void TestSyncWorker::cancelKeepsWhatWasDoneAndARerunCompletes()
     Cw::SyncWorker worker(f.location(), CwTest::syncSimConnection(f.sim.baseUrl()));
     worker.setPageSize(10);
     bool cancelled = false;
-    connect(&worker, &Cw::SyncWorker::progress, &worker, [&](const QString&, const QString&, int processed, int) {
+    connect(&worker, &Cw::SyncWorker::progress, &worker, [&](Cw::Direction, Cw::Entity, int processed, int) {
         if (processed >= 20 && !cancelled) {
             cancelled = true;
             worker.cancel();
@@ -135,7 +134,7 @@ void TestSyncWorker::destroyingARunningWorkerCancelsAndWaits()
     bool started = false;
     // The worker itself is the context: queued calls still pending when it is destroyed are dropped with it.
     connect(worker.get(), &Cw::SyncWorker::progress, worker.get(),
-            [&started](const QString&, const QString&, int processed, int) { started = started || processed > 0; });
+            [&started](Cw::Direction, Cw::Entity, int processed, int) { started = started || processed > 0; });
     QVERIFY(worker->start(pullAccounts()));
     QTRY_VERIFY_WITH_TIMEOUT(started, kWait);
     worker.reset(); // cancels, waits for the thread; the run is closed in the history, not left "running"

@@ -1,5 +1,5 @@
 #include "core/config/RemoteResolver.h"
-#include "tests/core/panels/PanelsSim.h"
+#include "tests/support/SimFixture.h"
 #include "ui/panels/LookupsPanel.h"
 
 #include <QComboBox>
@@ -30,8 +30,7 @@ private:
 void TestLookupsPanel::initTestCase()
 {
     QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-    const Connection connection = CwTest::simConnection(m_sim.baseUrl());
-    auto* client = new ApiClient(NetworkAccessFactory::create(connection.proxy, this), connection, this);
+    ApiClient* client = CwTest::simClient(m_sim.baseUrl(), this);
     ApiError error;
     m_lists = CwTest::fetchLists(client, RemoteLists::lookupKinds(), &error);
     QVERIFY2(error.isOk(), qPrintable(error.message()));

@@ -1,5 +1,5 @@
 #include "core/config/Instance.h"
-#include "tests/core/panels/PanelsSim.h"
+#include "tests/support/SimFixture.h"
 #include "ui/panels/ServerVariablesPanel.h"
 
 #include <QComboBox>
@@ -31,8 +31,7 @@ private:
 void TestServerVariablesPanel::initTestCase()
 {
     QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-    const Connection connection = CwTest::simConnection(m_sim.baseUrl());
-    m_client = new ApiClient(NetworkAccessFactory::create(connection.proxy, this), connection, this);
+    m_client = CwTest::simClient(m_sim.baseUrl(), this);
 }
 
 QComboBox* TestServerVariablesPanel::combo(ServerVariablesPanel& panel, const char* key)

@@ -1,5 +1,5 @@
+#include "core/config/SyncMatrix.h"
 #include "core/connectwise/Endpoints.h"
-#include "core/panels/SyncMatrix.h"
 #include "ui/panels/SyncOptionsPanel.h"
 
 #include <QCheckBox>
@@ -20,7 +20,7 @@ private slots:
 void TestSyncOptionsPanel::onlySupportedCellsCanBeTicked()
 {
     ConnectorConfig config;
-    SyncMatrix::setEnabled(&config, QStringLiteral("accounts"), QStringLiteral("push_create"), true);
+    SyncMatrix::setEnabled(&config, Cw::Entity::Accounts, Cw::Operation::PushCreate, true);
     SyncOptionsPanel panel;
     panel.setConfig(&config);
     panel.load();
@@ -33,12 +33,12 @@ void TestSyncOptionsPanel::onlySupportedCellsCanBeTicked()
     QCheckBox* invoicePullCreate = panel.findChild<QCheckBox*>(QStringLiteral("option_invoices_pull_create"));
     QVERIFY(!invoicePullCreate->isEnabled());
     QVERIFY(!invoicePullCreate->isVisible());
-    QVERIFY(!panel.cell(QStringLiteral("payments"), QStringLiteral("pull_update"))->isEnabled());
+    QVERIFY(!panel.cell(Cw::Entity::Payments, Cw::Operation::PullUpdate)->isEnabled());
 
     auto* permissions = panel.findChild<QLabel*>(QStringLiteral("permissions"));
     const QString invoicing = Endpoints::find(Endpoints::invoices())->permission();
     QVERIFY(!permissions->text().contains(invoicing));
-    QCheckBox* payments = panel.cell(QStringLiteral("payments"), QStringLiteral("push_create"));
+    QCheckBox* payments = panel.cell(Cw::Entity::Payments, Cw::Operation::PushCreate);
     QVERIFY(payments->isEnabled());
     QTest::mouseClick(payments, Qt::LeftButton);
     QVERIFY(payments->isChecked());
@@ -47,9 +47,9 @@ void TestSyncOptionsPanel::onlySupportedCellsCanBeTicked()
 
     QString error;
     QVERIFY(panel.save(&error));
-    QVERIFY(SyncMatrix::isEnabled(config, QStringLiteral("payments"), QStringLiteral("push_create")));
-    QVERIFY(SyncMatrix::isEnabled(config, QStringLiteral("accounts"), QStringLiteral("push_create")));
-    QVERIFY(!SyncMatrix::isEnabled(config, QStringLiteral("invoices"), QStringLiteral("pull_create")));
+    QVERIFY(SyncMatrix::isEnabled(config, Cw::Entity::Payments, Cw::Operation::PushCreate));
+    QVERIFY(SyncMatrix::isEnabled(config, Cw::Entity::Accounts, Cw::Operation::PushCreate));
+    QVERIFY(!SyncMatrix::isEnabled(config, Cw::Entity::Invoices, Cw::Operation::PullCreate));
     QVERIFY(SyncMatrix::permissionPathsFor(config).contains(Endpoints::invoices()));
 }
 

@@ -1,5 +1,5 @@
 #include "core/config/RemoteResolver.h"
-#include "tests/core/panels/PanelsSim.h"
+#include "tests/support/SimFixture.h"
 #include "ui/panels/UserMappingPanel.h"
 
 #include <QCheckBox>
@@ -30,8 +30,7 @@ private:
 void TestUserMappingPanel::initTestCase()
 {
     QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-    const Connection connection = CwTest::simConnection(m_sim.baseUrl());
-    auto* client = new ApiClient(NetworkAccessFactory::create(connection.proxy, this), connection, this);
+    ApiClient* client = CwTest::simClient(m_sim.baseUrl(), this);
     m_lists = CwTest::fetchLists(client, {QLatin1String(RemoteResolver::member)});
     QCOMPARE(m_lists.members().size(), 16);
 }

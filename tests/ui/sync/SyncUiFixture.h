@@ -1,10 +1,10 @@
 #pragma once
 
-// The sync windows' tests: a connector configured against cwconnector-sim (tests/core/sync/SyncFixture.h),
+// The sync windows' tests: a connector configured against cwconnector-sim (tests/support/SyncFixture.h),
 // local records to push, a scripted Prompter, and helpers to wait for a dialog's run and save screenshots.
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/sync/SyncWorker.h"
-#include "tests/core/sync/SyncFixture.h"
+#include "tests/support/SyncFixture.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/sync/SyncDialog.h"
 
@@ -32,13 +32,13 @@ inline QVariantHash account(const QString& id, const QString& name, const QStrin
 // Two local accounts: UI1 can be pushed, UI2 has an account type without a ConnectWise value (skipped).
 inline bool addAccounts(CwTest::SyncFixture& f)
 {
-    return f.addLocal(QStringLiteral("accounts"),
+    return f.addLocal(Cw::Entity::Accounts,
                       {account(QStringLiteral("UI1"), QStringLiteral("Umbrella Industries"), QStringLiteral("L1")),
                        account(QStringLiteral("UI2"), QStringLiteral("Unmapped Ltd"), QStringLiteral("nomatch"))});
 }
 
 // Turns every option of one entity off.
-inline bool switchOff(CwTest::SyncFixture& f, const QString& entity)
+inline bool switchOff(CwTest::SyncFixture& f, Cw::Entity entity)
 {
     Cw::ConnectorConfigRepository repository(*f.db);
     auto config = repository.load(f.instanceId);
@@ -68,7 +68,7 @@ inline void whenProcessed(Cw::SyncDialog* dialog, int processed, std::function<v
 {
     auto done = std::make_shared<bool>(false);
     QObject::connect(dialog->worker(), &Cw::SyncWorker::progress, dialog,
-                     [done, processed, act](const QString&, const QString&, int count, int) {
+                     [done, processed, act](Cw::Direction, Cw::Entity, int count, int) {
                          if (!*done && count >= processed) {
                              *done = true;
                              act();

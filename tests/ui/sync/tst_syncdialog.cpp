@@ -174,7 +174,7 @@ void TestSyncDialog::previewShowsTheRecordsAndWritesNothing()
     QVERIFY2(dialog->resultText().contains(QStringLiteral("1 would be created")), qPrintable(dialog->resultText()));
     // Per-entity counts.
     Cw::SyncProgressPanel* panel = dialog->progressPanel();
-    const int row = panel->rowOf(QStringLiteral("push"), QStringLiteral("accounts"));
+    const int row = panel->rowOf(Cw::Direction::Push, Cw::Entity::Accounts);
     QVERIFY(row >= 0);
     QCOMPARE(panel->countsTable()->item(row, 2)->text(), QStringLiteral("1")); // created
     QCOMPARE(panel->countsTable()->item(row, 5)->text(), QStringLiteral("1")); // skipped
@@ -215,15 +215,15 @@ void TestSyncDialog::syncWritesAndTheCountsReachTheTotals()
     QVERIFY2(summary.ok(), qPrintable(summary.fatalError));
     QVERIFY(!summary.dryRun);
     QVERIFY(summary.runId > 0);
-    QCOMPARE(summary.pushCounts.value(QStringLiteral("accounts")).created, 1);
-    QCOMPARE(summary.pushCounts.value(QStringLiteral("accounts")).skipped, 1);
+    QCOMPARE(summary.pushCounts.value(Cw::Entity::Accounts).created, 1);
+    QCOMPARE(summary.pushCounts.value(Cw::Entity::Accounts).skipped, 1);
     // The pull brings every company the local system does not have, and knows the one it pushed.
-    const Cw::SyncCounts pulled = summary.pullCounts.value(QStringLiteral("accounts"));
+    const Cw::SyncCounts pulled = summary.pullCounts.value(Cw::Entity::Accounts);
     QCOMPARE(pulled.created, remote); // UI1's company came back linked: not created again
 
     // The counts table and the bar reached the totals.
     Cw::SyncProgressPanel* panel = dialog->progressPanel();
-    const int row = panel->rowOf(QStringLiteral("pull"), QStringLiteral("accounts"));
+    const int row = panel->rowOf(Cw::Direction::Pull, Cw::Entity::Accounts);
     QVERIFY(row >= 0);
     QCOMPARE(panel->countsTable()->item(row, 2)->text(), QString::number(remote));
     auto* bar = dialog->findChild<QProgressBar*>(QStringLiteral("syncProgressBar"));
@@ -259,7 +259,7 @@ void TestSyncDialog::cancelMidRunThenRerunCompletesWithoutDuplicates()
         QVERIFY(dialog->progressText().startsWith(QStringLiteral("Pulling Accounts: ")));
         // The created count follows the run live, before the run's summary exists.
         auto* panel = dialog->findChild<Cw::SyncProgressPanel*>();
-        const int row = panel ? panel->rowOf(QStringLiteral("pull"), QStringLiteral("accounts")) : -1;
+        const int row = panel ? panel->rowOf(Cw::Direction::Pull, Cw::Entity::Accounts) : -1;
         createdWhileRunning = row >= 0 ? panel->countsTable()->item(row, 2)->text().toInt() : -1;
         button("syncCancel")->click();
     });
@@ -268,7 +268,7 @@ void TestSyncDialog::cancelMidRunThenRerunCompletesWithoutDuplicates()
     QVERIFY2(dialog->resultText().contains(QStringLiteral("cancelled")), qPrintable(dialog->resultText()));
     QVERIFY(wasRunning);
     QVERIFY2(createdWhileRunning >= 20, qPrintable(QString::number(createdWhileRunning)));
-    QVERIFY(cancelled.pullCounts.value(QStringLiteral("accounts")).created < remote);
+    QVERIFY(cancelled.pullCounts.value(Cw::Entity::Accounts).created < remote);
     QVERIFY(dialog->isVisible()); // the dialog stays with what was done
     const int kept = f.countRows(QStringLiteral("SELECT COUNT(*) FROM accounts"));
     QVERIFY2(kept > 2 && kept < remote + 2, qPrintable(QString::number(kept)));
@@ -323,7 +323,7 @@ void TestSyncDialog::closingWhileRunningAsks()
 
 void TestSyncDialog::blockedEntitiesAreDisabledAndListed()
 {
-    QVERIFY(switchOff(f, QStringLiteral("orders")));
+    QVERIFY(switchOff(f, Cw::Entity::Orders));
     auto* dialog = openDialog();
     QVERIFY(dialog);
     auto* entity = dialog->findChild<QComboBox*>(QStringLiteral("syncEntity"));

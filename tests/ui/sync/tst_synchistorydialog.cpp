@@ -49,9 +49,9 @@ void TestSyncHistoryDialog::choose(QWidget* dialog, const char* name, const QVar
 
 void TestSyncHistoryDialog::listsTheRunsAndFiltersTheOutcomes()
 {
-    const Cw::SyncSummary first = f.sync(true, true, {QStringLiteral("accounts")});
+    const Cw::SyncSummary first = f.sync(true, true, {Cw::Entity::Accounts});
     QVERIFY2(first.ok(), qPrintable(first.fatalError));
-    const Cw::SyncSummary second = f.sync(true, false, {QStringLiteral("accounts")});
+    const Cw::SyncSummary second = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY2(second.ok(), qPrintable(second.fatalError));
 
     Cw::SyncHistoryDialog dialog(*f.db, m_prompter, instance());
@@ -123,19 +123,19 @@ void TestSyncHistoryDialog::manyOutcomesStayInAModel()
 {
     // A run with 100,000 outcomes in the history: the dialog loads them into its model, the filters narrow them.
     Cw::SyncHistory history(*f.db);
-    Cw::SyncRun run;
+    Cw::SyncRunRecord run;
     run.instanceId = f.instanceId;
     run.startedAt = QDateTime::currentDateTimeUtc();
-    run.direction = QStringLiteral("pull");
-    run.entities = {QStringLiteral("accounts"), QStringLiteral("products")};
+    run.direction = Cw::Direction::Pull;
+    run.entities = {Cw::Entity::Accounts, Cw::Entity::Products};
     const auto runId = history.startRun(run);
     QVERIFY(runId);
     QList<Cw::SyncOutcome> many;
     many.reserve(100000);
     for (int i = 0; i < 100000; ++i) {
         Cw::SyncOutcome o;
-        o.direction = QStringLiteral("pull");
-        o.entity = i % 2 ? QStringLiteral("accounts") : QStringLiteral("products");
+        o.direction = Cw::Direction::Pull;
+        o.entity = i % 2 ? Cw::Entity::Accounts : Cw::Entity::Products;
         o.localId = QStringLiteral("cw-%1").arg(i);
         o.remoteId = i + 1;
         o.action = i % 1000 == 0 ? Cw::SyncOutcome::Action::Skipped : Cw::SyncOutcome::Action::Created;

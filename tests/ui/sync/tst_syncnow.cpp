@@ -89,11 +89,7 @@ bool TestSyncNow::writeKeys(const Cw::Instance& instance)
 
 qint64 TestSyncNow::addConnector(const QString& name, bool ready)
 {
-    Cw::Instance i;
-    i.name = name;
-    i.deployment = QStringLiteral("onpremise");
-    i.site = f.sim.baseUrl().toString();
-    i.companyId = QStringLiteral("cwsim");
+    Cw::Instance i = f.simInstance(name);
     Cw::InstanceRepository repository(*f.db);
     if (!repository.create(&i) || (ready && !repository.markReady(i.id))) {
         return 0;

@@ -35,7 +35,7 @@ void TestSavePage::lockedKeychainOffersRetryAndSessionOnly()
     InstanceSecrets secrets(store);
     SetupController controller(db, secrets);
     controller.draft().name = QStringLiteral("Locked keyring");
-    controller.setDeployment(QStringLiteral("onpremise"));
+    controller.setDeployment(Cw::Deployment::OnPremise);
     controller.draft().site = sim.baseUrl().toString();
     controller.draft().companyId = QStringLiteral("cwsim");
     controller.setKeys({QStringLiteral("demopublickey0001"), QStringLiteral("demoprivatekey0001")});

@@ -74,7 +74,7 @@ void TestWizardPanels::continuesThroughThePanels()
     const auto saved = InstanceRepository(*m_db).findByName(QStringLiteral("Panels"));
     QVERIFY(saved);
     ConnectorConfigRepository configs(*m_db);
-    QVERIFY(configs.isSyncEnabled(saved->id, QStringLiteral("accounts"), QStringLiteral("pull_create")));
+    QVERIFY(configs.isSyncEnabled(saved->id, Cw::Entity::Accounts, Cw::Operation::PullCreate));
 
     // Settings opens the same panels, showing the saved option.
     QVERIFY(m_window->selectConnector(QStringLiteral("Panels")));

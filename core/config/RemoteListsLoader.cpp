@@ -1,8 +1,8 @@
-#include "core/panels/RemoteListsLoader.h"
+#include "core/config/RemoteListsLoader.h"
 
+#include "core/config/ConfigLog.h"
 #include "core/config/RemoteListFetcher.h"
 #include "core/connectwise/Pager.h"
-#include "core/panels/PanelsLog.h"
 
 namespace Cw {
 
@@ -48,7 +48,7 @@ void RemoteListsLoader::fetchNext()
     connect(m_pager, &Pager::finished, this, [this](const PagerResult& result) {
         m_pager->deleteLater();
         if (!result.ok()) {
-            qCInfo(lcPanels) << "list" << m_current << "failed:" << result.error.message();
+            qCInfo(lcConfig) << "list" << m_current << "failed:" << result.error.message();
             m_failedKind = m_current;
             m_pending.clear();
             emit finished(result.error);

@@ -1,4 +1,4 @@
-#include "core/panels/UserMappings.h"
+#include "core/config/UserMappings.h"
 
 #include "core/config/RemoteResolver.h"
 #include "core/store/Database.h"

@@ -1,9 +1,9 @@
+#include "core/config/LookupTables.h"
 #include "core/config/RemoteResolver.h"
+#include "core/config/UserMappings.h"
 #include "core/localdata/CsvImport.h"
-#include "core/panels/LookupTables.h"
-#include "core/panels/UserMappings.h"
 #include "core/store/Database.h"
-#include "tests/core/panels/PanelsSim.h"
+#include "tests/support/SimFixture.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QBuffer>
@@ -34,9 +34,7 @@ private:
 void TestMappingTables::initTestCase()
 {
     QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-    const Connection connection = CwTest::simConnection(m_sim.baseUrl());
-    auto* nam = NetworkAccessFactory::create(connection.proxy, this);
-    auto* client = new ApiClient(nam, connection, this);
+    ApiClient* client = CwTest::simClient(m_sim.baseUrl(), this);
     ApiError error;
     m_lists = CwTest::fetchLists(
         client, RemoteLists::lookupKinds() + QStringList {QLatin1String(RemoteResolver::member)}, &error);

@@ -1,9 +1,10 @@
 #pragma once
 
-// Helpers shared by the connectwise tests that talk to the real cwconnector-sim over loopback.
+// Helpers shared by the tests that talk to the real cwconnector-sim over loopback (started by SimProcess): a
+// Connection and an ApiClient for it, blocking requests, the simulator's control API and its live lists.
 
+#include "core/config/RemoteListsLoader.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/JsonView.h"
 #include "core/connectwise/NetworkAccessFactory.h"
 #include "tests/support/SimProcess.h"
 
@@ -15,12 +16,6 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
-#include <QThread>
-
-#include <atomic>
-#include <functional>
-#include <memory>
-#include <vector>
 
 namespace CwTest {
 
@@ -50,6 +45,13 @@ inline Cw::Connection simConnection(const QUrl& simUrl)
     c.retry.baseDelayMs = 50; // keep retries quick; the policy itself is what is tested
     c.retry.maxDelayMs = 200;
     return c;
+}
+
+// An ApiClient for the simulator, with its own QNetworkAccessManager; both owned by parent.
+inline Cw::ApiClient* simClient(const QUrl& simUrl, QObject* parent)
+{
+    const Cw::Connection connection = simConnection(simUrl);
+    return new Cw::ApiClient(Cw::NetworkAccessFactory::create(connection.proxy, parent), connection, parent);
 }
 
 // Waits (generously) for a job's finished signal and returns its single argument.
@@ -104,26 +106,20 @@ inline QJsonArray simRequests(const QUrl& simUrl, const QString& needle)
     return out;
 }
 
-// A Pager::RawPrepare that reads a page's ids (a QList<qint64> as Page::prepared), counting in *offThread the pages
-// it read on another thread than `notOn`.
-inline std::function<std::shared_ptr<void>(const QByteArray&, qsizetype*, QString*)>
-idReader(std::atomic_int* offThread, QThread* notOn)
+// The live lists of the simulator (RemoteLists::variableKinds(), ...), fetched as the configuration panels do.
+inline Cw::RemoteLists fetchLists(Cw::ApiClient* client, const QStringList& kinds, Cw::ApiError* errorOut = nullptr)
 {
-    return [offThread, notOn](const QByteArray& body, qsizetype* count, QString* error) -> std::shared_ptr<void> {
-        if (QThread::currentThread() != notOn) {
-            ++*offThread;
-        }
-        std::vector<Cw::JsonView> records;
-        if (!Cw::JsonView::splitArray(body, &records, error)) {
-            return nullptr;
-        }
-        *count = static_cast<qsizetype>(records.size());
-        auto ids = std::make_shared<QList<qint64>>();
-        for (const Cw::JsonView& v : records) {
-            ids->append(v.value(QLatin1String("id")).toInteger());
-        }
-        return ids;
-    };
+    Cw::RemoteListsLoader loader(client);
+    QSignalSpy spy(&loader, &Cw::RemoteListsLoader::finished);
+    loader.start(kinds);
+    if (!spy.wait(60000) && spy.isEmpty()) {
+        qWarning("lists not fetched in time");
+        return {};
+    }
+    if (errorOut) {
+        *errorOut = spy.first().first().value<Cw::ApiError>();
+    }
+    return loader.lists();
 }
 
 // A loopback port with nothing listening on it.

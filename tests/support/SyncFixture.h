@@ -1,7 +1,8 @@
 #pragma once
 
-// Shared set-up of the sync tests: a database with one connector pointed at cwconnector-sim, its
-// configuration taken from the simulator's live lists, and blocking helpers to read the simulator.
+// A database with one connector pointed at a running cwconnector-sim, its configuration taken from the simulator's
+// live lists, local records, syncs, and blocking helpers to read the simulator: shared by the sync tests of the
+// engine (tests/core/sync), the sync windows (tests/ui/sync) and the command line (tests/app/cli).
 
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
@@ -13,7 +14,7 @@
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
 #include "core/sync/SyncEngine.h"
-#include "tests/support/SimProcess.h"
+#include "tests/support/SimFixture.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QEventLoop>
@@ -28,17 +29,10 @@
 
 namespace CwTest {
 
+// The simulator's connection as the syncs use it: retries a little slower than simConnection()'s.
 inline Cw::Connection syncSimConnection(const QUrl& simUrl)
 {
-    Cw::Connection c;
-    c.site = *Cw::Site::parse(simUrl.toString()).site;
-    c.companyId = QStringLiteral("cwsim");
-    c.clientId = QStringLiteral("9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f");
-    c.publicKey = QStringLiteral("demopublickey0001");
-    c.privateKey = QStringLiteral("demoprivatekey0001");
-    c.proxy.mode = Cw::ProxySettings::Mode::None;
-    c.transferTimeoutMs = 20000;
-    c.retry.baseDelayMs = 50;
+    Cw::Connection c = simConnection(simUrl);
     c.retry.maxDelayMs = 400;
     return c;
 }
@@ -89,11 +83,7 @@ public:
         if (!fresh) {
             return true;
         }
-        Cw::Instance i;
-        i.name = QStringLiteral("Sim");
-        i.deployment = QStringLiteral("onpremise");
-        i.site = sim.baseUrl().toString();
-        i.companyId = QStringLiteral("cwsim");
+        Cw::Instance i = simInstance(QStringLiteral("Sim"));
         if (!Cw::InstanceRepository(*db).create(&i, &storeError)) {
             error = storeError.message;
             return false;
@@ -103,6 +93,17 @@ public:
     }
 
     Cw::DatabaseLocation location() const { return m_location; }
+
+    // A connector pointed at the simulator, not saved yet.
+    Cw::Instance simInstance(const QString& name) const
+    {
+        Cw::Instance i;
+        i.name = name;
+        i.deployment = Cw::nameOf(Cw::Deployment::OnPremise);
+        i.site = sim.baseUrl().toString();
+        i.companyId = QStringLiteral("cwsim");
+        return i;
+    }
 
     // Prepares the command-line tool's database so that the next connector gets a random id: keychain
     // entries are named by connector id, and tests running in parallel share one keychain.
@@ -147,18 +148,7 @@ public:
         return call(r).array();
     }
 
-    Cw::ApiResult call(const Cw::ApiRequest& request)
-    {
-        Cw::ApiResult result;
-        QEventLoop loop;
-        Cw::ApiCall* c = client->send(request);
-        QObject::connect(c, &Cw::ApiCall::finished, &loop, [&](const Cw::ApiResult& r) {
-            result = r;
-            loop.quit();
-        });
-        loop.exec();
-        return result;
-    }
+    Cw::ApiResult call(const Cw::ApiRequest& request) { return CwTest::run(client.get(), request); }
 
     // POST /_sim/faults (replaces every fault setting).
     bool setFaults(const QJsonObject& faults)
@@ -175,19 +165,10 @@ public:
         return ok;
     }
 
-    // GET /_sim/<what> (state, requests, faults) as JSON; null on an error.
+    // GET /_sim/<what> (state, requests, faults) as JSON.
     QJsonDocument simControl(const QString& what)
     {
-        QNetworkAccessManager manager;
-        QNetworkReply* reply =
-            manager.get(QNetworkRequest(sim.baseUrl().resolved(QUrl(QStringLiteral("/_sim/") + what))));
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        const QJsonDocument document =
-            reply->error() == QNetworkReply::NoError ? QJsonDocument::fromJson(reply->readAll()) : QJsonDocument();
-        reply->deleteLater();
-        return document;
+        return CwTest::simControl(sim.baseUrl(), QStringLiteral("/_sim/") + what);
     }
 
     // Every record of a list (page by page, pageSize 1000), reduced to id -> the text of `field`.
@@ -226,8 +207,8 @@ public:
     bool configure()
     {
         Cw::ConnectorConfig config;
-        for (const QString& entity : Cw::ConfigNames::entities()) {
-            for (const QString& op : Cw::ConfigNames::operations()) {
+        for (Cw::Entity entity : Cw::allOf<Cw::Entity>()) {
+            for (Cw::Operation op : Cw::allOf<Cw::Operation>()) {
                 if (Cw::ConfigNames::isSupportedSyncOption(entity, op)) {
                     config.syncOptions.append({entity, op, true});
                 }
@@ -270,7 +251,7 @@ public:
         return true;
     }
 
-    bool addLocal(const QString& entity, const QList<QVariantHash>& rows)
+    bool addLocal(Cw::Entity entity, const QList<QVariantHash>& rows)
     {
         QList<Cw::LocalRecord> records;
         for (const QVariantHash& row : rows) {
@@ -279,12 +260,12 @@ public:
         Cw::LocalRecordStore::Counts counts;
         Cw::StoreError storeError;
         const bool ok =
-            Cw::LocalRecordStore(*db).upsert(*Cw::LocalSchema::entity(entity), records, &counts, &storeError);
+            Cw::LocalRecordStore(*db).upsert(Cw::LocalSchema::entity(entity), records, &counts, &storeError);
         error = storeError.message;
         return ok;
     }
 
-    Cw::SyncSummary sync(bool push, bool pull, const QStringList& entities = {}, bool dryRun = false,
+    Cw::SyncSummary sync(bool push, bool pull, const QList<Cw::Entity>& entities = {}, bool dryRun = false,
                          int pageSize = 1000)
     {
         Cw::SyncEngine engine(*db, client.get());

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/config/ConnectorConfig.h"
+#include "core/config/RemoteLists.h"
 #include "core/mapping/UserMatcher.h"
-#include "core/panels/RemoteLists.h"
 #include "core/store/StoreError.h"
 
 #include <QCoreApplication>

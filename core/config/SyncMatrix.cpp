@@ -1,4 +1,4 @@
-#include "core/panels/SyncMatrix.h"
+#include "core/config/SyncMatrix.h"
 
 #include "core/config/ConfigNames.h"
 #include "core/connectwise/Endpoints.h"
@@ -7,91 +7,93 @@ namespace Cw {
 
 namespace {
 
-QString endpointFor(const QString& entity)
+QString endpointFor(Entity entity)
 {
-    if (entity == QLatin1String("accounts")) {
+    switch (entity) {
+    case Entity::Accounts:
         return Endpoints::companies();
-    }
-    if (entity == QLatin1String("products")) {
+    case Entity::Products:
         return Endpoints::catalog();
-    }
-    if (entity == QLatin1String("invoices")) {
+    case Entity::Invoices:
         return Endpoints::invoices();
-    }
-    if (entity == QLatin1String("orders")) {
+    case Entity::Orders:
         return Endpoints::salesOrders();
-    }
-    if (entity == QLatin1String("payments")) {
+    case Entity::Payments:
         return QStringLiteral("finance/invoices/{id}/payments");
+    case Entity::Users:
+        break;
     }
     return {};
 }
 
 // The lists a synced entity resolves values against.
-QStringList listsFor(const QString& entity)
+QStringList listsFor(Entity entity)
 {
-    if (entity == QLatin1String("accounts")) {
+    switch (entity) {
+    case Entity::Accounts:
         return {Endpoints::companyTypes(), Endpoints::companyStatuses(), Endpoints::currencies()};
-    }
-    if (entity == QLatin1String("products")) {
+    case Entity::Products:
         return {Endpoints::productTypes(), Endpoints::productCategories(), Endpoints::productSubcategories(),
                 Endpoints::unitsOfMeasure()};
-    }
-    if (entity == QLatin1String("invoices")) {
+    case Entity::Invoices:
         return {Endpoints::billingStatuses(), Endpoints::currencies()};
-    }
-    if (entity == QLatin1String("orders")) {
+    case Entity::Orders:
         return {Endpoints::orderStatuses()};
+    case Entity::Payments:
+    case Entity::Users:
+        break;
     }
     return {};
 }
 
 } // namespace
 
-QStringList SyncMatrix::entities()
+QList<Entity> SyncMatrix::entities()
 {
-    return {QStringLiteral("accounts"), QStringLiteral("products"), QStringLiteral("invoices"),
-            QStringLiteral("orders"), QStringLiteral("payments")};
+    QList<Entity> synced;
+    for (Entity entity : allOf<Entity>()) {
+        if (entity != Entity::Users) {
+            synced.append(entity);
+        }
+    }
+    return synced;
 }
 
-QString SyncMatrix::entityTitle(const QString& entity)
+QString SyncMatrix::entityTitle(Entity entity)
 {
-    if (entity == QLatin1String("accounts")) {
+    switch (entity) {
+    case Entity::Accounts:
         return tr("Account ↔ company");
-    }
-    if (entity == QLatin1String("products")) {
+    case Entity::Products:
         return tr("Product ↔ catalog item");
-    }
-    if (entity == QLatin1String("invoices")) {
+    case Entity::Invoices:
         return tr("Invoice ↔ invoice");
-    }
-    if (entity == QLatin1String("orders")) {
+    case Entity::Orders:
         return tr("Order ↔ sales order");
-    }
-    if (entity == QLatin1String("payments")) {
+    case Entity::Payments:
         return tr("Payment → invoice payment");
+    case Entity::Users:
+        break;
     }
-    return entity;
+    return nameOf(entity);
 }
 
-QString SyncMatrix::operationTitle(const QString& operation)
+QString SyncMatrix::operationTitle(Operation operation)
 {
-    if (operation == QLatin1String("pull_create")) {
+    switch (operation) {
+    case Operation::PullCreate:
         return tr("Pull create");
-    }
-    if (operation == QLatin1String("pull_update")) {
+    case Operation::PullUpdate:
         return tr("Pull update");
-    }
-    if (operation == QLatin1String("push_create")) {
+    case Operation::PushCreate:
         return tr("Push create");
-    }
-    if (operation == QLatin1String("push_update")) {
+    case Operation::PushUpdate:
         return tr("Push update");
     }
-    return operation;
+    return nameOf(operation);
 }
 
-SyncCell SyncMatrix::cell(const QString& entity, const QString& operation)
+SyncCell SyncMatrix::cell(Entity entity, Operation operation)
 {
     SyncCell c;
     c.entity = entity;
@@ -106,15 +108,13 @@ SyncCell SyncMatrix::cell(const QString& entity, const QString& operation)
     const QString target = entityTitle(entity).section(QChar(0x2194), -1).section(QChar(0x2192), -1).trimmed();
     if (!c.supported) {
         c.description = tr("Not supported: ConnectWise does not allow this for %1.").arg(target);
-    } else if (operation == QLatin1String("pull_create")) {
+    } else if (operation == Operation::PullCreate) {
         c.description = tr("Creates a local record for each new ConnectWise %1.").arg(target);
-    } else if (operation == QLatin1String("pull_update")) {
-        c.description = entity == QLatin1String("invoices")
-            ? tr("Updates local invoices from ConnectWise (status and balance).")
-            : entity == QLatin1String("orders")
-            ? tr("Updates local orders from ConnectWise (status).")
-            : tr("Updates linked local records from their ConnectWise %1.").arg(target);
-    } else if (operation == QLatin1String("push_create")) {
+    } else if (operation == Operation::PullUpdate) {
+        c.description = entity == Entity::Invoices ? tr("Updates local invoices from ConnectWise (status and balance).")
+            : entity == Entity::Orders             ? tr("Updates local orders from ConnectWise (status).")
+                                       : tr("Updates linked local records from their ConnectWise %1.").arg(target);
+    } else if (operation == Operation::PushCreate) {
         c.description = tr("Creates a ConnectWise %1 for each new local record.").arg(target);
     } else {
         c.description = tr("Updates the linked ConnectWise %1 when the local record changes.").arg(target);
@@ -122,7 +122,7 @@ SyncCell SyncMatrix::cell(const QString& entity, const QString& operation)
     return c;
 }
 
-bool SyncMatrix::isEnabled(const ConnectorConfig& config, const QString& entity, const QString& operation)
+bool SyncMatrix::isEnabled(const ConnectorConfig& config, Entity entity, Operation operation)
 {
     for (const SyncOption& o : config.syncOptions) {
         if (o.entity == entity && o.operation == operation) {
@@ -132,7 +132,7 @@ bool SyncMatrix::isEnabled(const ConnectorConfig& config, const QString& entity,
     return false;
 }
 
-void SyncMatrix::setEnabled(ConnectorConfig* config, const QString& entity, const QString& operation, bool enabled)
+void SyncMatrix::setEnabled(ConnectorConfig* config, Entity entity, Operation operation, bool enabled)
 {
     for (SyncOption& o : config->syncOptions) {
         if (o.entity == entity && o.operation == operation) {
@@ -151,22 +151,26 @@ bool SyncMatrix::parseSetting(const QString& text, SyncOption* option, QString* 
         *error = tr("\"%1\" is not ENTITY.OPERATION=on|off (e.g. accounts.push_create=on).").arg(text);
         return false;
     }
-    option->entity = text.left(dot).trimmed();
-    option->operation = text.mid(dot + 1, eq - dot - 1).trimmed();
+    const QString entityName = text.left(dot).trimmed();
+    const QString operationName = text.mid(dot + 1, eq - dot - 1).trimmed();
     const QString value = text.mid(eq + 1).trimmed().toLower();
-    if (!ConfigNames::entities().contains(option->entity)) {
+    const auto entity = parseName<Entity>(entityName);
+    if (!entity) {
         *error = tr("Unknown entity \"%1\" in \"%2\". Use one of: %3.")
-                     .arg(option->entity, text, entities().join(QLatin1String(", ")));
+                     .arg(entityName, text, namesOf(entities()).join(QLatin1String(", ")));
         return false;
     }
-    if (!ConfigNames::operations().contains(option->operation)) {
+    const auto operation = parseName<Operation>(operationName);
+    if (!operation) {
         *error = tr("Unknown operation \"%1\" in \"%2\". Use one of: %3.")
-                     .arg(option->operation, text, ConfigNames::operations().join(QLatin1String(", ")));
+                     .arg(operationName, text, namesOf<Operation>().join(QLatin1String(", ")));
         return false;
     }
+    option->entity = *entity;
+    option->operation = *operation;
     if (!ConfigNames::isSupportedSyncOption(option->entity, option->operation)) {
         *error = tr("%1.%2 is not a supported sync option: %3")
-                     .arg(option->entity, option->operation, cell(option->entity, option->operation).description);
+                     .arg(entityName, operationName, cell(option->entity, option->operation).description);
         return false;
     }
     if (value == QLatin1String("on")) {
@@ -188,21 +192,21 @@ QStringList SyncMatrix::permissionPathsFor(const ConnectorConfig& config)
             paths.append(path);
         }
     };
-    for (const QString& entity : entities()) {
+    for (Entity entity : entities()) {
         bool any = false;
-        for (const QString& operation : ConfigNames::operations()) {
+        for (Operation operation : allOf<Operation>()) {
             any = any || isEnabled(config, entity, operation);
         }
         if (!any) {
             continue;
         }
         // Payments are written under finance/invoices/{id}/payments: the invoices entry governs them.
-        add(entity == QLatin1String("payments") ? Endpoints::invoices() : endpointFor(entity));
+        add(entity == Entity::Payments ? Endpoints::invoices() : endpointFor(entity));
         const QStringList lists = listsFor(entity);
         for (const QString& list : lists) {
             add(list);
         }
-        if (entity == QLatin1String("orders")) {
+        if (entity == Entity::Orders) {
             add(Endpoints::members());
         }
     }

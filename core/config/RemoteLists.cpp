@@ -1,4 +1,4 @@
-#include "core/panels/RemoteLists.h"
+#include "core/config/RemoteLists.h"
 
 #include "core/check/ApiSteps.h"
 #include "core/config/RemoteResolver.h"

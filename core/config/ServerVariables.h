@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/config/ConnectorConfig.h"
-#include "core/panels/RemoteLists.h"
+#include "core/config/RemoteLists.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -38,8 +38,8 @@ struct StaleVariable
 struct SyncBlocker
 {
     QString variable;
-    QString entity;
-    QString operation;
+    Entity entity = Entity::Accounts;
+    Operation operation = Operation::PushCreate;
     QString reason;
     QString fix;
 };
@@ -68,11 +68,10 @@ public:
     // subcategory of another category. Lists that were not fetched are not judged.
     static QList<StaleVariable> staleVariables(const ConnectorConfig& config, const RemoteLists& lists);
 
-    // The syncs of `entity` (ConfigNames::entities()) that a stale or unset variable blocks, with the reason.
-    static QList<SyncBlocker> syncBlockers(const ConnectorConfig& config, const RemoteLists& lists,
-                                           const QString& entity);
+    // The syncs of `entity` that a stale or unset variable blocks, with the reason.
+    static QList<SyncBlocker> syncBlockers(const ConnectorConfig& config, const RemoteLists& lists, Entity entity);
     // The entity.operation cells a variable is needed by.
-    static QList<QPair<QString, QString>> usedBy(const QString& key);
+    static QList<QPair<Entity, Operation>> usedBy(const QString& key);
 
     static std::optional<ServerVariable> stored(const ConnectorConfig& config, const QString& key);
 };

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/config/RemoteLists.h"
 #include "core/connectwise/ApiError.h"
-#include "core/panels/RemoteLists.h"
 
 #include <QObject>
 #include <QPointer>

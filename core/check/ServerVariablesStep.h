@@ -2,7 +2,7 @@
 
 #include "core/check/CheckStep.h"
 #include "core/config/ConnectorConfig.h"
-#include "core/panels/ServerVariables.h"
+#include "core/config/ServerVariables.h"
 
 #include <QPointer>
 

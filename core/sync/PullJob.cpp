@@ -1,4 +1,5 @@
-// SyncEngine's pull half: ConnectWise -> local records, page by page.
+#include "core/sync/PullJob.h"
+
 #include "core/connectwise/ClientThread.h"
 #include "core/connectwise/CountQuery.h"
 #include "core/connectwise/LinkHeader.h"
@@ -6,6 +7,7 @@
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
 #include "core/sync/PulledPage.h"
+#include "core/sync/SyncEngine.h"
 #include "core/sync/SyncLocalWriter.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
@@ -56,11 +58,11 @@ ApiError firstPage(const PageQuery& query, const Pager::RawPrepare& prepare,
 }
 
 // Starts the pager, stores the page already here while the pager's first transfer runs, then the pager's pages.
-PagerResult drive(ThreadedPager& pager, const SyncEngine* engine, const Page& first, const PageStore& store)
+PagerResult drive(ThreadedPager& pager, const SyncRun* run, const Page& first, const PageStore& store)
 {
     QEventLoop loop;
     PagerResult outcome;
-    QObject::connect(engine, &SyncEngine::cancelRequested, &pager, &ThreadedPager::cancel);
+    QObject::connect(run, &SyncRun::cancelRequested, &pager, &ThreadedPager::cancel);
     QObject::connect(&pager, &ThreadedPager::pageReady, &loop, [&](const Page& page) {
         if (!store(page)) {
             pager.cancel();
@@ -80,20 +82,21 @@ PagerResult drive(ThreadedPager& pager, const SyncEngine* engine, const Page& fi
 
 } // namespace
 
-void SyncEngine::pull(Run& run, const SyncDescriptor& d)
+void PullJob::run()
 {
+    const SyncDescriptor& d = m_descriptor;
     StoreError error;
-    auto state = run.links.pullState(d.entity, &error);
+    auto state = m_run.links().pullState(d.entity, &error);
     if (!state) {
-        run.summary.fatalError = error.message;
-        run.stop = true;
+        m_run.fail(error.message);
         return;
     }
-    PullState s = *state;
-    if (run.request.full || !s.inProgress) {
+    PullState& s = m_state;
+    s = *state;
+    if (m_run.request().full || !s.inProgress) {
         // A new pull: from the high-water mark (or everything). A pull that did not finish resumes after the
         // last id it committed, with its own since-mark.
-        s.runSince = run.request.full ? QDateTime() : s.highWater;
+        s.runSince = m_run.request().full ? QDateTime() : s.highWater;
         s.resumeAfterId = 0;
         s.pendingHigh = QDateTime();
     }
@@ -101,7 +104,7 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     PageQuery query;
     query.path = d.path;
     query.mode = PageQuery::Mode::ForwardOnly;
-    query.pageSize = m_pageSize;
+    query.pageSize = m_run.pageSize();
     query.fields = d.pullFields;
     if (s.runSince.isValid()) {
         query.conditions =
@@ -111,17 +114,13 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
         query.conditions =
             query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
     }
-    const auto entity = LocalSchema::entity(d.entity);
-    if (!entity) {
-        run.summary.fatalError = tr("%1 has no local table to pull into.").arg(d.entity);
-        return;
-    }
-    emit progress(run.direction, d.entity, 0, -1);
+    const LocalEntity& entity = LocalSchema::entity(d.entity);
+    m_run.reportProcessed(Direction::Pull, d.entity, 0, -1);
     SyncInputs mapInputs; // for the parsing thread: the settings only
-    mapInputs.settings = &run.settings;
-    mapInputs.linkedRemoteId = [](const QString&, const QString&) -> qint64 { return 0; };
+    mapInputs.settings = &m_run.settings();
+    mapInputs.linkedRemoteId = [](Entity, const QString&) -> qint64 { return 0; };
     // Each page is read straight from its bytes and mapped on the parsing thread (no QJsonDocument).
-    const Pager::RawPrepare prepare = [descriptor = d, local = *entity,
+    const Pager::RawPrepare prepare = [descriptor = d, local = entity,
                                        mapInputs](const QByteArray& body, qsizetype* count,
                                                   QString* error) -> std::shared_ptr<void> {
         std::vector<JsonRecord> records; // validated and indexed in one pass
@@ -135,16 +134,15 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     int processed = 0;
     int total = -1; // known once /count answers (large pulls) or when the first page is the last
     const auto store = [&](const Page& page) {
-        if (storeFailed || m_cancelled) {
+        if (storeFailed || m_run.isCancelled()) {
             return false;
         }
-        if (!storePage(run, d, page, &s)) {
+        if (!storePage(page)) {
             storeFailed = true;
             return false;
         }
         processed += static_cast<int>(page.count);
-        emit countsChanged(run.direction, d.entity, run.summary.pullCounts.value(d.entity));
-        emit progress(run.direction, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
+        m_run.reportCounts(Direction::Pull, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
         return true;
     };
     // The first page comes over the connection already open: an incremental pull usually ends with it, in one
@@ -153,64 +151,58 @@ void SyncEngine::pull(Run& run, const SyncDescriptor& d)
     QString nextPageId;
     PagerResult outcome;
     outcome.error = firstPage(
-        query, prepare, [this](const ApiRequest& request) { return call(request); }, &first, &nextPageId);
-    if (outcome.ok() && nextPageId.isEmpty() && !m_cancelled) {
+        query, prepare, [this](const ApiRequest& request) { return m_run.call(request); }, &first, &nextPageId);
+    if (outcome.ok() && nextPageId.isEmpty() && !m_run.isCancelled()) {
         total = static_cast<int>(first.count);
         store(first);
-    } else if (outcome.ok() && !m_cancelled) {
+    } else if (outcome.ok() && !m_run.isCancelled()) {
         QObject counting; // the count's answer is only wanted while the pages come
-        QPointer<CountQuery> counter = CountQuery::start(m_client, query);
-        connect(counter, &CountQuery::finished, &counting, [&](const CountResult& r) {
+        QPointer<CountQuery> counter = CountQuery::start(m_run.client(), query);
+        QObject::connect(counter, &CountQuery::finished, &counting, [&](const CountResult& r) {
             if (r.ok()) {
                 total = static_cast<int>(std::min<qint64>(r.count, std::numeric_limits<int>::max()));
-                emit progress(run.direction, d.entity, processed, std::max(total, processed));
+                m_run.reportProcessed(Direction::Pull, d.entity, processed, std::max(total, processed));
             }
         });
         // Storing one page (this thread's work) then holds up neither the next transfer nor the next mapping.
-        if (!run.network) {
-            run.network = std::make_unique<ClientThread>(*m_client);
-        }
-        if (!run.checkpointer && !run.request.dryRun) {
-            run.checkpointer = std::make_unique<WalCheckpointer>(m_database);
-        }
-        ThreadedPager pager(*run.network, query);
+        ThreadedPager pager(m_run.networkThread(), query);
+        m_run.startCheckpointer();
         pager.setRawPrepare(prepare);
         pager.setStartAfter(nextPageId, 2, first.count);
-        outcome = drive(pager, this, first, store);
+        outcome = drive(pager, &m_run, first, store);
         if (counter) {
             counter->cancel();
         }
     }
-    if (storeFailed || m_cancelled) {
+    if (storeFailed || m_run.isCancelled()) {
         return;
     }
     if (!outcome.ok()) {
-        fatal(run, outcome.error); // the resume point stays: the next run continues after the last page
-        if (run.summary.fatalError.isEmpty()) {
-            run.summary.fatalError = outcome.error.message();
+        m_run.fatal(outcome.error, Direction::Pull); // the resume point stays: the next run continues after it
+        if (m_run.summary().fatalError.isEmpty()) {
+            m_run.summary().fatalError = outcome.error.message();
         }
         return;
     }
-    if (run.request.dryRun) {
+    if (m_run.dryRun()) {
         return;
     }
     PullState done;
     done.highWater = s.pendingHigh.isValid() && (!s.highWater.isValid() || s.pendingHigh > s.highWater) ? s.pendingHigh
                                                                                                         : s.highWater;
     done.inProgress = false;
-    if (!run.links.savePullState(d.entity, done, &error)) {
-        run.summary.fatalError = error.message;
+    if (!m_run.links().savePullState(d.entity, done, &error)) {
+        m_run.summary().fatalError = error.message;
     }
 }
 
-bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, PullState* state)
+bool PullJob::storePage(const Page& page)
 {
     using A = SyncOutcome::Action;
-    const auto entity = LocalSchema::entity(d.entity);
-    if (!entity) {
-        return false;
-    }
-    SyncLocalWriter& store = run.writer;
+    const SyncDescriptor& d = m_descriptor;
+    PullState* state = &m_state;
+    const LocalEntity& entity = LocalSchema::entity(d.entity);
+    SyncLocalWriter& store = m_run.writer();
     // On any early return the page is rolled back (WriteTransaction), and with it the value-list entries the
     // writer remembers having written.
     struct ForgetOnFailure
@@ -224,16 +216,16 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             }
         }
     } forget {store};
-    WriteTransaction transaction(m_database);
+    WriteTransaction transaction(m_run.database());
     StoreError error;
-    if (!run.request.dryRun && !transaction.begin(&error)) {
-        run.summary.fatalError = error.message;
+    if (!m_run.dryRun() && !transaction.begin(&error)) {
+        m_run.summary().fatalError = error.message;
         return false;
     }
     const bool mayCreate =
-        d.supports(QStringLiteral("pull_create")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_create"));
+        d.supports(Operation::PullCreate) && m_run.settings().isEnabled(d.entity, Operation::PullCreate);
     const bool mayUpdate =
-        d.supports(QStringLiteral("pull_update")) && run.settings.isEnabled(d.entity, QStringLiteral("pull_update"));
+        d.supports(Operation::PullUpdate) && m_run.settings().isEnabled(d.entity, Operation::PullUpdate);
     std::vector<SyncLocalWriter::Row> writes;
     writes.reserve(static_cast<std::size_t>(page.count));
     QList<SyncLink> links;
@@ -241,7 +233,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
     // Only this page's links are read (not the whole table): an incremental pull with nothing new costs nothing.
     const auto mapped = std::static_pointer_cast<PulledPage>(page.prepared);
     if (!mapped) {
-        run.summary.fatalError = tr("A pulled page of %1 was not mapped.").arg(d.entity);
+        m_run.summary().fatalError = SyncEngine::tr("A pulled page of %1 was not mapped.").arg(nameOf(d.entity));
         return false;
     }
     QList<qint64> remoteIds;
@@ -249,15 +241,15 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
     for (const PulledRecord& r : *mapped) {
         remoteIds.append(r.remoteId);
     }
-    const QHash<qint64, QString> byRemote = run.links.localIdsFor(d.entity, remoteIds, &error);
+    const QHash<qint64, QString> byRemote = m_run.links().localIdsFor(d.entity, remoteIds, &error);
     if (error.isError()) {
-        run.summary.fatalError = error.message;
+        m_run.summary().fatalError = error.message;
         return false;
     }
     const QStringList linkedIds = byRemote.values();
-    const QHash<QString, QVariantHash> stored = store.load(*entity, linkedIds, &error);
+    const QHash<QString, QVariantHash> stored = store.load(entity, linkedIds, &error);
     if (!error.message.isEmpty()) {
-        run.summary.fatalError = error.message;
+        m_run.summary().fatalError = error.message;
         return false;
     }
     for (PulledRecord& r : *mapped) {
@@ -272,7 +264,7 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
             continue; // not this run's business (e.g. invoices are never created locally)
         }
         SyncOutcome outcome;
-        outcome.direction = QStringLiteral("pull");
+        outcome.direction = Direction::Pull;
         outcome.entity = d.entity;
         outcome.remoteId = remoteId;
         const PullValues& pulled = r.pulled;
@@ -284,15 +276,16 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
         if (!pulled.skipReason.isEmpty()) {
             outcome.action = A::Skipped;
             outcome.reason = pulled.skipReason;
-            record(run, outcome);
+            m_run.record(outcome);
             continue;
         }
         const auto found = stored.constFind(localId);
         const bool exists = found != stored.cend();
         if (!creating && !exists) {
             outcome.action = A::Skipped;
-            outcome.reason = tr("missing linked record: local %1 %2 was removed").arg(d.entity, localId);
-            record(run, outcome);
+            outcome.reason =
+                SyncEngine::tr("missing linked record: local %1 %2 was removed").arg(nameOf(d.entity), localId);
+            m_run.record(outcome);
             continue;
         }
         SyncLink link;
@@ -308,44 +301,46 @@ bool SyncEngine::storePage(Run& run, const SyncDescriptor& d, const Page& page, 
                     merged.remove(column);
                 }
             }
-            if (SyncSnapshot::same(*entity, *found, merged)) {
+            if (SyncSnapshot::same(entity, *found, merged)) {
                 outcome.action = A::Unchanged;
-                record(run, outcome);
+                m_run.record(outcome);
                 continue;
             }
             outcome.action = A::Updated;
-            if (!run.request.dryRun) {
-                writes.push_back(SyncLocalWriter::rowOf(*entity, localId, merged));
-                link.pulledValues = SyncSnapshot::of(*entity, merged).toUtf8();
+            if (!m_run.dryRun()) {
+                writes.push_back(SyncLocalWriter::rowOf(entity, localId, merged));
+                link.pulledValues = SyncSnapshot::of(entity, merged).toUtf8();
             }
         } else {
             outcome.action = A::Created;
-            if (!run.request.dryRun) {
+            if (!m_run.dryRun()) {
                 writes.push_back(std::move(r.row)); // each mapped record is stored once; its id is set
                 link.pulledValues = std::move(r.snapshot);
             }
         }
-        record(run, outcome);
-        if (run.request.dryRun) {
+        m_run.record(outcome);
+        if (m_run.dryRun()) {
             continue;
         }
         // What ConnectWise has now is this record: the next push compares with it and sends nothing back.
         links.append(std::move(link));
     }
-    if (run.request.dryRun) {
+    if (m_run.dryRun()) {
         return true;
     }
-    if (!store.write(*entity, writes, &error) || !run.links.savePulled(d.entity, links, &error)) {
-        run.summary.fatalError = error.message;
+    if (!store.write(entity, writes, &error) || !m_run.links().savePulled(d.entity, links, &error)) {
+        m_run.summary().fatalError = error.message;
         return false;
     }
-    if (!run.links.savePullState(d.entity, *state, &error) || !flushOutcomes(run) || !transaction.commit(&error)) {
-        run.summary.fatalError = error.message.isEmpty() ? tr("cannot store the pulled page") : error.message;
+    if (!m_run.links().savePullState(d.entity, *state, &error) || !m_run.flushOutcomes() ||
+        !transaction.commit(&error)) {
+        m_run.summary().fatalError =
+            error.message.isEmpty() ? SyncEngine::tr("cannot store the pulled page") : error.message;
         return false;
     }
     forget.committed = true;
-    if (run.checkpointer) {
-        run.checkpointer->afterCommit();
+    if (WalCheckpointer* checkpointer = m_run.checkpointer()) {
+        checkpointer->afterCommit();
     }
     // Freeing a thousand mapped records (hashes, rows, strings) is not this thread's work either.
     QThreadPool::globalInstance()->start([records = std::move(*mapped)]() mutable { PulledPage().swap(records); });

@@ -11,8 +11,8 @@ namespace Cw {
 // One cell of the sync-options matrix as the panel and the CLI show it.
 struct SyncCell
 {
-    QString entity; // accounts products invoices orders payments
-    QString operation; // pull_create pull_update push_create push_update
+    Entity entity = Entity::Accounts;
+    Operation operation = Operation::PullCreate;
     bool supported = false;
     QString description; // what ticking it does
     QString path; // the ConnectWise endpoint it reads or writes
@@ -26,12 +26,12 @@ class SyncMatrix final
     Q_DECLARE_TR_FUNCTIONS(Cw::SyncMatrix)
 
 public:
-    static QStringList entities(); // the synced entities (users are mapped, not synced)
-    static QString entityTitle(const QString& entity); // "Account ↔ company"
-    static QString operationTitle(const QString& operation); // "Pull create"
-    static SyncCell cell(const QString& entity, const QString& operation);
-    static bool isEnabled(const ConnectorConfig& config, const QString& entity, const QString& operation);
-    static void setEnabled(ConnectorConfig* config, const QString& entity, const QString& operation, bool enabled);
+    static QList<Entity> entities(); // the synced entities (users are mapped, not synced)
+    static QString entityTitle(Entity entity); // "Account ↔ company"
+    static QString operationTitle(Operation operation); // "Pull create"
+    static SyncCell cell(Entity entity, Operation operation);
+    static bool isEnabled(const ConnectorConfig& config, Entity entity, Operation operation);
+    static void setEnabled(ConnectorConfig* config, Entity entity, Operation operation, bool enabled);
 
     // Parses "accounts.push_create=on"; *error names the setting and the fix.
     static bool parseSetting(const QString& text, SyncOption* option, QString* error);

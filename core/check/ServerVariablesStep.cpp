@@ -1,9 +1,9 @@
-#include "core/panels/ServerVariablesStep.h"
+#include "core/check/ServerVariablesStep.h"
 
 #include "core/check/ConnectionCheck.h"
 #include "core/check/SystemsCheck.h"
 #include "core/config/ConfigNames.h"
-#include "core/panels/RemoteListsLoader.h"
+#include "core/config/RemoteListsLoader.h"
 
 namespace Cw {
 
@@ -50,7 +50,7 @@ void ServerVariablesStep::run()
         for (const StaleVariable& s : m_stale) {
             QStringList blocked;
             for (const auto& [entity, operation] : ServerVariables::usedBy(s.key)) {
-                blocked.append(entity + QLatin1Char('.') + operation);
+                blocked.append(nameOf(entity) + QLatin1Char('.') + nameOf(operation));
             }
             reasons.append(tr("%1 (%2); blocks %3").arg(s.reason, s.key, blocked.join(QLatin1String(", "))));
             fixes.append(s.fix);

@@ -1,16 +1,12 @@
-#include "core/check/ConnectionCheck.h"
-#include "core/check/SystemsCheck.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/RemoteResolver.h"
-#include "core/panels/ServerVariables.h"
-#include "core/panels/ServerVariablesStep.h"
-#include "core/panels/SyncMatrix.h"
-#include "tests/core/panels/PanelsSim.h"
+#include "core/config/ServerVariables.h"
+#include "tests/support/SimFixture.h"
 
 using namespace Cw;
 
 // Server variables against the live lists of cwconnector-sim: the choices, the stale-id guard after a
-// status is deleted in ConnectWise, the syncs it blocks, and the systems-check layer.
+// status is deleted in ConnectWise, and the syncs it blocks (the systems-check step: tests/core/check).
 class TestServerVariables final : public QObject
 {
     Q_OBJECT
@@ -24,20 +20,17 @@ private slots:
     void inactiveAndApiMembersAreStale();
     void statusMadeInactiveIsStale();
     void unsetVariableBlocksItsSyncs();
-    void systemsCheckBuiltFromTheConfig();
 
 private:
     static ConnectorConfig configWith(const QList<ServerVariable>& variables);
     CwTest::SimProcess m_sim;
-    QNetworkAccessManager* m_nam = nullptr;
     ApiClient* m_client = nullptr;
 };
 
 void TestServerVariables::initTestCase()
 {
     QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
-    m_nam = NetworkAccessFactory::create(CwTest::simConnection(m_sim.baseUrl()).proxy, this);
-    m_client = new ApiClient(m_nam, CwTest::simConnection(m_sim.baseUrl()), this);
+    m_client = CwTest::simClient(m_sim.baseUrl(), this);
 }
 
 ConnectorConfig TestServerVariables::configWith(const QList<ServerVariable>& variables)
@@ -143,28 +136,16 @@ void TestServerVariables::deletedStatusIsStaleAndBlocksAccounts()
     QVERIFY2(stale.first().reason.contains(QLatin1String("no longer exists")), qPrintable(stale.first().reason));
     QVERIFY(stale.first().fix.contains(QStringLiteral("Company › Company Status")));
 
-    const QList<SyncBlocker> blockers = ServerVariables::syncBlockers(config, lists, QStringLiteral("accounts"));
-    QStringList blocked;
+    const QList<SyncBlocker> blockers = ServerVariables::syncBlockers(config, lists, Cw::Entity::Accounts);
+    QList<Operation> blocked;
     for (const SyncBlocker& b : blockers) {
         QCOMPARE(b.variable, QStringLiteral("import_account_status"));
         QCOMPARE(b.reason, stale.first().reason);
         blocked.append(b.operation);
     }
-    QCOMPARE(blocked, (QStringList {QStringLiteral("pull_create"), QStringLiteral("push_create")}));
+    QCOMPARE(blocked, (QList<Operation> {Operation::PullCreate, Operation::PushCreate}));
     // Orders are not blocked by it (the sales representative is fine).
-    QVERIFY(ServerVariables::syncBlockers(config, lists, QStringLiteral("orders")).isEmpty());
-
-    // The systems-check layer reports it by name.
-    auto* step = new ServerVariablesStep(m_client, config, {}, this);
-    QSignalSpy finished(step, &CheckStep::finished);
-    step->start();
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(step->result().status, CheckResult::Status::Failed);
-    QVERIFY2(step->result().diagnosis.contains(QLatin1String("import_account_status")),
-             qPrintable(step->result().diagnosis));
-    QVERIFY(step->result().diagnosis.contains(QLatin1String("accounts.push_create")));
-    QVERIFY(!step->result().fix.isEmpty());
-    QCOMPARE(step->stale().size(), 1);
+    QVERIFY(ServerVariables::syncBlockers(config, lists, Cw::Entity::Orders).isEmpty());
 }
 
 void TestServerVariables::inactiveAndApiMembersAreStale()
@@ -179,14 +160,6 @@ void TestServerVariables::inactiveAndApiMembersAreStale()
         configWith({{QStringLiteral("sales_representative"), QStringLiteral("113"), QString()}}), lists);
     QCOMPARE(api.size(), 1);
     QVERIFY(api.first().reason.contains(QLatin1String("API member")));
-
-    // A healthy step passes.
-    auto* step = new ServerVariablesStep(
-        m_client, configWith({{QStringLiteral("sales_representative"), QStringLiteral("101"), QString()}}), {}, this);
-    QSignalSpy finished(step, &CheckStep::finished);
-    step->start();
-    QVERIFY(finished.wait(60000));
-    QCOMPARE(step->result().status, CheckResult::Status::Passed);
 }
 
 void TestServerVariables::statusMadeInactiveIsStale()
@@ -212,44 +185,11 @@ void TestServerVariables::statusMadeInactiveIsStale()
 
 void TestServerVariables::unsetVariableBlocksItsSyncs()
 {
-    const QList<SyncBlocker> blockers = ServerVariables::syncBlockers({}, {}, QStringLiteral("orders"));
+    const QList<SyncBlocker> blockers = ServerVariables::syncBlockers({}, {}, Cw::Entity::Orders);
     QCOMPARE(blockers.size(), 2);
     QCOMPARE(blockers.first().variable, QStringLiteral("sales_representative"));
     QVERIFY(blockers.first().reason.contains(QLatin1String("not set")));
-    QVERIFY(ServerVariables::syncBlockers({}, {}, QStringLiteral("users")).isEmpty());
-}
-
-void TestServerVariables::systemsCheckBuiltFromTheConfig()
-{
-    // A fresh simulator: the status is chosen, then deleted, then the whole check runs.
-    CwTest::SimProcess sim;
-    QVERIFY2(sim.start(), qPrintable(sim.output()));
-    const Connection connection = CwTest::simConnection(sim.baseUrl());
-    ConnectorConfig config =
-        configWith({{QStringLiteral("import_account_status"), QStringLiteral("3"), QStringLiteral("Not Approved")}});
-    config.syncOptions.append({QStringLiteral("accounts"), QStringLiteral("push_create"), true});
-    {
-        ApiClient client(NetworkAccessFactory::create(connection.proxy, this), connection);
-        QVERIFY(CwTest::run(&client, ApiRequest::del(QStringLiteral("company/companies/statuses/3"))).ok());
-    }
-    ConnectionCheck check(connection, SyncMatrix::checkPlanFor(config));
-    ServerVariablesStep* step = ServerVariablesStep::addTo(check, config);
-    QSignalSpy finished(&check, &ConnectionCheck::finished);
-    check.start();
-    QVERIFY(finished.wait(90000));
-    const CheckSummary summary = check.check()->summary();
-    QVERIFY(!summary.passed());
-    QStringList ids;
-    for (const CheckResult& r : summary.results) {
-        ids.append(r.id);
-        if (r.id != ServerVariablesStep::stepId()) {
-            QVERIFY2(r.status == CheckResult::Status::Passed, qPrintable(r.id + QLatin1Char(' ') + r.diagnosis));
-        }
-    }
-    QVERIFY(ids.contains(QStringLiteral("permission:company/companies")));
-    QVERIFY(!ids.contains(QStringLiteral("permission:finance/invoices"))); // not enabled: not probed
-    QCOMPARE(step->result().status, CheckResult::Status::Failed);
-    QVERIFY(step->result().diagnosis.contains(QLatin1String("import_account_status")));
+    QVERIFY(ServerVariables::syncBlockers({}, {}, Cw::Entity::Users).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServerVariables)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/config/ConnectorConfig.h"
-#include "core/panels/RemoteLists.h"
+#include "core/config/RemoteLists.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "core/panels/ServerVariables.h"
+#include "core/config/ServerVariables.h"
 
 #include "core/config/ConfigNames.h"
 #include "core/config/RemoteResolver.h"
@@ -70,11 +70,6 @@ const VariableText kTexts[] = {
      QT_TRANSLATE_NOOP("Cw::ServerVariables", "This system's own id of the bank deposit payment method."),
      "bank_deposit"},
 };
-
-QPair<QString, QString> cell(const char* entity, const char* operation)
-{
-    return {QLatin1String(entity), QLatin1String(operation)};
-}
 
 } // namespace
 
@@ -251,29 +246,30 @@ QList<StaleVariable> ServerVariables::staleVariables(const ConnectorConfig& conf
     return out;
 }
 
-QList<QPair<QString, QString>> ServerVariables::usedBy(const QString& key)
+QList<QPair<Entity, Operation>> ServerVariables::usedBy(const QString& key)
 {
     if (key == QLatin1String("import_account_status")) {
-        return {cell("accounts", "pull_create"), cell("accounts", "push_create")};
+        return {{Entity::Accounts, Operation::PullCreate}, {Entity::Accounts, Operation::PushCreate}};
     }
     if (key == QLatin1String("product_category") || key == QLatin1String("product_subcategory") ||
         key == QLatin1String("product_uom")) {
-        return {cell("products", "push_create"), cell("products", "push_update")};
+        return {{Entity::Products, Operation::PushCreate}, {Entity::Products, Operation::PushUpdate}};
     }
     if (key == QLatin1String("product_billable_option")) {
-        return {cell("products", "push_create"), cell("invoices", "push_create"), cell("invoices", "push_update")};
+        return {{Entity::Products, Operation::PushCreate},
+                {Entity::Invoices, Operation::PushCreate},
+                {Entity::Invoices, Operation::PushUpdate}};
     }
     if (key == QLatin1String("sales_representative")) {
-        return {cell("orders", "push_create"), cell("orders", "push_update")};
+        return {{Entity::Orders, Operation::PushCreate}, {Entity::Orders, Operation::PushUpdate}};
     }
     if (key == QLatin1String("credit_card_method_id") || key == QLatin1String("bank_deposit_method_id")) {
-        return {cell("payments", "push_create")};
+        return {{Entity::Payments, Operation::PushCreate}};
     }
     return {};
 }
 
-QList<SyncBlocker> ServerVariables::syncBlockers(const ConnectorConfig& config, const RemoteLists& lists,
-                                                 const QString& entity)
+QList<SyncBlocker> ServerVariables::syncBlockers(const ConnectorConfig& config, const RemoteLists& lists, Entity entity)
 {
     QList<SyncBlocker> out;
     const QList<StaleVariable> stale = staleVariables(config, lists);

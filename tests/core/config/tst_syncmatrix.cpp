@@ -1,6 +1,6 @@
 #include "core/config/ConfigNames.h"
+#include "core/config/SyncMatrix.h"
 #include "core/connectwise/Endpoints.h"
-#include "core/panels/SyncMatrix.h"
 
 #include <QTest>
 
@@ -23,8 +23,8 @@ private slots:
 void TestSyncMatrix::onlySupportedCellsAreSupported()
 {
     int supported = 0;
-    for (const QString& entity : SyncMatrix::entities()) {
-        for (const QString& operation : ConfigNames::operations()) {
+    for (Entity entity : SyncMatrix::entities()) {
+        for (Operation operation : allOf<Operation>()) {
             const SyncCell cell = SyncMatrix::cell(entity, operation);
             QCOMPARE(cell.supported, ConfigNames::isSupportedSyncOption(entity, operation));
             supported += cell.supported ? 1 : 0;
@@ -32,18 +32,18 @@ void TestSyncMatrix::onlySupportedCellsAreSupported()
     }
     QCOMPARE(supported, 4 + 4 + 3 + 3 + 1); // PRODUCT.md's table
     ConnectorConfig config;
-    SyncMatrix::setEnabled(&config, QStringLiteral("invoices"), QStringLiteral("pull_create"), true);
-    QVERIFY(!SyncMatrix::isEnabled(config, QStringLiteral("invoices"), QStringLiteral("pull_create")));
+    SyncMatrix::setEnabled(&config, Cw::Entity::Invoices, Cw::Operation::PullCreate, true);
+    QVERIFY(!SyncMatrix::isEnabled(config, Cw::Entity::Invoices, Cw::Operation::PullCreate));
 }
 
 void TestSyncMatrix::cellsSayWhatAndWhichPermission()
 {
-    const SyncCell payments = SyncMatrix::cell(QStringLiteral("payments"), QStringLiteral("push_create"));
+    const SyncCell payments = SyncMatrix::cell(Cw::Entity::Payments, Cw::Operation::PushCreate);
     QCOMPARE(payments.permission, Endpoints::find(Endpoints::invoices())->permission());
     QVERIFY(!payments.description.isEmpty());
-    const SyncCell invoices = SyncMatrix::cell(QStringLiteral("invoices"), QStringLiteral("pull_update"));
+    const SyncCell invoices = SyncMatrix::cell(Cw::Entity::Invoices, Cw::Operation::PullUpdate);
     QVERIFY2(invoices.description.contains(QLatin1String("balance")), qPrintable(invoices.description));
-    const SyncCell accounts = SyncMatrix::cell(QStringLiteral("accounts"), QStringLiteral("push_create"));
+    const SyncCell accounts = SyncMatrix::cell(Cw::Entity::Accounts, Cw::Operation::PushCreate);
     QCOMPARE(accounts.permission, Endpoints::find(Endpoints::companies())->permission());
     QVERIFY(!accounts.permission.isEmpty());
 }
@@ -76,6 +76,8 @@ void TestSyncMatrix::parseSetting()
     QCOMPARE(SyncMatrix::parseSetting(text, &option, &error), ok);
     if (ok) {
         QCOMPARE(option.enabled, enabled);
+        QCOMPARE(nameOf(option.entity) + QLatin1Char('.') + nameOf(option.operation),
+                 text.section(QLatin1Char('='), 0, 0));
     } else {
         QVERIFY2(error.contains(errorMentions), qPrintable(error));
     }
@@ -86,9 +88,9 @@ void TestSyncMatrix::permissionPathsFollowEnabledOptions()
     ConnectorConfig config;
     QCOMPARE(SyncMatrix::permissionPathsFor(config), QStringList {Endpoints::members()});
 
-    SyncMatrix::setEnabled(&config, QStringLiteral("payments"), QStringLiteral("push_create"), true);
-    SyncMatrix::setEnabled(&config, QStringLiteral("products"), QStringLiteral("pull_update"), true);
-    SyncMatrix::setEnabled(&config, QStringLiteral("accounts"), QStringLiteral("push_create"), false);
+    SyncMatrix::setEnabled(&config, Cw::Entity::Payments, Cw::Operation::PushCreate, true);
+    SyncMatrix::setEnabled(&config, Cw::Entity::Products, Cw::Operation::PullUpdate, true);
+    SyncMatrix::setEnabled(&config, Cw::Entity::Accounts, Cw::Operation::PushCreate, false);
     const QStringList paths = SyncMatrix::permissionPathsFor(config);
     QVERIFY(paths.contains(Endpoints::invoices())); // payments are written under invoices
     QVERIFY(paths.contains(Endpoints::catalog()));

@@ -1,8 +1,11 @@
-// SyncEngine's push half: local records -> ConnectWise.
+#include "core/sync/PushJob.h"
+
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/Conditions.h"
+#include "core/localdata/LocalRecordStore.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
+#include "core/sync/SyncEngine.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
 #include "core/sync/SyncSnapshot.h"
@@ -40,69 +43,76 @@ QJsonArray patchOps(const QJsonObject& before, const QJsonObject& after, const Q
 
 } // namespace
 
-void SyncEngine::push(Run& run, const SyncDescriptor& d)
+void PushJob::run()
 {
-    const auto entity = LocalSchema::entity(d.entity);
+    const SyncDescriptor& d = m_descriptor;
     StoreError error;
-    QHash<QString, SyncLink> links = run.links.links(d.entity, &error);
-    const QList<LocalRecord> records = entity ? readLocal(*entity, &error) : QList<LocalRecord>();
+    m_links = m_run.links().links(d.entity, &error);
+    const QList<LocalRecord> records = LocalRecordStore(m_run.database()).all(LocalSchema::entity(d.entity), &error);
     if (!error.message.isEmpty()) {
-        run.summary.fatalError = error.message;
-        run.stop = true;
+        m_run.fail(error.message);
         return;
     }
     int done = 0;
     const int total = static_cast<int>(records.size());
-    emit progress(run.direction, d.entity, 0, total);
+    m_run.reportProcessed(Direction::Push, d.entity, 0, total);
     for (const LocalRecord& r : records) {
-        if (m_cancelled || run.stop) {
+        if (m_run.shouldStop()) {
             break;
         }
         SyncOutcome outcome;
-        outcome.direction = QStringLiteral("push");
+        outcome.direction = Direction::Push;
         outcome.entity = d.entity;
         outcome.localId = r.id;
-        pushOne(run, d, r, links, &outcome);
-        record(run, outcome);
+        pushRecord(r, &outcome);
+        m_run.record(outcome);
         if (++done % 50 == 0) {
-            flushOutcomes(run);
-            emit countsChanged(run.direction, d.entity, run.summary.pushCounts.value(d.entity));
-            emit progress(run.direction, d.entity, done, total);
+            m_run.flushOutcomes();
+            m_run.reportCounts(Direction::Push, d.entity, done, total);
         }
     }
-    emit countsChanged(run.direction, d.entity, run.summary.pushCounts.value(d.entity));
-    emit progress(run.direction, d.entity, done, total);
+    m_run.reportCounts(Direction::Push, d.entity, done, total);
 }
 
-bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r, QHash<QString, SyncLink>& links,
-                         SyncOutcome* outcome)
+bool PushJob::admit(const LocalRecord& record, const PushBody& built, SyncOutcome* outcome) const
+{
+    Q_UNUSED(record)
+    if (!built.skipReason.isEmpty()) {
+        outcome->action = SyncOutcome::Action::Skipped;
+        outcome->reason = built.skipReason;
+        return false;
+    }
+    return true;
+}
+
+bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
 {
     using A = SyncOutcome::Action;
-    const PushBody built = d.toRemote(r, run.inputs);
-    if (!built.skipReason.isEmpty()) {
-        outcome->action = A::Skipped;
-        outcome->reason = built.skipReason;
+    const SyncDescriptor& d = m_descriptor;
+    const PushBody built = d.toRemote(r, m_run.inputs());
+    if (!admit(r, built, outcome)) {
         return true;
     }
     const QByteArray compact = QJsonDocument(built.body).toJson(QJsonDocument::Compact);
     const QString hash = hashOf(compact);
-    SyncLink link = links.value(r.id);
+    SyncLink link = m_links.value(r.id);
     link.localId = r.id;
-    if (link.remoteId <= 0 && !link.pushedBody.isEmpty() && !run.request.dryRun) {
+    if (link.remoteId <= 0 && !link.pushedBody.isEmpty() && !m_run.dryRun()) {
         // A create that may have happened (lost answer, killed process): look before creating again.
         ApiError error;
-        const qint64 found = findExisting(run, d, built, links, &error);
+        const qint64 found = findExisting(built, &error);
         if (!error.isOk()) {
             outcome->action = A::Failed;
-            outcome->reason = tr("cannot check whether an earlier create went through: %1").arg(error.message());
-            fatal(run, error);
+            outcome->reason =
+                SyncEngine::tr("cannot check whether an earlier create went through: %1").arg(error.message());
+            m_run.fatal(error, Direction::Push);
             return false;
         }
         if (found > 0) {
             link.remoteId = found;
             StoreError storeError;
-            run.links.save(d.entity, link, &storeError);
-            links.insert(r.id, link);
+            m_run.links().save(d.entity, link, &storeError);
+            m_links.insert(r.id, link);
             if (link.pushedHash == hash) {
                 outcome->action = A::Created;
                 outcome->remoteId = found;
@@ -112,52 +122,50 @@ bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r
     }
     outcome->remoteId = link.remoteId;
     if (link.remoteId <= 0) {
-        if (!run.settings.isEnabled(d.entity, QStringLiteral("push_create"))) {
+        if (!m_run.settings().isEnabled(d.entity, Operation::PushCreate)) {
             outcome->action = A::Skipped;
-            outcome->reason = tr("sync option off: push_create is off for %1").arg(d.entity);
+            outcome->reason = SyncEngine::tr("sync option off: push_create is off for %1").arg(nameOf(d.entity));
             return true;
         }
-        if (run.request.dryRun) {
+        if (m_run.dryRun()) {
             outcome->action = A::Created;
             return true;
         }
-        return create(run, d, built, hash, link, links, outcome);
+        return create(built, hash, link, outcome);
     }
     // What ConnectWise has: the last body sent, or, after a pull, the body of the record as the pull wrote it.
     QJsonObject before;
     if (!link.pulledValues.isEmpty()) {
-        const auto entity = LocalSchema::entity(d.entity);
-        if (entity && SyncSnapshot::of(*entity, r.values).toUtf8() == link.pulledValues) {
+        const LocalEntity& entity = LocalSchema::entity(d.entity);
+        if (SyncSnapshot::of(entity, r.values).toUtf8() == link.pulledValues) {
             outcome->action = A::Unchanged;
             return true;
         }
-        if (entity) {
-            before =
-                d.toRemote(SyncSnapshot::restore(*entity, r.id, QString::fromUtf8(link.pulledValues)), run.inputs).body;
-        }
+        before =
+            d.toRemote(SyncSnapshot::restore(entity, r.id, QString::fromUtf8(link.pulledValues)), m_run.inputs()).body;
     } else if (link.pushedHash == hash) {
         outcome->action = A::Unchanged;
         return true;
     } else {
         before = QJsonDocument::fromJson(link.pushedBody.toUtf8()).object();
     }
-    if (!run.settings.isEnabled(d.entity, QStringLiteral("push_update"))) {
+    if (!m_run.settings().isEnabled(d.entity, Operation::PushUpdate)) {
         outcome->action = A::Skipped;
-        outcome->reason = tr("sync option off: push_update is off for %1").arg(d.entity);
+        outcome->reason = SyncEngine::tr("sync option off: push_update is off for %1").arg(nameOf(d.entity));
         return true;
     }
     const QJsonArray ops = patchOps(before, built.body, d.updatableFields);
-    if (run.request.dryRun) {
+    if (m_run.dryRun()) {
         outcome->action = ops.isEmpty() ? A::Unchanged : A::Updated;
         return true;
     }
     if (!ops.isEmpty()) {
-        const ApiResult result =
-            call(ApiRequest::patch(built.path + QLatin1Char('/') + QString::number(link.remoteId), QJsonDocument(ops)));
+        const ApiResult result = m_run.call(
+            ApiRequest::patch(built.path + QLatin1Char('/') + QString::number(link.remoteId), QJsonDocument(ops)));
         if (!result.ok()) {
             outcome->action = A::Failed;
             outcome->reason = result.error.message();
-            fatal(run, result.error);
+            m_run.fatal(result.error, Direction::Push);
             return false;
         }
     }
@@ -165,20 +173,20 @@ bool SyncEngine::pushOne(Run& run, const SyncDescriptor& d, const LocalRecord& r
     link.pushedBody = QString::fromUtf8(compact);
     link.pulledValues.clear();
     StoreError storeError;
-    if (!run.links.save(d.entity, link, &storeError)) {
+    if (!m_run.links().save(d.entity, link, &storeError)) {
         outcome->action = A::Failed;
         outcome->reason = storeError.message;
         return false;
     }
-    links.insert(r.id, link);
+    m_links.insert(r.id, link);
     outcome->action = ops.isEmpty() ? A::Unchanged : A::Updated;
     return true;
 }
 
-bool SyncEngine::create(Run& run, const SyncDescriptor& d, const PushBody& built, const QString& hash, SyncLink link,
-                        QHash<QString, SyncLink>& links, SyncOutcome* outcome)
+bool PushJob::create(const PushBody& built, const QString& hash, SyncLink link, SyncOutcome* outcome)
 {
     using A = SyncOutcome::Action;
+    const SyncDescriptor& d = m_descriptor;
     const QByteArray compact = QJsonDocument(built.body).toJson(QJsonDocument::Compact);
     // The link row goes in first (committed): if the answer is lost or the process dies, the next run knows a
     // create may have happened and looks it up instead of creating a duplicate.
@@ -187,17 +195,17 @@ bool SyncEngine::create(Run& run, const SyncDescriptor& d, const PushBody& built
     link.pushedBody = QString::fromUtf8(compact);
     link.remoteId = 0;
     StoreError storeError;
-    if (!run.links.save(d.entity, link, &storeError)) {
+    if (!m_run.links().save(d.entity, link, &storeError)) {
         outcome->action = A::Failed;
         outcome->reason = storeError.message;
         return false;
     }
-    links.insert(link.localId, link);
+    m_links.insert(link.localId, link);
     // A POST is never sent again blindly: only after a look-up showed the first one created nothing.
     ApiResult result;
     qint64 remoteId = 0;
     for (int attempt = 0; attempt < 2 && remoteId <= 0; ++attempt) {
-        result = call(ApiRequest::post(built.path, QJsonDocument(built.body)));
+        result = m_run.call(ApiRequest::post(built.path, QJsonDocument(built.body)));
         if (result.ok()) {
             remoteId = result.object().value(QStringLiteral("id")).toInteger();
             break;
@@ -208,12 +216,12 @@ bool SyncEngine::create(Run& run, const SyncDescriptor& d, const PushBody& built
             break;
         }
         ApiError lookupError;
-        remoteId = findExisting(run, d, built, links, &lookupError);
+        remoteId = findExisting(built, &lookupError);
         if (!lookupError.isOk()) {
             outcome->action = A::Failed;
-            outcome->reason = tr("the create may have happened; it is checked again on the next run (%1)")
+            outcome->reason = SyncEngine::tr("the create may have happened; it is checked again on the next run (%1)")
                                   .arg(result.error.message());
-            fatal(run, lookupError);
+            m_run.fatal(lookupError, Direction::Push);
             return false; // the pending link stays: the next run looks again
         }
         if (exists) {
@@ -221,43 +229,42 @@ bool SyncEngine::create(Run& run, const SyncDescriptor& d, const PushBody& built
         }
     }
     if (remoteId <= 0) {
-        run.links.remove(d.entity, link.localId, &storeError);
-        links.remove(link.localId);
+        m_run.links().remove(d.entity, link.localId, &storeError);
+        m_links.remove(link.localId);
         outcome->action = A::Failed;
-        outcome->reason = result.ok() ? tr("the answer to the create had no id") : result.error.message();
+        outcome->reason = result.ok() ? SyncEngine::tr("the answer to the create had no id") : result.error.message();
         if (!result.ok()) {
-            fatal(run, result.error);
+            m_run.fatal(result.error, Direction::Push);
         }
         return false;
     }
     link.remoteId = remoteId;
-    if (!run.links.save(d.entity, link, &storeError)) {
+    if (!m_run.links().save(d.entity, link, &storeError)) {
         outcome->action = A::Failed;
         outcome->reason = storeError.message;
         return false;
     }
-    links.insert(link.localId, link);
+    m_links.insert(link.localId, link);
     outcome->action = A::Created;
     outcome->remoteId = remoteId;
     return true;
 }
 
-qint64 SyncEngine::findExisting(Run& run, const SyncDescriptor& d, const PushBody& built,
-                                const QHash<QString, SyncLink>& links, ApiError* error)
+qint64 PushJob::findExisting(const PushBody& built, ApiError* error)
 {
-    Q_UNUSED(run)
+    const SyncDescriptor& d = m_descriptor;
     ApiRequest request = ApiRequest::get(built.path);
     request.addQuery(QStringLiteral("pageSize"), QStringLiteral("1000"));
     if (!d.keyField.isEmpty()) {
         request.addQuery(QStringLiteral("conditions"), Conditions::equals(d.keyField, built.key).toString());
     }
-    const ApiResult result = call(request);
+    const ApiResult result = m_run.call(request);
     if (!result.ok()) {
         *error = result.error;
         return 0;
     }
     QSet<qint64> taken;
-    for (const SyncLink& l : links) {
+    for (const SyncLink& l : m_links) {
         if (l.remoteId > 0) {
             taken.insert(l.remoteId);
         }

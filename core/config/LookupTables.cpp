@@ -1,4 +1,4 @@
-#include "core/panels/LookupTables.h"
+#include "core/config/LookupTables.h"
 
 #include "core/config/ConfigNames.h"
 #include "core/mapping/LookupMatcher.h"

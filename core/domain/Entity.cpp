@@ -1,0 +1,15 @@
+#include "core/domain/Entity.h"
+
+namespace Cw {
+
+template <>
+const NameTable<Entity>& nameTable<Entity>()
+{
+    static const NameTable<Entity> table {
+        {Entity::Accounts, "accounts"}, {Entity::Products, "products"}, {Entity::Invoices, "invoices"},
+        {Entity::Orders, "orders"},     {Entity::Payments, "payments"}, {Entity::Users, "users"},
+    };
+    return table;
+}
+
+} // namespace Cw

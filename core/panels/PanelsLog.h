@@ -1,7 +1,0 @@
-#pragma once
-
-#include <QLoggingCategory>
-
-namespace Cw {
-Q_DECLARE_LOGGING_CATEGORY(lcPanels)
-} // namespace Cw

@@ -1,0 +1,16 @@
+#include "core/sync/SyncJob.h"
+
+#include "core/sync/PullJob.h"
+#include "core/sync/PushJob.h"
+
+namespace Cw {
+
+std::unique_ptr<SyncJob> SyncJob::make(Direction direction, SyncRun& run, const SyncDescriptor& descriptor)
+{
+    if (direction == Direction::Push) {
+        return std::make_unique<PushJob>(run, descriptor);
+    }
+    return std::make_unique<PullJob>(run, descriptor);
+}
+
+} // namespace Cw

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/sync/SyncDescriptor.h"
+
+#include <memory>
+
+namespace Cw {
+
+class SyncRun;
+
+// Syncs one entity in one direction over a run's shared state. SyncEngine makes one per entity and direction,
+// after the entity's blockers and checks passed, and runs it; the run records its outcomes and progress.
+// (Jobs for the lines of invoices and orders, pushed after their parent, are further subclasses.)
+class SyncJob
+{
+public:
+    SyncJob(SyncRun& run, const SyncDescriptor& descriptor) : m_run(run), m_descriptor(descriptor) { }
+    virtual ~SyncJob() = default;
+    SyncJob(const SyncJob&) = delete;
+    SyncJob& operator=(const SyncJob&) = delete;
+
+    virtual Direction direction() const = 0;
+    virtual void run() = 0;
+
+    // The job of a descriptor in a direction (Push or Pull).
+    static std::unique_ptr<SyncJob> make(Direction direction, SyncRun& run, const SyncDescriptor& descriptor);
+
+protected:
+    SyncRun& m_run;
+    const SyncDescriptor& m_descriptor;
+};
+
+} // namespace Cw
