@@ -2,61 +2,30 @@
 
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/BackgroundJson.h"
+#include "core/connectwise/BodyCheck.h"
 #include "core/connectwise/ConnectWiseLog.h"
 #include "core/connectwise/ErrorClassifier.h"
 
-#include <QFutureWatcher>
-#include <QIODevice>
 #include <QNetworkReply>
-#include <QPromise>
-#include <QThreadPool>
 
 #include <algorithm>
-#include <cstring>
 
 namespace Cw {
 
 namespace {
-
-// A request body that can be read once and never rewound (see the POST case in ApiCall::send()).
-class OneShotBody final : public QIODevice
-{
-public:
-    OneShotBody(QByteArray data, QObject* parent) : QIODevice(parent), m_data(std::move(data))
-    {
-        open(QIODevice::ReadOnly);
-    }
-    bool isSequential() const override { return true; }
-    bool reset() override { return false; }
-    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
-    qint64 size() const override { return m_data.size(); }
-
-protected:
-    qint64 readData(char* out, qint64 max) override
-    {
-        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
-        if (n <= 0) {
-            return m_pos >= m_data.size() ? -1 : 0;
-        }
-        memcpy(out, m_data.constData() + m_pos, size_t(n));
-        m_pos += n;
-        return n;
-    }
-    qint64 writeData(const char*, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_pos = 0;
-};
-
-} // namespace
+constexpr qint64 kMinBackoffMs = 250; // after a 429 without a usable Retry-After, even with a policy of no delay
+}
 
 ApiCall::ApiCall(ApiClient* client, ApiRequest request)
-    : QObject(client), m_client(client), m_request(std::move(request))
+    : QObject(client)
+    , m_client(client)
+    , m_request(std::move(request))
+    , m_governor(client->governor())
+    , m_ticket(m_governor->newTicket()) // its place in the queue, kept for every send
 {
     m_retryTimer.setSingleShot(true);
-    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% before Retry-After
-    connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% early
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::acquireAndSend);
 }
 
 ApiCall::~ApiCall()
@@ -66,6 +35,12 @@ ApiCall::~ApiCall()
         m_reply->abort();
         m_reply->deleteLater();
     }
+    m_governor->release(m_ticket, RateGovernor::Outcome::Abandoned); // before QObject stops taking its callbacks
+}
+
+const RetryPolicy& ApiCall::policy() const
+{
+    return m_client->connection().retry;
 }
 
 void ApiCall::start()
@@ -87,7 +62,7 @@ void ApiCall::start()
         return;
     }
     if (!m_request.absoluteUrl.isEmpty()) {
-        send();
+        acquireAndSend();
         return;
     }
     m_client->requireBaseUrl(this, [this](const ApiError& error) {
@@ -100,10 +75,48 @@ void ApiCall::start()
             finish(result);
             return;
         }
-        send();
+        acquireAndSend();
     });
 }
 
+void ApiCall::acquireAndSend()
+{
+    if (m_finished) {
+        return;
+    }
+    // A rate-limit pause is waited for only within the policy: no longer than maxRetryAfterMs, and not past
+    // maxTotalMs since the call started.
+    const RetryPolicy& retry = policy();
+    RateGovernor::Budget budget;
+    budget.maxPauseMs = retry.maxRetryAfterMs;
+    budget.deadline = m_governor->now() + std::max<qint64>(0, retry.maxTotalMs - m_elapsed.elapsed());
+    const RateGovernor::Decision decision =
+        m_governor->acquire(m_ticket, this, budget, [this](const RateGovernor::Decision& later) {
+            if (!m_finished) {
+                onAdmission(later);
+            }
+        });
+    if (decision.admission != RateGovernor::Admission::Queued) {
+        onAdmission(decision);
+    }
+}
+
+void ApiCall::onAdmission(const RateGovernor::Decision& decision)
+{
+    if (decision.admission == RateGovernor::Admission::Granted) {
+        send();
+        return;
+    }
+    ApiResult result;
+    result.error.kind = ApiError::Kind::RateLimited;
+    result.error.retryAfterSeconds = int((decision.pauseRemainingMs + 999) / 1000);
+    result.error.detail = QStringLiteral("the connection's requests are paused for %1 ms, longer than this request "
+                                         "may wait")
+                              .arg(decision.pauseRemainingMs);
+    finish(result);
+}
+
+// Holds a slot of the governor: released when the reply is in (onReplyFinished) or the call ends.
 void ApiCall::send()
 {
     if (m_finished) {
@@ -111,33 +124,7 @@ void ApiCall::send()
     }
     ++m_attempts;
     m_sslErrors.clear();
-    const QUrl url = m_request.url(m_client->baseUrl());
-    QNetworkRequest request = m_client->buildRequest(url, m_request);
-    QNetworkAccessManager* nam = m_client->networkAccessManager();
-    switch (m_request.method) {
-    case ApiRequest::Method::Get:
-        m_reply = nam->get(request);
-        break;
-    case ApiRequest::Method::Delete:
-        m_reply = nam->deleteResource(request);
-        break;
-    case ApiRequest::Method::Post: {
-        // Qt silently sends a request again when a connection closes before any answer byte. For a POST
-        // that could create a record twice, so its body is a one-shot stream: Qt cannot rewind it and
-        // reports ContentReSendError instead, which becomes "outcome unknown".
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
-        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        auto* body = new OneShotBody(m_request.body, this);
-        m_reply = nam->sendCustomRequest(request, m_request.verb(), body);
-        connect(m_reply, &QObject::destroyed, body, &QObject::deleteLater);
-        break;
-    }
-    default:
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        m_reply = nam->sendCustomRequest(request, m_request.verb(), m_request.body);
-        break;
-    }
+    m_reply = m_client->transmit(m_request, this);
     m_attemptTimer.start();
     // TLS errors are recorded for the error message and never ignored.
     connect(m_reply, &QNetworkReply::sslErrors, this,
@@ -165,20 +152,19 @@ void ApiCall::onReplyFinished()
     qCDebug(lcConnectWise).noquote() << m_request.verb() << result.url.toString(QUrl::RemoveUserInfo) << "->" << status
                                      << networkError << "in" << m_attemptTimer.elapsed() << "ms, attempt" << m_attempts;
 
+    if (status == 429) {
+        result.error = ErrorClassifier::fromHttp(status, result.body, m_request.path);
+        onRateLimited(result);
+        return;
+    }
+    // The reply is in: the slot goes to the next request, whatever happens to this one now.
+    const bool failed = status >= 500 || (status < 400 && networkError != QNetworkReply::NoError);
+    m_governor->release(m_ticket, failed ? RateGovernor::Outcome::Failed : RateGovernor::Outcome::Answered);
+
     if (status >= 400) {
         result.error = ErrorClassifier::fromHttp(status, result.body, m_request.path);
-        if (status == 429) {
-            const qint64 wait =
-                RetryPolicy::parseRetryAfterMs(result.header("Retry-After"), QDateTime::currentDateTimeUtc());
-            result.error.retryAfterSeconds = wait < 0 ? -1 : int((wait + 999) / 1000);
-            const RetryPolicy& policy = m_client->connection().retry;
-            const qint64 delay = wait < 0 ? policy.backoffMs(m_attempts) : wait;
-            // The server did not process a rate-limited request, so even a POST may be sent again.
-            onFailure(result, delay <= policy.maxRetryAfterMs, delay);
-            return;
-        }
         if (status >= 500) {
-            onFailure(result, idempotent, m_client->connection().retry.backoffMs(m_attempts));
+            onFailure(result, idempotent, policy().backoffMs(failedAttempts()));
             return;
         }
         if (status == 404) {
@@ -206,8 +192,8 @@ void ApiCall::onReplyFinished()
         const ApiError::Kind kind = result.error.kind;
         const bool transient = kind == ApiError::Kind::MalformedResponse ||
             ErrorClassifier::isTransientNetworkError(networkError) ||
-            (kind == ApiError::Kind::Timeout && m_client->connection().retry.retryTimeouts);
-        onFailure(result, transient && idempotent, m_client->connection().retry.backoffMs(m_attempts));
+            (kind == ApiError::Kind::Timeout && policy().retryTimeouts);
+        onFailure(result, transient && idempotent, policy().backoffMs(failedAttempts()));
         return;
     }
 
@@ -219,30 +205,79 @@ void ApiCall::onReplyFinished()
         finish(result);
         return;
     }
+    onSuccess(std::move(result));
+}
 
-    if (m_request.expectJson && !result.body.trimmed().isEmpty()) {
-        // A 1,000-record page takes tens of milliseconds to parse: big bodies are parsed on a pool thread
-        // so the event loop (UI, other transfers, the consumer of the previous page) keeps running.
-        const QByteArray body = result.body;
-        BackgroundJson::parse(body, this,
-                              [this, result](const QJsonDocument& document, const QJsonParseError& error) mutable {
-                                  if (m_finished) {
-                                      return;
-                                  }
-                                  applyParsed(result, document, error);
-                                  onParsed(std::move(result));
-                              });
+void ApiCall::onRateLimited(ApiResult result)
+{
+    const RetryPolicy& retryPolicy = policy();
+    const QByteArray header = result.header("Retry-After");
+    const qint64 asked = RetryPolicy::parseRetryAfterMs(header, QDateTime::currentDateTimeUtc());
+    result.error.retryAfterSeconds = asked < 0 ? -1 : int((asked + 999) / 1000);
+    // Without a usable Retry-After (missing, unreadable, 0): backoff with jitter, longer for each 429 in a row on
+    // this connection, so that the requests do not come straight back.
+    const bool usable = asked > 0;
+    const qint64 delay =
+        usable ? asked : std::max<qint64>(kMinBackoffMs, retryPolicy.backoffMs(m_governor->rateLimitStreak() + 1));
+    ++m_rateLimited;
+    const QString why = QStringLiteral("429 on %1 %2, %3")
+                            .arg(QString::fromLatin1(m_request.verb()), m_request.path,
+                                 usable ? QStringLiteral("Retry-After ") + QString::fromLatin1(header)
+                                        : QStringLiteral("no usable Retry-After: backoff"));
+    // The server did not process it, so even a POST is sent again, and it does not count against maxAttempts;
+    // but no longer than the policy lets a request wait.
+    const bool retry = delay <= retryPolicy.maxRetryAfterMs && m_elapsed.elapsed() + delay <= retryPolicy.maxTotalMs;
+    if (retry) {
+        emit retrying(result.error, m_attempts + 1, int(delay));
+    }
+    m_governor->rateLimited(m_ticket, delay, why); // pauses every request of the connection, this one too
+    if (!retry) {
+        finish(result);
         return;
     }
-    finish(result);
+    acquireAndSend();
+}
+
+void ApiCall::onSuccess(ApiResult result)
+{
+    // A 2xx that ended without a network error can still be cut off (a proxy, a connection closed on a message
+    // boundary): a short or unfinished body is retried like a 5xx (for idempotent methods).
+    if (!m_request.expectJson) {
+        result.error = BodyCheck::rawJson(result);
+        if (!result.error.isOk()) {
+            onFailure(result, m_request.isIdempotent(), policy().backoffMs(failedAttempts()));
+            return;
+        }
+        finish(result);
+        return;
+    }
+    if (result.body.trimmed().isEmpty()) {
+        finish(result);
+        return;
+    }
+    result.error = BodyCheck::length(result);
+    if (!result.error.isOk()) {
+        onFailure(result, m_request.isIdempotent(), policy().backoffMs(failedAttempts()));
+        return;
+    }
+    // A 1,000-record page takes tens of milliseconds to parse: big bodies are parsed on a pool thread
+    // so the event loop (UI, other transfers, the consumer of the previous page) keeps running.
+    const QByteArray body = result.body;
+    BackgroundJson::parse(body, this,
+                          [this, result](const QJsonDocument& document, const QJsonParseError& error) mutable {
+                              if (m_finished) {
+                                  return;
+                              }
+                              applyParsed(result, document, error);
+                              onParsed(std::move(result));
+                          });
 }
 
 void ApiCall::applyParsed(ApiResult& result, const QJsonDocument& document, const QJsonParseError& error)
 {
     if (error.error != QJsonParseError::NoError) {
         result.error.kind = ApiError::Kind::MalformedResponse;
-        const qint64 declared = result.header("Content-Length").toLongLong();
-        result.error.truncated = declared > result.body.size() || error.offset >= result.body.trimmed().size();
+        result.error.truncated = error.offset >= result.body.trimmed().size();
         result.error.detail = error.errorString();
         return;
     }
@@ -253,7 +288,7 @@ void ApiCall::applyParsed(ApiResult& result, const QJsonDocument& document, cons
 void ApiCall::onParsed(ApiResult result)
 {
     if (!result.error.isOk()) {
-        onFailure(result, m_request.isIdempotent(), m_client->connection().retry.backoffMs(m_attempts));
+        onFailure(result, m_request.isIdempotent(), policy().backoffMs(failedAttempts()));
         return;
     }
     finish(result);
@@ -261,8 +296,8 @@ void ApiCall::onParsed(ApiResult result)
 
 bool ApiCall::retryBudgetAllows(qint64 delayMs) const
 {
-    const RetryPolicy& policy = m_client->connection().retry;
-    return m_attempts < policy.maxAttempts && m_elapsed.elapsed() + delayMs <= policy.maxTotalMs;
+    const RetryPolicy& retry = policy();
+    return failedAttempts() < retry.maxAttempts && m_elapsed.elapsed() + delayMs <= retry.maxTotalMs;
 }
 
 void ApiCall::onFailure(ApiResult result, bool retryable, qint64 delayMs)
@@ -271,7 +306,7 @@ void ApiCall::onFailure(ApiResult result, bool retryable, qint64 delayMs)
         qCInfo(lcConnectWise).noquote() << "retrying" << m_request.verb() << m_request.path << "in" << delayMs
                                         << "ms after" << ApiError::kindName(result.error.kind) << result.httpStatus;
         emit retrying(result.error, m_attempts + 1, int(delayMs));
-        m_retryTimer.start(int(delayMs));
+        m_retryTimer.start(int(delayMs)); // holds no slot meanwhile
         return;
     }
     if (!m_request.isIdempotent()) {
@@ -299,7 +334,7 @@ void ApiCall::onNotFound(ApiResult result)
         if (error.isOk() && m_client->baseUrl() != before) {
             qCInfo(lcConnectWise).noquote() << "codebase moved; base URL is now" << m_client->baseUrl().toString()
                                             << "- sending" << m_request.path << "again";
-            send();
+            acquireAndSend();
             return;
         }
         finish(result);
@@ -331,6 +366,7 @@ void ApiCall::finish(ApiResult result)
     }
     m_finished = true;
     m_retryTimer.stop();
+    m_governor->release(m_ticket, RateGovernor::Outcome::Abandoned); // if it still holds or waits for a slot
     result.attempts = m_attempts;
     result.elapsedMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
     if (!result.error.isOk()) {

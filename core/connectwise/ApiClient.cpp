@@ -3,11 +3,24 @@
 #include "core/connectwise/CompanyLookup.h"
 #include "core/connectwise/ConnectWiseLog.h"
 #include "core/connectwise/NetworkAccessFactory.h"
+#include "core/connectwise/OneShotBody.h"
+
+#include <QNetworkReply>
 
 namespace Cw {
 
 ApiClient::ApiClient(QNetworkAccessManager* manager, Connection connection, QObject* parent)
-    : QObject(parent), m_manager(manager), m_connection(std::move(connection)), m_builder(m_connection)
+    : ApiClient(manager, std::move(connection), nullptr, parent)
+{ }
+
+ApiClient::ApiClient(QNetworkAccessManager* manager, Connection connection, std::shared_ptr<RateGovernor> governor,
+                     QObject* parent)
+    : QObject(parent)
+    , m_manager(manager)
+    , m_connection(std::move(connection))
+    , m_builder(m_connection)
+    , m_governor(governor ? std::move(governor)
+                          : RateGovernor::create(m_connection.maxInFlight, governorName(m_connection)))
 {
     Q_ASSERT(m_manager);
     const QString applied = NetworkAccessFactory::appliedProxyKey(m_manager);
@@ -68,6 +81,35 @@ CompanyLookup* ApiClient::lookupCompany()
     });
     QMetaObject::invokeMethod(lookup, &CompanyLookup::start, Qt::QueuedConnection);
     return lookup;
+}
+
+QString ApiClient::governorName(const Connection& connection)
+{
+    return connection.companyId + QLatin1Char('@') + connection.site.hostAndPort();
+}
+
+QNetworkReply* ApiClient::transmit(const ApiRequest& apiRequest, QObject* bodyParent)
+{
+    QNetworkRequest request = buildRequest(apiRequest.url(m_baseUrl), apiRequest);
+    switch (apiRequest.method) {
+    case ApiRequest::Method::Get:
+        return m_manager->get(request);
+    case ApiRequest::Method::Delete:
+        return m_manager->deleteResource(request);
+    case ApiRequest::Method::Post: {
+        // Never sent twice, not even by Qt's own resend (see OneShotBody).
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentLengthHeader, apiRequest.body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto* body = new OneShotBody(apiRequest.body, bodyParent);
+        QNetworkReply* reply = m_manager->sendCustomRequest(request, apiRequest.verb(), body);
+        connect(reply, &QObject::destroyed, body, &QObject::deleteLater);
+        return reply;
+    }
+    default:
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        return m_manager->sendCustomRequest(request, apiRequest.verb(), apiRequest.body);
+    }
 }
 
 QNetworkRequest ApiClient::buildRequest(const QUrl& url, const ApiRequest& request) const

@@ -4,6 +4,7 @@
 #include "core/connectwise/ApiRequest.h"
 #include "core/connectwise/CompanyInfo.h"
 #include "core/connectwise/Connection.h"
+#include "core/connectwise/RateGovernor.h"
 #include "core/connectwise/RequestBuilder.h"
 
 #include <QList>
@@ -13,7 +14,10 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
+
+class QNetworkReply;
 
 namespace Cw {
 
@@ -22,14 +26,16 @@ struct CompanyLookupResult;
 
 // The one request pipeline to a ConnectWise tenant. Holds the Connection (keys in memory only), finds the
 // base URL (codebase override, or companyinfo on first use), and makes ApiCalls that carry auth, clientId,
-// the pinned Accept version, timeout, TLS and retry behaviour (see ApiCall).
+// the pinned Accept version, timeout, TLS and retry behaviour (see ApiCall). Every request passes the client's
+// RateGovernor: give all clients of one connection the same one (ClientThread does), or each makes its own
+// (Connection::maxInFlight requests at once).
 //
 // Give each client its own QNetworkAccessManager, ideally from NetworkAccessFactory::create(proxy): the
 // client applies the connection's proxy to the manager it is given (Qt keeps proxies per manager), so a
 // manager shared by connections with different proxy settings would be reconfigured (a warning is logged).
 //
 //   auto* nam = Cw::NetworkAccessFactory::create(connection.proxy, this);
-//   auto* client = new Cw::ApiClient(nam, connection, this);
+//   auto* client = new Cw::ApiClient(nam, connection, this);      // or (nam, connection, governor, this)
 //   Cw::ApiCall* call = client->send(Cw::ApiRequest::get(Cw::Endpoints::systemInfo()));
 //   connect(call, &Cw::ApiCall::finished, this, [](const Cw::ApiResult& r) { ... });
 class ApiClient final : public QObject
@@ -39,10 +45,15 @@ class ApiClient final : public QObject
 
 public:
     ApiClient(QNetworkAccessManager* manager, Connection connection, QObject* parent = nullptr);
+    // governor: the connection's, shared with its other clients; null = a new one of connection.maxInFlight.
+    ApiClient(QNetworkAccessManager* manager, Connection connection, std::shared_ptr<RateGovernor> governor,
+              QObject* parent = nullptr);
     ~ApiClient() override;
 
     const Connection& connection() const { return m_connection; }
     QNetworkAccessManager* networkAccessManager() const { return m_manager; }
+    // The gate of this client's requests; hand it to every other client of the same connection.
+    std::shared_ptr<RateGovernor> governor() const { return m_governor; }
 
     // {scheme}://{api host}/{codebase}apis/3.0, empty until known (override or companyinfo).
     QUrl baseUrl() const { return m_baseUrl; }
@@ -67,7 +78,10 @@ private:
     friend class CompanyLookup;
     using Done = std::function<void(const ApiError&)>;
 
+    static QString governorName(const Connection& connection);
     QNetworkRequest buildRequest(const QUrl& url, const ApiRequest& request) const;
+    // Sends one attempt to the base URL (a POST body is parented to bodyParent).
+    QNetworkReply* transmit(const ApiRequest& request, QObject* bodyParent);
     void requireBaseUrl(QObject* context, Done done);
     void rediscoverCodebase(QObject* context, Done done);
     void runLookup(QObject* context, Done done);
@@ -83,6 +97,7 @@ private:
     QNetworkAccessManager* m_manager;
     Connection m_connection;
     RequestBuilder m_builder;
+    std::shared_ptr<RateGovernor> m_governor;
     QUrl m_baseUrl;
     std::optional<CompanyInfo> m_companyInfo;
     QPointer<CompanyLookup> m_lookup;

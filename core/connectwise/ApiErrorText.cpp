@@ -115,6 +115,10 @@ QString ApiError::message() const
 
 QString ApiError::fix() const
 {
+    if (outcomeUnknown) {
+        // A write that failed after it may have reached the server (5xx, timeout, dropped, cut-off answer).
+        return tr("Check in ConnectWise whether the record was created before sending it again.");
+    }
     switch (kind) {
     case Kind::None:
     case Kind::Cancelled:
@@ -147,9 +151,7 @@ QString ApiError::fix() const
     case Kind::RateLimited:
         return tr("Wait a minute and try again; run fewer syncs at the same time.");
     case Kind::ServerError:
-        return outcomeUnknown ? tr("Check in ConnectWise whether the record was created before sending it again.")
-                              : tr("Try again later. If it keeps failing, check ConnectWise's status page or "
-                                   "your server's logs.");
+        return tr("Try again later. If it keeps failing, check ConnectWise's status page or your server's logs.");
     case Kind::InvalidRequest:
         return tr("Correct the listed fields (or their mapping) and send the record again.");
     case Kind::UnexpectedResponse:
@@ -165,8 +167,7 @@ QString ApiError::fix() const
     case Kind::Unreachable:
         return tr("Check the network connection, VPN and firewall, or set a proxy.");
     case Kind::ConnectionDropped:
-        return outcomeUnknown ? tr("Check in ConnectWise whether the record was created before sending it again.")
-                              : tr("Try again; a proxy, firewall or overloaded server may be closing connections.");
+        return tr("Try again; a proxy, firewall or overloaded server may be closing connections.");
     case Kind::Tls:
         if (tlsReasons.contains(TlsReason::SelfSigned) || tlsReasons.contains(TlsReason::UntrustedChain)) {
             return tr("Install a certificate from a public authority with its full chain on the server, or select "

@@ -20,7 +20,9 @@ struct ApiRequest
     QList<QPair<QString, QString>> query;
     QList<QPair<QByteArray, QByteArray>> headers; // e.g. pagination-type: forward-only
     QByteArray body; // JSON for POST/PUT/PATCH
-    bool expectJson = true; // a 2xx body must be JSON (checked once, kept parsed in ApiResult::json)
+    // A 2xx body must be JSON (checked once, kept parsed in ApiResult::json). false: kept raw in ApiResult::body
+    // for the caller to read, checked only for being whole (Content-Length; a [ or { closed, or a JSON scalar).
+    bool expectJson = true;
     bool authenticated = true; // false only for the anonymous companyinfo lookup
     QUrl absoluteUrl; // when set, used instead of base + path (companyinfo)
 

@@ -14,11 +14,12 @@ ClientThread::ClientThread(const ApiClient& source)
     m_thread.start();
     const Connection connection = source.connection();
     const std::optional<CompanyInfo> info = source.companyInfo();
+    const std::shared_ptr<RateGovernor> governor = source.governor();
     QMetaObject::invokeMethod(
         m_context,
-        [this, connection, info] {
+        [this, connection, info, governor] {
             QNetworkAccessManager* manager = NetworkAccessFactory::create(connection.proxy, m_context);
-            m_client = new ApiClient(manager, connection, m_context);
+            m_client = new ApiClient(manager, connection, governor, m_context);
             if (info) {
                 m_client->setCompanyInfo(*info); // no second company lookup
             }

@@ -55,10 +55,11 @@ ApiError Connection::validateForApi() const
 
 QString Connection::describe() const
 {
-    return QStringLiteral("site=%1 company=%2 clientId=%3 keys=%4 proxy=%5 caFile=%6 timeoutMs=%7")
+    return QStringLiteral("site=%1 company=%2 clientId=%3 keys=%4 proxy=%5 caFile=%6 timeoutMs=%7 maxInFlight=%8")
         .arg(site.toString(), companyId, clientId, hasKeys() ? QStringLiteral("set") : QStringLiteral("missing"),
              proxy.key(), caFile.isEmpty() ? QStringLiteral("-") : caFile)
-        .arg(transferTimeoutMs);
+        .arg(transferTimeoutMs)
+        .arg(maxInFlight);
 }
 
 } // namespace Cw

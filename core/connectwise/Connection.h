@@ -38,6 +38,8 @@ public:
     QString caFile; // extra trusted CA certificates (PEM), added to the system ones; empty = none
     int transferTimeoutMs = 30000; // no data for this long aborts the request
     RetryPolicy retry;
+    // Requests of this connection on the wire at once (the RateGovernor's ceiling); 1 sends one at a time.
+    int maxInFlight = 4;
 
     // site's override unless codebaseOverride is set; normalised ("v2025_1/") or empty.
     QString effectiveCodebaseOverride() const;

@@ -9,11 +9,11 @@ namespace Cw {
 // process the request), and for 5xx, dropped connections and cut-off answers (GET/PUT/PATCH/DELETE only).
 struct RetryPolicy
 {
-    int maxAttempts = 4; // sends in total, the first one included
-    int maxTotalMs = 90000; // no retry starts after this much time since the first send
+    int maxAttempts = 4; // sends in total, the first one included; sends answered 429 do not count
+    int maxTotalMs = 90000; // no retry starts, and no rate-limit pause is waited for, past this since the start
     int baseDelayMs = 400; // first backoff; doubles per retry, with jitter
     int maxDelayMs = 8000; // backoff cap
-    int maxRetryAfterMs = 60000; // a 429 asking for longer than this is reported instead of waited for
+    int maxRetryAfterMs = 60000; // a 429 (or a connection's pause) longer than this is reported, not waited for
     bool retryTimeouts = false; // a transfer timeout is retried too (for idempotent methods)
 
     static RetryPolicy interactive() { return RetryPolicy {3, 30000, 400, 4000, 30000, false}; }

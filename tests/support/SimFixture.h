@@ -54,6 +54,15 @@ inline Cw::ApiClient* simClient(const QUrl& simUrl, QObject* parent)
     return new Cw::ApiClient(Cw::NetworkAccessFactory::create(connection.proxy, parent), connection, parent);
 }
 
+// An ApiClient of `connection` with a network manager of its own (deleted with the client).
+inline std::unique_ptr<Cw::ApiClient> makeClient(const Cw::Connection& connection)
+{
+    auto client =
+        std::make_unique<Cw::ApiClient>(Cw::NetworkAccessFactory::create(connection.proxy, nullptr), connection);
+    client->networkAccessManager()->setParent(client.get());
+    return client;
+}
+
 // Waits (generously) for a job's finished signal and returns its single argument.
 template <typename Result, typename Job>
 Result waitFor(Job* job, void (Job::*signal)(const Result&), int timeoutMs = 60000)

@@ -43,13 +43,7 @@ private slots:
     void logsNeverContainSecrets();
 
 private:
-    std::unique_ptr<ApiClient> client(const Connection& connection)
-    {
-        auto* nam = NetworkAccessFactory::create(connection.proxy, this);
-        auto c = std::make_unique<ApiClient>(nam, connection);
-        nam->setParent(c.get());
-        return c;
-    }
+    static std::unique_ptr<ApiClient> client(const Connection& connection) { return CwTest::makeClient(connection); }
     static QJsonDocument newCompany(const QString& identifier)
     {
         return QJsonDocument(
