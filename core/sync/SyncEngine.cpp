@@ -29,11 +29,12 @@ QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& setting
     const Direction direction = push ? Direction::Push : Direction::Pull;
     const Operation create = createIn(direction);
     const Operation update = updateIn(direction);
-    const bool canCreate = d.supports(create) && settings.isEnabled(d.entity, create);
-    const bool canUpdate = d.supports(update) && settings.isEnabled(d.entity, update);
+    const Entity options = d.optionsEntity(); // lines: their parent's
+    const bool canCreate = d.supports(create) && settings.isEnabled(options, create);
+    const bool canUpdate = d.supports(update) && settings.isEnabled(options, update);
     if (!canCreate && !canUpdate) {
         return tr("sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on")
-            .arg(nameOf(d.entity), nameOf(create), nameOf(update));
+            .arg(nameOf(options), nameOf(create), nameOf(update));
     }
     if (push) {
         for (const QString& key : d.requiredVariables) {
@@ -84,13 +85,18 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
             continue;
         }
         for (const SyncDescriptor& d : SyncDescriptors::all()) {
-            if (!entities.contains(d.entity) || run.shouldStop() || !d.syncs(direction)) {
-                continue; // (payments are never pulled)
+            if (!entities.contains(d.entity) || run.shouldStop() || !d.syncs(direction) || d.followsParent) {
+                continue; // (payments are never pulled; lines go with their parent)
             }
             if (!mayStart(run, d, direction)) {
                 continue;
             }
-            SyncJob::make(direction, run, d)->run();
+            // Lines that cannot start (their variable, their permission) are blocked; their parents still go.
+            const SyncDescriptor* lines = direction == Direction::Push ? SyncDescriptors::linesOf(d.entity) : nullptr;
+            if (lines && !mayStart(run, *lines, direction)) {
+                lines = nullptr;
+            }
+            SyncJob::make(direction, run, d, lines)->run();
             run.flushOutcomes();
             run.forgetLinks(d.entity);
         }
