@@ -67,6 +67,19 @@ QJsonObject summaryJson(const Cw::SyncSummary& s)
     if (s.runId > 0) {
         out.insert(QStringLiteral("runId"), s.runId);
     }
+    QJsonArray failedToStart;
+    for (const Cw::SyncSlot& slot : s.failedToStart) {
+        failedToStart.append(slot.label());
+    }
+    out.insert(QStringLiteral("failedToStart"), failedToStart);
+    if (s.busy.isValid()) {
+        out.insert(QStringLiteral("busy"),
+                   QJsonObject {{QStringLiteral("program"), s.busy.program},
+                                {QStringLiteral("processId"), s.busy.processId},
+                                {QStringLiteral("host"), s.busy.host},
+                                {QStringLiteral("startedAt"), s.busy.startedAt.toString(Qt::ISODateWithMs)},
+                                {QStringLiteral("heartbeatAt"), s.busy.heartbeatAt.toString(Qt::ISODateWithMs)}});
+    }
     if (!s.fatalError.isEmpty()) {
         out.insert(QStringLiteral("error"), s.fatalError);
     }
@@ -227,7 +240,16 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
                              Cw::SyncOutcome::actionName(o.action), o.reason);
         }
     }
-    if (!summary.fatalError.isEmpty()) {
+    if (!summary.failedToStart.isEmpty()) {
+        QStringList labels;
+        for (const Cw::SyncSlot& slot : summary.failedToStart) {
+            labels.append(slot.label());
+        }
+        text += tr("failed: could not start: %1").arg(labels.join(QStringLiteral(", "))) + QLatin1Char('\n');
+    }
+    if (summary.busy.isValid()) {
+        text += summary.fatalError + QLatin1Char('\n'); // refused: another sync of the connector runs
+    } else if (!summary.fatalError.isEmpty()) {
         text += tr("stopped: %1").arg(summary.fatalError) + QLatin1Char('\n');
     }
     if (summary.dryRun) {

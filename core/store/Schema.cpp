@@ -199,12 +199,33 @@ Migration migration3()
     return m;
 }
 
+// Migration 4: one sync of a connector at a time. The row of a connector is its sync lease (core/sync/SyncLease):
+// taken in a write transaction, renewed by the holder's heartbeat, deleted at the end of the run. Times are the
+// database's clock (UTC ms), so that desktops sharing a PostgreSQL server compare heartbeats on one clock.
+Migration syncLeases()
+{
+    Migration m;
+    m.version = 4;
+    m.description = QStringLiteral("sync leases: one sync of a connector at a time");
+    m.statements = QStringList {
+        QStringLiteral("CREATE TABLE sync_leases ("
+                       " instance_id BIGINT NOT NULL PRIMARY KEY REFERENCES instances (id) ON DELETE CASCADE,"
+                       " holder_id TEXT NOT NULL,"
+                       " host TEXT NOT NULL,"
+                       " process_id BIGINT NOT NULL,"
+                       " program TEXT NOT NULL,"
+                       " started_at BIGINT NOT NULL,"
+                       " heartbeat_at BIGINT NOT NULL)"),
+    };
+    return m;
+}
+
 // Invoice and order lines, the invoice balance, payment methods as local ids, the country value list. Self-contained
 // (another branch may renumber it): it reads nothing but the tables of migrations 1 to 3.
 Migration migrationLines()
 {
     Migration m;
-    m.version = 4;
+    m.version = 5;
     m.description = QStringLiteral("invoice and order lines; invoice balance; payment methods are local ids");
     m.statements = QStringList {
         // The lines of invoices and orders (pushed as ConnectWise product items with their invoice or order).
@@ -260,7 +281,7 @@ Migration migrationLines()
 
 QList<Migration> migrations()
 {
-    return {migration1(), migration2(), migration3(), migrationLines()};
+    return {migration1(), migration2(), migration3(), syncLeases(), migrationLines()};
 }
 
 int latestVersion()

@@ -1,6 +1,7 @@
 #include "core/sync/SyncEngine.h"
 
 #include "core/config/ConfigNames.h"
+#include "core/config/InstanceRepository.h"
 #include "core/config/RemoteResolver.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/localdata/LocalSchema.h"
@@ -24,17 +25,21 @@ void SyncEngine::cancel()
     QMetaObject::invokeMethod(this, &SyncEngine::cancelRequested, Qt::QueuedConnection);
 }
 
-QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& settings, bool push)
+bool SyncEngine::isEnabled(const SyncDescriptor& d, const SyncSettings& settings, Direction direction)
 {
-    const Direction direction = push ? Direction::Push : Direction::Pull;
     const Operation create = createIn(direction);
     const Operation update = updateIn(direction);
     const Entity options = d.optionsEntity(); // lines: their parent's
-    const bool canCreate = d.supports(create) && settings.isEnabled(options, create);
-    const bool canUpdate = d.supports(update) && settings.isEnabled(options, update);
-    if (!canCreate && !canUpdate) {
+    return (d.supports(create) && settings.isEnabled(options, create)) ||
+        (d.supports(update) && settings.isEnabled(options, update));
+}
+
+QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& settings, bool push)
+{
+    const Direction direction = push ? Direction::Push : Direction::Pull;
+    if (!isEnabled(d, settings, direction)) {
         return tr("sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on")
-            .arg(nameOf(options), nameOf(create), nameOf(update));
+            .arg(nameOf(d.optionsEntity()), nameOf(createIn(direction)), nameOf(updateIn(direction)));
     }
     if (push) {
         for (const QString& key : d.requiredVariables) {
@@ -76,9 +81,16 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
         return run.summary();
     }
     const QList<Entity> entities = request.entities.isEmpty() ? SyncDescriptors::entities() : request.entities;
+    // Before the first write (the history's): one sync of a connector at a time. Released when run() returns.
+    std::unique_ptr<SyncLease> lease;
+    if (!request.dryRun && !(lease = takeLease(run))) {
+        return run.summary();
+    }
     if (!request.dryRun && !startHistory(run, entities)) {
         return run.summary();
     }
+    QList<SyncSlot> optionsOff;
+    QSet<Entity> started;
     // Push first (dependency order), then pull: local changes reach ConnectWise before ConnectWise's come back.
     for (const Direction direction : {Direction::Push, Direction::Pull}) {
         if ((direction == Direction::Push && !request.push) || (direction == Direction::Pull && !request.pull)) {
@@ -88,18 +100,33 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
             if (!entities.contains(d.entity) || run.shouldStop() || !d.syncs(direction) || d.followsParent) {
                 continue; // (payments are never pulled; lines go with their parent)
             }
-            if (!mayStart(run, d, direction)) {
+            bool off = false;
+            if (!mayStart(run, d, direction, &off)) {
+                if (off) {
+                    optionsOff.append({direction, d.entity});
+                }
                 continue;
             }
             // Lines that cannot start (their variable, their permission) are blocked; their parents still go.
             const SyncDescriptor* lines = direction == Direction::Push ? SyncDescriptors::linesOf(d.entity) : nullptr;
-            if (lines && !mayStart(run, *lines, direction)) {
+            if (lines && !mayStart(run, *lines, direction, nullptr)) {
                 lines = nullptr;
+            }
+            started.insert(d.entity);
+            if (lines) {
+                started.insert(lines->entity);
             }
             SyncJob::make(direction, run, d, lines)->run();
             run.flushOutcomes();
             run.forgetLinks(d.entity);
         }
+    }
+    if (!request.entities.isEmpty()) {
+        failUnstarted(run, optionsOff, started);
+    }
+    if (lease && lease->wasLost() && run.summary().fatalError.isEmpty()) {
+        run.summary().fatalError = tr("Another sync took this connector over because this one had stopped renewing "
+                                      "its lease, so this one stopped; what was done is kept.");
     }
     if (m_cancelled && run.summary().fatalError.isEmpty()) {
         run.summary().fatalError = tr("The sync was cancelled.");
@@ -108,6 +135,32 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
         finishHistory(run);
     }
     return run.summary();
+}
+
+std::unique_ptr<SyncLease> SyncEngine::takeLease(SyncRun& run)
+{
+    const qint64 instanceId = run.request().instanceId;
+    auto lease = std::make_unique<SyncLease>(m_database.location(), instanceId, m_leaseOptions);
+    lease->setOnLost([this] { cancel(); });
+    SyncHolder holder;
+    StoreError error;
+    switch (lease->acquire(&holder, &error)) {
+    case SyncLease::Outcome::Acquired:
+        return lease;
+    case SyncLease::Outcome::Held: {
+        const auto instance = InstanceRepository(m_database).findById(instanceId);
+        run.summary().busy = holder;
+        run.summary().fatalError =
+            SyncLease::busyMessage(instance ? instance->name : QString::number(instanceId), holder);
+        qCInfo(lcSync) << "sync of instance" << instanceId << "refused: held by" << holder.program << "process"
+                       << holder.processId << "on" << holder.host;
+        return nullptr;
+    }
+    case SyncLease::Outcome::Failed:
+        run.summary().fatalError = error.message;
+        return nullptr;
+    }
+    return nullptr;
 }
 
 bool SyncEngine::startHistory(SyncRun& run, const QList<Entity>& entities)
@@ -146,15 +199,28 @@ void SyncEngine::finishHistory(SyncRun& run)
 
 // Whether an entity starts in a direction: its options and required variables (blocker), its permission, and for
 // a push its variables' ids still valid in ConnectWise. One that cannot start is blocked with the reason.
-bool SyncEngine::mayStart(SyncRun& run, const SyncDescriptor& d, Direction direction)
+// *optionsOff: it did not start because its sync options are off (not a failure by itself; see failUnstarted).
+bool SyncEngine::mayStart(SyncRun& run, const SyncDescriptor& d, Direction direction, bool* optionsOff)
 {
     const bool push = direction == Direction::Push;
     const QString why = blocker(d, run.settings(), push);
     if (!why.isEmpty()) {
-        run.block({direction, d.entity}, why);
+        *optionsOff = !isEnabled(d, run.settings(), direction);
+        run.block({direction, d.entity}, why, !*optionsOff);
         return false;
     }
     return checkAccess(run, d, direction) && (!push || checkVariables(run, d));
+}
+
+// An entity the request named that started in no direction asked because its options are off fails the run; in a
+// whole-connector run it is only listed as not started.
+void SyncEngine::failUnstarted(SyncRun& run, const QList<SyncSlot>& optionsOff, const QSet<Entity>& started)
+{
+    for (const SyncSlot& slot : optionsOff) {
+        if (!started.contains(slot.entity) && !run.summary().failedToStart.contains(slot)) {
+            run.summary().failedToStart.append(slot);
+        }
+    }
 }
 
 // A cheap GET count first: a missing permission blocks the entity with the reason instead of failing
@@ -169,7 +235,8 @@ bool SyncEngine::checkAccess(SyncRun& run, const SyncDescriptor& d, Direction di
     if (r.error.kind == ApiError::Kind::PermissionDenied) {
         run.block({direction, d.entity},
                   tr("missing permission: the API member's security role needs %1 (%2)")
-                      .arg(d.permission(), r.error.message()));
+                      .arg(d.permission(), r.error.message()),
+                  true);
         return false;
     }
     run.fatal(r.error, direction);
@@ -203,7 +270,8 @@ bool SyncEngine::checkVariables(SyncRun& run, const SyncDescriptor& d)
                 {Direction::Push, d.entity},
                 tr("stale variable: %1 is set to id %2, which %3 in ConnectWise; pick it again with: variables NAME "
                    "--set %1=ID")
-                    .arg(key, id, gone ? tr("no longer exists") : tr("is inactive")));
+                    .arg(key, id, gone ? tr("no longer exists") : tr("is inactive")),
+                true);
             return false;
         }
     }

@@ -111,6 +111,14 @@ void SyncRun::reportCounts(Direction direction, Entity entity, int processed, in
     emit progress(direction, entity, processed, total);
 }
 
+void SyncRun::block(const SyncSlot& slot, const QString& why, bool failure)
+{
+    m_summary.blocked.insert(slot, why);
+    if (failure && !m_summary.failedToStart.contains(slot)) {
+        m_summary.failedToStart.append(slot);
+    }
+}
+
 void SyncRun::fail(const QString& message)
 {
     m_summary.fatalError = message;

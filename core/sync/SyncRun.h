@@ -68,7 +68,8 @@ public:
     void reportProcessed(Direction direction, Entity entity, int processed, int total);
     // The same, after the entity's counts so far.
     void reportCounts(Direction direction, Entity entity, int processed, int total);
-    void block(const SyncSlot& slot, const QString& why) { m_summary.blocked.insert(slot, why); }
+    // The entity does not start in that direction, and why; failure: that fails the run (SyncSummary::failedToStart).
+    void block(const SyncSlot& slot, const QString& why, bool failure);
     // An error that ends the run (the database): no further entity starts.
     void fail(const QString& message);
     // Whether an API error ends the run (unreachable, keys, company, configuration) or, in a pull, the entity; it

@@ -21,8 +21,12 @@ SyncSettings::SyncSettings(const ConnectorConfig& config)
             reverse.insert(l.remoteId, l.localValue);
         }
     }
+    // Only matches the admin confirmed: an unconfirmed suggestion (auto-match) is not used, so an order owned by
+    // that user falls back to the sales_representative variable.
     for (const UserMapping& u : config.userMappings) {
-        m_members.insert(u.localUserId, u.memberId);
+        if (u.confirmed) {
+            m_members.insert(u.localUserId, u.memberId);
+        }
     }
     for (const SyncOption& o : config.syncOptions) {
         if (o.enabled) {

@@ -33,7 +33,7 @@ public:
     QString lookup(const QString& lookup, const QString& localValue) const;
     // The local value a ConnectWise id maps back to (the first one mapped to it); empty when none.
     QString reverseLookup(const QString& lookup, const QString& remoteId) const;
-    // The member id of a local user; empty when the user is not mapped.
+    // The member id of a local user; empty when the user is not mapped or the mapping is not confirmed.
     QString memberFor(const QString& localUserId) const { return m_members.value(localUserId); }
     bool isEnabled(Entity entity, Operation operation) const;
 

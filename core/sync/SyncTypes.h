@@ -3,6 +3,7 @@
 #include "core/domain/Entity.h"
 #include "core/domain/SyncOperation.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QMetaType>
@@ -65,6 +66,19 @@ struct SyncCounts
     int total() const { return created + updated + unchanged + skipped + failed; }
 };
 
+// Who holds a connector's sync lease (a row of sync_leases; core/sync/SyncLease): named when a second sync of
+// the connector is refused.
+struct SyncHolder
+{
+    QString holderId; // random, one per lease taken
+    QString host; // the host name of the holder's machine
+    qint64 processId = 0;
+    QString program; // cwconnector | cwconnector-cli
+    QDateTime startedAt; // UTC
+    QDateTime heartbeatAt; // UTC: renewed every few seconds while the holder runs
+    bool isValid() const { return !holderId.isEmpty(); }
+};
+
 struct SyncSummary
 {
     qint64 runId = 0; // 0 for a dry run (nothing is written)
@@ -73,6 +87,10 @@ struct SyncSummary
     QMap<Entity, SyncCounts> pullCounts;
     QList<SyncOutcome> outcomes; // skipped and failed always; every record in a dry run
     QMap<SyncSlot, QString> blocked; // why that entity did not start in that direction (translated)
+    // The blocked slots that fail the run: a missing permission, a stale or missing server variable, or options
+    // off for an entity the request named. Options off in a whole-connector run only leave the slot blocked.
+    QList<SyncSlot> failedToStart;
+    SyncHolder busy; // valid when the run was refused: another sync of the connector holds its lease
     QString fatalError; // a run that stopped early (unreachable, database): what happened
     bool unreachable = false; // the fatal error was DNS / TCP / TLS
     QMap<Entity, SyncCounts>& counts(Direction direction)
@@ -84,7 +102,7 @@ struct SyncSummary
         return direction == Direction::Push ? pushCounts : pullCounts;
     }
     SyncCounts totals() const;
-    bool ok() const { return fatalError.isEmpty() && totals().failed == 0; }
+    bool ok() const { return fatalError.isEmpty() && totals().failed == 0 && failedToStart.isEmpty(); }
 };
 
 } // namespace Cw

@@ -14,6 +14,7 @@
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
 #include "core/sync/SyncEngine.h"
+#include "core/sync/SyncLease.h"
 #include "tests/support/SimFixture.h"
 #include "tests/support/TestDatabase.h"
 
@@ -45,6 +46,25 @@ inline Cw::Connection syncSimConnection(const QUrl& simUrl)
     Cw::Connection c = simConnection(simUrl);
     c.retry.maxDelayMs = 400;
     return c;
+}
+
+// The lease of a sync that another desktop's cwconnector-cli runs (process 4242 on host h1), as a test holds it in
+// its place: not renewed while the test runs (heartbeatMs), so a test can age it.
+inline Cw::SyncLease::Options anotherDesktop(int heartbeatMs = 3600000)
+{
+    Cw::SyncLease::Options o;
+    o.identity = {QStringLiteral("h1"), 4242, QStringLiteral("cwconnector-cli")};
+    o.heartbeatMs = heartbeatMs;
+    return o;
+}
+
+// "Sim is being synced by cwconnector-cli (process 4242) on host h1 since 14:03:12": how that lease is named.
+inline QString busyText(const QString& connector, const Cw::SyncHolder& holder)
+{
+    return QStringLiteral("%1 is being synced by %2 (process %3) on host %4 since %5")
+        .arg(connector, holder.program)
+        .arg(holder.processId)
+        .arg(holder.host, holder.startedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
 }
 
 class SyncFixture final

@@ -190,6 +190,8 @@ void ConnectorCoordinator::runCheck(const QString& name)
 void ConnectorCoordinator::runSync(const QString& name)
 {
     if (m_syncDialog) {
+        // This desktop's own sync window (its run, if any, holds the connector): brought forward, never a second one.
+        m_syncDialog->setWindowState(m_syncDialog->windowState() & ~Qt::WindowMinimized);
         m_syncDialog->raise();
         m_syncDialog->activateWindow();
         return;

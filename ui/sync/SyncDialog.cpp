@@ -3,6 +3,7 @@
 #include "core/store/Database.h"
 #include "core/sync/SyncDescriptor.h"
 #include "core/sync/SyncEngine.h"
+#include "core/sync/SyncLease.h"
 #include "core/sync/SyncSettings.h"
 #include "core/sync/SyncWorker.h"
 #include "ui/sync/SyncOutcomeModel.h"
@@ -103,6 +104,7 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     setRunning(false);
     m_saveCsv->setEnabled(false);
     m_history->setEnabled(false);
+    showOtherSync();
 }
 
 SyncDialog::~SyncDialog() = default; // the worker (a child) cancels and waits
@@ -173,6 +175,17 @@ void SyncDialog::updateEntityChoices()
     }
     if (model && model->item(m_entity->currentIndex()) && !model->item(m_entity->currentIndex())->isEnabled()) {
         m_entity->setCurrentIndex(0);
+    }
+}
+
+// Another process or desktop syncing this connector (a live holder of its lease): say who, before Sync is refused.
+void SyncDialog::showOtherSync()
+{
+    const auto holder = SyncLease::holder(m_database, m_instance.id);
+    if (holder && !isRunning()) {
+        m_result->setText(tr("%1 is being synced by %2. Sync is refused until that sync has finished; Preview works "
+                             "meanwhile.")
+                              .arg(m_instance.name, SyncLease::describe(*holder)));
     }
 }
 
@@ -285,7 +298,9 @@ QString SyncDialog::resultFor(const SyncSummary& s) const
 {
     const SyncCounts totals = s.totals();
     QString text;
-    if (s.fatalError == SyncEngine::tr("The sync was cancelled.")) {
+    if (s.busy.isValid()) {
+        text = s.fatalError + QLatin1Char(' ') + tr("Preview works meanwhile; Sync again once that sync has finished.");
+    } else if (s.fatalError == SyncEngine::tr("The sync was cancelled.")) {
         text = s.dryRun ? tr("The preview was cancelled.")
                         : tr("The sync was cancelled; what was done is kept: %1.").arg(SyncTexts::counts(totals));
     } else if (s.unreachable) {
@@ -303,6 +318,9 @@ QString SyncDialog::resultFor(const SyncSummary& s) const
     } else if (totals.failed > 0) {
         text = tr("The sync finished; %n record(s) failed.", nullptr, totals.failed) + QLatin1Char(' ') +
             SyncTexts::counts(totals);
+    } else if (!s.failedToStart.isEmpty()) {
+        text = tr("The sync failed: what it was asked to run did not all start (below). What ran: %1.")
+                   .arg(SyncTexts::counts(totals));
     } else {
         text = tr("The sync succeeded: %1.").arg(SyncTexts::counts(totals));
     }

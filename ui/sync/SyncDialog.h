@@ -23,7 +23,8 @@ class SyncWorker;
 // Sync now for one connector: scope (all entities or one), direction, full pull; Preview (a dry run: what
 // would be created, updated or skipped and why, Save as CSV…), Sync (the real run), Cancel while running
 // (what was done stays), Close. The run happens in a SyncWorker thread; the dialog shows its progress and, at
-// the end, a result line, the entities that did not start and why, and Show in history.
+// the end, a result line, the entities that did not start and why, and Show in history. While another process or
+// desktop syncs the connector (SyncLease), the result line says who and since when, and Sync is refused.
 // Keys: Enter = Preview when idle; Esc = Cancel while running, else Close. Closing while running asks.
 class SyncDialog final : public QDialog
 {
@@ -61,6 +62,7 @@ protected:
 private:
     void buildInputs();
     void updateEntityChoices();
+    void showOtherSync();
     void start(bool dryRun);
     void setRunning(bool running);
     void finish(const SyncSummary& summary);

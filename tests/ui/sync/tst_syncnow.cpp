@@ -4,6 +4,7 @@
 
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/setup/InstanceSecrets.h"
+#include "core/sync/SyncLease.h"
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
@@ -24,6 +25,8 @@ private slots:
     void cleanupTestCase();
     void syncNowFollowsTheSelection();
     void syncNowRunsAndUpdatesLastSync();
+    void anotherProcessSyncingIsShownAndRefused();
+    void syncNowDuringItsOwnSyncBringsItForward();
     void missingKeysSayWhyAndDoNotSync();
 
 private:
@@ -142,6 +145,79 @@ void TestSyncNow::syncNowRunsAndUpdatesLastSync()
     QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->historyDialog() && m_coordinator->historyDialog()->isVisible(), kWait);
     QCOMPARE(m_coordinator->historyDialog()->selectedRun(), summary.runId);
     m_coordinator->historyDialog()->close();
+    dialog->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_coordinator->syncDialog(), kWait);
+}
+
+void TestSyncNow::anotherProcessSyncingIsShownAndRefused()
+{
+    QVERIFY(m_window->selectConnector(QStringLiteral("Sim")));
+    // A sync of cwconnector-cli on another desktop holds the connector (its lease, held here without renewing it).
+    Cw::SyncLease other(f.location(), f.instanceId, CwTest::anotherDesktop());
+    Cw::SyncHolder holder;
+    QCOMPARE(other.acquire(&holder, nullptr), Cw::SyncLease::Outcome::Acquired);
+    const int runs = f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs"));
+    const QString who = CwTest::busyText(QStringLiteral("Sim"), holder);
+
+    m_window->syncAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->syncDialog() && m_coordinator->syncDialog()->isVisible(), kWait);
+    Cw::SyncDialog* dialog = m_coordinator->syncDialog();
+    QVERIFY2(dialog->resultText().startsWith(who + QStringLiteral(". Sync is refused until that sync has finished")),
+             qPrintable(dialog->resultText()));
+    screenshot(dialog, QStringLiteral("22-sync-busy"));
+
+    dialog->findChild<QPushButton*>(QStringLiteral("syncStart"))->click();
+    const Cw::SyncSummary refused = waitForRun(dialog);
+    QVERIFY(refused.busy.isValid());
+    QCOMPARE(refused.busy.processId, 4242);
+    QVERIFY2(dialog->resultText().startsWith(who + QStringLiteral("; it was not started again. Preview works")),
+             qPrintable(dialog->resultText()));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs")), runs);
+
+    // A preview needs no lease.
+    dialog->findChild<QPushButton*>(QStringLiteral("syncPreview"))->click();
+    const Cw::SyncSummary preview = waitForRun(dialog);
+    QVERIFY2(preview.ok() && preview.dryRun, qPrintable(preview.fatalError));
+    dialog->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_coordinator->syncDialog(), kWait);
+}
+
+void TestSyncNow::syncNowDuringItsOwnSyncBringsItForward()
+{
+    QVERIFY(m_window->selectConnector(QStringLiteral("Sim")));
+    m_window->syncAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->syncDialog() && m_coordinator->syncDialog()->isVisible(), kWait);
+    Cw::SyncDialog* dialog = m_coordinator->syncDialog();
+    QVERIFY2(!dialog->resultText().contains(QStringLiteral("is being synced")), qPrintable(dialog->resultText()));
+    const int runs = f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs"));
+    const int questions = m_prompter.questions.size();
+    bool acted = false;
+    bool sameWindow = false;
+    bool restored = false;
+    bool stillRunning = false;
+    bool ownLease = false;
+    // While the run works: the window is minimised, and Sync now is asked for again.
+    whenProcessed(dialog, 0, [&] {
+        dialog->showMinimized();
+        m_window->syncAction()->trigger();
+        sameWindow = m_coordinator->syncDialog() == dialog;
+        restored = !dialog->isMinimized();
+        stillRunning = dialog->isRunning();
+        const auto holder = Cw::SyncLease::holder(*f.db, f.instanceId);
+        ownLease = holder && Cw::SyncLease::isThisProcess(*holder);
+        acted = true;
+    });
+    dialog->findChild<QPushButton*>(QStringLiteral("syncStart"))->click();
+    const Cw::SyncSummary summary = waitForRun(dialog);
+    QVERIFY(acted);
+    QVERIFY(ownLease);
+    QVERIFY(sameWindow);
+    QVERIFY(restored);
+    QVERIFY(stillRunning);
+    QVERIFY2(summary.ok(), qPrintable(summary.fatalError));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_runs")), runs + 1); // one run, not two
+    QCOMPARE(m_prompter.questions.size(), questions);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_leases")), 0);
     dialog->close();
     QTRY_VERIFY_WITH_TIMEOUT(!m_coordinator->syncDialog(), kWait);
 }
