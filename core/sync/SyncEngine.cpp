@@ -205,8 +205,11 @@ bool SyncEngine::mayStart(SyncRun& run, const SyncDescriptor& d, Direction direc
     const bool push = direction == Direction::Push;
     const QString why = blocker(d, run.settings(), push);
     if (!why.isEmpty()) {
-        *optionsOff = !isEnabled(d, run.settings(), direction);
-        run.block({direction, d.entity}, why, !*optionsOff);
+        const bool off = !isEnabled(d, run.settings(), direction);
+        if (optionsOff) {
+            *optionsOff = off;
+        }
+        run.block({direction, d.entity}, why, !off);
         return false;
     }
     return checkAccess(run, d, direction) && (!push || checkVariables(run, d));
