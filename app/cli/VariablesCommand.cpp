@@ -6,6 +6,7 @@
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/ServerVariables.h"
+#include "core/localdata/LocalRecordStore.h"
 #include "core/store/Database.h"
 
 #include <QCommandLineParser>
@@ -62,11 +63,18 @@ int VariablesCommand::run(CliContext& context, const QStringList& args)
     std::stable_sort(settings.begin(), settings.end(), [](const auto& a, const auto& b) {
         return a.first == QLatin1String("product_category") && b.first != QLatin1String("product_category");
     });
+    // The payment-method ids are picked from the local system's own payment methods.
+    Cw::StoreError methodsError;
+    const QStringList paymentMethods =
+        Cw::LocalRecordStore(session.database()).values(Cw::LocalSchema::paymentMethodList(), &methodsError);
+    if (methodsError.isError()) {
+        return context.fail(OperationFailed, methodsError.message);
+    }
     QList<Cw::ServerVariable> changes;
     for (const auto& [key, id] : settings) {
         Cw::RemoteItem item;
         QString error;
-        if (!Cw::ServerVariables::validate(key, id, session.lists(), session.config(), &item, &error)) {
+        if (!Cw::ServerVariables::validate(key, id, session.lists(), session.config(), paymentMethods, &item, &error)) {
             return context.fail(BadUsage, error);
         }
         const Cw::ServerVariable variable {key, item.id, item.name};

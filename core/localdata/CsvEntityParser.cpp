@@ -71,13 +71,14 @@ bool CsvEntityParser::parse(QIODevice* device)
     if (!reader.next(&header)) {
         m_fileError = reader.hasError() ? reader.errorString()
                                         : tr("The file is empty: the first line must name the columns (%1).")
-                                              .arg(m_entity.columnNames().join(QLatin1String(",")));
+                                              .arg(m_entity.csvColumnNames().join(QLatin1String(",")));
         return false;
     }
     QHash<QString, int> index; // column name -> position in the file
     for (int i = 0; i < header.size(); ++i) {
         const QString name = header.at(i).trimmed().toLower();
-        if (m_entity.column(name)) {
+        const LocalColumn* column = m_entity.column(name);
+        if (column && !column->pulledOnly) {
             index.insert(name, i);
         } else if (!name.isEmpty()) {
             m_ignored.append(header.at(i).trimmed());
@@ -92,7 +93,7 @@ bool CsvEntityParser::parse(QIODevice* device)
     if (!missing.isEmpty()) {
         m_fileError = tr("The header lacks the required column(s) %1. The columns of %2 are: %3.")
                           .arg(missing.join(QLatin1String(", ")), m_entity.name(),
-                               m_entity.columnNames().join(QLatin1String(",")));
+                               m_entity.csvColumnNames().join(QLatin1String(",")));
         return false;
     }
 
@@ -107,6 +108,9 @@ bool CsvEntityParser::parse(QIODevice* device)
         LocalRecord record;
         bool rowOk = true;
         for (const LocalColumn& c : m_entity.columns) {
+            if (c.pulledOnly) {
+                continue;
+            }
             const int at = index.value(c.name, -1);
             const QString raw = at >= 0 && at < fields.size() ? fields.at(at) : QString();
             QString error;

@@ -31,6 +31,13 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
         return false;
     }
 
+    // The columns an import writes: a pulled-only one (invoices.balance) keeps what the pull stored.
+    QList<LocalColumn> columns;
+    for (const LocalColumn& c : entity.columns) {
+        if (!c.pulledOnly) {
+            columns.append(c);
+        }
+    }
     // What is there already, to tell inserts from updates from no-ops.
     QHash<QString, QVariantHash> existing;
     {
@@ -40,7 +47,7 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
         }
         while (query.next()) {
             QVariantHash row;
-            for (const LocalColumn& c : entity.columns) {
+            for (const LocalColumn& c : columns) {
                 const QVariant v = c.fromSql(query.value(c.name));
                 if (v.isValid()) {
                     row.insert(c.name, v);
@@ -50,7 +57,7 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
         }
     }
 
-    const QStringList names = entity.columnNames();
+    const QStringList names = entity.csvColumnNames();
     QStringList placeholders;
     QStringList assignments;
     for (const QString& n : names) {
@@ -69,7 +76,7 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
 
     QHash<QString, QSet<QString>> newValues; // list -> values seen in this batch
     for (const LocalRecord& r : records) {
-        for (const LocalColumn& c : entity.columns) {
+        for (const LocalColumn& c : columns) {
             if (!c.valueList.isEmpty() && r.values.contains(c.name)) {
                 newValues[c.valueList].insert(r.values.value(c.name).toString());
             }
@@ -79,8 +86,8 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
             ++local.unchanged;
             continue;
         }
-        for (int i = 0; i < entity.columns.size(); ++i) {
-            const LocalColumn& c = entity.columns.at(i);
+        for (int i = 0; i < columns.size(); ++i) {
+            const LocalColumn& c = columns.at(i);
             write.bindValue(i, toSql(c, r.values.value(c.name)));
         }
         if (!m_database.execPrepared(write, error)) {

@@ -77,8 +77,8 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     m_entity->setObjectName(QStringLiteral("historyEntityFilter"));
     m_entity->setAccessibleName(tr("Show records of an entity"));
     m_entity->addItem(tr("All entities"), QString());
-    for (Entity entity : SyncDescriptors::entities()) {
-        m_entity->addItem(SyncTexts::entity(entity), nameOf(entity));
+    for (const SyncDescriptor& d : SyncDescriptors::all()) { // the lines too: they have outcomes of their own
+        m_entity->addItem(SyncTexts::entity(d.entity), nameOf(d.entity));
     }
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("historySearch"));

@@ -93,7 +93,10 @@ QList<SetupWizard::ExtraPage> PanelPage::configurationPages()
         },
         [](SetupController& c) -> QWizardPage* {
             return new PanelPage(c, new ServerVariablesPanel, [](SettingsPanel* panel, SetupController& controller) {
-                static_cast<ServerVariablesPanel*>(panel)->setInstance(controller.draft());
+                auto* variables = static_cast<ServerVariablesPanel*>(panel);
+                variables->setInstance(controller.draft());
+                variables->setPaymentMethods(
+                    LocalRecordStore(controller.database()).values(LocalSchema::paymentMethodList()));
             });
         },
         [](SetupController& c) -> QWizardPage* { return new PanelPage(c, new SyncOptionsPanel); },

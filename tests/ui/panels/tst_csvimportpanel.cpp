@@ -102,7 +102,7 @@ void TestCsvImportPanel::badRowsAreNumberedAndBlockUnlessSkipped()
     const QString path = write(QStringLiteral("payments.csv"),
                                "id,invoice_id,method,amount,date\n"
                                "pay1,i1,credit_card,10.00,2026-01-05\n"
-                               "pay2,i1,cash,10.00,2026-01-05\n"
+                               "pay2,i1,,10.00,2026-01-05\n"
                                "pay3,i1,bank_deposit,ten,2026-01-05\n"
                                "pay4,i1,bank_deposit,5,2026-01-06\n");
     CsvImportPanel panel(*m_db);
