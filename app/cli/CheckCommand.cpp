@@ -4,12 +4,11 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/KeyInput.h"
 #include "core/check/ConnectionCheck.h"
-#include "core/check/ServerVariablesStep.h"
+#include "core/check/ConnectorCheck.h"
 #include "core/check/SystemsCheck.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
-#include "core/config/SyncMatrix.h"
 #include "core/secrets/SecretStoreSync.h"
 #include "core/store/Database.h"
 
@@ -143,16 +142,8 @@ int CheckCommand::checkSaved(CliContext& context, const QString& name)
 int CheckCommand::checkConnection(CliContext& context, const Cw::Connection& connection,
                                   const Cw::ConnectorConfig* config, bool* passed)
 {
-    // Until sync options are chosen, every endpoint the product may use is probed, so the security
-    // role can be set up in one go; afterwards only what the enabled options need.
-    bool anyOption = false;
-    for (const Cw::SyncOption& option : config ? config->syncOptions : QList<Cw::SyncOption>()) {
-        anyOption = anyOption || option.enabled;
-    }
-    Cw::ConnectionCheck check(connection, anyOption ? Cw::SyncMatrix::checkPlanFor(*config) : Cw::CheckPlan::full());
-    if (config) {
-        Cw::ServerVariablesStep::addTo(check, *config);
-    }
+    const std::unique_ptr<Cw::ConnectionCheck> made = Cw::ConnectorCheck::make(connection, config);
+    Cw::ConnectionCheck& check = *made;
     QEventLoop loop;
     // Progress: one line per layer as it finishes (stderr with --json, so stdout stays one document).
     QTextStream& progress = context.json ? context.err() : context.out();

@@ -1,6 +1,8 @@
 #include "core/setup/CheckRunner.h"
 
+#include "core/check/ConnectorCheck.h"
 #include "core/check/SystemsCheck.h"
+#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/setup/SetupLog.h"
 
@@ -35,7 +37,13 @@ void CheckRunner::retry()
     }
     m_running = true;
     m_members.clear();
-    m_check = new ConnectionCheck(m_connection, CheckPlan::full(), this);
+    // The same plan as `cwconnector-cli check`: the saved configuration decides which modules are probed.
+    std::optional<ConnectorConfig> config;
+    if (m_database && m_instanceId != 0) {
+        config = ConnectorConfigRepository(*m_database).load(m_instanceId);
+    }
+    m_check = ConnectorCheck::make(m_connection, config ? &*config : nullptr).release();
+    m_check->setParent(this);
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);
     emit started();

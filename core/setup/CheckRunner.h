@@ -12,9 +12,9 @@ namespace Cw {
 
 class Database;
 
-// Step 16 and the connector window's Check: runs the layered systems check (CheckPlan::full()) of a
-// connection, records its outcome on the instance, keeps the pulled members, and writes the redacted
-// support report to a file. Retry starts a fresh run; cancel stops the running one.
+// Step 16 and the connector window's Check: runs the layered systems check of a connection (the plan
+// of ConnectorCheck, the same as the CLI's `check`), records its outcome on the instance, keeps the pulled members, and
+// writes the redacted support report to a file. Retry starts a fresh run; cancel stops the running one.
 class CheckRunner final : public QObject
 {
     Q_OBJECT
