@@ -1,9 +1,6 @@
 // The setup flow without widgets, against cwconnector-sim: live company lookup, name uniqueness, Save as
 // draft, Cancel semantics, Save (keys then settings), keychain failure -> session-only, key validation and
 // the systems check with its report.
-#include "core/check/ConnectorCheck.h"
-#include "core/check/ServerVariablesStep.h"
-#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/secrets/MemorySecretStore.h"
 #include "core/setup/CheckRunner.h"
@@ -46,7 +43,6 @@ private slots:
     void checkRunsAndSavesRedactedReport();
     void deniedModuleFailsItsRow();
     void checkCanBeCancelled();
-    void checkOfASavedConnectorRunsTheCliPlan();
 
 private:
     void fillDraft(SetupController& controller, const QString& name);
@@ -363,51 +359,6 @@ void TestSetupController::checkCanBeCancelled()
     QVERIFY(!runner.isRunning());
     // A cancelled check is not recorded as the connector's last check.
     QVERIFY(!InstanceRepository(*m_db).findById(controller.draft().id)->lastCheckAt.isValid());
-}
-
-// The desktop app's check of a saved connector runs the plan of `cwconnector-cli check` (ConnectorCheck): with only
-// accounts on, the company module is probed and the invoice module is not, and the stale-server-variable layer runs
-// (here failing on a status id that does not exist in ConnectWise).
-void TestSetupController::checkOfASavedConnectorRunsTheCliPlan()
-{
-    SetupController controller(*m_db, *m_secrets);
-    fillDraft(controller, QStringLiteral("Planned"));
-    QString error;
-    QVERIFY(controller.saveDraft(&error));
-    ConnectorConfigRepository repository(*m_db);
-    ConnectorConfig config = *repository.load(controller.draft().id);
-    config.syncOptions.append({Entity::Accounts, Operation::PushCreate, true});
-    config.serverVariables.append(
-        {QStringLiteral("import_account_status"), QStringLiteral("999999"), QStringLiteral("Gone")});
-    QVERIFY(repository.replace(controller.draft().id, config));
-
-    CheckRunner runner(m_db.get());
-    QSignalSpy finished(&runner, &CheckRunner::finished);
-    runner.start(*controller.connection(&error), controller.draft().id);
-    QVERIFY(finished.wait(kWait));
-    QStringList ids;
-    for (const CheckResult& r : runner.summary().results) {
-        ids.append(r.id);
-    }
-    QVERIFY2(ids.contains(QStringLiteral("permission:company/companies")), qPrintable(ids.join(u' ')));
-    QVERIFY2(!ids.contains(QStringLiteral("permission:finance/invoices")), qPrintable(ids.join(u' ')));
-    const CheckResult* variables = runner.summary().find(ServerVariablesStep::stepId());
-    QVERIFY2(variables, qPrintable(ids.join(u' ')));
-    QCOMPARE(variables->status, CheckResult::Status::Failed);
-    QVERIFY2(variables->diagnosis.contains(QLatin1String("import_account_status")), qPrintable(variables->diagnosis));
-    QVERIFY(!runner.summary().passed());
-    const CheckPlan cliPlan = ConnectorCheck::planFor(&config);
-    for (const QString& path : cliPlan.permissionPaths) {
-        QVERIFY2(ids.contains(QStringLiteral("permission:") + path), qPrintable(path));
-    }
-
-    // Without a saved connector (the wizard before Save) every module is probed, as the CLI's `check --site` does.
-    CheckRunner unsaved;
-    QSignalSpy unsavedFinished(&unsaved, &CheckRunner::finished);
-    unsaved.start(*controller.connection(&error));
-    QVERIFY(unsavedFinished.wait(kWait));
-    QVERIFY(unsaved.summary().find(QStringLiteral("permission:finance/invoices")));
-    QVERIFY(!unsaved.summary().find(ServerVariablesStep::stepId()));
 }
 
 QTEST_GUILESS_MAIN(TestSetupController)
