@@ -5,6 +5,7 @@
 #include "app/cli/InstanceCommand.h"
 #include "app/cli/KeyInput.h"
 #include "core/check/KeyValidation.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
 #include "core/secrets/SecretStoreSync.h"
@@ -125,8 +126,8 @@ int InstanceAddCommand::setKeys(CliContext& context, const QStringList& args)
                             storeError.message);
     }
     QString error;
-    const auto connection = Cw::InstanceConnection::connectionFor(*instance, {}, &error);
-    if (!connection) {
+    const auto session = Cw::ConnectorSession::open(*instance, {}, context.network(), &error); // keys: the new ones
+    if (!session) {
         return context.fail(BadUsage, error);
     }
     const KeyInput::Result keys = context.obtainKeys(parser.isSet(keysFromStdin));
@@ -136,7 +137,7 @@ int InstanceAddCommand::setKeys(CliContext& context, const QStringList& args)
 
     QEventLoop loop;
     Cw::ApiError validationError;
-    Cw::KeyRotation rotation(context.secrets(), Cw::connectWiseKeyValidator(*connection, &loop, &validationError));
+    Cw::KeyRotation rotation(context.secrets(), Cw::connectWiseKeyValidator(*session, &loop, &validationError));
     Cw::KeyRotationResult outcome;
     QObject::connect(&rotation, &Cw::KeyRotation::finished, &loop, [&](const Cw::KeyRotationResult& r) {
         outcome = r;

@@ -19,15 +19,18 @@ CheckRunner::~CheckRunner()
     }
 }
 
-void CheckRunner::start(const Connection& connection, qint64 instanceId)
+void CheckRunner::start(const ConnectorSession& session, qint64 instanceId)
 {
-    m_connection = connection;
+    m_session = session;
     m_instanceId = instanceId;
     retry();
 }
 
 void CheckRunner::retry()
 {
+    if (!m_session) {
+        return; // nothing started yet
+    }
     if (m_check) {
         m_check->disconnect(this);
         m_check->cancel();
@@ -35,7 +38,7 @@ void CheckRunner::retry()
     }
     m_running = true;
     m_members.clear();
-    m_check = new ConnectionCheck(m_connection, CheckPlan::full(), this);
+    m_check = new ConnectionCheck(*m_session, CheckPlan::full(), this);
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);
     emit started();
