@@ -38,7 +38,8 @@ int InstanceAddCommand::add(CliContext& context, const QStringList& args)
     const QCommandLineOption clientId(QStringLiteral("client-id"), QString(), QStringLiteral("ID"));
     const QCommandLineOption caFile(QStringLiteral("ca-file"), QString(), QStringLiteral("PEM"));
     const QCommandLineOption keysFromStdin(QStringLiteral("keys-from-stdin"));
-    parser.addOptions({company, region, site, clientId, caFile, keysFromStdin});
+    const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"), QString(), QStringLiteral("N"));
+    parser.addOptions({company, region, site, clientId, caFile, keysFromStdin, maxInFlight});
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QString usage = InstanceCommand().usage();
     if (!parser.parse(QStringList {QStringLiteral("cwconnector-cli")} + args)) {
@@ -55,6 +56,10 @@ int InstanceAddCommand::add(CliContext& context, const QStringList& args)
     instance.caFile = parser.isSet(caFile) ? QFileInfo(parser.value(caFile)).absoluteFilePath() : QString();
     instance.proxyMode = Cw::Instance::ProxyMode::System;
     QString error;
+    if (parser.isSet(maxInFlight) &&
+        !InstanceCommand::parseMaxInFlight(parser.value(maxInFlight), &instance.maxInFlight, &error)) {
+        return context.fail(BadUsage, error);
+    }
     if (!Cw::InstanceConnection::applySite(&instance, parser.value(region), parser.value(site), &error)) {
         return context.fail(BadUsage, error);
     }

@@ -131,6 +131,7 @@ std::optional<Connection> ConnectorSession::connectionFor(const Instance& instan
     c.privateKey = keys.privateKey;
     c.codebaseOverride = instance.codebaseOverride;
     c.caFile = instance.caFile;
+    c.maxInFlight = instance.maxInFlight;
     switch (instance.proxyMode) {
     case Instance::ProxyMode::System:
         c.proxy.mode = ProxySettings::Mode::System;

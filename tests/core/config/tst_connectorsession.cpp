@@ -28,6 +28,8 @@ private slots:
     void badSettingsNameTheField();
     void oneCompanyLookupPerSession();
     void everyManagerComesFromTheFactory();
+    void requestsInFlightFollowTheConnector_data();
+    void requestsInFlightFollowTheConnector();
 
 private:
     Instance instance() const;
@@ -78,6 +80,7 @@ void TestConnectorSession::opensASavedConnectorWithItsKeys()
 {
     MemorySecretStore store;
     Instance saved = instance();
+    saved.maxInFlight = 3;
     store.set({saved.keyId, SecretNames::publicKey()}, QStringLiteral("demopublickey0001"));
     store.set({saved.keyId, SecretNames::privateKey()}, QStringLiteral("demoprivatekey0001"));
     const OpenedSession opened = openWith(store, saved);
@@ -91,7 +94,8 @@ void TestConnectorSession::opensASavedConnectorWithItsKeys()
     QCOMPARE(c.site.hostAndPort(), m_sim.hostAndPort());
     QCOMPARE(c.proxy.mode, ProxySettings::Mode::None);
     QVERIFY(!c.clientId.isEmpty()); // the integration's own when the connector has none
-    QCOMPARE(opened.session->governor()->maxInFlight(), c.maxInFlight);
+    QCOMPARE(c.maxInFlight, 3);
+    QCOMPARE(opened.session->governor()->maxInFlight(), 3);
     QCOMPARE(opened.session->instance().name, QStringLiteral("Sim"));
     const std::unique_ptr<ApiClient> client(opened.session->newClient());
     const ApiResult info = CwTest::run(client.get(), ApiRequest::get(Endpoints::systemInfo()));
@@ -196,6 +200,31 @@ void TestConnectorSession::everyManagerComesFromTheFactory()
     QVERIFY2(result.ok(), qPrintable(result.error.summary()));
     QCOMPARE(factory.threads(), (QList<QThread*> {QThread::currentThread(), &worker}));
     QCOMPARE(&here->networkFactory(), static_cast<const NetworkAccessFactory*>(&factory));
+}
+
+void TestConnectorSession::requestsInFlightFollowTheConnector_data()
+{
+    QTest::addColumn<int>("maxInFlight");
+    QTest::newRow("one at a time") << 1;
+    QTest::newRow("the default") << Instance::defaultMaxInFlight;
+}
+
+void TestConnectorSession::requestsInFlightFollowTheConnector()
+{
+    // The check's independent probes start together; the connector's setting caps how many are on the wire.
+    QFETCH(int, maxInFlight);
+    Instance limited = instance();
+    limited.maxInFlight = maxInFlight;
+    QString error;
+    const auto session = ConnectorSession::open(
+        limited, {QStringLiteral("demopublickey0001"), QStringLiteral("demoprivatekey0001")}, m_network, &error);
+    QVERIFY2(session, qPrintable(error));
+    ConnectionCheck check(*session, CheckPlan::full());
+    QSignalSpy finished(&check, &ConnectionCheck::finished);
+    check.start();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(check.check()->summary().passed());
+    QCOMPARE(session->governor()->peakInFlight(), maxInFlight);
 }
 
 QTEST_GUILESS_MAIN(TestConnectorSession)
