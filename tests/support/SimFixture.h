@@ -48,6 +48,21 @@ inline Cw::Connection simConnection(const QUrl& simUrl)
     return c;
 }
 
+// A saved connector of the simulator (on-premise site, company cwsim, no proxy), as ConnectorSession::open takes it;
+// its keys are the simulator's defaults.
+inline Cw::Instance simInstance(const QUrl& simUrl)
+{
+    Cw::Instance i;
+    i.id = 7;
+    i.keyId = QStringLiteral("test-db/7");
+    i.name = QStringLiteral("Sim");
+    i.deployment = Cw::nameOf(Cw::Deployment::OnPremise);
+    i.site = simUrl.toString();
+    i.companyId = QStringLiteral("cwsim");
+    i.proxyMode = Cw::Instance::ProxyMode::None;
+    return i;
+}
+
 // The network factory of the tests: what main() makes and passes down in the programs.
 inline const Cw::NetworkAccessFactory& network()
 {

@@ -50,15 +50,7 @@ void TestConnectorSession::initTestCase()
 
 Instance TestConnectorSession::instance() const
 {
-    Instance i;
-    i.id = 7;
-    i.keyId = QStringLiteral("test-db/7");
-    i.name = QStringLiteral("Sim");
-    i.deployment = nameOf(Deployment::OnPremise);
-    i.site = m_sim.baseUrl().toString();
-    i.companyId = QStringLiteral("cwsim");
-    i.proxyMode = Instance::ProxyMode::None;
-    return i;
+    return CwTest::simInstance(m_sim.baseUrl());
 }
 
 OpenedSession TestConnectorSession::openWith(MemorySecretStore& store, const Instance& instance)
