@@ -145,6 +145,7 @@ void TestSimFaults::truncateEvery()
     QJsonParseError error;
     QJsonDocument::fromJson(cutGzip.body, &error);
     QVERIFY(error.error != QJsonParseError::NoError);
+    QCOMPARE(client.get(client.api(path("company/companies"), big)).body, whole.body); // whole again
 }
 
 void TestSimFaults::dropEvery()
