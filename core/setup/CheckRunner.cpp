@@ -21,15 +21,18 @@ CheckRunner::~CheckRunner()
     }
 }
 
-void CheckRunner::start(const Connection& connection, qint64 instanceId)
+void CheckRunner::start(const ConnectorSession& session, qint64 instanceId)
 {
-    m_connection = connection;
+    m_session = session;
     m_instanceId = instanceId;
     retry();
 }
 
 void CheckRunner::retry()
 {
+    if (!m_session) {
+        return; // nothing started yet
+    }
     if (m_check) {
         m_check->disconnect(this);
         m_check->cancel();
@@ -42,7 +45,7 @@ void CheckRunner::retry()
     if (m_database && m_instanceId != 0) {
         config = ConnectorConfigRepository(*m_database).load(m_instanceId);
     }
-    m_check = ConnectorCheck::make(m_connection, config ? &*config : nullptr).release();
+    m_check = ConnectorCheck::make(*m_session, config ? &*config : nullptr).release();
     m_check->setParent(this);
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);

@@ -78,9 +78,9 @@ CheckDialog::CheckDialog(Database& database, Prompter& prompter, const QString& 
     });
 }
 
-void CheckDialog::start(const Connection& connection, qint64 instanceId)
+void CheckDialog::start(const ConnectorSession& session, qint64 instanceId)
 {
-    m_runner->start(connection, instanceId);
+    m_runner->start(session, instanceId);
 }
 
 void CheckDialog::showProblem(const QString& text)

@@ -28,13 +28,13 @@
 
 namespace Cw {
 
-SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& instance, const Connection& connection,
-                       QWidget* parent)
+SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& instance,
+                       const ConnectorSession& session, QWidget* parent)
     : QDialog(parent)
     , m_database(database)
     , m_prompter(prompter)
     , m_instance(instance)
-    , m_worker(new SyncWorker(database.location(), connection, this))
+    , m_worker(new SyncWorker(database.location(), session, this))
 {
     setObjectName(QStringLiteral("syncDialog"));
     setWindowTitle(tr("Sync now — %1").arg(instance.name));

@@ -65,7 +65,7 @@ void TestCheckPlan::savedConnectorRunsTheCliPlan()
 
     CheckRunner runner(&db);
     QSignalSpy finished(&runner, &CheckRunner::finished);
-    runner.start(*controller.connection(&error), controller.draft().id);
+    runner.start(*controller.session(&error), controller.draft().id);
     QVERIFY(finished.wait(kWait));
     QStringList ids;
     for (const CheckResult& r : runner.summary().results) {
@@ -86,7 +86,7 @@ void TestCheckPlan::savedConnectorRunsTheCliPlan()
     // Without a saved connector (the wizard before Save) every module is probed, as the CLI's `check --site` does.
     CheckRunner unsaved;
     QSignalSpy unsavedFinished(&unsaved, &CheckRunner::finished);
-    unsaved.start(*controller.connection(&error));
+    unsaved.start(*controller.session(&error));
     QVERIFY(unsavedFinished.wait(kWait));
     QVERIFY(unsaved.summary().find(QStringLiteral("permission:finance/invoices")));
     QVERIFY(!unsaved.summary().find(ServerVariablesStep::stepId()));

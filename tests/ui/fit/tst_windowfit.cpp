@@ -55,14 +55,14 @@ void TestWindowFit::checkWindow()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QSignalSpy finished(&dialog, &Cw::CheckDialog::checkFinished);
-    dialog.start(CwTest::syncSimConnection(f.sim.baseUrl()), f.instanceId);
+    dialog.start(CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())), f.instanceId);
     QVERIFY(finished.wait(60000));
     verifyWindow(&dialog);
 }
 
 void TestWindowFit::syncWindow()
 {
-    Cw::SyncDialog dialog(*f.db, m_prompter, instance(), CwTest::syncSimConnection(f.sim.baseUrl()));
+    Cw::SyncDialog dialog(*f.db, m_prompter, instance(), CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     verifyWindow(&dialog);
