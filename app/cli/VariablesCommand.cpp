@@ -66,7 +66,7 @@ int VariablesCommand::run(CliContext& context, const QStringList& args)
     // The payment-method ids are picked from the local system's own payment methods.
     Cw::StoreError methodsError;
     const QStringList paymentMethods =
-        Cw::LocalRecordStore(session.database()).values(Cw::LocalSchema::paymentMethodList(), &methodsError);
+        Cw::LocalRecordStore(connector.database()).values(Cw::LocalSchema::paymentMethodList(), &methodsError);
     if (methodsError.isError()) {
         return context.fail(OperationFailed, methodsError.message);
     }
