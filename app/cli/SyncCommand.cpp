@@ -24,7 +24,19 @@ QJsonObject countsJson(const Cw::SyncCounts& c)
                         {QStringLiteral("failed"), c.failed}};
 }
 
-QJsonObject summaryJson(const Cw::SyncSummary& s)
+// Why a slot did not start, with the command that fixes it (NAME is the connector's name, quoted when needed).
+QString blockedText(const Cw::SyncSummary& s, const Cw::SyncSlot& slot, const QString& name)
+{
+    const Cw::SyncFix fix = s.fixes.value(slot);
+    if (!fix.isValid()) {
+        return s.blocked.value(slot);
+    }
+    const QString quoted = name.contains(QLatin1Char(' ')) ? QLatin1Char('"') + name + QLatin1Char('"') : name;
+    return s.blocked.value(slot) + QStringLiteral("; ") +
+        QString(fix.commandLine).replace(QLatin1String("NAME"), quoted);
+}
+
+QJsonObject summaryJson(const Cw::SyncSummary& s, const QString& name)
 {
     QJsonObject push;
     for (auto it = s.pushCounts.cbegin(); it != s.pushCounts.cend(); ++it) {
@@ -36,7 +48,7 @@ QJsonObject summaryJson(const Cw::SyncSummary& s)
     }
     QJsonObject blocked;
     for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
-        blocked.insert(it.key().label(), it.value());
+        blocked.insert(it.key().label(), blockedText(s, it.key(), name));
     }
     QJsonArray outcomes;
     for (const Cw::SyncOutcome& o : s.outcomes) {
@@ -195,7 +207,8 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
     }
     QString text;
     for (auto it = summary.blocked.cbegin(); it != summary.blocked.cend(); ++it) {
-        text += tr("%1: not started: %2").arg(it.key().label(), it.value()) + QLatin1Char('\n');
+        text += tr("%1: not started: %2").arg(it.key().label(), blockedText(summary, it.key(), positional.first())) +
+            QLatin1Char('\n');
     }
     // By name, as this output has always been ordered.
     const QMap<QString, Cw::SyncCounts> pushed = byName(summary.pushCounts);
@@ -228,7 +241,7 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
     if (summary.dryRun) {
         text += tr("dry run: nothing was written.") + QLatin1Char('\n');
     }
-    context.print(text.trimmed(), summaryJson(summary));
+    context.print(text.trimmed(), summaryJson(summary, positional.first()));
     if (summary.unreachable) {
         return Unreachable;
     }

@@ -111,9 +111,12 @@ void SyncRun::reportCounts(Direction direction, Entity entity, int processed, in
     emit progress(direction, entity, processed, total);
 }
 
-void SyncRun::block(const SyncSlot& slot, const QString& why, bool failure)
+void SyncRun::block(const SyncSlot& slot, const QString& why, bool failure, const SyncFix& fix)
 {
     m_summary.blocked.insert(slot, why);
+    if (fix.isValid()) {
+        m_summary.fixes.insert(slot, fix);
+    }
     if (failure && !m_summary.failedToStart.contains(slot)) {
         m_summary.failedToStart.append(slot);
     }

@@ -69,7 +69,7 @@ public:
     // The same, after the entity's counts so far.
     void reportCounts(Direction direction, Entity entity, int processed, int total);
     // The entity does not start in that direction, and why; failure: that fails the run (SyncSummary::failedToStart).
-    void block(const SyncSlot& slot, const QString& why, bool failure);
+    void block(const SyncSlot& slot, const QString& why, bool failure, const SyncFix& fix = {});
     // An error that ends the run (the database): no further entity starts.
     void fail(const QString& message);
     // Whether an API error ends the run (unreachable, keys, company, configuration) or, in a pull, the entity; it

@@ -2,6 +2,7 @@
 
 #include "core/domain/Entity.h"
 #include "core/domain/SyncOperation.h"
+#include "core/sync/SyncFix.h"
 
 #include <QDateTime>
 #include <QList>
@@ -87,6 +88,7 @@ struct SyncSummary
     QMap<Entity, SyncCounts> pullCounts;
     QList<SyncOutcome> outcomes; // skipped and failed always; every record in a dry run
     QMap<SyncSlot, QString> blocked; // why that entity did not start in that direction (translated)
+    QMap<SyncSlot, SyncFix> fixes; // for blocked slots the admin can fix in the connector's settings
     // The blocked slots that fail the run: a missing permission, a stale or missing server variable, or options
     // off for an entity the request named. Options off in a whole-connector run only leave the slot blocked.
     QList<SyncSlot> failedToStart;

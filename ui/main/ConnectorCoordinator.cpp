@@ -239,6 +239,9 @@ void ConnectorCoordinator::runSync(const QString& name)
             });
             connect(dialog, &SyncDialog::historyRequested, this,
                     [this, name = found.name](qint64 runId) { openHistory(name, runId); });
+            // The section is chosen by the Settings dialog once it has one per concern.
+            connect(dialog, &SyncDialog::settingsRequested, this,
+                    [this, name = found.name](SettingsPlace) { openSettings(name); });
             dialog->open();
             emit syncDialogOpened(dialog);
         });

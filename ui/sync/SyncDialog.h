@@ -55,6 +55,8 @@ public:
 signals:
     void runFinished(const Cw::SyncSummary& summary); // after every preview and sync
     void historyRequested(qint64 runId);
+    // "Fix in Settings…": the section of the connector's settings that fixes what kept an entity from starting.
+    void settingsRequested(Cw::SettingsPlace place);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -88,6 +90,7 @@ private:
     QPushButton* m_saveCsv = nullptr;
     QPushButton* m_history = nullptr;
     QPushButton* m_close = nullptr;
+    QPushButton* m_fix = nullptr;
 };
 
 } // namespace Cw
