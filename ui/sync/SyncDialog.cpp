@@ -330,9 +330,9 @@ QString SyncDialog::resultFor(const SyncSummary& s) const
     }
     if (totals.conflict > 0) {
         text += QLatin1Char('\n') +
-            tr("%n record(s) changed on both sides: neither side was written. Select one below to keep "
-               "ConnectWise's or the local values.",
-               nullptr, totals.conflict);
+            tr("Changed on both sides: %1 (neither side was written). Select one below to keep ConnectWise's or "
+               "the local values.")
+                .arg(totals.conflict);
     }
     for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
         const QString what =

@@ -93,7 +93,7 @@ QString SyncTexts::counts(const SyncCounts& c)
                        .arg(c.skipped)
                        .arg(c.failed);
     if (c.conflict > 0) {
-        text += tr(", %n conflict(s)", nullptr, c.conflict);
+        text += tr(", %1 in conflict").arg(c.conflict);
     }
     return text;
 }

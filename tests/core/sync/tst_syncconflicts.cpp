@@ -56,6 +56,7 @@ private slots:
     void differentFieldsBothFlow();
     void dryRunPreviewsAndWritesNothing();
     void linkWithoutBaseSyncsAsBefore();
+    void invoiceStageConflicts();
     void policyIsExportedAndImported();
 
     void cleanup() { QVERIFY2(f.modelViolations().isEmpty(), qPrintable(f.modelViolations())); }
@@ -308,6 +309,57 @@ void TestSyncConflicts::linkWithoutBaseSyncsAsBefore()
     QVERIFY(link(QStringLiteral("C7")).hasBase());
     renameBoth(QStringLiteral("C7"), remoteId, QStringLiteral("Eta CW 2"), QStringLiteral("Eta Local 2"));
     QCOMPARE(syncAccounts().pushCounts.value(Entity::Accounts).conflict, 1);
+}
+
+void TestSyncConflicts::invoiceStageConflicts()
+{
+    // An invoice's stage is pushed (status) and pulled: it can conflict. Its account (C5) is linked.
+    const auto invoice = [](const QString& stage) {
+        return row({{"id", QStringLiteral("I1")},
+                    {"number", QStringLiteral("INV-C-1")},
+                    {"account_id", QStringLiteral("C5")},
+                    {"invoice_stage", stage},
+                    {"invoice_type", QStringLiteral("standard")},
+                    {"currency", QStringLiteral("L0")},
+                    {"date", QDate(2026, 3, 1)}});
+    };
+    QVERIFY2(f.addLocal(Entity::Invoices, {invoice(QStringLiteral("L0"))}), qPrintable(f.error));
+    Cw::SyncSummary s = f.sync(true, true, {Entity::Accounts, Entity::Invoices});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    const qint64 remoteId = Cw::SyncLinkStore(*f.db, f.instanceId)
+                                .linksOf(Entity::Invoices, {QStringLiteral("I1")})
+                                .value(QStringLiteral("I1"))
+                                .remoteId;
+    QVERIFY(remoteId > 0);
+    const QJsonArray statuses = f.list(QStringLiteral("finance/billingStatuses"));
+    QVERIFY(statuses.size() >= 3);
+    const QJsonArray ops {QJsonObject {
+        {QStringLiteral("op"), QStringLiteral("replace")},
+        {QStringLiteral("path"), QStringLiteral("status")},
+        {QStringLiteral("value"),
+         QJsonObject {{QStringLiteral("id"), statuses.at(1).toObject().value(QStringLiteral("id")).toInteger()}}}}};
+    const QString path = QStringLiteral("finance/invoices/%1").arg(remoteId);
+    QVERIFY(f.call(Cw::ApiRequest::patch(path, QJsonDocument(ops))).ok());
+    QVERIFY2(f.addLocal(Entity::Invoices, {invoice(QStringLiteral("L2"))}), qPrintable(f.error));
+
+    s = f.sync(true, true, {Entity::Accounts, Entity::Invoices});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pushCounts.value(Entity::Invoices).conflict, 1);
+    const QList<FieldConflict> expected {{QStringLiteral("invoice_stage"), QStringLiteral("L2"), QStringLiteral("L1")}};
+    bool found = false;
+    for (const SyncOutcome& o : s.outcomes) {
+        if (o.entity == Entity::Invoices && o.localId == QLatin1String("I1")) {
+            found = true;
+            QCOMPARE(o.conflicts, expected);
+        }
+    }
+    QVERIFY(found);
+    QCOMPARE(f.call(Cw::ApiRequest::get(path))
+                 .object()
+                 .value(QStringLiteral("status"))
+                 .toObject()
+                 .value(QStringLiteral("id")),
+             statuses.at(1).toObject().value(QStringLiteral("id")));
 }
 
 void TestSyncConflicts::policyIsExportedAndImported()
