@@ -26,7 +26,19 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
         return usageError(context, tr("options needs a connector NAME."));
     }
     QList<Cw::SyncOption> changes;
+    std::optional<Cw::ConflictPolicy> policy;
+    const QString conflictsKey = QStringLiteral("conflicts=");
     for (const QString& setting : parser.values(set)) {
+        if (setting.trimmed().startsWith(conflictsKey)) {
+            policy = Cw::parseName<Cw::ConflictPolicy>(setting.trimmed().mid(conflictsKey.size()).trimmed());
+            if (!policy) {
+                return context.fail(
+                    BadUsage,
+                    tr("--set %1: the conflict policy is one of %2.")
+                        .arg(setting, Cw::nameTable<Cw::ConflictPolicy>().names().join(QStringLiteral(", "))));
+            }
+            continue;
+        }
         Cw::SyncOption option;
         QString error;
         if (!Cw::SyncMatrix::parseSetting(setting, &option, &error)) {
@@ -38,7 +50,7 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
     if (int code = connector.open(parser.positionalArguments().first()); code != Success) {
         return code;
     }
-    if (!changes.isEmpty()) {
+    if (!changes.isEmpty() || policy) {
         Cw::ConnectorConfigRepository repository(connector.database());
         Cw::WriteTransaction transaction(connector.database());
         Cw::StoreError error;
@@ -46,6 +58,10 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
         for (const Cw::SyncOption& option : changes) {
             ok = ok && repository.setSyncOption(connector.instance().id, option, &error);
             Cw::SyncMatrix::setEnabled(&connector.config(), option.entity, option.operation, option.enabled);
+        }
+        if (policy) {
+            ok = ok && repository.setConflictPolicy(connector.instance().id, *policy, &error);
+            connector.config().conflictPolicy = *policy;
         }
         if (!ok || !transaction.commit(&error)) {
             return context.fail(OperationFailed, error.message);
@@ -71,10 +87,13 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
         }
     }
     const QStringList paths = Cw::SyncMatrix::permissionPathsFor(connector.config());
+    const QString conflicts = Cw::nameOf(connector.config().conflictPolicy);
+    text += QStringLiteral("%1 %2\n").arg(QStringLiteral("conflicts"), -24).arg(conflicts);
     text += tr("Permissions the systems check probes: %1").arg(paths.join(QLatin1String(", ")));
     context.print(text,
                   QJsonObject {{QStringLiteral("instance"), connector.instance().name},
                                {QStringLiteral("options"), array},
+                               {QStringLiteral("conflictPolicy"), conflicts},
                                {QStringLiteral("permissionPaths"), QJsonArray::fromStringList(paths)}});
     return Success;
 }

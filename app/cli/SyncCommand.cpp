@@ -5,10 +5,12 @@
 #include "app/cli/InterruptWatcher.h"
 #include "app/cli/SavedConnector.h"
 #include "core/sync/SyncEngine.h"
+#include "core/sync/SyncHistory.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTextStream>
 
 namespace Cli {
@@ -17,11 +19,14 @@ namespace {
 
 QJsonObject countsJson(const Cw::SyncCounts& c)
 {
-    return QJsonObject {{QStringLiteral("created"), c.created},
-                        {QStringLiteral("updated"), c.updated},
-                        {QStringLiteral("unchanged"), c.unchanged},
-                        {QStringLiteral("skipped"), c.skipped},
-                        {QStringLiteral("failed"), c.failed}};
+    return QJsonObject {{QStringLiteral("created"), c.created},     {QStringLiteral("updated"), c.updated},
+                        {QStringLiteral("unchanged"), c.unchanged}, {QStringLiteral("skipped"), c.skipped},
+                        {QStringLiteral("failed"), c.failed},       {QStringLiteral("conflict"), c.conflict}};
+}
+
+QJsonArray conflictsJson(const QList<Cw::FieldConflict>& conflicts)
+{
+    return QJsonDocument::fromJson(Cw::SyncHistory::conflictsJson(conflicts)).array();
 }
 
 // Why a slot did not start, with the command that fixes it (NAME is the connector's name, quoted when needed).
@@ -61,6 +66,9 @@ QJsonObject summaryJson(const Cw::SyncSummary& s, const QString& name)
         }
         if (!o.reason.isEmpty()) {
             j.insert(QStringLiteral("reason"), o.reason);
+        }
+        if (!o.conflicts.isEmpty()) {
+            j.insert(QStringLiteral("conflicts"), conflictsJson(o.conflicts));
         }
         outcomes.append(j);
     }
@@ -104,12 +112,16 @@ QMap<QString, Cw::SyncCounts> byName(const QMap<Cw::Entity, Cw::SyncCounts>& cou
 
 QString countsText(const Cw::SyncCounts& c)
 {
-    return SyncCommand::tr("%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed")
-        .arg(c.created)
-        .arg(c.updated)
-        .arg(c.unchanged)
-        .arg(c.skipped)
-        .arg(c.failed);
+    QString text = SyncCommand::tr("%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed")
+                       .arg(c.created)
+                       .arg(c.updated)
+                       .arg(c.unchanged)
+                       .arg(c.skipped)
+                       .arg(c.failed);
+    if (c.conflict > 0) { // the line is unchanged when there is none
+        text += SyncCommand::tr(", %1 conflicts").arg(c.conflict);
+    }
+    return text;
 }
 
 } // namespace
@@ -220,7 +232,8 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
         text += tr("pull %1: %2").arg(it.key(), countsText(it.value())) + QLatin1Char('\n');
     }
     for (const Cw::SyncOutcome& o : summary.outcomes) {
-        if (o.action == Cw::SyncOutcome::Action::Skipped || o.action == Cw::SyncOutcome::Action::Failed) {
+        if (o.action == Cw::SyncOutcome::Action::Skipped || o.action == Cw::SyncOutcome::Action::Failed ||
+            o.action == Cw::SyncOutcome::Action::Conflict) {
             text += QStringLiteral("  %1 %2 %3: %4 (%5)\n")
                         .arg(Cw::nameOf(o.direction), Cw::nameOf(o.entity), o.localId,
                              Cw::SyncOutcome::actionName(o.action), o.reason);

@@ -165,6 +165,7 @@ QJsonObject ConfigDocument::toJson(const QDateTime& exportedAt) const
                         {QStringLiteral("instance"), instanceObject},
                         {QStringLiteral("serverVariables"), variables},
                         {QStringLiteral("syncOptions"), options},
+                        {QStringLiteral("conflictPolicy"), nameOf(config.conflictPolicy)},
                         {QStringLiteral("lookups"), lookups},
                         {QStringLiteral("userMappings"), users}};
 }
@@ -216,6 +217,17 @@ std::optional<ConfigDocument> ConfigDocument::parse(const QByteArray& json, Stor
     if (!r.array(root, "serverVariables", &variables) || !r.array(root, "syncOptions", &options) ||
         !r.array(root, "lookups", &lookups) || !r.array(root, "userMappings", &users)) {
         return std::nullopt;
+    }
+    // Optional: exports older than conflict policies have none (report).
+    const QJsonValue policy = root.value(QLatin1String("conflictPolicy"));
+    if (!policy.isUndefined()) {
+        const auto parsed = parseName<ConflictPolicy>(policy.toString());
+        if (!parsed) {
+            r.fail(QStringLiteral("conflictPolicy"),
+                   tr("must be one of %1.").arg(nameTable<ConflictPolicy>().names().join(QLatin1String(", "))));
+            return std::nullopt;
+        }
+        out.config.conflictPolicy = *parsed;
     }
     StoreError validation;
     for (qsizetype i = 0; i < variables.size(); ++i) {

@@ -75,8 +75,11 @@ void SyncRun::startCheckpointer()
 void SyncRun::record(const SyncOutcome& outcome)
 {
     m_summary.counts(outcome.direction)[outcome.entity].add(outcome.action);
-    const bool keep =
-        dryRun() || outcome.action == SyncOutcome::Action::Skipped || outcome.action == SyncOutcome::Action::Failed;
+    if (outcome.action == SyncOutcome::Action::Conflict) {
+        m_conflicted.insert(qMakePair(outcome.entity, outcome.localId));
+    }
+    const bool keep = dryRun() || outcome.action == SyncOutcome::Action::Skipped ||
+        outcome.action == SyncOutcome::Action::Failed || outcome.action == SyncOutcome::Action::Conflict;
     if (keep) {
         m_summary.outcomes.append(outcome);
     }

@@ -4,7 +4,7 @@
 
 namespace Cw {
 
-SyncSettings::SyncSettings(const ConnectorConfig& config)
+SyncSettings::SyncSettings(const ConnectorConfig& config) : m_conflictPolicy(config.conflictPolicy)
 {
     for (const ServerVariable& v : config.serverVariables) {
         if (!v.remoteId.isEmpty()) {

@@ -7,6 +7,7 @@
 #include "core/sync/SyncSettings.h"
 #include "core/sync/SyncWorker.h"
 #include "ui/common/WindowSize.h"
+#include "ui/sync/ConflictPicker.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncProgressPanel.h"
 #include "ui/sync/SyncTexts.h"
@@ -62,6 +63,8 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setResizeContentsPrecision(500); // a 100,000-record preview sizes from a sample
     m_table->setWordWrap(false);
+    m_picker = new ConflictPicker(m_database, m_instance.id, this);
+    m_picker->attach(m_table);
 
     auto makeButton = [this](const QString& text, const char* name, const QString& accessible) {
         auto* button = new QPushButton(text, this);
@@ -94,6 +97,7 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     layout->addWidget(m_progress);
     layout->addWidget(m_result);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_picker);
     layout->addLayout(buttons);
     WindowSize::fitToScreen(this, {860, 600});
 
@@ -336,6 +340,12 @@ QString SyncDialog::resultFor(const SyncSummary& s) const
                    .arg(SyncTexts::counts(totals));
     } else {
         text = tr("The sync succeeded: %1.").arg(SyncTexts::counts(totals));
+    }
+    if (totals.conflict > 0) {
+        text += QLatin1Char('\n') +
+            tr("Changed on both sides: %1 (neither side was written). Select one below to keep ConnectWise's or "
+               "the local values.")
+                .arg(totals.conflict);
     }
     for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
         const QString what =

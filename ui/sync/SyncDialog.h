@@ -14,6 +14,7 @@ class QTableView;
 
 namespace Cw {
 
+class ConflictPicker;
 class Database;
 class Prompter;
 class SyncOutcomeModel;
@@ -21,11 +22,11 @@ class SyncProgressPanel;
 class SyncWorker;
 
 // Sync now for one connector: scope (all entities or one), direction, full pull; Preview (a dry run: what
-// would be created, updated or skipped and why, Save as CSV…), Sync (the real run), Cancel while running
-// (what was done stays), Close. The run happens in a SyncWorker thread; the dialog shows its progress and, at
-// the end, a result line, the entities that did not start and why, and Show in history. While another process or
-// desktop syncs the connector (SyncLease), the result line says who and since when, and Sync is refused.
-// Keys: Enter = Preview when idle; Esc = Cancel while running, else Close. Closing while running asks.
+// would be created, updated or skipped and why, conflicts with both values and the side to keep, Save as CSV…), Sync
+// (the real run), Cancel while running (what was done stays), Close. The run happens in a SyncWorker thread; the dialog
+// shows its progress and, at the end, a result line, the entities that did not start and why, and Show in history.
+// While another process or desktop syncs the connector (SyncLease), the result line says who and since when, and Sync
+// is refused. Keys: Enter = Preview when idle; Esc = Cancel while running, else Close. Closing while running asks.
 class SyncDialog final : public QDialog
 {
     Q_OBJECT
@@ -46,6 +47,8 @@ public:
     SyncOutcomeModel* outcomes() const { return m_outcomeModel; }
     SyncProgressPanel* progressPanel() const { return m_progress; }
     SyncWorker* worker() const { return m_worker; }
+    ConflictPicker* conflictPicker() const { return m_picker; }
+    QTableView* outcomeTable() const { return m_table; }
 
     void preview();
     void startSync();
@@ -84,6 +87,7 @@ private:
     QLabel* m_result = nullptr;
     QTableView* m_table = nullptr;
     SyncOutcomeModel* m_outcomeModel = nullptr;
+    ConflictPicker* m_picker = nullptr; // Keep ConnectWise / Keep local for the conflict selected
     QPushButton* m_preview = nullptr;
     QPushButton* m_sync = nullptr;
     QPushButton* m_cancel = nullptr;
