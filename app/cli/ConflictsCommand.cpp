@@ -1,8 +1,8 @@
 #include "app/cli/ConflictsCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "app/cli/ConnectorSession.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/SavedConnector.h"
 #include "core/store/Database.h"
 #include "core/sync/SyncDescriptor.h"
 #include "core/sync/SyncHistory.h"
@@ -74,7 +74,7 @@ int ConflictsCommand::run(CliContext& context, const QStringList& args)
         }
         picks.append(pick);
     }
-    ConnectorSession session(context);
+    SavedConnector session(context);
     if (int code = session.open(parser.positionalArguments().first()); code != Success) {
         return code;
     }

@@ -101,7 +101,7 @@ void TestSyncConflictsUi::previewShowsTheConflictAndKeepsLocal()
 {
     const qint64 remoteId = conflicted(QStringLiteral("K1"), QStringLiteral("Kappa CW"), QStringLiteral("Kappa Local"));
     QVERIFY(remoteId > 0);
-    Cw::SyncDialog dialog(*f.db, m_prompter, instance(), CwTest::syncSimConnection(f.sim.baseUrl()));
+    Cw::SyncDialog dialog(*f.db, m_prompter, instance(), CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     dialog.preview();
