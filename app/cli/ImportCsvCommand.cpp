@@ -39,7 +39,8 @@ int ImportCsvCommand::run(CliContext& context, const QStringList& args)
         return exitCode;
     }
     Cw::CsvImport import(*database);
-    const Cw::CsvImport::Result result = import.importFile(entity, positional.at(1), parser.isSet(skipOption));
+    const Cw::CsvImport::Result result =
+        import.importFile(entity, positional.at(1), {Cw::TextEncoding::Utf8, parser.isSet(skipOption)});
 
     QJsonArray errors;
     for (const Cw::CsvRowError& e : result.rowErrors) {
@@ -63,13 +64,13 @@ int ImportCsvCommand::run(CliContext& context, const QStringList& args)
         if (context.json) {
             context.print(QString(), json);
         }
-        context.err() << "cwconnector-cli: " << result.describe() << Qt::endl;
+        context.err() << "cwconnector-cli: " << result.describe(20, Cw::CsvImport::Result::Reader::Cli) << Qt::endl;
         return BadUsage;
     }
     if (result.storeError.isError()) {
-        return context.fail(OperationFailed, result.describe());
+        return context.fail(OperationFailed, result.describe(20, Cw::CsvImport::Result::Reader::Cli));
     }
-    context.print(tr("%1: %2").arg(entity, result.describe()), json);
+    context.print(tr("%1: %2").arg(entity, result.describe(20, Cw::CsvImport::Result::Reader::Cli)), json);
     return Success;
 }
 

@@ -139,30 +139,33 @@ void CsvImportPanel::updatePreview()
         return;
     }
     CsvEntityParser parser(*entity);
-    if (!parser.parse(&file)) {
+    if (!parser.start(&file)) {
         m_resultLabel->setText(parser.fileError());
         return;
     }
     const QStringList columns = entity->columnNames();
     m_preview->setColumnCount(static_cast<int>(columns.size()));
     m_preview->setHorizontalHeaderLabels(columns);
-    const int shown = static_cast<int>(std::min<qsizetype>(parser.records().size(), kPreviewRows));
-    m_preview->setRowCount(shown);
-    for (int r = 0; r < shown; ++r) {
-        const LocalRecord& record = parser.records().at(r);
+    LocalRecord record;
+    while (parser.next(&record)) {
+        const int r = m_preview->rowCount();
+        if (r >= kPreviewRows) {
+            continue;
+        }
+        m_preview->setRowCount(r + 1);
         for (int c = 0; c < columns.size(); ++c) {
             const QVariant value = record.values.value(columns.at(c));
             m_preview->setItem(r, c, new QTableWidgetItem(value.toString()));
         }
     }
-    QList<int> badRows;
-    for (const CsvRowError& e : parser.errors()) {
-        m_errors->addItem(tr("Row %1 (line %2), %3: %4").arg(e.row).arg(e.line).arg(e.column, e.message));
-        if (!badRows.contains(e.row)) {
-            badRows.append(e.row);
-        }
+    if (!parser.fileError().isEmpty()) {
+        m_resultLabel->setText(parser.fileError());
+        return;
     }
-    m_badRows = static_cast<int>(badRows.size());
+    for (const CsvRowError& e : parser.errors().kept()) {
+        m_errors->addItem(tr("Row %1 (line %2), %3: %4").arg(e.row).arg(e.line).arg(e.column, e.message));
+    }
+    m_badRows = parser.errors().badRows();
     m_resultLabel->setText(tr("%1 row(s) read, %2 bad.").arg(parser.rowCount()).arg(m_badRows));
     m_import->setEnabled(m_badRows == 0 || m_skip->isChecked());
 }
@@ -170,7 +173,8 @@ void CsvImportPanel::updatePreview()
 bool CsvImportPanel::importFile()
 {
     const QString entity = m_entity->currentData().toString();
-    m_result = CsvImport(m_database).importFile(entity, m_file->text().trimmed(), m_skip->isChecked());
+    m_result =
+        CsvImport(m_database).importFile(entity, m_file->text().trimmed(), {TextEncoding::Utf8, m_skip->isChecked()});
     m_resultLabel->setText(m_result.describe());
     if (m_result.imported) {
         emit imported(entity, m_result.rows);
