@@ -10,6 +10,7 @@
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
+#include "ui/wizard/LocalDataPage.h"
 #include "ui/wizard/PanelPage.h"
 #include "ui/wizard/Prompter.h"
 
@@ -87,7 +88,8 @@ int main(int argc, char* argv[])
     Cw::ConnectorListModel connectors;
     Cw::MainWindow window(&connectors);
     Cw::ConnectorCoordinator coordinator(db, secrets, prompter, connectors, window);
-    coordinator.setExtraPages(Cw::PanelPage::configurationPages());
+    coordinator.setExtraPages(QList<Cw::SetupWizard::ExtraPage> {Cw::LocalDataPage::factory()} +
+                              Cw::PanelPage::configurationPages());
     window.show();
 
     // Treat a missing or locked keyring as a normal state: keys for this run only, said plainly.

@@ -1,9 +1,17 @@
 #include "core/localdata/CsvImport.h"
 #include "core/localdata/CsvImportWorker.h"
 #include "core/localdata/LocalRecordStore.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/setup/InstanceSecrets.h"
+#include "core/setup/SetupController.h"
 #include "core/store/Database.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/ui/ScriptedPrompter.h"
 #include "ui/panels/LocalDataPanel.h"
+#include "ui/panels/SettingsPanel.h"
+#include "ui/wizard/LocalDataPage.h"
+#include "ui/wizard/PanelPage.h"
+#include "ui/wizard/WizardSteps.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -25,7 +33,7 @@ using namespace Cw;
 // The Local data panel and its import dialog, driven as an admin would: counts per entity of LocalSchema, the
 // file from the file-chooser seam, the encoding detected and changed (the preview re-reads), row errors, "good
 // rows only", the import in its worker thread with progress and Cancel (Esc), the keyboard alone, and the
-// windows' sizes on a 1366×768 screen at 150 %.
+// windows' sizes on a 1366×768 screen at 150 %. Then the wizard page between the systems check and user mapping.
 class TestLocalData final : public QObject
 {
     Q_OBJECT
@@ -40,6 +48,7 @@ private slots:
     void progressThenEscCancelsAndWritesNothing();
     void keyboardAlone();
     void fitsSmallScreenAt150Percent();
+    void wizardPageBeforeUserMapping();
 
 private:
     QString write(const QString& name, const QByteArray& content);
@@ -311,6 +320,35 @@ void TestLocalData::fitsSmallScreenAt150Percent()
     const QSize panelMinimum = panel.minimumSizeHint().expandedTo(panel.minimumSize());
     QVERIFY2(fits(panelMinimum),
              qPrintable(QStringLiteral("%1x%2").arg(panelMinimum.width()).arg(panelMinimum.height())));
+}
+
+void TestLocalData::wizardPageBeforeUserMapping()
+{
+    MemorySecretStore store;
+    InstanceSecrets secrets(store);
+    SetupController controller(*m_db, secrets);
+    CwTest::ScriptedPrompter prompter;
+    SetupWizard wizard(controller, prompter, SetupWizard::Mode::Create,
+                       QList<SetupWizard::ExtraPage> {LocalDataPage::factory()} + PanelPage::configurationPages());
+    const QList<int> ids = wizard.pageIds();
+    const int check = static_cast<int>(ids.indexOf(int(PageId::Check)));
+    QVERIFY(check >= 0);
+    auto* page = qobject_cast<LocalDataPage*>(wizard.page(ids.at(check + 1)));
+    QVERIFY(page);
+    QCOMPARE(page->title(), QStringLiteral("Local data"));
+    auto* next = qobject_cast<PanelPage*>(wizard.page(ids.at(check + 2)));
+    QVERIFY(next);
+    QCOMPARE(next->panel()->title(), QStringLiteral("User mapping"));
+    const QSize minimum = page->minimumSizeHint().expandedTo(page->minimumSize());
+    QVERIFY2(minimum.width() * 1.5 <= 1366 && minimum.height() * 1.5 <= 708,
+             qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+    // Records written meanwhile (another program, the CLI) show when the page is shown.
+    QBuffer buffer;
+    buffer.setData("id,name,email\nu1,Ann,\n");
+    buffer.open(QIODevice::ReadOnly);
+    QVERIFY(CsvImport(*m_db).importDevice(*LocalSchema::entity(QStringLiteral("users")), &buffer).imported);
+    page->initializePage();
+    QCOMPARE(page->panel()->count(QStringLiteral("users")), 1);
 }
 
 QTEST_MAIN(TestLocalData)
