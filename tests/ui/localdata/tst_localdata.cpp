@@ -17,6 +17,7 @@
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -317,6 +318,11 @@ void TestLocalData::fitsSmallScreenAt150Percent()
     QVERIFY2(fits(dialogMinimum),
              qPrintable(QStringLiteral("%1x%2").arg(dialogMinimum.width()).arg(dialogMinimum.height())));
     QVERIFY2(fits(dialog->size()), qPrintable(QStringLiteral("%1x%2").arg(dialog->width()).arg(dialog->height())));
+    // For a look at them as an admin would (build/screenshots, like the wizard's pages).
+    QDir().mkpath(QStringLiteral(CW_SCREENSHOT_DIR));
+    QVERIFY(dialog->grab().save(QStringLiteral(CW_SCREENSHOT_DIR "/csvimportdialog.png")));
+    panel.resize(700, 420);
+    QVERIFY(panel.grab().save(QStringLiteral(CW_SCREENSHOT_DIR "/localdatapanel.png")));
     const QSize panelMinimum = panel.minimumSizeHint().expandedTo(panel.minimumSize());
     QVERIFY2(fits(panelMinimum),
              qPrintable(QStringLiteral("%1x%2").arg(panelMinimum.width()).arg(panelMinimum.height())));
