@@ -129,7 +129,7 @@ QString CsvImport::Result::describe(int maxRows, Reader reader) const
         const CsvRowError& e = rowErrors.at(i);
         out += QLatin1Char('\n') + tr("Row %1 (line %2): %3").arg(e.row).arg(e.line).arg(e.message);
     }
-    if (errorCount > shown) {
+    if (maxRows > 0 && errorCount > shown) {
         out += QLatin1Char('\n') + tr("... and %n more.", nullptr, errorCount - shown);
     }
     return out;

@@ -62,7 +62,7 @@ public:
         int goodRows() const { return rows - badRows; }
         // Who reads describe(): the fix for bad rows is a flag on the command line, a check box in the GUI.
         enum class Reader { Gui, Cli };
-        // One translated paragraph: what happened, then up to `maxRows` row errors.
+        // One translated paragraph: what happened, then up to `maxRows` row errors (0: none, only what happened).
         QString describe(int maxRows = 20, Reader reader = Reader::Gui) const;
     };
 

@@ -1273,6 +1273,10 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>Cancel the import; nothing is written</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The table lists the first %1 of %2 errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cw::CsvPreview</name>

@@ -290,7 +290,13 @@ void CsvImportDialog::onFinished(const CsvImport::Result& result)
         onProgress(result.rows, 1, 1);
     }
     showErrors(result.rowErrors, result.errorCount);
-    m_resultLabel->setText(result.describe(0));
+    QString text = result.describe(0); // the errors are in the table
+    if (result.errorCount > result.rowErrors.size()) {
+        text += QLatin1Char(' ') +
+            tr("The table lists the first %1 of %2 errors.")
+                .arg(QLocale().toString(qlonglong(result.rowErrors.size())), QLocale().toString(result.errorCount));
+    }
+    m_resultLabel->setText(text);
     if (result.imported) {
         emit imported(m_entity.name(), result);
     }

@@ -46,6 +46,7 @@ private slots:
     void panelCountsEveryEntity();
     void previewFollowsTheEncoding();
     void rowErrorsThenGoodRowsOnly();
+    void errorTableKeepsTheFirstHundred();
     void progressThenEscCancelsAndWritesNothing();
     void keyboardAlone();
     void fitsSmallScreenAt150Percent();
@@ -224,6 +225,24 @@ void TestLocalData::rowErrorsThenGoodRowsOnly()
     QVERIFY2(dialog->resultText().contains(QStringLiteral("2 bad row")), qPrintable(dialog->resultText()));
     QCOMPARE(stored(QStringLiteral("payments")), 1);
     QCOMPARE(panel.count(QStringLiteral("payments")), 1);
+}
+
+void TestLocalData::errorTableKeepsTheFirstHundred()
+{
+    QByteArray csv = "id,name,email\n";
+    for (int i = 1; i <= 150; ++i) {
+        csv += "u" + QByteArray::number(i) + ",,\n"; // no name: every row is bad
+    }
+    LocalDataPanel panel(*m_db);
+    CsvImportDialog* dialog = openDialog(panel, QStringLiteral("users"), write(QStringLiteral("bad.csv"), csv));
+    QVERIFY(dialog);
+    QVERIFY(dialog->startImport());
+    QVERIFY(waitFinished(dialog));
+    QCOMPARE(dialog->errors()->rowCount(), CsvRowErrors::kDefaultLimit);
+    QCOMPARE(dialog->errors()->item(99, 0)->text(), QStringLiteral("100"));
+    QVERIFY2(dialog->resultText().contains(QStringLiteral("first 100 of 150 errors")),
+             qPrintable(dialog->resultText()));
+    QCOMPARE(stored(QStringLiteral("users")), 0);
 }
 
 void TestLocalData::progressThenEscCancelsAndWritesNothing()
