@@ -84,6 +84,9 @@ CsvImportDialog::CsvImportDialog(Database& database, const LocalEntity& entity, 
     m_errors->setColumnCount(4);
     m_errors->setHorizontalHeaderLabels({tr("Row"), tr("Line"), tr("Column"), tr("Problem")});
     m_errors->horizontalHeader()->setStretchLastSection(true);
+    for (int column = 0; column < 3; ++column) { // row, line and column are short; the problem takes the rest
+        m_errors->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_preview);
     split->addWidget(m_errors);
