@@ -18,7 +18,7 @@ QByteArray quoted(const QByteArray& text)
 
 QByteArray CsvGenerator::header() const
 {
-    return m_entity.columnNames().join(QLatin1Char(',')).toUtf8();
+    return m_entity.csvColumnNames().join(QLatin1Char(',')).toUtf8();
 }
 
 QByteArray CsvGenerator::value(const Cw::LocalColumn& column, int index) const
@@ -62,6 +62,9 @@ QByteArray CsvGenerator::row(int index, bool bad) const
     QByteArrayList cells;
     bool emptied = false;
     for (const Cw::LocalColumn& c : m_entity.columns) {
+        if (c.pulledOnly) {
+            continue; // not a CSV column (invoices.balance)
+        }
         if (bad && !emptied && c.required && c.name != QLatin1String("id")) {
             emptied = true;
             cells.append(QByteArray());

@@ -29,6 +29,7 @@ Dataset::Dataset(int records, quint64 seed) : m_records(records), m_seed(seed), 
 
 void Dataset::build()
 {
+    m_ledger.forget();
     m_collections.clear();
     m_invoicesMade = false;
     m_pendingPayments.clear();

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace Sim {
 
 namespace {
@@ -165,9 +167,62 @@ std::vector<FieldError> Ledger::preparePayment(const CollectionSpec& spec, QJson
     return {};
 }
 
+void Ledger::forget()
+{
+    m_invoiceLines = Children();
+    m_orderLines = Children();
+    m_payments = Children();
+}
+
+void Ledger::build(Children* children, const Collection& collection, const QString& parentField)
+{
+    for (const Record& record : collection.records()) {
+        if (const qint64 parent = record.value({parentField, QStringLiteral("id")}).toInteger()) {
+            children->byParent[parent].insert(record.id);
+        }
+    }
+    children->built = true;
+}
+
+Ledger::Children& Ledger::linesOf(const QString& parentField)
+{
+    Children& children = parentField == kInvoice ? m_invoiceLines : m_orderLines;
+    if (!children.built) {
+        build(&children, *m_dataset.collection(kProducts), parentField);
+    }
+    return children;
+}
+
+Ledger::Children& Ledger::paymentsOf()
+{
+    if (!m_payments.built) {
+        build(&m_payments, m_dataset.payments(), kInvoice);
+    }
+    return m_payments;
+}
+
+// A written record leaves its previous parent and joins its new one (an index not built yet is built from the
+// collection, which already holds the write, when it is first needed).
+void Ledger::move(Children* children, const QString& parentField, const QJsonObject& record,
+                  const QJsonObject& previous)
+{
+    if (!children->built) {
+        return;
+    }
+    const qint64 id = (record.isEmpty() ? previous : record).value(QLatin1String("id")).toInteger();
+    if (const qint64 before = idOf(previous.value(parentField))) {
+        children->byParent[before].remove(id);
+    }
+    if (const qint64 after = idOf(record.value(parentField))) {
+        children->byParent[after].insert(id);
+    }
+}
+
 void Ledger::written(const CollectionSpec& spec, const QJsonObject& record, const QJsonObject& previous)
 {
     if (spec.path == kProducts) {
+        move(&m_invoiceLines, kInvoice, record, previous);
+        move(&m_orderLines, kSalesOrder, record, previous);
         for (const QJsonObject& line : {previous, record}) {
             if (const qint64 invoice = idOf(line.value(kInvoice))) {
                 recomputeInvoice(invoice, true, false);
@@ -177,20 +232,24 @@ void Ledger::written(const CollectionSpec& spec, const QJsonObject& record, cons
             }
         }
     } else if (&spec == &m_dataset.payments().spec()) {
+        move(&m_payments, kInvoice, record, previous);
         recomputeInvoice(idOf((record.isEmpty() ? previous : record).value(kInvoice)), false, true);
     }
 }
 
-namespace {
-
 // Sum of quantity x price over the billable lines of one parent ("invoice"/"salesOrder" id); their ids in *ids.
-double lineTotal(const Collection& products, const QString& parentField, qint64 parentId, QJsonArray* ids = nullptr)
+double Ledger::lineTotal(const QString& parentField, qint64 parentId, QJsonArray* ids)
 {
+    const Collection& products = *m_dataset.collection(kProducts);
+    QList<qint64> lineIds = linesOf(parentField).byParent.value(parentId).values();
+    std::sort(lineIds.begin(), lineIds.end());
     double sum = 0;
-    for (const Record& line : products.records()) {
-        if (line.value({parentField, QStringLiteral("id")}).toInteger() != parentId) {
+    for (const qint64 lineId : lineIds) {
+        const Record* found = products.find(lineId);
+        if (!found) {
             continue;
         }
+        const Record& line = *found;
         if (ids) {
             ids->append(line.id);
         }
@@ -204,8 +263,6 @@ double lineTotal(const Collection& products, const QString& parentField, qint64 
     return cents(sum);
 }
 
-} // namespace
-
 void Ledger::recomputeInvoice(qint64 invoiceId, bool lines, bool payments)
 {
     Collection& invoices = *m_dataset.collection(kInvoices);
@@ -217,16 +274,16 @@ void Ledger::recomputeInvoice(qint64 invoiceId, bool lines, bool payments)
     QJsonObject after = before;
     auto number = [&after](const char* member) { return after.value(QLatin1String(member)).toDouble(); };
     if (lines) {
-        const double product = lineTotal(*m_dataset.collection(kProducts), kInvoice, invoiceId);
+        const double product = lineTotal(kInvoice, invoiceId);
         after.insert(QStringLiteral("productTotal"), product);
         after.insert(QStringLiteral("subtotal"), cents(number("serviceTotal") + number("expenseTotal") + product));
         after.insert(QStringLiteral("total"), cents(number("subtotal") + number("salesTax")));
     }
     if (payments) {
         double paid = 0;
-        for (const Record& payment : m_dataset.payments().records()) {
-            if (payment.value({kInvoice, QStringLiteral("id")}).toInteger() == invoiceId) {
-                paid += payment.value({QStringLiteral("amount")}).toDouble();
+        for (const qint64 paymentId : paymentsOf().byParent.value(invoiceId)) {
+            if (const Record* payment = m_dataset.payments().find(paymentId)) {
+                paid += payment->value({QStringLiteral("amount")}).toDouble();
             }
         }
         after.insert(QStringLiteral("payments"), cents(paid));
@@ -245,7 +302,7 @@ void Ledger::recomputeOrder(qint64 orderId)
     const QJsonObject before = stored->object();
     QJsonObject after = before;
     QJsonArray ids;
-    const double subTotal = lineTotal(*m_dataset.collection(kProducts), kSalesOrder, orderId, &ids);
+    const double subTotal = lineTotal(kSalesOrder, orderId, &ids);
     after.insert(QStringLiteral("subTotal"), subTotal);
     after.insert(QStringLiteral("total"), cents(subTotal + after.value(QLatin1String("taxTotal")).toDouble()));
     after.insert(QStringLiteral("productIds"), ids);

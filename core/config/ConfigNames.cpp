@@ -32,8 +32,9 @@ const QList<NameRow>& variableRows()
          nullptr,
          {QStringLiteral("Billable"), QStringLiteral("DoNotBill"), QStringLiteral("NoCharge")}},
         {"sales_representative", RemoteResolver::member, {}},
-        {"credit_card_method_id", RemoteResolver::paymentMethod, {}},
-        {"bank_deposit_method_id", RemoteResolver::paymentMethod, {}},
+        // Local payment-method ids (payments.method), not ConnectWise records: the same in every ConnectWise.
+        {"credit_card_method_id", nullptr, {}},
+        {"bank_deposit_method_id", nullptr, {}},
     };
     return rows;
 }
@@ -52,6 +53,7 @@ const QList<NameRow>& lookupRows()
         {"product_type", RemoteResolver::productType, {}},
         {"unit_type", RemoteResolver::productSubcategory, {}},
         {"order_stage", RemoteResolver::orderStatus, {}},
+        {"country", RemoteResolver::country, {}},
     };
     return rows;
 }
@@ -121,6 +123,9 @@ bool ConfigNames::isSupportedSyncOption(Entity entity, Operation operation)
         return operation != Operation::PullCreate;
     case Entity::Payments:
         return operation == Operation::PushCreate;
+    case Entity::InvoiceLines:
+    case Entity::OrderLines:
+        return false; // they travel with their invoice or order, under its options
     case Entity::Users:
         return false; // users are mapped to members, not synced
     }

@@ -20,15 +20,16 @@ public:
     // The server variables picked from live ConnectWise lists and stored in server_variables.
     static QStringList storedServerVariables();
     static bool isInstanceFieldVariable(const QString& key);
-    // account_type currency invoice_stage invoice_type product_type unit_type order_stage; also the names of
-    // the local value lists (value_lists.list).
+    // account_type currency invoice_stage invoice_type product_type unit_type order_stage country; also the names
+    // of the local value lists they map (value_lists.list).
     static QStringList lookups();
 
     // Whether the entity x operation cell of the sync matrix exists (only those can be enabled).
     static bool isSupportedSyncOption(Entity entity, Operation operation);
 
     // The RemoteResolver kind a stored server variable / lookup value is an id of; empty for fixed
-    // ConnectWise enumerations (product_billable_option, invoice_type), whose value is its own id.
+    // ConnectWise enumerations (product_billable_option, invoice_type), whose value is its own id, and for the
+    // local payment-method ids (credit_card_method_id, bank_deposit_method_id).
     static QString resolverKindForVariable(const QString& key);
     static QString resolverKindForLookup(const QString& lookup);
     // The fixed values of an enumeration-typed variable or lookup; empty when the values come from a list.

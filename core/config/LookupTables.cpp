@@ -16,6 +16,7 @@ QString LookupTables::title(const QString& lookup)
         {QStringLiteral("product_type"), QT_TR_NOOP("Product type → product type")},
         {QStringLiteral("unit_type"), QT_TR_NOOP("Unit type → product subcategory")},
         {QStringLiteral("order_stage"), QT_TR_NOOP("Order stage → order status")},
+        {QStringLiteral("country"), QT_TR_NOOP("Country → country")},
     };
     const char* t = titles.value(lookup);
     return t ? tr(t) : lookup;
@@ -87,13 +88,17 @@ QList<LookupRow> LookupTables::rows(const QString& lookup, const QStringList& lo
 QList<LookupRow> LookupTables::autoMap(const QString& lookup, const QList<LookupRow>& rows, const RemoteLists& lists)
 {
     const QList<RemoteItem> items = choices(lookup, lists);
+    // Each value by its name and, for currencies and countries, by its ISO code too ("EUR", "DE").
     QList<RemoteValue> values;
-    const bool currency = lookup == QLatin1String("currency");
     for (int i = 0; i < items.size(); ++i) {
         RemoteValue v;
         v.id = i + 1; // index-based, so fixed enum values work too
-        v.name = currency && !items.at(i).code.isEmpty() ? items.at(i).code : items.at(i).name;
+        v.name = items.at(i).name;
         values.append(v);
+        if (!items.at(i).code.isEmpty() && items.at(i).code != items.at(i).name) {
+            v.name = items.at(i).code;
+            values.append(v);
+        }
     }
     const LookupMatcher matcher(values);
     QList<LookupRow> out;

@@ -19,8 +19,9 @@ struct LookupRow
     bool mapped() const { return !remoteId.isEmpty(); }
 };
 
-// Lookup logic of the configuration panels and the CLI: the seven tables, their ConnectWise choices
-// (live lists or fixed enums), auto-map with LookupMatcher and the fix for an empty list.
+// Lookup logic of the configuration panels and the CLI: the eight tables, their ConnectWise choices
+// (live lists or fixed enums), auto-map with LookupMatcher (by name; currencies and countries also by their
+// ISO code) and the fix for an empty list.
 class LookupTables final
 {
     Q_DECLARE_TR_FUNCTIONS(Cw::LookupTables)

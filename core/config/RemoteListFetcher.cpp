@@ -22,6 +22,7 @@ QString RemoteListFetcher::pathFor(const QString& kind)
         {QLatin1String(RemoteResolver::currency), Endpoints::currencies()},
         {QLatin1String(RemoteResolver::billingStatus), Endpoints::billingStatuses()},
         {QLatin1String(RemoteResolver::orderStatus), Endpoints::orderStatuses()},
+        {QLatin1String(RemoteResolver::country), Endpoints::countries()},
     };
     return paths.value(kind);
 }
@@ -34,7 +35,7 @@ void RemoteListFetcher::start(const QStringList& kinds, const QList<QPair<QStrin
             m_pending.append(kind);
         }
     }
-    // Local-system values (payment method ids) are the same wherever the configuration goes.
+    // Local-system values are the same wherever the configuration goes.
     for (const auto& [kind, name] : localNames) {
         if (pathFor(kind).isEmpty()) {
             m_resolver.add(kind, name, name);
@@ -59,7 +60,7 @@ void RemoteListFetcher::fetchNext()
         for (const QJsonValue& v : page.records) {
             const QJsonObject o = v.toObject();
             const QString id = QString::number(o.value(QStringLiteral("id")).toInteger());
-            for (const char* field : {"name", "identifier", "currencyIdentifier"}) {
+            for (const char* field : {"name", "identifier", "currencyIdentifier", "countryCode"}) {
                 const QString name = o.value(QLatin1String(field)).toString();
                 if (!name.isEmpty()) {
                     m_resolver.add(m_current, name, id);

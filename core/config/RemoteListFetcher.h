@@ -14,8 +14,8 @@ class Pager;
 
 // Fetches the ConnectWise lists behind the given RemoteResolver kinds (company statuses, product
 // categories, members, ...) page by page and fills a MapResolver with name -> id, so that an imported
-// configuration can be re-resolved by name. Kinds that are not ConnectWise lists (payment methods live
-// in the local system) resolve to themselves.
+// configuration can be re-resolved by name. Kinds that are not ConnectWise lists (local values) resolve to
+// themselves.
 class RemoteListFetcher final : public QObject
 {
     Q_OBJECT

@@ -82,6 +82,8 @@ RemoteItem RemoteLists::fromJson(const QString& kind, const QJsonObject& json)
         item.inactive = item.member.inactive;
     } else if (kind == kindName(RemoteResolver::currency)) {
         item.code = json.value(QStringLiteral("currencyIdentifier")).toString(); // the ISO code
+    } else if (kind == kindName(RemoteResolver::country)) {
+        item.code = json.value(QStringLiteral("countryCode")).toString(); // ISO 3166-1 alpha-2
     } else if (kind == kindName(RemoteResolver::productSubcategory)) {
         const QJsonObject category = json.value(QStringLiteral("category")).toObject();
         if (!category.isEmpty()) {
@@ -105,7 +107,8 @@ QStringList RemoteLists::lookupKinds()
 {
     return {kindName(RemoteResolver::companyType),        kindName(RemoteResolver::currency),
             kindName(RemoteResolver::billingStatus),      kindName(RemoteResolver::productType),
-            kindName(RemoteResolver::productSubcategory), kindName(RemoteResolver::orderStatus)};
+            kindName(RemoteResolver::productSubcategory), kindName(RemoteResolver::orderStatus),
+            kindName(RemoteResolver::country)};
 }
 
 QString RemoteLists::setupTableFor(const QString& kind)
@@ -120,6 +123,7 @@ QString RemoteLists::setupTableFor(const QString& kind)
         {kindName(RemoteResolver::currency), QT_TR_NOOP("Company › Currency")},
         {kindName(RemoteResolver::billingStatus), QT_TR_NOOP("Invoicing › Billing Status")},
         {kindName(RemoteResolver::orderStatus), QT_TR_NOOP("Sales › Order Status")},
+        {kindName(RemoteResolver::country), QT_TR_NOOP("Company › Country")},
         {kindName(RemoteResolver::member), QT_TR_NOOP("System › Members")},
     };
     const char* table = tables.value(kind);
@@ -138,6 +142,7 @@ QString RemoteLists::displayName(const QString& kind)
         {kindName(RemoteResolver::currency), QT_TR_NOOP("currencies")},
         {kindName(RemoteResolver::billingStatus), QT_TR_NOOP("billing statuses")},
         {kindName(RemoteResolver::orderStatus), QT_TR_NOOP("sales order statuses")},
+        {kindName(RemoteResolver::country), QT_TR_NOOP("countries")},
         {kindName(RemoteResolver::member), QT_TR_NOOP("members")},
     };
     const char* name = names.value(kind);

@@ -22,10 +22,10 @@ public:
     static constexpr const char* productType = "productType"; // /procurement/types
     static constexpr const char* unitOfMeasure = "unitOfMeasure"; // /procurement/unitOfMeasures
     static constexpr const char* member = "member"; // /system/members, matched by identifier
-    static constexpr const char* paymentMethod = "paymentMethod"; // the finance payment methods
     static constexpr const char* currency = "currency"; // /finance/currencies
     static constexpr const char* billingStatus = "billingStatus"; // /finance/billingStatuses
     static constexpr const char* orderStatus = "orderStatus"; // /sales/orders/statuses
+    static constexpr const char* country = "country"; // /company/countries, matched by name or ISO code
 
     virtual ~RemoteResolver() = default;
     // The id of the record of `kind` named `name`, or std::nullopt when there is none.

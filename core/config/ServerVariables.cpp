@@ -52,9 +52,10 @@ const VariableText kTexts[] = {
      QT_TRANSLATE_NOOP("Cw::ServerVariables", "Default unit of measure for products (Setup table \"UOM\", Products)."),
      "Each (1)"},
     {"product_billable_option", QT_TRANSLATE_NOOP("Cw::ServerVariables", "Product billable option"),
-     QT_TRANSLATE_NOOP("Cw::ServerVariables", "Invoice items"),
+     QT_TRANSLATE_NOOP("Cw::ServerVariables", "Invoice and order lines"),
      QT_TRANSLATE_NOOP("Cw::ServerVariables",
-                       "Default billable option of ConnectWise invoice items: Billable, DoNotBill or NoCharge."),
+                       "Billable option of the invoice and order lines sent to ConnectWise (product items): Billable, "
+                       "DoNotBill or NoCharge."),
      "Billable"},
     {"sales_representative", QT_TRANSLATE_NOOP("Cw::ServerVariables", "Sales representative"),
      QT_TRANSLATE_NOOP("Cw::ServerVariables", "Orders"),
@@ -63,11 +64,15 @@ const VariableText kTexts[] = {
      "John Smith (jsmith, 101)"},
     {"credit_card_method_id", QT_TRANSLATE_NOOP("Cw::ServerVariables", "Credit card method id"),
      QT_TRANSLATE_NOOP("Cw::ServerVariables", "Payments"),
-     QT_TRANSLATE_NOOP("Cw::ServerVariables", "This system's own id of the credit card payment method."),
+     QT_TRANSLATE_NOOP("Cw::ServerVariables",
+                       "This system's own id of the credit card payment method (a method of its payments): payments "
+                       "made with it are pushed."),
      "credit_card"},
     {"bank_deposit_method_id", QT_TRANSLATE_NOOP("Cw::ServerVariables", "Bank deposit method id"),
      QT_TRANSLATE_NOOP("Cw::ServerVariables", "Payments"),
-     QT_TRANSLATE_NOOP("Cw::ServerVariables", "This system's own id of the bank deposit payment method."),
+     QT_TRANSLATE_NOOP("Cw::ServerVariables",
+                       "This system's own id of the bank deposit payment method (a method of its payments): payments "
+                       "made with it are pushed."),
      "bank_deposit"},
 };
 
@@ -85,10 +90,8 @@ QList<VariableInfo> ServerVariables::all()
         info.example = QString::fromUtf8(t.example);
         info.kind = ConfigNames::resolverKindForVariable(info.key);
         info.instanceField = ConfigNames::isInstanceFieldVariable(info.key);
+        // The payment-method ids are the local system's own (payments.method), never looked up in ConnectWise.
         info.localId = info.key.endsWith(QLatin1String("_method_id"));
-        if (info.localId) {
-            info.kind.clear(); // local ids, never looked up in ConnectWise
-        }
         out.append(info);
     }
     return out;
@@ -147,7 +150,8 @@ QList<RemoteItem> ServerVariables::choices(const QString& key, const RemoteLists
 }
 
 bool ServerVariables::validate(const QString& key, const QString& id, const RemoteLists& lists,
-                               const ConnectorConfig& config, RemoteItem* item, QString* error)
+                               const ConnectorConfig& config, const QStringList& paymentMethods, RemoteItem* item,
+                               QString* error)
 {
     const VariableInfo i = info(key);
     if (i.key.isEmpty()) {
@@ -166,6 +170,16 @@ bool ServerVariables::validate(const QString& key, const QString& id, const Remo
         return false;
     }
     if (i.localId) {
+        if (!paymentMethods.contains(id.trimmed())) {
+            *error = paymentMethods.isEmpty()
+                ? tr("%1: the local system has no payment methods yet. Import its payments first (their method "
+                     "column), then pick one with --set %1=METHOD.")
+                      .arg(key)
+                : tr("%1: \"%2\" is not a payment method of the local system. Fix: pick one of %3 (the methods of its "
+                     "payments).")
+                      .arg(key, id.trimmed(), paymentMethods.join(QLatin1String(", ")));
+            return false;
+        }
         item->id = id.trimmed();
         item->name = id.trimmed();
         return true;
@@ -256,9 +270,11 @@ QList<QPair<Entity, Operation>> ServerVariables::usedBy(const QString& key)
         return {{Entity::Products, Operation::PushCreate}, {Entity::Products, Operation::PushUpdate}};
     }
     if (key == QLatin1String("product_billable_option")) {
-        return {{Entity::Products, Operation::PushCreate},
-                {Entity::Invoices, Operation::PushCreate},
-                {Entity::Invoices, Operation::PushUpdate}};
+        // The lines travel with their invoice or order, under its options.
+        return {{Entity::Invoices, Operation::PushCreate},
+                {Entity::Invoices, Operation::PushUpdate},
+                {Entity::Orders, Operation::PushCreate},
+                {Entity::Orders, Operation::PushUpdate}};
     }
     if (key == QLatin1String("sales_representative")) {
         return {{Entity::Orders, Operation::PushCreate}, {Entity::Orders, Operation::PushUpdate}};

@@ -21,7 +21,7 @@ struct VariableInfo
     QString example;
     QString kind; // RemoteResolver kind the value is picked from; empty for fixed or local values
     bool instanceField = false; // connectwise_url, company_id, client_id: read-only here
-    bool localId = false; // the payment method ids: ids of the local system, typed as text
+    bool localId = false; // the payment method ids: the local system's own, picked from its payment methods
 };
 
 // A stored id that ConnectWise no longer has, or has made inactive.
@@ -59,10 +59,11 @@ public:
     // product_billable_option gives its three enum values (id = name). Inactive records are left out.
     static QList<RemoteItem> choices(const QString& key, const RemoteLists& lists, const QString& categoryId = {});
 
-    // Checks `id` for `key` against the lists (and the chosen category); on failure *error names the key
-    // and the fix. Fills *item with the record picked.
+    // Checks `id` for `key` against the lists (and the chosen category), or for a payment-method id against the
+    // local system's payment methods (LocalRecordStore::values(LocalSchema::paymentMethodList())); on failure
+    // *error names the key and the fix. Fills *item with the record picked.
     static bool validate(const QString& key, const QString& id, const RemoteLists& lists, const ConnectorConfig& config,
-                         RemoteItem* item, QString* error);
+                         const QStringList& paymentMethods, RemoteItem* item, QString* error);
 
     // Every stored variable whose id is missing from its (fetched) list, inactive, an API member, or a
     // subcategory of another category. Lists that were not fetched are not judged.

@@ -3,6 +3,8 @@
 #include "core/config/ConfigNames.h"
 #include "core/connectwise/Endpoints.h"
 
+#include <optional>
+
 namespace Cw {
 
 namespace {
@@ -20,6 +22,9 @@ QString endpointFor(Entity entity)
         return Endpoints::salesOrders();
     case Entity::Payments:
         return QStringLiteral("finance/invoices/{id}/payments");
+    case Entity::InvoiceLines:
+    case Entity::OrderLines:
+        return Endpoints::productItems();
     case Entity::Users:
         break;
     }
@@ -31,7 +36,8 @@ QStringList listsFor(Entity entity)
 {
     switch (entity) {
     case Entity::Accounts:
-        return {Endpoints::companyTypes(), Endpoints::companyStatuses(), Endpoints::currencies()};
+        return {Endpoints::companyTypes(), Endpoints::companyStatuses(), Endpoints::currencies(),
+                Endpoints::countries()};
     case Entity::Products:
         return {Endpoints::productTypes(), Endpoints::productCategories(), Endpoints::productSubcategories(),
                 Endpoints::unitsOfMeasure()};
@@ -39,11 +45,25 @@ QStringList listsFor(Entity entity)
         return {Endpoints::billingStatuses(), Endpoints::currencies()};
     case Entity::Orders:
         return {Endpoints::orderStatuses()};
+    case Entity::InvoiceLines:
+    case Entity::OrderLines:
     case Entity::Payments:
     case Entity::Users:
         break;
     }
     return {};
+}
+
+// The lines an entity's records carry with them (pushed after each of them, under its options).
+std::optional<Entity> linesOf(Entity entity)
+{
+    if (entity == Entity::Invoices) {
+        return Entity::InvoiceLines;
+    }
+    if (entity == Entity::Orders) {
+        return Entity::OrderLines;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -52,8 +72,11 @@ QList<Entity> SyncMatrix::entities()
 {
     QList<Entity> synced;
     for (Entity entity : allOf<Entity>()) {
-        if (entity != Entity::Users) {
-            synced.append(entity);
+        for (Operation operation : allOf<Operation>()) {
+            if (ConfigNames::isSupportedSyncOption(entity, operation)) {
+                synced.append(entity); // users are mapped and lines travel with their parent: no cells
+                break;
+            }
         }
     }
     return synced;
@@ -72,6 +95,10 @@ QString SyncMatrix::entityTitle(Entity entity)
         return tr("Order ↔ sales order");
     case Entity::Payments:
         return tr("Payment → invoice payment");
+    case Entity::InvoiceLines:
+        return tr("Invoice line → product item");
+    case Entity::OrderLines:
+        return tr("Order line → product item");
     case Entity::Users:
         break;
     }
@@ -208,6 +235,9 @@ QStringList SyncMatrix::permissionPathsFor(const ConnectorConfig& config)
         }
         if (entity == Entity::Orders) {
             add(Endpoints::members());
+        }
+        if (const auto lines = linesOf(entity)) {
+            add(endpointFor(*lines));
         }
     }
     return paths;

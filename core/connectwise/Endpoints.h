@@ -33,11 +33,13 @@ public:
     static QString companies() { return QStringLiteral("company/companies"); }
     static QString companyTypes() { return QStringLiteral("company/companies/types"); }
     static QString companyStatuses() { return QStringLiteral("company/companies/statuses"); }
+    static QString countries() { return QStringLiteral("company/countries"); }
     static QString contacts() { return QStringLiteral("company/contacts"); }
     static QString currencies() { return QStringLiteral("finance/currencies"); }
     static QString billingStatuses() { return QStringLiteral("finance/billingStatuses"); }
     static QString invoices() { return QStringLiteral("finance/invoices"); }
     static QString catalog() { return QStringLiteral("procurement/catalog"); }
+    static QString productItems() { return QStringLiteral("procurement/products"); } // lines of invoices and orders
     static QString productTypes() { return QStringLiteral("procurement/types"); }
     static QString productCategories() { return QStringLiteral("procurement/categories"); }
     static QString productSubcategories() { return QStringLiteral("procurement/subcategories"); }

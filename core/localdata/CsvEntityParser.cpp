@@ -81,12 +81,13 @@ bool CsvEntityParser::start(QIODevice* device)
     if (!m_reader->next(&header)) {
         m_fileError = m_reader->hasError() ? m_reader->errorString()
                                            : tr("The file is empty: the first line must name the columns (%1).")
-                                                 .arg(m_entity.columnNames().join(QLatin1String(",")));
+                                                 .arg(m_entity.csvColumnNames().join(QLatin1String(",")));
         return false;
     }
     for (int i = 0; i < header.size(); ++i) {
         const QString name = header.at(i).trimmed().toLower();
-        if (m_entity.column(name)) {
+        const LocalColumn* column = m_entity.column(name);
+        if (column && !column->pulledOnly) {
             m_index.insert(name, i);
         } else if (!name.isEmpty()) {
             m_ignored.append(header.at(i).trimmed());
@@ -101,7 +102,7 @@ bool CsvEntityParser::start(QIODevice* device)
     if (!missing.isEmpty()) {
         m_fileError = tr("The header lacks the required column(s) %1. The columns of %2 are: %3.")
                           .arg(missing.join(QLatin1String(", ")), m_entity.name(),
-                               m_entity.columnNames().join(QLatin1String(",")));
+                               m_entity.csvColumnNames().join(QLatin1String(",")));
         return false;
     }
     return true;
@@ -134,6 +135,9 @@ bool CsvEntityParser::readRow(const QStringList& fields, LocalRecord* record)
     record->row = m_rows;
     bool rowOk = true;
     for (const LocalColumn& c : m_entity.columns) {
+        if (c.pulledOnly) {
+            continue; // written by the pull only (invoices.balance)
+        }
         const int at = m_index.value(c.name, -1);
         const QString raw = at >= 0 && at < fields.size() ? fields.at(at) : QString();
         QString error;

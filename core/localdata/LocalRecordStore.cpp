@@ -26,9 +26,9 @@ QVariantHash LocalRecordStore::rowValues(const LocalEntity& entity, const QSqlQu
     return row;
 }
 
-std::unique_ptr<BulkInsert> LocalRecordStore::upsertStatement(Database& database, const LocalEntity& entity)
+std::unique_ptr<BulkInsert> LocalRecordStore::upsertStatement(Database& database, const QString& table,
+                                                              const QStringList& names)
 {
-    const QStringList names = entity.columnNames();
     QStringList assignments;
     for (const QString& n : names) {
         if (n != QLatin1String("id")) {
@@ -36,9 +36,19 @@ std::unique_ptr<BulkInsert> LocalRecordStore::upsertStatement(Database& database
         }
     }
     return std::make_unique<BulkInsert>(
-        database, QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(entity.table, names.join(QStringLiteral(", "))),
+        database, QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(table, names.join(QStringLiteral(", "))),
         static_cast<int>(names.size()),
         QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
+}
+
+QVariantHash LocalRecordStore::withoutPulledOnly(const LocalEntity& entity, QVariantHash row)
+{
+    for (const LocalColumn& c : entity.columns) {
+        if (c.pulledOnly) {
+            row.remove(c.name);
+        }
+    }
+    return row;
 }
 
 bool LocalRecordStore::checkStorable(const LocalEntity& entity, const LocalRecord& record, StoreError* error)
@@ -136,25 +146,31 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
         return false;
     }
 
-    const QStringList names = entity.columnNames();
+    // The columns an import writes: a pulled-only one (invoices.balance) keeps what the pull stored.
+    QList<LocalColumn> columns;
+    for (const LocalColumn& c : entity.columns) {
+        if (!c.pulledOnly) {
+            columns.append(c);
+        }
+    }
     if (!m_insert || m_insertTable != entity.table) {
-        m_insert = upsertStatement(m_database, entity);
+        m_insert = upsertStatement(m_database, entity.table, entity.csvColumnNames());
         m_insertTable = entity.table;
     }
     m_insert->discard();
     QHash<QString, QSet<QString>> lists; // list -> values seen in this batch
     for (const LocalRecord& r : records) {
-        for (const LocalColumn& c : entity.columns) {
+        for (const LocalColumn& c : columns) {
             if (!c.valueList.isEmpty() && r.values.contains(c.name)) {
                 lists[c.valueList].insert(r.values.value(c.name).toString());
             }
         }
         const auto found = existing.constFind(r.id);
-        if (found != existing.cend() && *found == r.values) {
+        if (found != existing.cend() && withoutPulledOnly(entity, *found) == r.values) {
             ++local.unchanged;
             continue;
         }
-        for (const LocalColumn& c : entity.columns) {
+        for (const LocalColumn& c : columns) {
             const QVariant v = r.values.value(c.name);
             if (!v.isValid()) {
                 m_insert->null();

@@ -55,12 +55,15 @@ public:
     QStringList values(const QString& list, StoreError* error = nullptr) const;
     bool addValue(const QString& list, const QString& value, StoreError* error = nullptr);
 
-    // The batched "INSERT ... ON CONFLICT (id) DO UPDATE" of every column of entity (the import's and the pull's).
-    static std::unique_ptr<BulkInsert> upsertStatement(Database& database, const LocalEntity& entity);
+    // The batched "INSERT ... ON CONFLICT (id) DO UPDATE" of these columns of table: the import's (the CSV columns)
+    // and the pull's (every column).
+    static std::unique_ptr<BulkInsert> upsertStatement(Database& database, const QString& table,
+                                                       const QStringList& names);
     // False (with the row, id and column) when a value of record holds U+FFFD.
     static bool checkStorable(const LocalEntity& entity, const LocalRecord& record, StoreError* error);
 
 private:
+    static QVariantHash withoutPulledOnly(const LocalEntity& entity, QVariantHash row); // what an import compares
     static QVariantHash rowValues(const LocalEntity& entity, const QSqlQuery& query); // columns in schema order
     bool writeValues(const QHash<QString, QSet<QString>>& lists, Counts* counts, StoreError* error);
 

@@ -8,17 +8,35 @@ namespace {
 
 LocalColumn text(const QString& name, bool required = false, int maxLength = 0, const QString& valueList = QString())
 {
-    return LocalColumn {name, LocalColumn::Type::Text, required, maxLength, {}, valueList};
+    return LocalColumn {name, LocalColumn::Type::Text, required, maxLength, {}, valueList, false};
 }
 
 LocalColumn decimal(const QString& name, bool required = false)
 {
-    return LocalColumn {name, LocalColumn::Type::Decimal, required, 0, {}, {}};
+    return LocalColumn {name, LocalColumn::Type::Decimal, required, 0, {}, {}, false};
 }
 
 LocalColumn date(const QString& name, bool required = false)
 {
-    return LocalColumn {name, LocalColumn::Type::Date, required, 0, {}, {}};
+    return LocalColumn {name, LocalColumn::Type::Date, required, 0, {}, {}, false};
+}
+
+LocalColumn pulled(LocalColumn column)
+{
+    column.pulledOnly = true;
+    return column;
+}
+
+// The lines of an invoice or an order: parentColumn is invoice_id / order_id; product_id is a local product.
+LocalEntity lines(Entity entity, const QString& parentColumn, Entity parent)
+{
+    return LocalEntity {entity,
+                        nameOf(entity),
+                        {text(QStringLiteral("id"), true, 64), text(parentColumn, true, 64),
+                         text(QStringLiteral("product_id"), true, 64), text(QStringLiteral("description"), false, 2000),
+                         decimal(QStringLiteral("quantity"), true), decimal(QStringLiteral("price"))},
+                        parentColumn,
+                        parent};
 }
 
 QList<LocalEntity> buildEntities()
@@ -33,7 +51,7 @@ QList<LocalEntity> buildEntities()
                       text(QStringLiteral("phone"), false, 50), text(QStringLiteral("website"), false, 255),
                       text(QStringLiteral("address_line1"), false, 255), text(QStringLiteral("city"), false, 100),
                       text(QStringLiteral("state"), false, 100), text(QStringLiteral("zip"), false, 20),
-                      text(QStringLiteral("country"), false, 100)},
+                      text(QStringLiteral("country"), false, 100, QStringLiteral("country"))},
                      {},
                      std::nullopt},
         LocalEntity {Entity::Products,
@@ -51,9 +69,10 @@ QList<LocalEntity> buildEntities()
                       text(QStringLiteral("invoice_type"), false, 100, QStringLiteral("invoice_type")),
                       text(QStringLiteral("currency"), false, 10, QStringLiteral("currency")),
                       date(QStringLiteral("date"), true), date(QStringLiteral("due_date")),
-                      decimal(QStringLiteral("total"), true)},
+                      decimal(QStringLiteral("total"), true), pulled(decimal(QStringLiteral("balance")))},
                      QStringLiteral("account_id"),
                      Entity::Accounts},
+        lines(Entity::InvoiceLines, QStringLiteral("invoice_id"), Entity::Invoices),
         LocalEntity {Entity::Orders,
                      QStringLiteral("orders"),
                      {id, text(QStringLiteral("account_id"), true, 64),
@@ -65,15 +84,12 @@ QList<LocalEntity> buildEntities()
                       text(QStringLiteral("user_id"), false, 64)},
                      QStringLiteral("account_id"),
                      Entity::Accounts},
+        lines(Entity::OrderLines, QStringLiteral("order_id"), Entity::Orders),
         LocalEntity {Entity::Payments,
                      QStringLiteral("payments"),
                      {id, text(QStringLiteral("invoice_id"), true, 64),
-                      LocalColumn {QStringLiteral("method"),
-                                   LocalColumn::Type::Choice,
-                                   true,
-                                   0,
-                                   {QStringLiteral("credit_card"), QStringLiteral("bank_deposit")},
-                                   {}},
+                      // The local system's own payment-method id (server variables pick from these values).
+                      text(QStringLiteral("method"), true, 64, LocalSchema::paymentMethodList()),
                       decimal(QStringLiteral("amount"), true), date(QStringLiteral("date"), true)},
                      QStringLiteral("invoice_id"),
                      Entity::Invoices},
@@ -152,6 +168,17 @@ QStringList LocalEntity::columnNames() const
     return names;
 }
 
+QStringList LocalEntity::csvColumnNames() const
+{
+    QStringList names;
+    for (const LocalColumn& c : columns) {
+        if (!c.pulledOnly) {
+            names.append(c.name);
+        }
+    }
+    return names;
+}
+
 const QList<LocalEntity>& LocalSchema::entities()
 {
     static const QList<LocalEntity> all = buildEntities();
@@ -187,7 +214,7 @@ QStringList LocalSchema::valueListNames()
 {
     return {QStringLiteral("account_type"), QStringLiteral("currency"),     QStringLiteral("invoice_stage"),
             QStringLiteral("invoice_type"), QStringLiteral("product_type"), QStringLiteral("unit_type"),
-            QStringLiteral("order_stage")};
+            QStringLiteral("order_stage"),  QStringLiteral("country"),      paymentMethodList()};
 }
 
 } // namespace Cw

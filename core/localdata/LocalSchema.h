@@ -28,7 +28,9 @@ struct LocalColumn
     bool required = false;
     int maxLength = 0; // 0: no limit
     QStringList choices;
-    QString valueList; // the value list (lookup name) this column feeds: account_type, currency, ...
+    QString valueList; // the value list this column feeds: a lookup name (account_type, ...) or payment_method
+    // Written by the pull only (invoices.balance): not a CSV column, and an import keeps the stored value.
+    bool pulledOnly = false;
 
     // "100.50" -> "100.5", "12.000" -> "12": one spelling per amount, so that re-imports compare equal.
     static QString canonicalDecimal(const QString& text);
@@ -47,9 +49,11 @@ struct LocalEntity
     QString parentColumn; // a reference to another entity (invoices.account_id -> accounts), if any
     std::optional<Entity> parentEntity;
 
-    QString name() const; // accounts, products, invoices, orders, payments, users
+    QString name() const; // accounts, products, invoices, invoice_lines, orders, order_lines, payments, users
     const LocalColumn* column(const QString& name) const;
     QStringList columnNames() const;
+    // The columns a CSV file (and an import) may set: all but the pulled-only ones.
+    QStringList csvColumnNames() const;
 };
 
 class LocalSchema final
@@ -63,8 +67,10 @@ public:
     // By its name (CSV import, the command line); nullopt when no entity has that name.
     static std::optional<LocalEntity> entity(const QString& name);
     static QStringList entityNames();
-    // The value lists fed by imported columns, named like the lookups: account_type, currency, ...
+    // The value lists fed by imported columns: the lookups' (account_type, currency, ..., country) and the payment
+    // methods (payment_method), which the server variables credit_card_method_id / bank_deposit_method_id pick from.
     static QStringList valueListNames();
+    static QString paymentMethodList() { return QStringLiteral("payment_method"); }
 };
 
 } // namespace Cw

@@ -26,8 +26,8 @@ LookupSuggestion LookupMatcher::suggest(const QString& localValue) const
             best = score;
             bestCount = 1;
             bestValue = &v;
-        } else if (score == best && score > 0) {
-            ++bestCount;
+        } else if (score == best && score > 0 && v.id != bestValue->id) {
+            ++bestCount; // another value (a value may come twice: by its name and by its code)
         }
     }
     if (!bestValue || best < m_threshold) {

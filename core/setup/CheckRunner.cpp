@@ -1,6 +1,8 @@
 #include "core/setup/CheckRunner.h"
 
+#include "core/check/ConnectorCheck.h"
 #include "core/check/SystemsCheck.h"
+#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/setup/SetupLog.h"
 
@@ -19,15 +21,18 @@ CheckRunner::~CheckRunner()
     }
 }
 
-void CheckRunner::start(const Connection& connection, qint64 instanceId)
+void CheckRunner::start(const ConnectorSession& session, qint64 instanceId)
 {
-    m_connection = connection;
+    m_session = session;
     m_instanceId = instanceId;
     retry();
 }
 
 void CheckRunner::retry()
 {
+    if (!m_session) {
+        return; // nothing started yet
+    }
     if (m_check) {
         m_check->disconnect(this);
         m_check->cancel();
@@ -35,7 +40,13 @@ void CheckRunner::retry()
     }
     m_running = true;
     m_members.clear();
-    m_check = new ConnectionCheck(m_connection, CheckPlan::full(), this);
+    // The same plan as `cwconnector-cli check`: the saved configuration decides which modules are probed.
+    std::optional<ConnectorConfig> config;
+    if (m_database && m_instanceId != 0) {
+        config = ConnectorConfigRepository(*m_database).load(m_instanceId);
+    }
+    m_check = ConnectorCheck::make(*m_session, config ? &*config : nullptr).release();
+    m_check->setParent(this);
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);
     emit started();

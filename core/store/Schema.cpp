@@ -220,11 +220,81 @@ Migration syncLeases()
     return m;
 }
 
+// Invoice and order lines, the invoice balance, payment methods as local ids, the country value list. Self-contained
+// (another branch may renumber it): it reads nothing but the tables of migrations 1 to 3.
+Migration migrationLines()
+{
+    Migration m;
+    m.version = 5;
+    m.description = QStringLiteral("invoice and order lines; invoice balance; payment methods are local ids");
+    m.statements = QStringList {
+        // The lines of invoices and orders (pushed as ConnectWise product items with their invoice or order).
+        // Like the other local references, invoice_id / order_id / product_id are indexed, not enforced.
+        QStringLiteral("CREATE TABLE invoice_lines ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " invoice_id TEXT NOT NULL,"
+                       " product_id TEXT NOT NULL,"
+                       " description TEXT,"
+                       " quantity NUMERIC(18, 4) NOT NULL,"
+                       " price NUMERIC(18, 4))"),
+        QStringLiteral("CREATE INDEX invoice_lines_invoice ON invoice_lines (invoice_id)"),
+        QStringLiteral("CREATE TABLE order_lines ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " order_id TEXT NOT NULL,"
+                       " product_id TEXT NOT NULL,"
+                       " description TEXT,"
+                       " quantity NUMERIC(18, 4) NOT NULL,"
+                       " price NUMERIC(18, 4))"),
+        QStringLiteral("CREATE INDEX order_lines_order ON order_lines (order_id)"),
+        // What is still open on an invoice in ConnectWise: written by the pull, never by a CSV import.
+        QStringLiteral("ALTER TABLE invoices ADD COLUMN balance NUMERIC(18, 4)"),
+        // payments.method is the local system's own payment-method id: free text (no CHECK), rows kept. The table is
+        // made again under its own name (a renamed one would keep another name for its key on PostgreSQL).
+        QStringLiteral("CREATE TABLE payments_copy AS SELECT id, invoice_id, method, amount, date FROM payments"),
+        QStringLiteral("DROP TABLE payments"),
+        QStringLiteral("CREATE TABLE payments ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " invoice_id TEXT NOT NULL,"
+                       " method TEXT NOT NULL,"
+                       " amount NUMERIC(18, 4) NOT NULL,"
+                       " date TEXT)"),
+        QStringLiteral("INSERT INTO payments (id, invoice_id, method, amount, date)"
+                       " SELECT id, invoice_id, method, amount, date FROM payments_copy"),
+        QStringLiteral("DROP TABLE payments_copy"),
+        QStringLiteral("CREATE INDEX payments_invoice ON payments (invoice_id)"),
+        // The new value lists: the payment methods (server variables pick from them) and the countries (a lookup).
+        QStringLiteral("INSERT INTO value_lists (list, value)"
+                       " SELECT DISTINCT 'payment_method', method FROM payments"),
+        QStringLiteral("INSERT INTO value_lists (list, value)"
+                       " SELECT DISTINCT 'country', country FROM accounts WHERE country IS NOT NULL AND country <> ''"),
+        // Until now a payment's method was credit_card or bank_deposit and chose which of the two variables had to
+        // be set. The variables now hold the local method id itself: the same payments stay selected.
+        QStringLiteral("UPDATE server_variables SET remote_id = 'credit_card', remote_name = 'credit_card'"
+                       " WHERE variable = 'credit_card_method_id'"),
+        QStringLiteral("UPDATE server_variables SET remote_id = 'bank_deposit', remote_name = 'bank_deposit'"
+                       " WHERE variable = 'bank_deposit_method_id'"),
+    };
+    return m;
+}
+
+// Migration 6: how many requests of a connector are on the wire at once (its rate governor's ceiling).
+Migration requestsInFlight()
+{
+    Migration m;
+    m.version = 6;
+    m.description = QStringLiteral("requests in flight per connector");
+    m.statements = QStringList {
+        QStringLiteral("ALTER TABLE instances ADD COLUMN max_in_flight INTEGER NOT NULL DEFAULT 4"
+                       " CHECK (max_in_flight BETWEEN 1 AND 16)"),
+    };
+    return m;
+}
+
 } // namespace
 
 QList<Migration> migrations()
 {
-    return {migration1(), migration2(), migration3(), syncLeases()};
+    return {migration1(), migration2(), migration3(), syncLeases(), migrationLines(), requestsInFlight()};
 }
 
 int latestVersion()

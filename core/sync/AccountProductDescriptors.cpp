@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace Cw {
 
 using namespace SyncMapping;
@@ -45,6 +47,16 @@ PushBody companyBody(const LocalRecord& r, const SyncInputs& in)
             SyncSettings::invalidFieldReason(QStringLiteral("name"), SyncSettings::tr("must have 1 to 50 characters"));
         return out;
     }
+    // ConnectWise refuses a company without any address field: say so before the POST.
+    const QStringList addressColumns = {QStringLiteral("address_line1"), QStringLiteral("city"),
+                                        QStringLiteral("state"), QStringLiteral("zip"), QStringLiteral("country")};
+    if (std::all_of(addressColumns.cbegin(), addressColumns.cend(),
+                    [&r](const QString& c) { return text(r.values.value(c)).isEmpty(); })) {
+        out.skipReason = SyncSettings::invalidFieldReason(
+            QStringLiteral("address"), SyncSettings::tr("is empty: ConnectWise needs at least one of %1")
+                                           .arg(addressColumns.join(QLatin1String(", "))));
+        return out;
+    }
     out.key = SyncIdentifier::make(name, r.id);
     QJsonObject& b = out.body;
     b.insert(QStringLiteral("identifier"), out.key);
@@ -55,23 +67,23 @@ PushBody companyBody(const LocalRecord& r, const SyncInputs& in)
         return out;
     }
     b.insert(QStringLiteral("status"), reference(status));
-    const QString type = value(r, "account_type");
-    if (!type.isEmpty()) {
-        const QString id = in.settings->lookup(QStringLiteral("account_type"), type);
-        if (id.isEmpty()) {
-            out.skipReason = SyncSettings::unmappedReason(QStringLiteral("account_type"), type);
+    // The lookups: account type -> types (a list), currency and country -> references; an unmapped value skips.
+    for (const char* column : {"account_type", "currency", "country"}) {
+        const QString local = value(r, column);
+        const QString lookup = QLatin1String(column);
+        const QString id = local.isEmpty() ? QString() : in.settings->lookup(lookup, local);
+        if (!local.isEmpty() && id.isEmpty()) {
+            out.skipReason = SyncSettings::unmappedReason(lookup, local);
             return out;
         }
-        b.insert(QStringLiteral("types"), QJsonArray {reference(id)});
-    }
-    const QString currency = value(r, "currency");
-    if (!currency.isEmpty()) {
-        const QString id = in.settings->lookup(QStringLiteral("currency"), currency);
         if (id.isEmpty()) {
-            out.skipReason = SyncSettings::unmappedReason(QStringLiteral("currency"), currency);
-            return out;
+            continue;
         }
-        b.insert(QStringLiteral("currency"), reference(id));
+        if (lookup == QLatin1String("account_type")) {
+            b.insert(QStringLiteral("types"), QJsonArray {reference(id)});
+        } else {
+            b.insert(lookup, reference(id)); // the member is named like the lookup
+        }
     }
     QJsonObject site;
     site.insert(QStringLiteral("name"), QStringLiteral("Main"));
@@ -108,8 +120,10 @@ PullValues accountValues(const JsonRecord& c, const SyncInputs& in)
     v.insert(QStringLiteral("city"), c.value(QLatin1String("city")).toUtf8());
     v.insert(QStringLiteral("state"), c.value(QLatin1String("state")).toUtf8());
     v.insert(QStringLiteral("zip"), c.value(QLatin1String("zip")).toUtf8());
-    v.insert(QStringLiteral("country"),
-             c.value(QLatin1String("country")).toObject().value(QLatin1String("name")).toUtf8());
+    if (!reverse(in, QStringLiteral("country"), c.value(QLatin1String("country")), &mapped, &out.skipReason)) {
+        return out;
+    }
+    v.insert(QStringLiteral("country"), mapped);
     return out;
 }
 
@@ -201,10 +215,10 @@ SyncDescriptor SyncDescriptors::accounts()
     d.keyField = QStringLiteral("identifier");
     d.requiredVariables = {QStringLiteral("import_account_status")};
     d.variables = d.requiredVariables;
-    d.lookups = {QStringLiteral("account_type"), QStringLiteral("currency")};
+    d.lookups = {QStringLiteral("account_type"), QStringLiteral("currency"), QStringLiteral("country")};
     d.updatableFields = {QStringLiteral("name"),        QStringLiteral("currency"), QStringLiteral("addressLine1"),
                          QStringLiteral("city"),        QStringLiteral("state"),    QStringLiteral("zip"),
-                         QStringLiteral("phoneNumber"), QStringLiteral("website")};
+                         QStringLiteral("country"),     QStringLiteral("phoneNumber"), QStringLiteral("website")};
     d.pullFields = {QStringLiteral("id"),      QStringLiteral("identifier"),   QStringLiteral("name"),
                     QStringLiteral("types"),   QStringLiteral("currency"),     QStringLiteral("phoneNumber"),
                     QStringLiteral("website"), QStringLiteral("addressLine1"), QStringLiteral("city"),

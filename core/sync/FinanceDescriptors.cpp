@@ -82,6 +82,9 @@ PullValues invoiceValues(const JsonRecord& c, const SyncInputs& in)
         return out;
     }
     out.values.insert(QStringLiteral("invoice_stage"), stage.isEmpty() ? QVariant() : QVariant(stage));
+    // What is still open: ConnectWise's balance (total - payments - credits), never sent back.
+    const QString balance = moneyText(c.value(QLatin1String("balance")));
+    out.values.insert(QStringLiteral("balance"), balance.isEmpty() ? QVariant() : QVariant(balance));
     return out;
 }
 
@@ -141,12 +144,17 @@ PushBody paymentBody(const LocalRecord& r, const SyncInputs& in)
         return out;
     }
     out.path = QStringLiteral("finance/invoices/%1/payments").arg(invoiceId);
+    // Pre-sync selection (the BSS document): only payments made with one of the two local methods are pushed.
     const QString method = value(r, "method");
-    const QString variable = method == QLatin1String("credit_card") ? QStringLiteral("credit_card_method_id")
-                                                                    : QStringLiteral("bank_deposit_method_id");
-    const QString methodId = in.settings->variable(variable);
-    if (methodId.isEmpty()) {
-        out.skipReason = SyncSettings::missingVariableReason(variable);
+    const QString creditCard = in.settings->variable(QStringLiteral("credit_card_method_id"));
+    const QString bankDeposit = in.settings->variable(QStringLiteral("bank_deposit_method_id"));
+    if (method.isEmpty() || (method != creditCard && method != bankDeposit)) {
+        const QString unset = SyncSettings::tr("not set");
+        out.skipReason =
+            SyncSettings::tr("method %1 is neither the credit-card method nor the bank-deposit method "
+                             "(credit_card_method_id: %2, bank_deposit_method_id: %3); pick them with: variables NAME "
+                             "--set credit_card_method_id=METHOD")
+                .arg(method, creditCard.isEmpty() ? unset : creditCard, bankDeposit.isEmpty() ? unset : bankDeposit);
         return out;
     }
     // The Payment model has no payment method: the method ids only choose which payments are pushed.
@@ -170,6 +178,8 @@ SyncDescriptor SyncDescriptors::invoices()
                          QStringLiteral("date"), QStringLiteral("dueDate")};
     d.pullFields = {QStringLiteral("id"), QStringLiteral("invoiceNumber"), QStringLiteral("status"),
                     QStringLiteral("balance"), QStringLiteral("_info")};
+    d.totalFields = {QStringLiteral("id"), QStringLiteral("total"), QStringLiteral("balance"),
+                     QStringLiteral("_info/lastUpdated")};
     d.toRemote = invoiceBody;
     d.fromRemote = invoiceValues;
     return d;
@@ -188,6 +198,7 @@ SyncDescriptor SyncDescriptors::orders()
                          QStringLiteral("description"), QStringLiteral("salesRep")};
     d.pullFields = {QStringLiteral("id"), QStringLiteral("poNumber"), QStringLiteral("status"),
                     QStringLiteral("_info")};
+    d.totalFields = {QStringLiteral("id"), QStringLiteral("total"), QStringLiteral("_info/lastUpdated")};
     d.toRemote = orderBody;
     d.fromRemote = orderValues;
     return d;

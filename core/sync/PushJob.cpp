@@ -5,6 +5,7 @@
 #include "core/localdata/LocalRecordStore.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
+#include "core/sync/LinePush.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
@@ -43,15 +44,41 @@ QJsonArray patchOps(const QJsonObject& before, const QJsonObject& after, const Q
 
 } // namespace
 
+PushJob::PushJob(SyncRun& run, const SyncDescriptor& descriptor, const SyncDescriptor* lines)
+    : SyncJob(run, descriptor), m_inputs(run.inputs()), m_lines(lines)
+{ }
+
+PushJob::~PushJob() = default;
+
+bool PushJob::loadLinks()
+{
+    StoreError error;
+    m_links = m_run.links().links(m_descriptor.entity, &error);
+    if (error.isError()) {
+        m_run.fail(error.message);
+        return false;
+    }
+    return true;
+}
+
 void PushJob::run()
 {
     const SyncDescriptor& d = m_descriptor;
     StoreError error;
-    m_links = m_run.links().links(d.entity, &error);
     const QList<LocalRecord> records = LocalRecordStore(m_run.database()).all(LocalSchema::entity(d.entity), &error);
     if (!error.message.isEmpty()) {
         m_run.fail(error.message);
         return;
+    }
+    if (!loadLinks()) {
+        return;
+    }
+    std::unique_ptr<LinePush> lines;
+    if (m_lines) {
+        lines = std::make_unique<LinePush>(m_run, *m_lines, d);
+        if (!lines->load()) {
+            return;
+        }
     }
     int done = 0;
     const int total = static_cast<int>(records.size());
@@ -65,11 +92,22 @@ void PushJob::run()
         outcome.entity = d.entity;
         outcome.localId = r.id;
         pushRecord(r, &outcome);
-        m_run.record(outcome);
+        if (lines) {
+            lines->afterParent(r, m_links.value(r.id).remoteId, outcome); // it records the outcome
+        } else {
+            m_run.record(outcome);
+        }
         if (++done % 50 == 0) {
+            if (lines) {
+                lines->flush();
+            }
             m_run.flushOutcomes();
             m_run.reportCounts(Direction::Push, d.entity, done, total);
         }
+    }
+    if (lines) {
+        lines->flush();
+        lines->finish();
     }
     m_run.reportCounts(Direction::Push, d.entity, done, total);
 }
@@ -89,7 +127,7 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
 {
     using A = SyncOutcome::Action;
     const SyncDescriptor& d = m_descriptor;
-    const PushBody built = d.toRemote(r, m_run.inputs());
+    const PushBody built = d.toRemote(r, m_inputs);
     if (!admit(r, built, outcome)) {
         return true;
     }
@@ -122,9 +160,10 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
     }
     outcome->remoteId = link.remoteId;
     if (link.remoteId <= 0) {
-        if (!m_run.settings().isEnabled(d.entity, Operation::PushCreate)) {
+        if (!m_run.settings().isEnabled(d.optionsEntity(), Operation::PushCreate)) {
             outcome->action = A::Skipped;
-            outcome->reason = SyncEngine::tr("sync option off: push_create is off for %1").arg(nameOf(d.entity));
+            outcome->reason =
+                SyncEngine::tr("sync option off: push_create is off for %1").arg(nameOf(d.optionsEntity()));
             return true;
         }
         if (m_run.dryRun()) {
@@ -141,17 +180,16 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
             outcome->action = A::Unchanged;
             return true;
         }
-        before =
-            d.toRemote(SyncSnapshot::restore(entity, r.id, QString::fromUtf8(link.pulledValues)), m_run.inputs()).body;
+        before = d.toRemote(SyncSnapshot::restore(entity, r.id, QString::fromUtf8(link.pulledValues)), m_inputs).body;
     } else if (link.pushedHash == hash) {
         outcome->action = A::Unchanged;
         return true;
     } else {
         before = QJsonDocument::fromJson(link.pushedBody.toUtf8()).object();
     }
-    if (!m_run.settings().isEnabled(d.entity, Operation::PushUpdate)) {
+    if (!m_run.settings().isEnabled(d.optionsEntity(), Operation::PushUpdate)) {
         outcome->action = A::Skipped;
-        outcome->reason = SyncEngine::tr("sync option off: push_update is off for %1").arg(nameOf(d.entity));
+        outcome->reason = SyncEngine::tr("sync option off: push_update is off for %1").arg(nameOf(d.optionsEntity()));
         return true;
     }
     const QJsonArray ops = patchOps(before, built.body, d.updatableFields);
@@ -248,6 +286,54 @@ bool PushJob::create(const PushBody& built, const QString& hash, SyncLink link, 
     outcome->action = A::Created;
     outcome->remoteId = remoteId;
     return true;
+}
+
+bool PushJob::removeRemote(const SyncLink& link, SyncOutcome* outcome)
+{
+    using A = SyncOutcome::Action;
+    const SyncDescriptor& d = m_descriptor;
+    outcome->remoteId = link.remoteId;
+    qint64 remoteId = link.remoteId;
+    if (remoteId <= 0) { // a create that may have gone through: look it up by its key
+        PushBody pending;
+        pending.path = d.path;
+        pending.key = link.remoteRef;
+        pending.body = QJsonDocument::fromJson(link.pushedBody.toUtf8()).object();
+        ApiError error;
+        remoteId = pending.key.isEmpty() ? 0 : findExisting(pending, &error);
+        if (!error.isOk()) {
+            outcome->action = A::Failed;
+            outcome->reason = error.message();
+            m_run.fatal(error, Direction::Push);
+            return false;
+        }
+    }
+    if (remoteId > 0) {
+        const ApiResult result = m_run.call(ApiRequest::del(d.path + QLatin1Char('/') + QString::number(remoteId)));
+        // 404: already gone (a DELETE whose answer was lost and was sent again, or removed in ConnectWise).
+        if (!result.ok() && result.error.kind != ApiError::Kind::NotFound) {
+            outcome->action = A::Failed;
+            outcome->reason = result.error.message();
+            m_run.fatal(result.error, Direction::Push);
+            return false;
+        }
+    }
+    StoreError storeError;
+    if (!m_run.links().remove(d.entity, link.localId, &storeError)) {
+        outcome->action = A::Failed;
+        outcome->reason = storeError.message;
+        return false;
+    }
+    m_links.remove(link.localId);
+    outcome->remoteId = remoteId;
+    outcome->action = A::Updated;
+    outcome->reason = deletedReason(d.entity, link.localId);
+    return true;
+}
+
+QString PushJob::deletedReason(Entity entity, const QString& localId)
+{
+    return SyncEngine::tr("deleted in ConnectWise: local %1 %2 no longer exists").arg(nameOf(entity), localId);
 }
 
 qint64 PushJob::findExisting(const PushBody& built, ApiError* error)

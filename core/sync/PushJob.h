@@ -9,23 +9,41 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <memory>
+
 namespace Cw {
+
+class LinePush;
 
 // Local records -> ConnectWise for one entity: reads the local records, builds each body through the descriptor,
 // creates (POST, its link written first) or patches (the changed, updatable fields only), and reconciles a create
-// whose answer was lost by looking the record up by its key before creating it again.
+// whose answer was lost by looking the record up by its key before creating it again. An entity with lines
+// (invoices, orders) pushes each record's lines right after it (LinePush), which may add notes to its outcome.
 class PushJob final : public SyncJob
 {
 
 public:
-    using SyncJob::SyncJob;
+    // lines: the descriptor of the records' lines, or null (none, or they cannot start in this run).
+    PushJob(SyncRun& run, const SyncDescriptor& descriptor, const SyncDescriptor* lines = nullptr);
+    ~PushJob() override;
 
     Direction direction() const override { return Direction::Push; }
     void run() override;
 
-private:
+    // Reads the entity's links (run() does it first; LinePush before pushing lines one by one).
+    bool loadLinks();
+    const QHash<QString, SyncLink>& links() const { return m_links; }
+    // What the descriptor reads besides the record (default: the run's inputs). LinePush sets the parent's id.
+    void setInputs(const SyncInputs& inputs) { m_inputs = inputs; }
     // One record: its outcome. False when it failed.
     bool pushRecord(const LocalRecord& record, SyncOutcome* outcome);
+    // Deletes the ConnectWise record of a link whose local record no longer exists, then the link (a pending
+    // create is looked up by its key first). False when it failed.
+    bool removeRemote(const SyncLink& link, SyncOutcome* outcome);
+    // The reason on the outcome of such a deletion.
+    static QString deletedReason(Entity entity, const QString& localId);
+
+private:
     // Whether the record may be sent as built; otherwise *outcome says why not (today: the descriptor's skip
     // reason). Checks that need the record and its body (e.g. a change on both sides) belong here.
     bool admit(const LocalRecord& record, const PushBody& built, SyncOutcome* outcome) const;
@@ -35,6 +53,8 @@ private:
     qint64 findExisting(const PushBody& built, ApiError* error);
 
     QHash<QString, SyncLink> m_links; // the entity's links by local id
+    SyncInputs m_inputs;
+    const SyncDescriptor* m_lines;
 };
 
 } // namespace Cw

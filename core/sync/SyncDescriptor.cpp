@@ -7,7 +7,7 @@ namespace Cw {
 
 bool SyncDescriptor::supports(Operation operation) const
 {
-    return ConfigNames::isSupportedSyncOption(entity, operation) &&
+    return ConfigNames::isSupportedSyncOption(optionsEntity(), operation) &&
         (directionOf(operation) != Direction::Pull || fromRemote);
 }
 
@@ -18,7 +18,8 @@ QString SyncDescriptor::permission() const
 
 const QList<SyncDescriptor>& SyncDescriptors::all()
 {
-    static const QList<SyncDescriptor> descriptors = {accounts(), products(), invoices(), orders(), payments()};
+    static const QList<SyncDescriptor> descriptors = {accounts(), products(),     invoices(), invoiceLines(),
+                                                      orders(),   orderLines(), payments()};
     return descriptors;
 }
 
@@ -36,9 +37,21 @@ QList<Entity> SyncDescriptors::entities()
 {
     QList<Entity> entities;
     for (const SyncDescriptor& d : all()) {
-        entities.append(d.entity);
+        if (!d.followsParent) {
+            entities.append(d.entity);
+        }
     }
     return entities;
+}
+
+const SyncDescriptor* SyncDescriptors::linesOf(Entity parent)
+{
+    for (const SyncDescriptor& d : all()) {
+        if (d.followsParent && d.parentEntity == parent) {
+            return &d;
+        }
+    }
+    return nullptr;
 }
 
 } // namespace Cw

@@ -46,7 +46,13 @@ struct SyncDescriptor
     QString remoteName; // company, catalog item, ...
     QString path; // collection path for lists and creates: company/companies
     QString keyField; // unique remote field a lost create is looked up by ("identifier"); empty: none
-    std::optional<Entity> parentEntity; // payments: invoices (the path holds the linked invoice id)
+    // payments: invoices (the path holds the linked invoice id); lines: the invoice or order they belong to
+    std::optional<Entity> parentEntity;
+    // Lines: pushed by their parent's job right after each parent, under the parent's sync options (they have no
+    // cells of their own); parentField is the member that references the parent ("invoice", "salesOrder").
+    bool followsParent = false;
+    QString parentField;
+    QStringList totalFields; // invoices, orders: read back after their lines to compare `total` (fields=)
     QStringList requiredVariables; // push refuses to start without them
     QStringList variables; // every server variable it applies
     QStringList lookups; // every lookup it applies
@@ -56,6 +62,8 @@ struct SyncDescriptor
     // Reads a record straight from the page's bytes (JsonRecord), not from a QJsonDocument.
     std::function<PullValues(const JsonRecord& remote, const SyncInputs& inputs)> fromRemote; // null: no pull
 
+    // The entity whose sync options apply: the parent's for lines, else its own.
+    Entity optionsEntity() const { return followsParent && parentEntity ? *parentEntity : entity; }
     bool supports(Operation operation) const;
     // Whether it syncs in that direction at all (Pull or Push).
     bool syncs(Direction direction) const { return supports(createIn(direction)) || supports(updateIn(direction)); }
@@ -66,16 +74,21 @@ struct SyncDescriptor
 class SyncDescriptors final
 {
 public:
-    // In dependency order: accounts, products, invoices, orders, payments.
+    // In dependency order: accounts, products, invoices, invoice_lines, orders, order_lines, payments.
     static const QList<SyncDescriptor>& all();
     static const SyncDescriptor* find(Entity entity);
+    // The entities a sync is asked for (--entities, the sync window): all but the lines, which follow their parent.
     static QList<Entity> entities();
+    // The lines pushed with each record of parent (invoices: invoice_lines); null when it has none.
+    static const SyncDescriptor* linesOf(Entity parent);
 
     // The parts built by each entity's own file.
     static SyncDescriptor accounts();
     static SyncDescriptor products();
     static SyncDescriptor invoices();
+    static SyncDescriptor invoiceLines();
     static SyncDescriptor orders();
+    static SyncDescriptor orderLines();
     static SyncDescriptor payments();
 };
 

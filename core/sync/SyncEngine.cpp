@@ -29,8 +29,9 @@ bool SyncEngine::isEnabled(const SyncDescriptor& d, const SyncSettings& settings
 {
     const Operation create = createIn(direction);
     const Operation update = updateIn(direction);
-    return (d.supports(create) && settings.isEnabled(d.entity, create)) ||
-        (d.supports(update) && settings.isEnabled(d.entity, update));
+    const Entity options = d.optionsEntity(); // lines: their parent's
+    return (d.supports(create) && settings.isEnabled(options, create)) ||
+        (d.supports(update) && settings.isEnabled(options, update));
 }
 
 QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& settings, bool push)
@@ -38,7 +39,7 @@ QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& setting
     const Direction direction = push ? Direction::Push : Direction::Pull;
     if (!isEnabled(d, settings, direction)) {
         return tr("sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on")
-            .arg(nameOf(d.entity), nameOf(createIn(direction)), nameOf(updateIn(direction)));
+            .arg(nameOf(d.optionsEntity()), nameOf(createIn(direction)), nameOf(updateIn(direction)));
     }
     if (push) {
         for (const QString& key : d.requiredVariables) {
@@ -96,8 +97,8 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
             continue;
         }
         for (const SyncDescriptor& d : SyncDescriptors::all()) {
-            if (!entities.contains(d.entity) || run.shouldStop() || !d.syncs(direction)) {
-                continue; // (payments are never pulled)
+            if (!entities.contains(d.entity) || run.shouldStop() || !d.syncs(direction) || d.followsParent) {
+                continue; // (payments are never pulled; lines go with their parent)
             }
             bool off = false;
             if (!mayStart(run, d, direction, &off)) {
@@ -106,8 +107,16 @@ SyncSummary SyncEngine::run(const SyncRequest& request)
                 }
                 continue;
             }
+            // Lines that cannot start (their variable, their permission) are blocked; their parents still go.
+            const SyncDescriptor* lines = direction == Direction::Push ? SyncDescriptors::linesOf(d.entity) : nullptr;
+            if (lines && !mayStart(run, *lines, direction, nullptr)) {
+                lines = nullptr;
+            }
             started.insert(d.entity);
-            SyncJob::make(direction, run, d)->run();
+            if (lines) {
+                started.insert(lines->entity);
+            }
+            SyncJob::make(direction, run, d, lines)->run();
             run.flushOutcomes();
             run.forgetLinks(d.entity);
         }
@@ -196,8 +205,11 @@ bool SyncEngine::mayStart(SyncRun& run, const SyncDescriptor& d, Direction direc
     const bool push = direction == Direction::Push;
     const QString why = blocker(d, run.settings(), push);
     if (!why.isEmpty()) {
-        *optionsOff = !isEnabled(d, run.settings(), direction);
-        run.block({direction, d.entity}, why, !*optionsOff);
+        const bool off = !isEnabled(d, run.settings(), direction);
+        if (optionsOff) {
+            *optionsOff = off;
+        }
+        run.block({direction, d.entity}, why, !off);
         return false;
     }
     return checkAccess(run, d, direction) && (!push || checkVariables(run, d));

@@ -5,10 +5,11 @@
 
 namespace Cw {
 
-std::unique_ptr<SyncJob> SyncJob::make(Direction direction, SyncRun& run, const SyncDescriptor& descriptor)
+std::unique_ptr<SyncJob> SyncJob::make(Direction direction, SyncRun& run, const SyncDescriptor& descriptor,
+                                       const SyncDescriptor* lines)
 {
     if (direction == Direction::Push) {
-        return std::make_unique<PushJob>(run, descriptor);
+        return std::make_unique<PushJob>(run, descriptor, lines);
     }
     return std::make_unique<PullJob>(run, descriptor);
 }

@@ -85,7 +85,7 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& r
         return true;
     }
     if (!m_insert || m_insertTable != entity.table) {
-        m_insert = LocalRecordStore::upsertStatement(m_database, entity);
+        m_insert = LocalRecordStore::upsertStatement(m_database, entity.table, entity.columnNames());
         m_insertTable = entity.table;
     }
     BulkInsert& insert = *m_insert;

@@ -77,7 +77,7 @@ CsvImportDialog::CsvImportDialog(Database& database, const LocalEntity& entity, 
     m_note->setObjectName(QStringLiteral("encodingNote"));
     m_note->setWordWrap(true);
     m_note->setText(tr("Columns: %1. The first line names them; other columns are ignored.")
-                        .arg(entity.columnNames().join(QLatin1String(", "))));
+                        .arg(entity.csvColumnNames().join(QLatin1String(", "))));
 
     m_preview = makeTable(QStringLiteral("preview"), tr("Preview of the first rows as they will be stored"), this);
     m_errors = makeTable(QStringLiteral("errors"), tr("Rows with errors"), this);
@@ -204,7 +204,7 @@ void CsvImportDialog::readPreview()
         return;
     }
     const CsvPreview preview = CsvPreview::read(m_entity, path, encoding(), kPreviewRows);
-    const QStringList columns = m_entity.columnNames();
+    const QStringList columns = m_entity.csvColumnNames();
     m_preview->setColumnCount(static_cast<int>(columns.size()));
     m_preview->setHorizontalHeaderLabels(columns);
     m_preview->setRowCount(static_cast<int>(preview.records.size()));

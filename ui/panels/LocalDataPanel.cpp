@@ -38,7 +38,7 @@ LocalDataPanel::LocalDataPanel(Database& database, QWidget* parent) : QWidget(pa
         auto* button = new QPushButton(tr("Import CSV…"), inner);
         button->setObjectName(QStringLiteral("import_") + name);
         button->setAccessibleName(tr("Import %1 from a CSV file").arg(name));
-        auto* columns = new QLabel(tr("Columns: %1").arg(entity.columnNames().join(QLatin1String(", "))), inner);
+        auto* columns = new QLabel(tr("Columns: %1").arg(entity.csvColumnNames().join(QLatin1String(", "))), inner);
         columns->setWordWrap(true);
         columns->setObjectName(QStringLiteral("columns_") + name);
         row.needs = new QLabel(inner);

@@ -13,7 +13,7 @@ class QTableWidget;
 
 namespace Cw {
 
-// The seven lookup tables: local values (from LocalRecordStore::values plus values the admin adds) mapped
+// The eight lookup tables: local values (from LocalRecordStore::values plus values the admin adds) mapped
 // to ConnectWise values from live lists. Auto-map suggests by name with a confidence; unmapped values are
 // highlighted; an empty ConnectWise list says which Table Setup entry to customise.
 class LookupsPanel final : public SettingsPanel

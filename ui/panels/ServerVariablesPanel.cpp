@@ -36,11 +36,10 @@ ServerVariablesPanel::ServerVariablesPanel(QWidget* parent) : SettingsPanel(pare
         Row row;
         auto* label = new QLabel(info.title, body);
         QWidget* editor = nullptr;
-        if (info.instanceField || info.localId) {
+        if (info.instanceField) {
             row.edit = new QLineEdit(body);
-            row.edit->setReadOnly(info.instanceField);
+            row.edit->setReadOnly(true);
             row.edit->setPlaceholderText(info.example);
-            connect(row.edit, &QLineEdit::textEdited, this, [this] { setModified(true); });
             editor = row.edit;
         } else {
             row.combo = new QComboBox(body);
@@ -127,18 +126,26 @@ void ServerVariablesPanel::fillCombo(const QString& key, const QString& selected
     m_loading = true;
     combo->clear();
     combo->addItem(tr("(not set)"), QString());
-    const QString category =
-        key == QLatin1String("product_subcategory") ? currentId(QStringLiteral("product_category")) : QString();
-    const QList<RemoteItem> items = ServerVariables::choices(key, lists(), category);
-    for (const RemoteItem& item : items) {
-        combo->addItem(item.label(), item.id);
+    const bool local = ServerVariables::info(key).localId;
+    if (local) {
+        for (const QString& method : std::as_const(m_paymentMethods)) {
+            combo->addItem(method, method);
+        }
+    } else {
+        const QString category =
+            key == QLatin1String("product_subcategory") ? currentId(QStringLiteral("product_category")) : QString();
+        const QList<RemoteItem> items = ServerVariables::choices(key, lists(), category);
+        for (const RemoteItem& item : items) {
+            combo->addItem(item.label(), item.id);
+        }
     }
     if (!selectedId.isEmpty()) {
         int index = combo->findData(selectedId);
         if (index < 0) {
             // Keep a stored id that is no longer offered, flagged, so nothing changes silently.
-            combo->addItem(tr("%1 (%2) — not available in ConnectWise")
-                               .arg(selectedName.isEmpty() ? selectedId : selectedName, selectedId),
+            combo->addItem(local ? tr("%1 — not a payment method of the local system").arg(selectedId)
+                                 : tr("%1 (%2) — not available in ConnectWise")
+                                       .arg(selectedName.isEmpty() ? selectedId : selectedName, selectedId),
                            selectedId);
             index = combo->count() - 1;
         }
@@ -150,16 +157,6 @@ void ServerVariablesPanel::fillCombo(const QString& key, const QString& selected
 void ServerVariablesPanel::load()
 {
     m_loading = true;
-    for (const VariableInfo& info : ServerVariables::all()) {
-        if (info.instanceField) {
-            continue;
-        }
-        const auto stored = config() ? ServerVariables::stored(*config(), info.key) : std::nullopt;
-        const Row row = m_rows.value(info.key);
-        if (row.edit) {
-            row.edit->setText(stored ? stored->remoteId : QString());
-        }
-    }
     // Category before subcategory: the subcategories are filtered by it.
     for (const QString& key : ConfigNames::storedServerVariables()) {
         const auto stored = config() ? ServerVariables::stored(*config(), key) : std::nullopt;
@@ -228,9 +225,9 @@ bool ServerVariablesPanel::save(QString* error)
         if (id.isEmpty()) {
             continue;
         }
-        QString name = id;
+        QString name = id; // a local payment-method id is its own name
         const Row row = m_rows.value(key);
-        if (row.combo) {
+        if (row.combo && !ServerVariables::info(key).localId) {
             if (const auto item = lists().find(ServerVariables::info(key).kind, id)) {
                 name = item->name;
             } else if (const auto stored = ServerVariables::stored(*config(), key)) {

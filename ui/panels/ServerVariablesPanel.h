@@ -15,8 +15,9 @@ namespace Cw {
 
 // The eleven server variables: each with what it is used for, an explanation and an example. Values are
 // picked from live ConnectWise lists (name and id); subcategories follow the chosen category; the payment
-// method ids are typed (they are this system's ids); URL, company id and client id come from the connector
-// (read-only). A stored id that is gone or inactive in ConnectWise is flagged with the reason and the fix.
+// method ids are picked from the local system's own payment methods (the methods of its payments); URL, company
+// id and client id come from the connector (read-only). A stored id that is gone or inactive in ConnectWise is
+// flagged with the reason and the fix.
 class ServerVariablesPanel final : public SettingsPanel
 {
     Q_OBJECT
@@ -29,6 +30,8 @@ public:
     QString title() const override { return tr("Server variables"); }
     QStringList listKinds() const override { return RemoteLists::variableKinds(); }
     void setInstance(const Instance& instance);
+    // The local payment methods (LocalRecordStore::values(LocalSchema::paymentMethodList())); set before load().
+    void setPaymentMethods(const QStringList& methods) { m_paymentMethods = methods; }
 
     void load() override;
     bool save(QString* error) override;
@@ -42,8 +45,8 @@ protected:
 private:
     struct Row
     {
-        QComboBox* combo = nullptr; // picked from a list or an enum
-        QLineEdit* edit = nullptr; // instance fields (read-only) and local ids
+        QComboBox* combo = nullptr; // picked from a list, an enum or the local payment methods
+        QLineEdit* edit = nullptr; // instance fields (read-only)
         QLabel* status = nullptr;
     };
 
@@ -55,6 +58,7 @@ private:
     QPushButton* m_refresh = nullptr;
     QLabel* m_message = nullptr;
     Instance m_instance;
+    QStringList m_paymentMethods;
     QList<StaleVariable> m_stale;
     bool m_loading = false;
 };

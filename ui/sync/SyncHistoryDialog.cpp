@@ -3,6 +3,7 @@
 #include "core/sync/SyncDescriptor.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncHistory.h"
+#include "ui/common/WindowSize.h"
 #include "ui/sync/SyncOutcomeFilter.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncRunModel.h"
@@ -77,8 +78,8 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     m_entity->setObjectName(QStringLiteral("historyEntityFilter"));
     m_entity->setAccessibleName(tr("Show records of an entity"));
     m_entity->addItem(tr("All entities"), QString());
-    for (Entity entity : SyncDescriptors::entities()) {
-        m_entity->addItem(SyncTexts::entity(entity), nameOf(entity));
+    for (const SyncDescriptor& d : SyncDescriptors::all()) { // the lines too: they have outcomes of their own
+        m_entity->addItem(SyncTexts::entity(d.entity), nameOf(d.entity));
     }
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("historySearch"));
@@ -117,7 +118,7 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(1100, 640);
+    WindowSize::fitToScreen(this, {1100, 640});
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_export, &QPushButton::clicked, this, &SyncHistoryDialog::exportCsv);

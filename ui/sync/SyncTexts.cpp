@@ -11,8 +11,12 @@ QString SyncTexts::entity(Entity entity)
         return tr("Products");
     case Entity::Invoices:
         return tr("Invoices");
+    case Entity::InvoiceLines:
+        return tr("Invoice lines");
     case Entity::Orders:
         return tr("Orders");
+    case Entity::OrderLines:
+        return tr("Order lines");
     case Entity::Payments:
         return tr("Payments");
     case Entity::Users:

@@ -4,7 +4,6 @@
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/UserMappings.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/localdata/LocalRecordStore.h"
 #include "core/setup/SetupController.h"
 #include "ui/panels/LookupsPanel.h"
@@ -51,9 +50,9 @@ void PanelPage::initializePage()
         m_prepare(m_panel, m_controller);
     }
     QString connectionError;
-    if (const auto connection = m_controller.connection(&connectionError)) {
+    if (const auto session = m_controller.session(&connectionError)) {
         delete m_client;
-        m_client = new ApiClient(NetworkAccessFactory::create(connection->proxy, this), *connection, this);
+        m_client = session->newClient(this);
         m_panel->setApiClient(m_client);
     }
     m_panel->load();
@@ -93,7 +92,10 @@ QList<SetupWizard::ExtraPage> PanelPage::configurationPages()
         },
         [](SetupController& c) -> QWizardPage* {
             return new PanelPage(c, new ServerVariablesPanel, [](SettingsPanel* panel, SetupController& controller) {
-                static_cast<ServerVariablesPanel*>(panel)->setInstance(controller.draft());
+                auto* variables = static_cast<ServerVariablesPanel*>(panel);
+                variables->setInstance(controller.draft());
+                variables->setPaymentMethods(
+                    LocalRecordStore(controller.database()).values(LocalSchema::paymentMethodList()));
             });
         },
         [](SetupController& c) -> QWizardPage* { return new PanelPage(c, new SyncOptionsPanel); },

@@ -89,7 +89,7 @@ void TestCliImportCsv::skipBadRowsImportsTheGoodOnes()
     const QString file = writeFile(QStringLiteral("payments.csv"),
                                    "id,invoice_id,method,amount,date\n"
                                    "P1,I1,credit_card,10.00,2026-01-01\n"
-                                   "P2,I1,cheque,5,2026-01-02\n");
+                                   "P2,I1,,5,2026-01-02\n");
     ProcessResult r = cli({QStringLiteral("import-csv"), QStringLiteral("payments"), file});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("Row 2 (line 3)") && r.err.contains("--skip-bad-rows"), r.err.constData());

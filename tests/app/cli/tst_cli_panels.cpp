@@ -30,6 +30,7 @@ private slots:
     void variablesValidatedAndStaleAfterDelete();
     void usersAutoMatchAndSet();
     void lookupsAutoMapAndSet();
+    void importCsvOfLines();
     void unknownConnectorIsBadUsage();
     void unreachableIsExitFour();
 
@@ -140,20 +141,39 @@ void TestCliPanels::membersLeaveOutApiAndInactive()
 
 void TestCliPanels::variablesValidatedAndStaleAfterDelete()
 {
+    // The payment-method ids are picked from the local system's payment methods: none yet, so none can be set.
+    ProcessResult r = cli({QStringLiteral("variables"), QStringLiteral("Prod"), QStringLiteral("--set"),
+                           QStringLiteral("credit_card_method_id=VISA")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("no payment methods yet"), r.err.constData());
+    writeFile(QStringLiteral("payments.csv"),
+              "id,invoice_id,method,amount,date\n"
+              "y1,i1,VISA,10,2026-01-05\n"
+              "y2,i1,WIRE,5,2026-01-06\n");
+    r = cli({QStringLiteral("import-csv"), QStringLiteral("payments"), m_dir.filePath(QStringLiteral("payments.csv"))});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({QStringLiteral("variables"), QStringLiteral("Prod"), QStringLiteral("--set"),
+             QStringLiteral("bank_deposit_method_id=cc")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("bank_deposit_method_id") && r.err.contains("VISA, WIRE"), r.err.constData());
     QJsonObject o =
         json({QStringLiteral("variables"), QStringLiteral("Prod"), QStringLiteral("--set"),
               QStringLiteral("import_account_status=5"), QStringLiteral("--set"),
               QStringLiteral("sales_representative=101"), QStringLiteral("--set"), QStringLiteral("product_category=2"),
               QStringLiteral("--set"), QStringLiteral("product_subcategory=4"), QStringLiteral("--set"),
               QStringLiteral("product_billable_option=Billable"), QStringLiteral("--set"),
-              QStringLiteral("credit_card_method_id=cc")},
+              QStringLiteral("credit_card_method_id=VISA")},
              0);
     QCOMPARE(o.value(QStringLiteral("variables")).toArray().size(), 11);
     QCOMPARE(o.value(QStringLiteral("staleCount")).toInt(), 0);
+    for (const QJsonValue& v : o.value(QStringLiteral("variables")).toArray()) {
+        if (v.toObject().value(QStringLiteral("key")).toString() == QLatin1String("credit_card_method_id")) {
+            QCOMPARE(v.toObject().value(QStringLiteral("id")).toString(), QStringLiteral("VISA"));
+        }
+    }
 
     // Bad ids: exit 2 naming the key and the fix; nothing saved.
-    ProcessResult r =
-        cli({QStringLiteral("variables"), QStringLiteral("Prod"), QStringLiteral("--set"),
+    r = cli({QStringLiteral("variables"), QStringLiteral("Prod"), QStringLiteral("--set"),
              QStringLiteral("product_uom=1"), QStringLiteral("--set"), QStringLiteral("import_account_status=999")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("import_account_status") && r.err.contains("Fix"), r.err.constData());
@@ -227,9 +247,9 @@ void TestCliPanels::usersAutoMatchAndSet()
 void TestCliPanels::lookupsAutoMapAndSet()
 {
     writeFile(QStringLiteral("accounts.csv"),
-              "id,name,account_type,currency\n"
-              "a1,Acme,client,eur\n"
-              "a2,Beta,Wholesale,USD\n");
+              "id,name,account_type,currency,country\n"
+              "a1,Acme,client,eur,DE\n"
+              "a2,Beta,Wholesale,USD,ireland\n");
     ProcessResult r =
         cli({QStringLiteral("import-csv"), QStringLiteral("accounts"), m_dir.filePath(QStringLiteral("accounts.csv"))});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -245,6 +265,9 @@ void TestCliPanels::lookupsAutoMapAndSet()
     QCOMPARE(mapped.value(QStringLiteral("account_type:client")), QStringLiteral("1"));
     QCOMPARE(mapped.value(QStringLiteral("currency:eur")), QStringLiteral("2"));
     QCOMPARE(mapped.value(QStringLiteral("currency:USD")), QStringLiteral("1"));
+    // The accounts' countries: by ISO code (countryCode) or by name.
+    QCOMPARE(mapped.value(QStringLiteral("country:DE")), QStringLiteral("5"));
+    QCOMPARE(mapped.value(QStringLiteral("country:ireland")), QStringLiteral("4"));
     QVERIFY(mapped.contains(QStringLiteral("account_type:Wholesale")));
     QVERIFY(mapped.value(QStringLiteral("account_type:Wholesale")).isEmpty()); // unmapped, shown
     QCOMPARE(o.value(QStringLiteral("unmapped")).toInt(), 1);
@@ -259,6 +282,23 @@ void TestCliPanels::lookupsAutoMapAndSet()
               QStringLiteral("account_type:Wholesale=6")},
              0);
     QCOMPARE(o.value(QStringLiteral("unmapped")).toInt(), 0);
+}
+
+void TestCliPanels::importCsvOfLines()
+{
+    writeFile(QStringLiteral("invoice_lines.csv"),
+              "id,invoice_id,product_id,description,quantity,price,colour\n"
+              "l1,i1,p1,\"Switch, 8 ports\",2,49.90,red\n"
+              "l2,i1,p2,,1,\n");
+    QJsonObject o = json({QStringLiteral("import-csv"), QStringLiteral("invoice_lines"),
+                          m_dir.filePath(QStringLiteral("invoice_lines.csv"))},
+                         0);
+    QVERIFY2(o.value(QStringLiteral("inserted")).toInt() == 2, QJsonDocument(o).toJson().constData());
+    writeFile(QStringLiteral("order_lines.csv"), "id,order_id,product_id,quantity\nol1,o1,p1,\n");
+    const ProcessResult r = cli({QStringLiteral("import-csv"), QStringLiteral("order_lines"),
+                                 m_dir.filePath(QStringLiteral("order_lines.csv"))});
+    QCOMPARE(r.exitCode, 2); // quantity is required: nothing imported, the row named
+    QVERIFY2(r.err.contains("quantity") || r.out.contains("quantity"), r.err.constData());
 }
 
 void TestCliPanels::unknownConnectorIsBadUsage()

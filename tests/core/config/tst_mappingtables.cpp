@@ -19,6 +19,7 @@ class TestMappingTables final : public QObject
 private slots:
     void initTestCase();
     void autoMapLookupsOnTrickyValues();
+    void countriesMapByNameOrIsoCode();
     void fixedInvoiceTypesFromTheSpec();
     void emptyListSaysWhichTableToCustomise();
     void resolveByIdNameOrCode();
@@ -63,16 +64,51 @@ void TestMappingTables::autoMapLookupsOnTrickyValues()
     QCOMPARE(byLocal.value(QStringLiteral("Partner")).remoteId, QStringLiteral("6")); // manual mapping kept
     QCOMPARE(byLocal.value(QStringLiteral("Partner")).confidence, -1);
 
-    // Currencies map by ISO code.
-    const QList<LookupRow> currencies =
-        LookupTables::autoMap(QStringLiteral("currency"),
-                              LookupTables::rows(QStringLiteral("currency"), {QStringLiteral("eur ")}, {}), m_lists);
-    QCOMPARE(currencies.first().remoteId, QStringLiteral("2"));
+    // Currencies map by ISO code (currencyIdentifier), or by name.
+    const QList<LookupRow> currencies = LookupTables::autoMap(
+        QStringLiteral("currency"),
+        LookupTables::rows(QStringLiteral("currency"), {QStringLiteral("eur "), QStringLiteral("british pound")}, {}),
+        m_lists);
+    QCOMPARE(currencies.at(0).localValue, QStringLiteral("british pound")); // rows are sorted
+    QCOMPARE(currencies.at(0).remoteId, QStringLiteral("3"));
+    QCOMPARE(currencies.at(1).remoteId, QStringLiteral("2"));
+    QCOMPARE(currencies.at(1).confidence, 100);
     // Unit type -> product subcategory.
     const QList<LookupRow> units = LookupTables::autoMap(
         QStringLiteral("unit_type"), LookupTables::rows(QStringLiteral("unit_type"), {QStringLiteral("LAPTOPS")}, {}),
         m_lists);
     QCOMPARE(units.first().remoteName, QStringLiteral("Laptops"));
+}
+
+void TestMappingTables::countriesMapByNameOrIsoCode()
+{
+    // The simulator's country list (company/countries): name and countryCode, as ConnectWise has them.
+    QCOMPARE(m_lists.find(QLatin1String(RemoteResolver::country), QStringLiteral("5"))->code, QStringLiteral("DE"));
+    const QList<LookupRow> rows = LookupTables::autoMap(
+        QStringLiteral("country"),
+        LookupTables::rows(QStringLiteral("country"),
+                           {QStringLiteral("de"), QStringLiteral(" Germany"), QStringLiteral("UNITED STATES"),
+                            QStringLiteral("GB"), QStringLiteral("Atlantis")},
+                           {}),
+        m_lists);
+    QHash<QString, LookupRow> byLocal;
+    for (const LookupRow& r : rows) {
+        byLocal.insert(r.localValue, r);
+    }
+    QCOMPARE(byLocal.value(QStringLiteral("de")).remoteId, QStringLiteral("5"));
+    QCOMPARE(byLocal.value(QStringLiteral("de")).remoteName, QStringLiteral("Germany"));
+    QCOMPARE(byLocal.value(QStringLiteral(" Germany")).remoteId, QStringLiteral("5"));
+    QCOMPARE(byLocal.value(QStringLiteral("UNITED STATES")).remoteId, QStringLiteral("1"));
+    QCOMPARE(byLocal.value(QStringLiteral("GB")).remoteName, QStringLiteral("United Kingdom"));
+    QVERIFY(!byLocal.value(QStringLiteral("Atlantis")).mapped()); // never guessed
+    QVERIFY(!byLocal.value(QStringLiteral("de")).ambiguous); // its name and its code are one value
+    // By hand: by id, name or code; the title names the table.
+    RemoteItem item;
+    QString error;
+    QVERIFY(LookupTables::resolve(QStringLiteral("country"), QStringLiteral("ie"), m_lists, &item, &error));
+    QCOMPARE(item.name, QStringLiteral("Ireland"));
+    QCOMPARE(LookupTables::title(QStringLiteral("country")), QStringLiteral("Country → country"));
+    QCOMPARE(RemoteLists::setupTableFor(QLatin1String(RemoteResolver::country)), QStringLiteral("Company › Country"));
 }
 
 void TestMappingTables::fixedInvoiceTypesFromTheSpec()

@@ -95,26 +95,38 @@ void TestServerVariables::validateNamesKeyAndFix()
     const RemoteLists lists = CwTest::fetchLists(m_client, RemoteLists::variableKinds());
     RemoteItem item;
     QString error;
-    QVERIFY(ServerVariables::validate(QStringLiteral("import_account_status"), QStringLiteral("1"), lists, {}, &item,
-                                      &error));
+    QVERIFY(ServerVariables::validate(QStringLiteral("import_account_status"), QStringLiteral("1"), lists, {}, {},
+                                      &item, &error));
     QCOMPARE(item.name, QStringLiteral("Active"));
-    QVERIFY(!ServerVariables::validate(QStringLiteral("import_account_status"), QStringLiteral("999"), lists, {}, &item,
-                                       &error));
+    QVERIFY(!ServerVariables::validate(QStringLiteral("import_account_status"), QStringLiteral("999"), lists, {}, {},
+                                       &item, &error));
     QVERIFY2(error.contains(QLatin1String("import_account_status")) && error.contains(QLatin1String("Fix")),
              qPrintable(error));
     // Laptops (1) is in Computers, not in the chosen Networking category.
     const ConnectorConfig networking =
         configWith({{QStringLiteral("product_category"), QStringLiteral("2"), QStringLiteral("Networking")}});
     QVERIFY(!ServerVariables::validate(QStringLiteral("product_subcategory"), QStringLiteral("1"), lists, networking,
-                                       &item, &error));
-    QVERIFY(ServerVariables::validate(QStringLiteral("product_subcategory"), QStringLiteral("4"), lists, networking,
+                                       {}, &item, &error));
+    QVERIFY(ServerVariables::validate(QStringLiteral("product_subcategory"), QStringLiteral("4"), lists, networking, {},
                                       &item, &error));
-    QVERIFY(!ServerVariables::validate(QStringLiteral("product_billable_option"), QStringLiteral("Free"), lists, {},
+    QVERIFY(!ServerVariables::validate(QStringLiteral("product_billable_option"), QStringLiteral("Free"), lists, {}, {},
                                        &item, &error));
-    QVERIFY(ServerVariables::validate(QStringLiteral("credit_card_method_id"), QStringLiteral("cc-7"), lists, {}, &item,
-                                      &error));
-    QVERIFY(!ServerVariables::validate(QStringLiteral("company_id"), QStringLiteral("x"), lists, {}, &item, &error));
-    QVERIFY(!ServerVariables::validate(QStringLiteral("nonsense"), QStringLiteral("1"), lists, {}, &item, &error));
+    // The payment-method ids are the local system's own: picked from the methods of its payments, nothing else.
+    const QStringList methods {QStringLiteral("VISA"), QStringLiteral("cc-7"), QStringLiteral("wire")};
+    QVERIFY(ServerVariables::validate(QStringLiteral("credit_card_method_id"), QStringLiteral(" cc-7 "), lists, {},
+                                      methods, &item, &error));
+    QCOMPARE(item.id, QStringLiteral("cc-7"));
+    QVERIFY(!ServerVariables::validate(QStringLiteral("bank_deposit_method_id"), QStringLiteral("11"), lists, {},
+                                       methods, &item, &error));
+    QVERIFY2(error.contains(QLatin1String("bank_deposit_method_id")) &&
+                 error.contains(QLatin1String("VISA, cc-7, wire")),
+             qPrintable(error));
+    QVERIFY(!ServerVariables::validate(QStringLiteral("bank_deposit_method_id"), QStringLiteral("wire"), lists, {}, {},
+                                       &item, &error));
+    QVERIFY2(error.contains(QLatin1String("no payment methods yet")), qPrintable(error));
+    QVERIFY(
+        !ServerVariables::validate(QStringLiteral("company_id"), QStringLiteral("x"), lists, {}, {}, &item, &error));
+    QVERIFY(!ServerVariables::validate(QStringLiteral("nonsense"), QStringLiteral("1"), lists, {}, {}, &item, &error));
 }
 
 void TestServerVariables::deletedStatusIsStaleAndBlocksAccounts()
@@ -144,8 +156,10 @@ void TestServerVariables::deletedStatusIsStaleAndBlocksAccounts()
         blocked.append(b.operation);
     }
     QCOMPARE(blocked, (QList<Operation> {Operation::PullCreate, Operation::PushCreate}));
-    // Orders are not blocked by it (the sales representative is fine).
-    QVERIFY(ServerVariables::syncBlockers(config, lists, Cw::Entity::Orders).isEmpty());
+    // Orders are not blocked by it (the sales representative is fine; only their lines' billable option is unset).
+    for (const SyncBlocker& b : ServerVariables::syncBlockers(config, lists, Cw::Entity::Orders)) {
+        QCOMPARE(b.variable, QStringLiteral("product_billable_option"));
+    }
 }
 
 void TestServerVariables::inactiveAndApiMembersAreStale()
@@ -186,8 +200,9 @@ void TestServerVariables::statusMadeInactiveIsStale()
 void TestServerVariables::unsetVariableBlocksItsSyncs()
 {
     const QList<SyncBlocker> blockers = ServerVariables::syncBlockers({}, {}, Cw::Entity::Orders);
-    QCOMPARE(blockers.size(), 2);
-    QCOMPARE(blockers.first().variable, QStringLiteral("sales_representative"));
+    QCOMPARE(blockers.size(), 4); // their lines need the billable option, they the sales representative
+    QCOMPARE(blockers.first().variable, QStringLiteral("product_billable_option"));
+    QCOMPARE(blockers.last().variable, QStringLiteral("sales_representative"));
     QVERIFY(blockers.first().reason.contains(QLatin1String("not set")));
     QVERIFY(ServerVariables::syncBlockers({}, {}, Cw::Entity::Users).isEmpty());
 }

@@ -30,7 +30,7 @@ private slots:
 void TestNames::namesAreTheDocumentedOnes()
 {
     QCOMPARE(namesOf<Entity>().join(QLatin1Char(' ')),
-             QStringLiteral("accounts products invoices orders payments users"));
+             QStringLiteral("accounts products invoices invoice_lines orders order_lines payments users"));
     QCOMPARE(namesOf<Operation>().join(QLatin1Char(' ')),
              QStringLiteral("pull_create pull_update push_create push_update"));
     QCOMPARE(namesOf<Direction>().join(QLatin1Char(' ')), QStringLiteral("pull push both"));
@@ -76,12 +76,29 @@ void TestNames::operationsBelongToTheirDirection()
     QCOMPARE(directionOf(Operation::PushUpdate), Direction::Push);
     QCOMPARE(createIn(Direction::Push), Operation::PushCreate);
     QCOMPARE(updateIn(Direction::Pull), Operation::PullUpdate);
-    // Users are mapped to members, never synced; the synced entities each have a descriptor.
+    // Users are mapped to members, never synced; lines travel with their invoice or order (no cells of their own);
+    // the synced entities each have a descriptor, and the lines one too, pushed with their parent.
     for (Operation o : allOf<Operation>()) {
         QVERIFY(!ConfigNames::isSupportedSyncOption(Entity::Users, o));
+        QVERIFY(!ConfigNames::isSupportedSyncOption(Entity::InvoiceLines, o));
+        QVERIFY(!ConfigNames::isSupportedSyncOption(Entity::OrderLines, o));
     }
     QCOMPARE(SyncDescriptors::entities(),
              (QList<Entity> {Entity::Accounts, Entity::Products, Entity::Invoices, Entity::Orders, Entity::Payments}));
+    QList<Entity> described;
+    for (const SyncDescriptor& d : SyncDescriptors::all()) {
+        described.append(d.entity);
+    }
+    QCOMPARE(described,
+             (QList<Entity> {Entity::Accounts, Entity::Products, Entity::Invoices, Entity::InvoiceLines, Entity::Orders,
+                             Entity::OrderLines, Entity::Payments}));
+    QCOMPARE(SyncDescriptors::linesOf(Entity::Invoices)->entity, Entity::InvoiceLines);
+    QCOMPARE(SyncDescriptors::linesOf(Entity::Orders)->entity, Entity::OrderLines);
+    QVERIFY(!SyncDescriptors::linesOf(Entity::Accounts));
+    const SyncDescriptor* lines = SyncDescriptors::find(Entity::OrderLines);
+    QCOMPARE(lines->optionsEntity(), Entity::Orders);
+    QVERIFY(lines->supports(Operation::PushCreate) && lines->supports(Operation::PushUpdate));
+    QVERIFY(!lines->syncs(Direction::Pull));
 }
 
 void TestNames::everyEntityHasItsLocalTable()
@@ -94,6 +111,14 @@ void TestNames::everyEntityHasItsLocalTable()
         QCOMPARE(LocalSchema::entity(nameOf(e))->table, local.table);
     }
     QCOMPARE(LocalSchema::entity(Entity::Payments).parentEntity, std::optional<Entity>(Entity::Invoices));
+    QCOMPARE(LocalSchema::entity(Entity::InvoiceLines).parentEntity, std::optional<Entity>(Entity::Invoices));
+    QCOMPARE(LocalSchema::entity(Entity::InvoiceLines).parentColumn, QStringLiteral("invoice_id"));
+    QCOMPARE(LocalSchema::entity(Entity::OrderLines).parentEntity, std::optional<Entity>(Entity::Orders));
+    QCOMPARE(LocalSchema::entity(Entity::OrderLines).csvColumnNames().join(QLatin1Char(',')),
+             QStringLiteral("id,order_id,product_id,description,quantity,price"));
+    // balance is written by the pull, not by a CSV file.
+    QVERIFY(LocalSchema::entity(Entity::Invoices).column(QStringLiteral("balance"))->pulledOnly);
+    QVERIFY(!LocalSchema::entity(Entity::Invoices).csvColumnNames().contains(QStringLiteral("balance")));
 }
 
 void TestNames::regionsAreDeployments()
@@ -118,10 +143,13 @@ void TestNames::variablesAndLookupsAreTheDocumentedOnes()
     QVERIFY(ConfigNames::isInstanceFieldVariable(QStringLiteral("client_id")));
     QVERIFY(!ConfigNames::isInstanceFieldVariable(QStringLiteral("product_uom")));
     QVERIFY(!ConfigNames::isInstanceFieldVariable(QStringLiteral("colour")));
-    QCOMPARE(ConfigNames::lookups().join(QLatin1Char(' ')),
-             QStringLiteral("account_type currency invoice_stage invoice_type product_type unit_type order_stage"));
-    QCOMPARE(ConfigNames::resolverKindForVariable(QStringLiteral("bank_deposit_method_id")),
-             QLatin1String(RemoteResolver::paymentMethod));
+    QCOMPARE(
+        ConfigNames::lookups().join(QLatin1Char(' ')),
+        QStringLiteral("account_type currency invoice_stage invoice_type product_type unit_type order_stage country"));
+    // The payment-method ids are local ids: nothing to resolve in ConnectWise.
+    QVERIFY(ConfigNames::resolverKindForVariable(QStringLiteral("bank_deposit_method_id")).isEmpty());
+    QVERIFY(ConfigNames::fixedValuesForVariable(QStringLiteral("bank_deposit_method_id")).isEmpty());
+    QCOMPARE(ConfigNames::resolverKindForLookup(QStringLiteral("country")), QLatin1String(RemoteResolver::country));
     QCOMPARE(ConfigNames::resolverKindForLookup(QStringLiteral("unit_type")),
              QLatin1String(RemoteResolver::productSubcategory));
     QVERIFY(ConfigNames::resolverKindForLookup(QStringLiteral("invoice_type")).isEmpty());

@@ -22,6 +22,7 @@ private slots:
     void importsGoodFileAndFeedsValueLists();
     void reimportUpdatesInsteadOfDuplicating();
     void badRowImportsNothingUnlessSkipped();
+    void linesImportAndKeepThePulledBalance();
     void unusableFileSaysWhy();
     void fiftyThousandRowsInOneTransaction();
     void manyBadRowsKeepBoundedErrors();
@@ -137,7 +138,7 @@ void TestCsvImport::badRowImportsNothingUnlessSkipped()
 {
     const QByteArray csv = "id,invoice_id,method,amount,date\n"
                            "P1,I1,credit_card,10.00,2026-01-01\n"
-                           "P2,I1,cheque,5,2026-01-02\n"
+                           "P2,I1,cheque,5,2026-01-0\n"
                            "P3,I2,bank_deposit,abc,2026-01-03\n";
     const auto strict = importText(QStringLiteral("payments"), csv);
     QVERIFY(!strict.imported);
@@ -155,6 +156,45 @@ void TestCsvImport::badRowImportsNothingUnlessSkipped()
     QCOMPARE(lenient.counts.inserted, 1);
     QCOMPARE(store.count(payments), 1);
     QVERIFY(lenient.describe().contains(QStringLiteral("2 bad row")));
+    // The methods of the payments imported are the local payment methods the server variables pick from.
+    QCOMPARE(store.values(LocalSchema::paymentMethodList()), QStringList {QStringLiteral("credit_card")});
+}
+
+void TestCsvImport::linesImportAndKeepThePulledBalance()
+{
+    const auto lines = importText(QStringLiteral("invoice_lines"),
+                                  "id,invoice_id,product_id,description,quantity,price\n"
+                                  "L1,I1,P1,\"Switch, 8 ports\",2,49.90\n"
+                                  "L2,I1,P2,,1.5,\n"
+                                  "L3,I2,P1,,,10\n");
+    QCOMPARE(lines.rowErrors.size(), 1); // L3: quantity is required
+    QVERIFY(lines.rowErrors.first().message.contains(QStringLiteral("quantity is empty")));
+    const auto skipped = importText(QStringLiteral("invoice_lines"),
+                                    "id,invoice_id,product_id,description,quantity,price\n"
+                                    "L1,I1,P1,\"Switch, 8 ports\",2,49.90\nL2,I1,P2,,1.5,\nL3,I2,P1,,,10\n",
+                                    true);
+    QVERIFY(skipped.imported);
+    QCOMPARE(skipped.counts.inserted, 2);
+    LocalRecordStore store(*m_db);
+    const auto l1 = store.find(LocalSchema::entity(Entity::InvoiceLines), QStringLiteral("L1"));
+    QVERIFY(l1);
+    QCOMPARE(l1->values.value(QStringLiteral("price")).toString(), QStringLiteral("49.9"));
+    QCOMPARE(l1->values.value(QStringLiteral("description")).toString(), QStringLiteral("Switch, 8 ports"));
+    QVERIFY(importText(QStringLiteral("order_lines"), "id,order_id,product_id,quantity\nOL1,O1,P1,3\n").imported);
+    QCOMPARE(store.count(LocalSchema::entity(Entity::OrderLines)), 1);
+
+    // A pull wrote the invoice's balance; importing the invoices again keeps it (it is not a CSV column).
+    const QByteArray invoices = "id,number,account_id,date,total\nI1,N-1,A1,2026-01-01,100\n";
+    QVERIFY(importText(QStringLiteral("invoices"), invoices).imported);
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE invoices SET balance = 40 WHERE id = 'I1'")));
+    const auto again = importText(QStringLiteral("invoices"), invoices);
+    QCOMPARE(again.counts.unchanged, 1);
+    const auto changed =
+        importText(QStringLiteral("invoices"), "id,number,account_id,date,total\nI1,N-1,A1,2026-01-01,120\n");
+    QCOMPARE(changed.counts.updated, 1);
+    const auto i1 = store.find(LocalSchema::entity(Entity::Invoices), QStringLiteral("I1"));
+    QCOMPARE(i1->values.value(QStringLiteral("total")).toString(), QStringLiteral("120"));
+    QCOMPARE(i1->values.value(QStringLiteral("balance")).toString(), QStringLiteral("40"));
 }
 
 void TestCsvImport::unusableFileSaysWhy()

@@ -77,11 +77,11 @@ void TestDatabase::freshDatabaseIsMigrated()
     QCOMPARE(db.schemaVersion(), Cw::Schema::latestVersion());
     const QStringList tables = db.connection().tables();
     const QStringList expected = {
-        QStringLiteral("meta"),         QStringLiteral("instances"), QStringLiteral("server_variables"),
-        QStringLiteral("sync_options"), QStringLiteral("lookups"),   QStringLiteral("user_mappings"),
-        QStringLiteral("accounts"),     QStringLiteral("products"),  QStringLiteral("invoices"),
-        QStringLiteral("orders"),       QStringLiteral("payments"),  QStringLiteral("users"),
-        QStringLiteral("value_lists")};
+        QStringLiteral("meta"),         QStringLiteral("instances"),     QStringLiteral("server_variables"),
+        QStringLiteral("sync_options"), QStringLiteral("lookups"),       QStringLiteral("user_mappings"),
+        QStringLiteral("accounts"),     QStringLiteral("products"),      QStringLiteral("invoices"),
+        QStringLiteral("orders"),       QStringLiteral("payments"),      QStringLiteral("users"),
+        QStringLiteral("value_lists"),  QStringLiteral("invoice_lines"), QStringLiteral("order_lines")};
     for (const QString& table : expected) {
         QVERIFY2(tables.contains(table), qPrintable(table));
     }
@@ -305,9 +305,19 @@ void TestDatabase::localSystemTablesTakeCsvColumns()
                  QStringLiteral("2026-11-02")}));
     QVERIFY(db.exec(QStringLiteral("INSERT INTO value_lists (list, value) VALUES (?, ?)"),
                     {QStringLiteral("currency"), QStringLiteral("EUR")}));
-    // A payment method outside the documented two is refused by the schema itself.
+    // A payment's method is the local system's own payment-method id (free text); it cannot be left out.
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO payments (id, invoice_id, method, amount) VALUES (?, ?, ?, ?)"),
+                    {QStringLiteral("pay2"), QStringLiteral("i1"), QStringLiteral("cash"), 1.0}));
     QVERIFY(!db.exec(QStringLiteral("INSERT INTO payments (id, invoice_id, method, amount) VALUES (?, ?, ?, ?)"),
-                     {QStringLiteral("pay2"), QStringLiteral("i1"), QStringLiteral("cash"), 1.0}));
+                     {QStringLiteral("pay3"), QStringLiteral("i1"), QVariant(), 1.0}));
+    QVERIFY(
+        db.exec(QStringLiteral("INSERT INTO invoice_lines (id, invoice_id, product_id, description, quantity, price)"
+                               " VALUES (?, ?, ?, ?, ?, ?)"),
+                {QStringLiteral("l1"), QStringLiteral("i1"), QStringLiteral("p1"), s, 2.0, 59.5}));
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO order_lines (id, order_id, product_id, quantity) VALUES (?, ?, ?, ?)"),
+                    {QStringLiteral("l1"), QStringLiteral("o1"), QStringLiteral("p1"), 1.0}));
+    QVERIFY(!db.exec(QStringLiteral("INSERT INTO order_lines (id, order_id, product_id) VALUES (?, ?, ?)"),
+                     {QStringLiteral("l2"), QStringLiteral("o1"), QStringLiteral("p1")})); // quantity is required
     QSqlQuery q;
     QVERIFY(
         db.exec(QStringLiteral("SELECT price, cost FROM products WHERE id = ?"), {QStringLiteral("p1")}, nullptr, &q));

@@ -60,6 +60,8 @@ private slots:
     void faultsEndInTheSameState();
     void pagesComeOverTheRightConnection();
 
+    void cleanup() { QVERIFY2(f.modelViolations().isEmpty(), qPrintable(f.modelViolations())); }
+
 private:
     SyncFixture f;
 };
@@ -93,8 +95,11 @@ void TestSyncPull::accountsAndProductsFieldByField()
     QCOMPARE(v.value(QStringLiteral("address_line1")).toString(), c.value(QStringLiteral("addressLine1")).toString());
     QCOMPARE(v.value(QStringLiteral("city")).toString(), c.value(QStringLiteral("city")).toString());
     QCOMPARE(v.value(QStringLiteral("zip")).toString(), c.value(QStringLiteral("zip")).toString());
+    // The country comes back through the country lookup (the fixture maps the n-th country to "L<n>").
     QCOMPARE(v.value(QStringLiteral("country")).toString(),
-             c.value(QStringLiteral("country")).toObject().value(QStringLiteral("name")).toString());
+             lookupLocal(f.list(QStringLiteral("company/countries")),
+                         c.value(QStringLiteral("country")).toObject().value(QStringLiteral("id")).toInteger()));
+    QVERIFY(!v.value(QStringLiteral("country")).toString().isEmpty());
     const QJsonArray types = c.value(QStringLiteral("types")).toArray();
     QVERIFY(!types.isEmpty());
     QCOMPARE(v.value(QStringLiteral("account_type")).toString(),
@@ -200,6 +205,36 @@ void TestSyncPull::invoicesAndOrdersUpdateOnly()
     QCOMPARE(s.pullCounts.value(Cw::Entity::Orders).created, 0);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices")), invoicesBefore); // never created locally
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE id = 'PI1' AND invoice_stage = 'L2'")), 1);
+    // ... with ConnectWise's balance: 0 for an invoice without lines or payments.
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE id = 'PI1' AND balance = 0")), 1);
+    // An invoice pulled again after a payment: the balance follows ConnectWise's.
+    QVERIFY(f.addLocal(Cw::Entity::Products,
+                       {{{QStringLiteral("id"), QStringLiteral("PP1")},
+                         {QStringLiteral("name"), QStringLiteral("Pulled Product")},
+                         {QStringLiteral("product_type"), QStringLiteral("L0")}}}));
+    QVERIFY(f.addLocal(Cw::Entity::InvoiceLines,
+                       {{{QStringLiteral("id"), QStringLiteral("PL1")},
+                         {QStringLiteral("invoice_id"), QStringLiteral("PI1")},
+                         {QStringLiteral("product_id"), QStringLiteral("PP1")},
+                         {QStringLiteral("quantity"), QStringLiteral("3")},
+                         {QStringLiteral("price"), QStringLiteral("40")}}}));
+    QVERIFY(f.addLocal(Cw::Entity::Payments,
+                       {{{QStringLiteral("id"), QStringLiteral("PY1")},
+                         {QStringLiteral("invoice_id"), QStringLiteral("PI1")},
+                         {QStringLiteral("method"), SyncFixture::creditCardMethod()},
+                         {QStringLiteral("amount"), QStringLiteral("45.5")},
+                         {QStringLiteral("date"), QDate(2026, 4, 1)}}}));
+    s = f.sync(true, true, {Cw::Entity::Products, Cw::Entity::Invoices, Cw::Entity::Payments});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.pushCounts.value(Cw::Entity::InvoiceLines).created, 1);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Payments).created, 1);
+    QCOMPARE(s.pullCounts.value(Cw::Entity::Invoices).updated, 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE id = 'PI1' AND balance = 74.5")), 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE id = 'PI1' AND invoice_stage = 'L2'")), 1);
+    // What the pull wrote is what ConnectWise has: the next push sends nothing, not even the lines.
+    s = f.sync(true, false, {Cw::Entity::Products, Cw::Entity::Invoices, Cw::Entity::Payments});
+    QVERIFY2(s.ok(), qPrintable(s.fatalError));
+    QCOMPARE(s.totals().created + s.totals().updated, 0);
 }
 
 void TestSyncPull::pulledRecordEditedLocallyPatchesOnlyThatField()
@@ -275,6 +310,10 @@ void TestSyncPull::faultsEndInTheSameState()
         g.setFaults({});
         if (!ok) {
             *error = QStringLiteral("no clean run after 12 attempts");
+            return false;
+        }
+        if (!g.modelViolations().isEmpty()) {
+            *error = g.modelViolations();
             return false;
         }
         // No duplicates remotely: every local account is exactly one company.

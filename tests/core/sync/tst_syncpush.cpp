@@ -6,18 +6,10 @@
 #include <QTest>
 
 using Cw::SyncOutcome;
+using CwTest::row;
 using CwTest::SyncFixture;
 
 namespace {
-
-QVariantHash row(std::initializer_list<std::pair<const char*, QVariant>> values)
-{
-    QVariantHash h;
-    for (const auto& v : values) {
-        h.insert(QLatin1String(v.first), v.second);
-    }
-    return h;
-}
 
 QString reasonFor(const Cw::SyncSummary& s, Cw::Entity entity, const QString& localId)
 {
@@ -45,8 +37,9 @@ private slots:
     void lostCreateIsReconciled();
     void identifierIsDeterministicAndBounded();
 
+    void cleanup() { QVERIFY2(f.modelViolations().isEmpty(), qPrintable(f.modelViolations())); }
+
 private:
-    QJsonObject remoteByKey(const QString& path, const QString& field, const QString& key);
     SyncFixture f;
 };
 
@@ -54,12 +47,6 @@ void TestSyncPush::initTestCase()
 {
     QVERIFY2(f.start({QStringLiteral("--records"), QStringLiteral("5")}), qPrintable(f.error));
     QVERIFY2(f.configure(), qPrintable(f.error));
-}
-
-QJsonObject TestSyncPush::remoteByKey(const QString& path, const QString& field, const QString& key)
-{
-    const QJsonArray found = f.list(path, Cw::Conditions::equals(field, key));
-    return found.size() == 1 ? found.first().toObject() : QJsonObject();
 }
 
 void TestSyncPush::accountsFieldByField()
@@ -74,20 +61,36 @@ void TestSyncPush::accountsFieldByField()
                               {"address_line1", QStringLiteral("1 Main St")},
                               {"city", QStringLiteral("Springfield")},
                               {"state", QStringLiteral("IL")},
-                              {"zip", QStringLiteral("62701")}}),
+                              {"zip", QStringLiteral("62701")},
+                              {"country", QStringLiteral("L2")}}),
                          row({{"id", QStringLiteral("A2")},
                               {"name", QStringLiteral("Unmapped Ltd")},
-                              {"account_type", QStringLiteral("NoSuchType")}})}),
+                              {"city", QStringLiteral("Leeds")},
+                              {"account_type", QStringLiteral("NoSuchType")}}),
+                         row({{"id", QStringLiteral("A3")},
+                              {"name", QStringLiteral("Nowhere Ltd")},
+                              {"phone", QStringLiteral("5550000")}}),
+                         row({{"id", QStringLiteral("A4")},
+                              {"name", QStringLiteral("Atlantis Ltd")},
+                              {"country", QStringLiteral("Atlantis")}})}),
              qPrintable(f.error));
     const Cw::SyncSummary s = f.sync(true, false, {Cw::Entity::Accounts});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).created, 1);
-    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).skipped, 1);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).skipped, 3);
     QVERIFY(
         reasonFor(s, Cw::Entity::Accounts, QStringLiteral("A2")).startsWith(QLatin1String("unmapped lookup value")));
+    // ConnectWise refuses a company without an address: skipped before the POST, with the fields that would do.
+    QCOMPARE(reasonFor(s, Cw::Entity::Accounts, QStringLiteral("A3")),
+             QStringLiteral("invalid field: address is empty: ConnectWise needs at least one of address_line1, city, "
+                            "state, zip, country"));
+    // A country is an address field, sent through the country lookup; unmapped, the account waits like for any lookup.
+    QVERIFY2(reasonFor(s, Cw::Entity::Accounts, QStringLiteral("A4"))
+                 .startsWith(QLatin1String("unmapped lookup value: country \"Atlantis\"")),
+             qPrintable(reasonFor(s, Cw::Entity::Accounts, QStringLiteral("A4"))));
 
     const QString identifier = Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1"));
-    const QJsonObject c = remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"), identifier);
+    const QJsonObject c = f.byKey(QStringLiteral("company/companies"), QStringLiteral("identifier"), identifier);
     QVERIFY(!c.isEmpty());
     QCOMPARE(c.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Trading"));
     const QJsonArray types = f.list(QStringLiteral("company/companies/types"));
@@ -105,6 +108,9 @@ void TestSyncPush::accountsFieldByField()
     QCOMPARE(c.value(QStringLiteral("zip")).toString(), QStringLiteral("62701"));
     QCOMPARE(c.value(QStringLiteral("phoneNumber")).toString(), QStringLiteral("5551234"));
     QCOMPARE(c.value(QStringLiteral("website")).toString(), QStringLiteral("https://acme.example"));
+    const QJsonArray countries = f.list(QStringLiteral("company/countries"));
+    QCOMPARE(c.value(QStringLiteral("country")).toObject().value(QStringLiteral("id")).toInteger(),
+             countries.at(2).toObject().value(QStringLiteral("id")).toInteger());
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links WHERE entity = 'accounts'"
                                         " AND remote_id IS NOT NULL")),
              1);
@@ -128,8 +134,8 @@ void TestSyncPush::productsFieldByField()
     QCOMPARE(s.pushCounts.value(Cw::Entity::Products).created, 2);
     QVERIFY(reasonFor(s, Cw::Entity::Products, QStringLiteral("P3")).startsWith(QLatin1String("invalid field")));
 
-    const QJsonObject p = remoteByKey(QStringLiteral("procurement/catalog"), QStringLiteral("identifier"),
-                                      Cw::SyncIdentifier::make(QStringLiteral("Router X"), QStringLiteral("P1")));
+    const QJsonObject p = f.byKey(QStringLiteral("procurement/catalog"), QStringLiteral("identifier"),
+                                  Cw::SyncIdentifier::make(QStringLiteral("Router X"), QStringLiteral("P1")));
     QVERIFY(!p.isEmpty());
     QCOMPARE(p.value(QStringLiteral("description")).toString(), QStringLiteral("Router X"));
     QCOMPARE(p.value(QStringLiteral("customerDescription")).toString(), QStringLiteral("A fast router"));
@@ -145,8 +151,8 @@ void TestSyncPush::productsFieldByField()
         QString::number(p.value(QStringLiteral("unitOfMeasure")).toObject().value(QStringLiteral("id")).toInteger()),
         f.firstId(QStringLiteral("procurement/unitOfMeasures")));
     // Without a unit type the product_subcategory variable is used.
-    const QJsonObject cable = remoteByKey(QStringLiteral("procurement/catalog"), QStringLiteral("identifier"),
-                                          Cw::SyncIdentifier::make(QStringLiteral("Cable"), QStringLiteral("P2")));
+    const QJsonObject cable = f.byKey(QStringLiteral("procurement/catalog"), QStringLiteral("identifier"),
+                                      Cw::SyncIdentifier::make(QStringLiteral("Cable"), QStringLiteral("P2")));
     QCOMPARE(
         QString::number(cable.value(QStringLiteral("subcategory")).toObject().value(QStringLiteral("id")).toInteger()),
         f.firstId(QStringLiteral("procurement/subcategories")));
@@ -161,15 +167,36 @@ void TestSyncPush::invoicesOrdersPayments()
                              {"invoice_stage", QStringLiteral("L1")},
                              {"invoice_type", QStringLiteral("standard")},
                              {"currency", QStringLiteral("L0")},
-                             {"date", QDate(2026, 3, 1)}}),
+                             {"date", QDate(2026, 3, 1)},
+                             {"total", QStringLiteral("231.5")}}),
                         row({{"id", QStringLiteral("I2")},
                              {"number", QStringLiteral("INV-T-2")},
                              {"account_id", QStringLiteral("A2")},
                              {"invoice_type", QStringLiteral("standard")}})}));
+    // Their lines: catalog items of the products pushed before (P1 Router X, P2 Cable).
+    QVERIFY(f.addLocal(Cw::Entity::InvoiceLines,
+                       {row({{"id", QStringLiteral("IL1")},
+                             {"invoice_id", QStringLiteral("I1")},
+                             {"product_id", QStringLiteral("P1")},
+                             {"quantity", QStringLiteral("2")},
+                             {"price", QStringLiteral("100")}}),
+                        row({{"id", QStringLiteral("IL2")},
+                             {"invoice_id", QStringLiteral("I1")},
+                             {"product_id", QStringLiteral("P2")},
+                             {"description", QStringLiteral("Patch cable, 2 m")},
+                             {"quantity", QStringLiteral("3")},
+                             {"price", QStringLiteral("10.5")}})}));
+    QVERIFY(f.addLocal(Cw::Entity::OrderLines,
+                       {row({{"id", QStringLiteral("OL1")},
+                             {"order_id", QStringLiteral("O1")},
+                             {"product_id", QStringLiteral("P1")},
+                             {"quantity", QStringLiteral("1")},
+                             {"price", QStringLiteral("150")}})}));
     QVERIFY(f.addLocal(Cw::Entity::Orders,
                        {row({{"id", QStringLiteral("O1")},
                              {"account_id", QStringLiteral("A1")},
                              {"order_stage", QStringLiteral("L0")},
+                             {"total", QStringLiteral("150")},
                              {"description", QStringLiteral("First order")}}),
                         row({{"id", QStringLiteral("O2")},
                              {"account_id", QStringLiteral("A1")},
@@ -195,28 +222,38 @@ void TestSyncPush::invoicesOrdersPayments()
     QVERIFY(f.addLocal(Cw::Entity::Payments,
                        {row({{"id", QStringLiteral("Y1")},
                              {"invoice_id", QStringLiteral("I1")},
-                             {"method", QStringLiteral("credit_card")},
+                             {"method", SyncFixture::creditCardMethod()},
                              {"amount", QStringLiteral("25.5")},
                              {"date", QDate(2026, 3, 5)}}),
                         row({{"id", QStringLiteral("Y2")},
                              {"invoice_id", QStringLiteral("I2")},
-                             {"method", QStringLiteral("bank_deposit")},
-                             {"amount", QStringLiteral("10")}})}));
+                             {"method", SyncFixture::bankDepositMethod()},
+                             {"amount", QStringLiteral("10")}}),
+                        row({{"id", QStringLiteral("Y3")},
+                             {"invoice_id", QStringLiteral("I1")},
+                             {"method", QStringLiteral("CASH")},
+                             {"amount", QStringLiteral("5")}})}));
     const Cw::SyncSummary s = f.sync(true, false, {Cw::Entity::Invoices, Cw::Entity::Orders, Cw::Entity::Payments});
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     QCOMPARE(s.pushCounts.value(Cw::Entity::Invoices).created, 1);
     QVERIFY(
         reasonFor(s, Cw::Entity::Invoices, QStringLiteral("I2")).startsWith(QLatin1String("missing linked record")));
+    QCOMPARE(s.pushCounts.value(Cw::Entity::InvoiceLines).created, 2);
     QCOMPARE(s.pushCounts.value(Cw::Entity::Orders).created, 2);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::OrderLines).created, 1);
     QCOMPARE(s.pushCounts.value(Cw::Entity::Payments).created, 1);
     QVERIFY(
         reasonFor(s, Cw::Entity::Payments, QStringLiteral("Y2")).startsWith(QLatin1String("missing linked record")));
+    // Only payments made with one of the two local methods are pushed (pre-sync selection).
+    QCOMPARE(reasonFor(s, Cw::Entity::Payments, QStringLiteral("Y3")),
+             QStringLiteral("method CASH is neither the credit-card method nor the bank-deposit method "
+                            "(credit_card_method_id: VISA, bank_deposit_method_id: WIRE); pick them with: variables "
+                            "NAME --set credit_card_method_id=METHOD"));
 
-    const QJsonObject company =
-        remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"),
-                    Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1")));
+    const QJsonObject company = f.byKey(QStringLiteral("company/companies"), QStringLiteral("identifier"),
+                                        Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1")));
     const QJsonObject inv =
-        remoteByKey(QStringLiteral("finance/invoices"), QStringLiteral("invoiceNumber"), QStringLiteral("INV-T-1"));
+        f.byKey(QStringLiteral("finance/invoices"), QStringLiteral("invoiceNumber"), QStringLiteral("INV-T-1"));
     QVERIFY(!inv.isEmpty());
     QCOMPARE(inv.value(QStringLiteral("type")).toString(), QStringLiteral("Standard"));
     QCOMPARE(inv.value(QStringLiteral("company")).toObject().value(QStringLiteral("id")).toInteger(),
@@ -225,9 +262,26 @@ void TestSyncPush::invoicesOrdersPayments()
     QCOMPARE(inv.value(QStringLiteral("status")).toObject().value(QStringLiteral("id")).toInteger(),
              statuses.at(1).toObject().value(QStringLiteral("id")).toInteger());
     QCOMPARE(inv.value(QStringLiteral("date")).toString(), QStringLiteral("2026-03-01T00:00:00Z"));
+    // Its lines are product items of its catalog items: ConnectWise's totals come from them, and the payment.
+    QCOMPARE(inv.value(QStringLiteral("total")).toDouble(), 231.5);
+    QCOMPARE(inv.value(QStringLiteral("balance")).toDouble(), 206.0);
+    const QJsonArray items =
+        f.list(QStringLiteral("procurement/products"),
+               Cw::Conditions::equals(QStringLiteral("invoice/id"), inv.value(QStringLiteral("id")).toInteger()));
+    QCOMPARE(items.size(), 2);
+    const QJsonObject router = f.byKey(QStringLiteral("procurement/catalog"), QStringLiteral("identifier"),
+                                       Cw::SyncIdentifier::make(QStringLiteral("Router X"), QStringLiteral("P1")));
+    const QJsonObject line = items.first().toObject();
+    QCOMPARE(line.value(QStringLiteral("integrationXRef")).toString(), QStringLiteral("invoice_lines:IL1"));
+    QCOMPARE(line.value(QStringLiteral("catalogItem")).toObject().value(QStringLiteral("id")).toInteger(),
+             router.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(line.value(QStringLiteral("quantity")).toDouble(), 2.0);
+    QCOMPARE(line.value(QStringLiteral("price")).toDouble(), 100.0);
+    QCOMPARE(line.value(QStringLiteral("billableOption")).toString(), QStringLiteral("Billable"));
+    QCOMPARE(items.at(1).toObject().value(QStringLiteral("description")).toString(),
+             QStringLiteral("Patch cable, 2 m"));
 
-    const QJsonObject order =
-        remoteByKey(QStringLiteral("sales/orders"), QStringLiteral("poNumber"), QStringLiteral("O1"));
+    const QJsonObject order = f.byKey(QStringLiteral("sales/orders"), QStringLiteral("poNumber"), QStringLiteral("O1"));
     QVERIFY(!order.isEmpty());
     QCOMPARE(order.value(QStringLiteral("company")).toObject().value(QStringLiteral("id")).toInteger(),
              company.value(QStringLiteral("id")).toInteger());
@@ -237,8 +291,9 @@ void TestSyncPush::invoicesOrdersPayments()
     QCOMPARE(QString::number(order.value(QStringLiteral("status")).toObject().value(QStringLiteral("id")).toInteger()),
              f.firstId(QStringLiteral("sales/orders/statuses")));
     QCOMPARE(order.value(QStringLiteral("description")).toString(), QStringLiteral("First order"));
-    const QJsonObject owned =
-        remoteByKey(QStringLiteral("sales/orders"), QStringLiteral("poNumber"), QStringLiteral("O2"));
+    QCOMPARE(order.value(QStringLiteral("total")).toDouble(), 150.0);
+    QCOMPARE(order.value(QStringLiteral("productIds")).toArray().size(), 1);
+    const QJsonObject owned = f.byKey(QStringLiteral("sales/orders"), QStringLiteral("poNumber"), QStringLiteral("O2"));
     QCOMPARE(
         QString::number(owned.value(QStringLiteral("salesRep")).toObject().value(QStringLiteral("id")).toInteger()),
         secondMember);
@@ -256,13 +311,17 @@ void TestSyncPush::rerunIsIdempotentAndPatchesChanges()
 {
     const int companies = f.list(QStringLiteral("company/companies")).size();
     const int catalog = f.list(QStringLiteral("procurement/catalog")).size();
+    const int items = f.list(QStringLiteral("procurement/products")).size();
     Cw::SyncSummary s = f.sync(true, false);
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     QCOMPARE(s.totals().created, 0);
     QCOMPARE(s.totals().updated, 0);
-    QVERIFY(s.totals().unchanged >= 6);
+    QVERIFY(s.totals().unchanged >= 9);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::InvoiceLines).unchanged, 2);
+    QCOMPARE(s.pushCounts.value(Cw::Entity::OrderLines).unchanged, 1);
     QCOMPARE(f.list(QStringLiteral("company/companies")).size(), companies);
     QCOMPARE(f.list(QStringLiteral("procurement/catalog")).size(), catalog);
+    QCOMPARE(f.list(QStringLiteral("procurement/products")).size(), items);
 
     // A changed name is PATCHed (only that field), on the same record.
     QVERIFY(f.addLocal(Cw::Entity::Accounts,
@@ -275,11 +334,12 @@ void TestSyncPush::rerunIsIdempotentAndPatchesChanges()
                              {"address_line1", QStringLiteral("1 Main St")},
                              {"city", QStringLiteral("Springfield")},
                              {"state", QStringLiteral("IL")},
-                             {"zip", QStringLiteral("62701")}})}));
+                             {"zip", QStringLiteral("62701")},
+                             {"country", QStringLiteral("L2")}})}));
     s = f.sync(true, false, {Cw::Entity::Accounts});
     QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).updated, 1);
-    const QJsonObject c = remoteByKey(QStringLiteral("company/companies"), QStringLiteral("identifier"),
-                                      Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1")));
+    const QJsonObject c = f.byKey(QStringLiteral("company/companies"), QStringLiteral("identifier"),
+                                  Cw::SyncIdentifier::make(QStringLiteral("Acme Trading"), QStringLiteral("A1")));
     QCOMPARE(c.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Trading Group"));
     QCOMPARE(f.list(QStringLiteral("company/companies")).size(), companies);
     // History: every real run is recorded with its counts.

@@ -5,6 +5,7 @@
 #include "core/setup/InstanceSecrets.h"
 #include "core/setup/SetupController.h"
 #include "core/store/Database.h"
+#include "tests/support/SimFixture.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/panels/LocalDataPanel.h"
@@ -134,7 +135,7 @@ void TestLocalData::panelCountsEveryEntity()
         QVERIFY2(panel.findChild<QPushButton*>(QStringLiteral("import_") + name), qPrintable(name));
         QVERIFY(panel.findChild<QLabel*>(QStringLiteral("columns_") + name)
                     ->text()
-                    .contains(LocalSchema::entity(name)->columnNames().join(QLatin1String(", "))));
+                    .contains(LocalSchema::entity(name)->csvColumnNames().join(QLatin1String(", "))));
     }
     QCOMPARE(panel.count(QStringLiteral("accounts")), 2);
     QVERIFY(panel.findChild<QLabel*>(QStringLiteral("count_accounts"))->text().startsWith(QStringLiteral("2 record")));
@@ -197,7 +198,7 @@ void TestLocalData::rowErrorsThenGoodRowsOnly()
     const QString path = write(QStringLiteral("payments.csv"),
                                "id,invoice_id,method,amount,date\n"
                                "P1,I1,credit_card,10.00,2026-01-01\n"
-                               "P2,I1,cheque,5,2026-01-02\n"
+                               "P2,I1,,5,2026-01-02\n"
                                "P3,I2,bank_deposit,abc,2026-01-03\n");
     LocalDataPanel panel(*m_db);
     CsvImportDialog* dialog = openDialog(panel, QStringLiteral("payments"), path);
@@ -351,7 +352,7 @@ void TestLocalData::wizardPageBeforeUserMapping()
 {
     MemorySecretStore store;
     InstanceSecrets secrets(store);
-    SetupController controller(*m_db, secrets);
+    SetupController controller(*m_db, secrets, CwTest::network());
     CwTest::ScriptedPrompter prompter;
     SetupWizard wizard(controller, prompter, SetupWizard::Mode::Create,
                        QList<SetupWizard::ExtraPage> {LocalDataPage::factory()} + PanelPage::configurationPages());

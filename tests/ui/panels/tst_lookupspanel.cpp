@@ -53,7 +53,9 @@ void TestLookupsPanel::autoMapThenEditThenSave()
     panel.setConfig(&config);
     panel.setLocalValues({{QStringLiteral("account_type"),
                            {QStringLiteral("  CLIENT "), QStringLiteral("Véndor"), QStringLiteral("Wholesale")}},
-                          {QStringLiteral("currency"), {QStringLiteral("eur")}}});
+                          {QStringLiteral("currency"), {QStringLiteral("eur")}},
+                          {QStringLiteral("country"),
+                           {QStringLiteral("DE"), QStringLiteral("united kingdom"), QStringLiteral("Narnia")}}});
     panel.setLists(m_lists);
     panel.load();
     panel.show();
@@ -100,6 +102,18 @@ void TestLookupsPanel::autoMapThenEditThenSave()
     QCOMPARE(saved.value(QStringLiteral("account_type:Wholesale")), QStringLiteral("6"));
     QCOMPARE(saved.value(QStringLiteral("currency:eur")), QStringLiteral("2"));
     QVERIFY(!saved.contains(QStringLiteral("account_type:Distributor"))); // unmapped values are not stored
+
+    // The eighth table: the accounts' countries, auto-mapped by ISO code or by name, never guessed.
+    QCOMPARE(panel.findChild<QComboBox*>(QStringLiteral("lookup"))->count(), 8);
+    panel.showLookup(QStringLiteral("country"));
+    QCOMPARE(panel.table()->rowCount(), 3);
+    QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("autoMap")), Qt::LeftButton);
+    auto countryOf = [&panel, this](const QString& local) {
+        return qobject_cast<QComboBox*>(panel.table()->cellWidget(rowOf(panel, local), 1))->currentText();
+    };
+    QCOMPARE(countryOf(QStringLiteral("DE")), QStringLiteral("Germany (DE, 5)"));
+    QCOMPARE(countryOf(QStringLiteral("united kingdom")), QStringLiteral("United Kingdom (GB, 3)"));
+    QVERIFY(panel.table()->item(rowOf(panel, QStringLiteral("Narnia")), 0)->background().style() != Qt::NoBrush);
 
     // Invoice types come from the fixed enum.
     panel.showLookup(QStringLiteral("invoice_type"));

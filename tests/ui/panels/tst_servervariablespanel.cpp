@@ -61,6 +61,7 @@ void TestServerVariablesPanel::picksFromLiveListsAndFlagsDeletedStatus()
     instance.companyId = QStringLiteral("cwsim");
     instance.site = m_sim.baseUrl().toString();
     panel.setInstance(instance);
+    panel.setPaymentMethods({QStringLiteral("VISA"), QStringLiteral("WIRE")});
     panel.setConfig(&config);
     panel.setApiClient(m_client);
     panel.load();
@@ -71,8 +72,16 @@ void TestServerVariablesPanel::picksFromLiveListsAndFlagsDeletedStatus()
     QVERIFY(company->isReadOnly());
     QCOMPARE(company->text(), QStringLiteral("cwsim"));
     QVERIFY(!company->toolTip().isEmpty());
-    QCOMPARE(panel.findChild<QLineEdit*>(QStringLiteral("variable_credit_card_method_id"))->text(),
-             QStringLiteral("cc"));
+    // The payment-method ids are picked from the local system's payment methods; a stored one that is not among
+    // them is kept, and says so.
+    QComboBox* creditCard = combo(panel, "credit_card_method_id");
+    QCOMPARE(creditCard->currentData().toString(), QStringLiteral("cc"));
+    QVERIFY2(creditCard->currentText().contains(QLatin1String("not a payment method of the local system")),
+             qPrintable(creditCard->currentText()));
+    QComboBox* bankDeposit = combo(panel, "bank_deposit_method_id");
+    QCOMPARE(bankDeposit->count(), 3); // (not set), VISA, WIRE
+    QCOMPARE(bankDeposit->itemText(2), QStringLiteral("WIRE"));
+    bankDeposit->setCurrentIndex(2);
 
     QComboBox* status = combo(panel, "import_account_status");
     QCOMPARE(status->currentData().toString(), QStringLiteral("5"));
@@ -94,6 +103,11 @@ void TestServerVariablesPanel::picksFromLiveListsAndFlagsDeletedStatus()
     const auto saved = ServerVariables::stored(config, QStringLiteral("sales_representative"));
     QVERIFY(saved);
     QCOMPARE(saved->remoteName, QStringLiteral("Maria Garcia"));
+    const auto method = ServerVariables::stored(config, QStringLiteral("bank_deposit_method_id"));
+    QVERIFY(method);
+    QCOMPARE(method->remoteId, QStringLiteral("WIRE"));
+    QCOMPARE(method->remoteName, QStringLiteral("WIRE"));
+    QCOMPARE(ServerVariables::stored(config, QStringLiteral("credit_card_method_id"))->remoteId, QStringLiteral("cc"));
 
     // The status is deleted in ConnectWise; Refresh flags it with the reason and the fix.
     QVERIFY(CwTest::run(m_client, ApiRequest::del(QStringLiteral("company/companies/statuses/5"))).ok());

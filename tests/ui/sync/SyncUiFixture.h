@@ -26,7 +26,7 @@ inline QVariantHash account(const QString& id, const QString& name, const QStrin
             {QStringLiteral("phone"), QStringLiteral("5551234")},
             {QStringLiteral("address_line1"), QStringLiteral("1 Main St")},
             {QStringLiteral("city"), QStringLiteral("Springfield")},
-            {QStringLiteral("country"), QStringLiteral("US")}};
+            {QStringLiteral("country"), QStringLiteral("L0")}};
 }
 
 // Two local accounts: UI1 can be pushed, UI2 has an account type without a ConnectWise value (skipped).
