@@ -12,6 +12,7 @@
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
+#include "ui/wizard/LocalDataPage.h"
 #include "ui/wizard/PanelPage.h"
 #include "ui/wizard/Prompter.h"
 
@@ -90,7 +91,8 @@ int main(int argc, char* argv[])
     Cw::ConnectorListModel connectors;
     Cw::MainWindow window(&connectors);
     Cw::ConnectorCoordinator coordinator(db, secrets, network, prompter, connectors, window);
-    coordinator.setExtraPages(Cw::PanelPage::configurationPages());
+    coordinator.setExtraPages(QList<Cw::SetupWizard::ExtraPage> {Cw::LocalDataPage::factory()} +
+                              Cw::PanelPage::configurationPages());
     window.show();
 
     // Treat a missing or locked keyring as a normal state: keys for this run only, said plainly.
