@@ -4,6 +4,7 @@
 #include "core/check/SystemsCheck.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
+#include "core/connectwise/ApiClient.h"
 #include "core/setup/SetupLog.h"
 
 #include <QFile>
@@ -44,6 +45,9 @@ void CheckRunner::retry()
     }
     m_check = ConnectorCheck::make(m_connection, config ? &*config : nullptr).release();
     m_check->setParent(this);
+    if (m_companyInfo) {
+        m_check->client()->setCompanyInfo(*m_companyInfo);
+    }
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);
     emit started();

@@ -2,6 +2,7 @@
 
 #include "core/check/CheckResult.h"
 #include "core/check/ConnectionCheck.h"
+#include "core/connectwise/CompanyInfo.h"
 #include "core/connectwise/Connection.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,8 @@ public:
     ~CheckRunner() override;
 
     void start(const Connection& connection, qint64 instanceId = 0);
+    // The company info the setup already found: the check's client adopts it (no second companyinfo lookup).
+    void setCompanyInfo(const std::optional<CompanyInfo>& info) { m_companyInfo = info; }
     void retry();
     void cancel();
     bool isRunning() const { return m_running; }
@@ -48,6 +51,7 @@ private:
     Database* m_database;
     Connection m_connection;
     qint64 m_instanceId = 0;
+    std::optional<CompanyInfo> m_companyInfo;
     QPointer<ConnectionCheck> m_check;
     CheckSummary m_summary;
     QString m_report;

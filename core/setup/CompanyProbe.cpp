@@ -2,7 +2,7 @@
 
 #include "core/config/InstanceConnection.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
+#include "core/setup/SetupController.h"
 #include "core/setup/SetupLog.h"
 
 namespace Cw {
@@ -77,11 +77,7 @@ void CompanyProbe::start()
     if (m_client) {
         m_client->deleteLater();
     }
-    if (m_network) {
-        m_network->deleteLater();
-    }
-    m_network = NetworkAccessFactory::create(connection->proxy, this);
-    m_client = new ApiClient(m_network, *connection, m_network);
+    m_client = SetupController::clientFor(*connection, this);
     m_lookup = m_client->lookupCompany();
     const QString key = m_targetKey;
     connect(m_lookup, &CompanyLookup::finished, this, [this, key](const CompanyLookupResult& result) {

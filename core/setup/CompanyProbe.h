@@ -9,8 +9,6 @@
 #include <QTimer>
 #include <QUrl>
 
-class QNetworkAccessManager;
-
 namespace Cw {
 
 class ApiClient;
@@ -55,7 +53,6 @@ private:
     Instance m_target;
     QString m_targetKey;
     QString m_answeredKey;
-    QPointer<QNetworkAccessManager> m_network;
     QPointer<ApiClient> m_client;
     QPointer<CompanyLookup> m_lookup;
     State m_state = State::Idle;

@@ -1,14 +1,17 @@
 #pragma once
 
 #include "core/connectwise/ApiError.h"
-#include "core/connectwise/Connection.h"
 
 #include <QObject>
+#include <QPointer>
 
 namespace Cw {
 
-// Checks a key pair when the admin leaves the keys page: GET /system/info with the keys. Tells "keys
-// rejected" (401) from "ConnectWise unreachable" and every other typed error, with its fix.
+class ApiClient;
+
+// Checks a key pair when the admin leaves the keys page: GET /system/info with a client of the keys (built by
+// SetupController). Tells "keys rejected" (401) from "ConnectWise unreachable" and every other typed error,
+// with its fix.
 class KeyProbe final : public QObject
 {
     Q_OBJECT
@@ -17,7 +20,8 @@ class KeyProbe final : public QObject
 public:
     explicit KeyProbe(QObject* parent = nullptr);
 
-    void start(const Connection& connection);
+    // Takes the client (deleted when the answer is in, or by the next start()).
+    void start(ApiClient* client);
     bool isRunning() const { return m_running; }
     ApiError lastError() const { return m_error; }
     QString lastMessage() const { return m_message; }
@@ -27,7 +31,7 @@ signals:
 
 private:
     bool m_running = false;
-    int m_generation = 0;
+    QPointer<ApiClient> m_client;
     ApiError m_error;
     QString m_message;
 };

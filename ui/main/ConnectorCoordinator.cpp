@@ -105,6 +105,7 @@ void ConnectorCoordinator::openWizard(SetupController* controller, SetupWizard::
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     connect(wizard, &SetupWizard::connectorChanged, this, &ConnectorCoordinator::refresh);
+    connect(wizard, &SetupWizard::syncRequested, this, &ConnectorCoordinator::runSync);
     connect(wizard, &QDialog::finished, this, [this, name = QPointer<SetupWizard>(wizard)](int) {
         refresh();
         if (name) {

@@ -2,7 +2,12 @@
 
 #include "ui/wizard/SetupPage.h"
 
+class QGroupBox;
 class QLabel;
+
+namespace Cw {
+class UrlLabel;
+}
 class QLineEdit;
 
 namespace Cw {
@@ -25,13 +30,23 @@ public:
 
 private:
     void updatePreview();
+    QGroupBox* buildAdvanced();
+    void onClientIdEdited();
+    void onCaFileEdited();
+    void browseCaFile();
     QString siteText() const;
 
     CompanyProbe& m_probe;
     QLineEdit* m_site;
-    QLabel* m_siteStatus;
-    QLabel* m_discovered;
+    QLabel* m_siteStatus; // problems with the site, wrapped
+    UrlLabel* m_resolved; // the API URL the site resolves to, one line
+    UrlLabel* m_discovered; // the endpoint ConnectWise told, one line
+    QLabel* m_discoveredStatus; // waiting, or why the lookup failed, wrapped
     QLineEdit* m_codebase;
+    QLineEdit* m_clientId;
+    QLabel* m_clientIdStatus;
+    QLineEdit* m_caFile;
+    QLabel* m_caFileStatus;
     QString m_initialSite;
 };
 

@@ -1,5 +1,8 @@
 #include "ui/wizard/WizardSteps.h"
 
+#include <QScrollBar>
+#include <QTimer>
+
 namespace Cw {
 
 QStringList WizardSteps::all()
@@ -52,6 +55,8 @@ StepList::StepList(QWidget* parent) : QListWidget(parent)
     setSelectionMode(QAbstractItemView::MultiSelection);
     setWordWrap(true);
     setTextElideMode(Qt::ElideNone);
+    setResizeMode(QListView::Adjust);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     addItems(WizardSteps::all());
     setMinimumWidth(150);
     setMaximumWidth(230);
@@ -73,9 +78,45 @@ void StepList::showPage(int pageId)
         item(i)->setFont(f);
         item(i)->setSelected(current);
     }
-    if (!steps.isEmpty()) {
-        scrollToItem(item(steps.first() - 1));
+    keepCurrentVisible();
+}
+
+void StepList::keepCurrentVisible()
+{
+    if (m_current.isEmpty()) {
+        return;
     }
+    // After the pending relayout of the wrapped items; the first step wins when the range is taller than the view.
+    QTimer::singleShot(0, this, [this] {
+        if (m_current.isEmpty()) {
+            return;
+        }
+        scrollToItem(item(m_current.last() - 1), QAbstractItemView::EnsureVisible);
+        scrollToItem(item(m_current.first() - 1), QAbstractItemView::EnsureVisible);
+    });
+}
+
+bool StepList::currentStepsVisible() const
+{
+    const QRect view = viewport()->rect();
+    for (const int step : m_current) {
+        if (!view.contains(visualItemRect(item(step - 1)))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void StepList::resizeEvent(QResizeEvent* event)
+{
+    QListWidget::resizeEvent(event);
+    keepCurrentVisible();
+}
+
+void StepList::showEvent(QShowEvent* event)
+{
+    QListWidget::showEvent(event);
+    keepCurrentVisible();
 }
 
 } // namespace Cw

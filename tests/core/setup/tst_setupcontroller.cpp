@@ -257,6 +257,8 @@ void TestSetupController::demoDeploymentFillsEverything()
     SetupController controller(*m_db, *m_secrets);
     DemoSettings demo;
     demo.url = m_sim.baseUrl();
+    demo.companyId = QStringLiteral("cwsim");
+    demo.keys = kDemoKeys;
     controller.setDemo(demo);
     controller.setDeployment(Cw::Deployment::Demo);
     QCOMPARE(controller.draft().companyId, QStringLiteral("cwsim"));
@@ -284,12 +286,12 @@ void TestSetupController::keyProbeTellsRejectedKeys()
     QVERIFY2(connection, qPrintable(error));
     KeyProbe probe;
     QSignalSpy finished(&probe, &KeyProbe::finished);
-    probe.start(*connection);
+    probe.start(SetupController::clientFor(*connection, nullptr));
     QVERIFY(finished.wait(kWait));
     QCOMPARE(finished.takeFirst().at(0).toBool(), true);
 
     connection->privateKey = QStringLiteral("wrongprivatekey");
-    probe.start(*connection);
+    probe.start(SetupController::clientFor(*connection, nullptr));
     QVERIFY(finished.wait(kWait));
     const QList<QVariant> args = finished.takeFirst();
     QCOMPARE(args.at(0).toBool(), false);

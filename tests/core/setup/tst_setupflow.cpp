@@ -1,0 +1,138 @@
+// SetupController as the wizard's flow, against cwconnector-sim: the demo's starter configuration is written
+// when a Demo connector is saved and never for a real one (whose options stay off until the admin turns them on).
+#include "core/config/ConnectorConfigRepository.h"
+#include "core/config/InstanceRepository.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/setup/InstanceSecrets.h"
+#include "core/setup/SetupController.h"
+#include "core/store/Database.h"
+#include "tests/support/SimFixture.h"
+#include "tests/support/SimProcess.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Cw;
+
+namespace {
+const ApiKeyPair kKeys {QStringLiteral("demopublickey0001"), QStringLiteral("demoprivatekey0001")};
+constexpr int kWait = 30000;
+} // namespace
+
+class TestSetupFlow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void demoConnectorStartsWithTheStarter();
+    void realConnectorKeepsEveryOptionOff();
+
+private:
+    DemoSettings demo() const;
+    void save(SetupController& controller);
+
+    CwTest::SimProcess m_sim;
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<MemorySecretStore> m_store;
+    std::unique_ptr<InstanceSecrets> m_secrets;
+    int m_starterCalls = 0;
+    RemoteLists m_starterLists;
+};
+
+void TestSetupFlow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
+}
+
+void TestSetupFlow::init()
+{
+    m_db = std::make_unique<Database>(
+        DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_counter))));
+    StoreError error;
+    QVERIFY2(m_db->open(&error), qPrintable(error.message));
+    m_store = std::make_unique<MemorySecretStore>();
+    m_secrets = std::make_unique<InstanceSecrets>(*m_store);
+    m_starterCalls = 0;
+}
+
+void TestSetupFlow::cleanup()
+{
+    m_secrets.reset();
+    m_store.reset();
+    m_db.reset();
+}
+
+DemoSettings TestSetupFlow::demo() const
+{
+    DemoSettings settings;
+    settings.url = m_sim.baseUrl();
+    settings.companyId = QStringLiteral("cwsim");
+    settings.keys = kKeys;
+    settings.starter = [this](const RemoteLists& lists) {
+        auto* self = const_cast<TestSetupFlow*>(this);
+        ++self->m_starterCalls;
+        self->m_starterLists = lists;
+        ConnectorConfig config;
+        config.syncOptions.append({Entity::Accounts, Operation::PushCreate, true});
+        const QList<RemoteItem> statuses = lists.items(RemoteLists::variableKinds().first());
+        if (!statuses.isEmpty()) {
+            config.serverVariables.append(
+                {QStringLiteral("import_account_status"), statuses.first().id, statuses.first().name});
+        }
+        return config;
+    };
+    return settings;
+}
+
+void TestSetupFlow::save(SetupController& controller)
+{
+    controller.save();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.saveState(), SetupController::SaveState::Saved, kWait);
+}
+
+void TestSetupFlow::demoConnectorStartsWithTheStarter()
+{
+    SetupController controller(*m_db, *m_secrets);
+    controller.setDemo(demo());
+    controller.setDeployment(Deployment::Demo);
+    controller.draft().name = QStringLiteral("Demo");
+    save(controller);
+    QCOMPARE(m_starterCalls, 1);
+    QVERIFY(!m_starterLists.items(RemoteLists::lookupKinds().first()).isEmpty()); // the live lists
+    const auto config = ConnectorConfigRepository(*m_db).load(controller.draft().id);
+    QVERIFY(config);
+    QCOMPARE(config->syncOptions.size(), 1);
+    QCOMPARE(config->serverVariables.size(), 1);
+
+    // Saved again (Settings): what the admin has is never replaced.
+    save(controller);
+    QCOMPARE(m_starterCalls, 1);
+}
+
+void TestSetupFlow::realConnectorKeepsEveryOptionOff()
+{
+    SetupController controller(*m_db, *m_secrets);
+    controller.setDemo(demo()); // offered, but this connector is not the demo
+    controller.setDeployment(Deployment::OnPremise);
+    controller.draft().name = QStringLiteral("Real");
+    controller.draft().site = m_sim.baseUrl().toString();
+    controller.draft().companyId = QStringLiteral("cwsim");
+    controller.setKeys(kKeys);
+    save(controller);
+    QCOMPARE(m_starterCalls, 0);
+    const auto config = ConnectorConfigRepository(*m_db).load(controller.draft().id);
+    QVERIFY(config);
+    QVERIFY(config->syncOptions.isEmpty());
+    QVERIFY(config->serverVariables.isEmpty());
+    QVERIFY(config->lookups.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSetupFlow)
+#include "tst_setupflow.moc"
