@@ -91,6 +91,7 @@ void StepList::keepCurrentVisible()
         if (m_current.isEmpty()) {
             return;
         }
+        doItemsLayout(); // the wrapped items' heights for the current width
         scrollToItem(item(m_current.last() - 1), QAbstractItemView::EnsureVisible);
         scrollToItem(item(m_current.first() - 1), QAbstractItemView::EnsureVisible);
     });
@@ -100,7 +101,8 @@ bool StepList::currentStepsVisible() const
 {
     const QRect view = viewport()->rect();
     for (const int step : m_current) {
-        if (!view.contains(visualItemRect(item(step - 1)))) {
+        const QRect rect = visualItemRect(item(step - 1));
+        if (rect.top() < view.top() || rect.bottom() > view.bottom()) {
             return false;
         }
     }
