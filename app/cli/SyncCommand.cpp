@@ -3,12 +3,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/ExitCode.h"
 #include "app/cli/InterruptWatcher.h"
-#include "core/config/InstanceConnection.h"
-#include "core/config/InstanceRepository.h"
-#include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
-#include "core/secrets/SecretStoreSync.h"
-#include "core/store/Database.h"
+#include "app/cli/SavedConnector.h"
 #include "core/sync/SyncEngine.h"
 
 #include <QCommandLineParser>
@@ -158,37 +153,15 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
         return usageError(context, tr("--csv saves a dry run's preview; add --dry-run."));
     }
 
-    Cw::Database* database = context.database(&exitCode);
-    if (!database) {
-        return exitCode;
+    SavedConnector connector(context);
+    if (const int code = connector.find(positional.first()); code != Success) {
+        return code;
     }
-    Cw::InstanceRepository repository(*database);
-    Cw::StoreError storeError;
-    const auto instance = repository.findByName(positional.first(), &storeError);
-    if (!instance) {
-        return context.fail(storeError.code == Cw::StoreError::Code::NotFound ? BadUsage : OperationFailed,
-                            storeError.message);
+    request.instanceId = connector.instance().id;
+    if (const int code = connector.connect(); code != Success) {
+        return code;
     }
-    request.instanceId = instance->id;
-    Cw::ApiKeyPair keys;
-    const Cw::SecretResult read =
-        Cw::SecretStoreSync::readKeys(context.secrets(), Cw::InstanceConnection::secretId(*instance), &keys);
-    if (!read.ok()) {
-        const QString fix = read.status == Cw::SecretStatus::NotFound
-            ? tr(" Save them with: cwconnector-cli instance set-keys \"%1\"").arg(instance->name)
-            : QString();
-        return context.fail(read.keychainUnusable() ? KeychainUnavailable : OperationFailed, read.message + fix,
-                            Cw::secretStatusName(read.status));
-    }
-    QString error;
-    const auto connection = Cw::InstanceConnection::connectionFor(*instance, keys, &error);
-    if (!connection) {
-        return context.fail(BadUsage, error);
-    }
-    QNetworkAccessManager* nam = Cw::NetworkAccessFactory::create(connection->proxy, nullptr);
-    std::unique_ptr<QNetworkAccessManager> namOwner(nam);
-    Cw::ApiClient client(nam, *connection);
-    Cw::SyncEngine engine(*database, &client);
+    Cw::SyncEngine engine(connector.database(), connector.client());
     if (parser.isSet(pageSize)) {
         engine.setPageSize(qBound(1, parser.value(pageSize).toInt(), 1000));
     }

@@ -1,8 +1,10 @@
 // cwconnector: the desktop app. main() only composes: it creates the long-lived services (database,
-// secret stores, the demo simulator and its tour) and passes them to the window; no class reaches for a global.
+// secret stores, the network factory, the demo simulator and its tour) and passes them to the window; no class
+// reaches for a global.
 #include "app/gui/DemoSimulator.h"
 #include "app/gui/DemoTour.h"
 #include "core/CwVersion.h"
+#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/i18n/Translations.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/setup/InstanceSecrets.h"
@@ -84,10 +86,11 @@ int main(int argc, char* argv[])
 
     Cw::KeychainSecretStore keychain;
     Cw::InstanceSecrets secrets(keychain);
+    const Cw::NetworkAccessFactory network;
     Cw::DialogPrompter prompter;
     Cw::ConnectorListModel connectors;
     Cw::MainWindow window(&connectors);
-    Cw::ConnectorCoordinator coordinator(db, secrets, prompter, connectors, window);
+    Cw::ConnectorCoordinator coordinator(db, secrets, network, prompter, connectors, window);
     coordinator.setExtraPages(Cw::PanelPage::configurationPages());
     window.show();
 

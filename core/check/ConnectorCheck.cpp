@@ -14,9 +14,9 @@ CheckPlan ConnectorCheck::planFor(const ConnectorConfig* config)
     return anyOption ? SyncMatrix::checkPlanFor(*config) : CheckPlan::full();
 }
 
-std::unique_ptr<ConnectionCheck> ConnectorCheck::make(const Connection& connection, const ConnectorConfig* config)
+std::unique_ptr<ConnectionCheck> ConnectorCheck::make(const ConnectorSession& session, const ConnectorConfig* config)
 {
-    auto check = std::make_unique<ConnectionCheck>(connection, planFor(config));
+    auto check = std::make_unique<ConnectionCheck>(session, planFor(config));
     if (config) {
         ServerVariablesStep::addTo(*check, *config);
     }

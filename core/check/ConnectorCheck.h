@@ -16,7 +16,7 @@ class ConnectorCheck final
 public:
     // The plan for a configuration (nullptr: an unsaved connection, every module).
     static CheckPlan planFor(const ConnectorConfig* config);
-    static std::unique_ptr<ConnectionCheck> make(const Connection& connection, const ConnectorConfig* config);
+    static std::unique_ptr<ConnectionCheck> make(const ConnectorSession& session, const ConnectorConfig* config);
 };
 
 } // namespace Cw

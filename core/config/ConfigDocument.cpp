@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace Cw {
 
 namespace {
@@ -94,6 +96,19 @@ bool readInstance(DocumentReader& r, const QJsonObject& o, Instance* instance)
     instance->proxyMode = *proxyMode;
     instance->proxyHost = proxy.value(QLatin1String("host")).toString();
     instance->proxyPort = proxy.value(QLatin1String("port")).toInt();
+    // Absent in documents written before it existed: the default.
+    const QJsonValue inFlight = o.value(QLatin1String("maxInFlight"));
+    if (!inFlight.isUndefined() && !inFlight.isNull()) {
+        const double value = inFlight.toDouble(-1);
+        if (!inFlight.isDouble() || value != std::floor(value)) {
+            return r.fail(QStringLiteral("instance.maxInFlight"),
+                          DocumentReader::tr("must be a whole number from 1 to %1.").arg(Instance::maxMaxInFlight));
+        }
+        instance->maxInFlight = inFlight.toInt();
+        StoreError range;
+        return r.placed(QStringLiteral("instance.maxInFlight"),
+                        Instance::validateMaxInFlight(instance->maxInFlight, &range), range);
+    }
     return true;
 }
 
@@ -113,7 +128,8 @@ QJsonObject ConfigDocument::toJson(const QDateTime& exportedAt) const
                                       {QStringLiteral("clientId"), instance.clientId},
                                       {QStringLiteral("codebaseOverride"), instance.codebaseOverride},
                                       {QStringLiteral("caFile"), instance.caFile},
-                                      {QStringLiteral("proxy"), proxy}};
+                                      {QStringLiteral("proxy"), proxy},
+                                      {QStringLiteral("maxInFlight"), instance.maxInFlight}};
     QJsonArray variables;
     for (const ServerVariable& v : config.serverVariables) {
         variables.append(QJsonObject {{QStringLiteral("key"), v.key},

@@ -4,7 +4,6 @@
 #include "core/check/SystemsCheck.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
-#include "core/connectwise/ApiClient.h"
 #include "core/setup/SetupLog.h"
 
 #include <QFile>
@@ -22,15 +21,18 @@ CheckRunner::~CheckRunner()
     }
 }
 
-void CheckRunner::start(const Connection& connection, qint64 instanceId)
+void CheckRunner::start(const ConnectorSession& session, qint64 instanceId)
 {
-    m_connection = connection;
+    m_session = session;
     m_instanceId = instanceId;
     retry();
 }
 
 void CheckRunner::retry()
 {
+    if (!m_session) {
+        return; // nothing started yet
+    }
     if (m_check) {
         m_check->disconnect(this);
         m_check->cancel();
@@ -43,11 +45,8 @@ void CheckRunner::retry()
     if (m_database && m_instanceId != 0) {
         config = ConnectorConfigRepository(*m_database).load(m_instanceId);
     }
-    m_check = ConnectorCheck::make(m_connection, config ? &*config : nullptr).release();
+    m_check = ConnectorCheck::make(*m_session, config ? &*config : nullptr).release();
     m_check->setParent(this);
-    if (m_companyInfo) {
-        m_check->client()->setCompanyInfo(*m_companyInfo);
-    }
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);
     emit started();

@@ -2,8 +2,7 @@
 
 #include "core/check/CheckResult.h"
 #include "core/check/ConnectionCheck.h"
-#include "core/connectwise/CompanyInfo.h"
-#include "core/connectwise/Connection.h"
+#include "core/config/ConnectorSession.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -13,9 +12,9 @@ namespace Cw {
 
 class Database;
 
-// Step 16 and the connector window's Check: runs the layered systems check of a connection (the plan
-// of ConnectorCheck, the same as the CLI's `check`), records its outcome on the instance, keeps the pulled members, and
-// writes the redacted support report to a file. Retry starts a fresh run; cancel stops the running one.
+// Step 16 and the connector window's Check: runs the layered systems check of an open connector (the plan of
+// ConnectorCheck, the same as the CLI's `check`), records its outcome on the instance, keeps the pulled members,
+// and writes the redacted support report to a file. Retry starts a fresh run; cancel stops the running one.
 class CheckRunner final : public QObject
 {
     Q_OBJECT
@@ -26,9 +25,8 @@ public:
     explicit CheckRunner(Database* database = nullptr, QObject* parent = nullptr);
     ~CheckRunner() override;
 
-    void start(const Connection& connection, qint64 instanceId = 0);
-    // The company info the setup already found: the check's client adopts it (no second companyinfo lookup).
-    void setCompanyInfo(const std::optional<CompanyInfo>& info) { m_companyInfo = info; }
+    // Retry runs again in the same session (its governor and company info).
+    void start(const ConnectorSession& session, qint64 instanceId = 0);
     void retry();
     void cancel();
     bool isRunning() const { return m_running; }
@@ -49,9 +47,8 @@ private:
     void onFinished(const CheckSummary& summary);
 
     Database* m_database;
-    Connection m_connection;
+    std::optional<ConnectorSession> m_session;
     qint64 m_instanceId = 0;
-    std::optional<CompanyInfo> m_companyInfo;
     QPointer<ConnectionCheck> m_check;
     CheckSummary m_summary;
     QString m_report;

@@ -1,33 +1,32 @@
 #include "core/setup/KeyProbe.h"
 
-#include "core/connectwise/ApiCall.h"
-#include "core/connectwise/ApiClient.h"
-#include "core/connectwise/Endpoints.h"
+#include "core/check/KeyValidation.h"
+
+#include <QPointer>
+
+#include <memory>
 
 namespace Cw {
 
 KeyProbe::KeyProbe(QObject* parent) : QObject(parent) { }
 
-void KeyProbe::start(ApiClient* client)
+void KeyProbe::start(const ConnectorSession& session)
 {
-    if (m_client) {
-        m_client->disconnect(this);
-        m_client->deleteLater();
-    }
-    m_client = client;
-    client->setParent(this);
     m_running = true;
-    ApiCall* call = client->send(ApiRequest::get(Endpoints::systemInfo()));
-    connect(call, &ApiCall::finished, this, [this, client](const ApiResult& result) {
-        if (client != m_client) {
-            return; // an earlier probe
-        }
-        m_running = false;
-        m_error = result.error;
-        m_message = result.ok() ? QString() : result.error.message() + QLatin1Char(' ') + result.error.fix();
-        m_client->deleteLater();
-        emit finished(result.ok(), m_message);
-    });
+    const int generation = ++m_generation;
+    auto error = std::make_shared<ApiError>();
+    const KeyValidator validator = connectWiseKeyValidator(session, this, error.get());
+    QPointer<KeyProbe> self(this);
+    validator(ApiKeyPair {session.connection().publicKey, session.connection().privateKey},
+              [self, generation, error](bool passed, const QString& message) {
+                  if (!self || generation != self->m_generation) {
+                      return;
+                  }
+                  self->m_running = false;
+                  self->m_error = *error;
+                  self->m_message = message;
+                  emit self->finished(passed, message);
+              });
 }
 
 } // namespace Cw

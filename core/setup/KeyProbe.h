@@ -1,17 +1,14 @@
 #pragma once
 
+#include "core/config/ConnectorSession.h"
 #include "core/connectwise/ApiError.h"
 
 #include <QObject>
-#include <QPointer>
 
 namespace Cw {
 
-class ApiClient;
-
-// Checks a key pair when the admin leaves the keys page: GET /system/info with a client of the keys (built by
-// SetupController). Tells "keys rejected" (401) from "ConnectWise unreachable" and every other typed error,
-// with its fix.
+// Checks a key pair when the admin leaves the keys page: GET /system/info with the keys. Tells "keys
+// rejected" (401) from "ConnectWise unreachable" and every other typed error, with its fix.
 class KeyProbe final : public QObject
 {
     Q_OBJECT
@@ -20,8 +17,8 @@ class KeyProbe final : public QObject
 public:
     explicit KeyProbe(QObject* parent = nullptr);
 
-    // Takes the client (deleted when the answer is in, or by the next start()).
-    void start(ApiClient* client);
+    // Checks the session's keys.
+    void start(const ConnectorSession& session);
     bool isRunning() const { return m_running; }
     ApiError lastError() const { return m_error; }
     QString lastMessage() const { return m_message; }
@@ -31,7 +28,7 @@ signals:
 
 private:
     bool m_running = false;
-    QPointer<ApiClient> m_client;
+    int m_generation = 0;
     ApiError m_error;
     QString m_message;
 };

@@ -5,7 +5,6 @@
 #include "core/config/RemoteListsLoader.h"
 #include "core/config/UserMappings.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/localdata/LocalRecordStore.h"
 #include "core/secrets/SessionSecretStore.h"
 #include "core/setup/CheckRunner.h"
@@ -16,17 +15,18 @@
 #include "core/setup/SetupLog.h"
 
 #include <QFileInfo>
-#include <QNetworkAccessManager>
 #include <QSslCertificate>
 
 namespace Cw {
 
-SetupController::SetupController(Database& database, InstanceSecrets& secrets, QObject* parent)
+SetupController::SetupController(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                                 QObject* parent)
     : QObject(parent)
     , m_database(database)
     , m_secrets(secrets)
+    , m_network(network)
     , m_repository(database)
-    , m_companyProbe(new CompanyProbe(this))
+    , m_companyProbe(new CompanyProbe(network, this))
     , m_keyProbe(new KeyProbe(this))
     , m_checkRunner(new CheckRunner(&database, this))
 {
@@ -35,6 +35,8 @@ SetupController::SetupController(Database& database, InstanceSecrets& secrets, Q
         if (state == CompanyProbe::State::Found) {
             m_companyInfo = m_companyProbe->info();
             m_discoveredApiUrl = m_companyProbe->apiBaseUrl();
+        } else {
+            m_companyInfo.reset(); // another company or site: what was found no longer applies
         }
         emit companyChanged();
     });
@@ -96,22 +98,21 @@ void SetupController::lookUpCompany()
 
 bool SetupController::testKeys(QString* error)
 {
-    ApiClient* client = newClient(this, error);
-    if (!client) {
+    const auto opened = session(error);
+    if (!opened) {
         return false;
     }
-    m_keyProbe->start(client);
+    m_keyProbe->start(*opened);
     return true;
 }
 
 bool SetupController::runCheck(QString* error)
 {
-    const auto c = connection(error);
-    if (!c) {
+    const auto opened = session(error);
+    if (!opened) {
         return false;
     }
-    m_checkRunner->setCompanyInfo(m_companyInfo);
-    m_checkRunner->start(*c, m_draft.id);
+    m_checkRunner->start(*opened, m_draft.id);
     return true;
 }
 
@@ -183,32 +184,21 @@ QString SetupController::apiUrl() const
     return m_discoveredApiUrl.toString();
 }
 
-std::optional<Connection> SetupController::connection(QString* error) const
+std::optional<ConnectorSession> SetupController::session(QString* error) const
 {
     Instance copy = m_draft;
     copy.normalize();
-    return InstanceConnection::connectionFor(copy, m_keys, error);
+    auto opened = ConnectorSession::open(copy, m_keys, m_network, error);
+    if (opened && m_companyInfo) {
+        opened->setCompanyInfo(*m_companyInfo); // found by the setup's lookup: not asked again
+    }
+    return opened;
 }
 
 ApiClient* SetupController::newClient(QObject* parent, QString* error) const
 {
-    const auto c = connection(error);
-    if (!c) {
-        return nullptr;
-    }
-    ApiClient* client = clientFor(*c, parent);
-    if (m_companyInfo) {
-        client->setCompanyInfo(*m_companyInfo);
-    }
-    return client;
-}
-
-ApiClient* SetupController::clientFor(const Connection& connection, QObject* parent)
-{
-    QNetworkAccessManager* network = NetworkAccessFactory::create(connection.proxy, nullptr);
-    auto* client = new ApiClient(network, connection, parent);
-    network->setParent(client); // deleted after the client, with it
-    return client;
+    const auto opened = session(error);
+    return opened ? opened->newClient(parent) : nullptr;
 }
 
 ConnectorConfig SetupController::loadConfig(QString* error) const

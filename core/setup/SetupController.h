@@ -1,11 +1,11 @@
 #pragma once
 
 #include "core/config/ConnectorConfig.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/Instance.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/RemoteLists.h"
 #include "core/connectwise/CompanyInfo.h"
-#include "core/connectwise/Connection.h"
 #include "core/mapping/UserMatcher.h"
 #include "core/secrets/SecretKey.h"
 #include "core/secrets/SecretResult.h"
@@ -24,6 +24,7 @@ class CompanyProbe;
 class Database;
 class InstanceSecrets;
 class KeyProbe;
+class NetworkAccessFactory;
 
 // The simulated ConnectWise of `cwconnector --demo` (started by the desktop app): where it listens, how to log
 // in, and the demo connector's starting configuration, made from the simulator's live lists when the connector
@@ -53,7 +54,8 @@ class SetupController final : public QObject
 public:
     enum class SaveState { Idle, Saving, Saved, KeychainUnusable, Failed };
 
-    SetupController(Database& database, InstanceSecrets& secrets, QObject* parent = nullptr);
+    SetupController(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                    QObject* parent = nullptr);
     ~SetupController() override;
 
     Instance& draft() { return m_draft; }
@@ -97,15 +99,13 @@ public:
     void setDiscoveredApiUrl(const QUrl& url) { m_discoveredApiUrl = url; }
     // The API URL requests go to: the codebase override on the site, else the discovered one, else empty.
     QString apiUrl() const;
-    std::optional<Connection> connection(QString* error) const; // with the keys
-
-    // The one place the setup builds a ConnectWise client (probes, check, live lists of the pages): a client of
-    // the draft's connection with its own network manager, owned by parent, that adopts the company info the
-    // setup already found (one companyinfo lookup per setup). Null with *error when there is no connection.
+    // The one place the setup opens its connector: the draft with its keys, through the injected network factory,
+    // handed the company info the setup already found (one companyinfo lookup per setup). For the key probe, the
+    // check and the live lists of the pages; nullopt with *error when the draft makes no connection.
+    std::optional<ConnectorSession> session(QString* error) const;
+    // A client of session(), owned by parent; null with *error when there is no connection.
     ApiClient* newClient(QObject* parent, QString* error) const;
-    // How a client of a connection is built (with its own network manager, deleted with it), for the probes.
-    static ApiClient* clientFor(const Connection& connection, QObject* parent);
-    // What the company lookup found; every client built afterwards adopts it.
+    // What the company lookup found; every session opened afterwards adopts it.
     void setCompanyInfo(const CompanyInfo& info) { m_companyInfo = info; }
     std::optional<CompanyInfo> companyInfo() const { return m_companyInfo; }
 
@@ -139,6 +139,7 @@ public:
 
     InstanceSecrets& secrets() const { return m_secrets; }
     Database& database() const { return m_database; }
+    const NetworkAccessFactory& network() const { return m_network; }
 
 signals:
     void saveStateChanged(Cw::SetupController::SaveState state);
@@ -153,6 +154,7 @@ private:
 
     Database& m_database;
     InstanceSecrets& m_secrets;
+    const NetworkAccessFactory& m_network;
     InstanceRepository m_repository;
     Instance m_draft;
     ApiKeyPair m_keys;

@@ -277,11 +277,24 @@ Migration migrationLines()
     return m;
 }
 
+// Migration 6: how many requests of a connector are on the wire at once (its rate governor's ceiling).
+Migration requestsInFlight()
+{
+    Migration m;
+    m.version = 6;
+    m.description = QStringLiteral("requests in flight per connector");
+    m.statements = QStringList {
+        QStringLiteral("ALTER TABLE instances ADD COLUMN max_in_flight INTEGER NOT NULL DEFAULT 4"
+                       " CHECK (max_in_flight BETWEEN 1 AND 16)"),
+    };
+    return m;
+}
+
 } // namespace
 
 QList<Migration> migrations()
 {
-    return {migration1(), migration2(), migration3(), syncLeases(), migrationLines()};
+    return {migration1(), migration2(), migration3(), syncLeases(), migrationLines(), requestsInFlight()};
 }
 
 int latestVersion()

@@ -6,6 +6,7 @@
 #include "core/sync/SyncLease.h"
 #include "core/sync/SyncSettings.h"
 #include "core/sync/SyncWorker.h"
+#include "ui/common/WindowSize.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncProgressPanel.h"
 #include "ui/sync/SyncTexts.h"
@@ -27,13 +28,13 @@
 
 namespace Cw {
 
-SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& instance, const Connection& connection,
-                       QWidget* parent)
+SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& instance,
+                       const ConnectorSession& session, QWidget* parent)
     : QDialog(parent)
     , m_database(database)
     , m_prompter(prompter)
     , m_instance(instance)
-    , m_worker(new SyncWorker(database.location(), connection, this))
+    , m_worker(new SyncWorker(database.location(), session, this))
 {
     setObjectName(QStringLiteral("syncDialog"));
     setWindowTitle(tr("Sync now — %1").arg(instance.name));
@@ -90,7 +91,7 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     layout->addWidget(m_result);
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
-    resize(860, 600);
+    WindowSize::fitToScreen(this, {860, 600});
 
     connect(m_preview, &QPushButton::clicked, this, &SyncDialog::preview);
     connect(m_sync, &QPushButton::clicked, this, &SyncDialog::startSync);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/config/ConnectorSession.h"
 #include "core/config/Instance.h"
-#include "core/connectwise/Connection.h"
 #include "core/sync/SyncTypes.h"
 
 #include <QDialog>
@@ -32,7 +32,7 @@ class SyncDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SyncDialog)
 
 public:
-    SyncDialog(Database& database, Prompter& prompter, const Instance& instance, const Connection& connection,
+    SyncDialog(Database& database, Prompter& prompter, const Instance& instance, const ConnectorSession& session,
                QWidget* parent = nullptr);
     ~SyncDialog() override;
 

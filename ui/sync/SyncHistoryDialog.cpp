@@ -3,6 +3,7 @@
 #include "core/sync/SyncDescriptor.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncHistory.h"
+#include "ui/common/WindowSize.h"
 #include "ui/sync/SyncOutcomeFilter.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncRunModel.h"
@@ -117,7 +118,7 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(1100, 640);
+    WindowSize::fitToScreen(this, {1100, 640});
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_export, &QPushButton::clicked, this, &SyncHistoryDialog::exportCsv);

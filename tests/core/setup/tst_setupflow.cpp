@@ -99,7 +99,7 @@ void TestSetupFlow::save(SetupController& controller)
 
 void TestSetupFlow::demoConnectorStartsWithTheStarter()
 {
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     controller.setDemo(demo());
     controller.setDeployment(Deployment::Demo);
     controller.draft().name = QStringLiteral("Demo");
@@ -118,7 +118,7 @@ void TestSetupFlow::demoConnectorStartsWithTheStarter()
 
 void TestSetupFlow::realConnectorKeepsEveryOptionOff()
 {
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     controller.setDemo(demo()); // offered, but this connector is not the demo
     controller.setDeployment(Deployment::OnPremise);
     controller.draft().name = QStringLiteral("Real");

@@ -78,7 +78,8 @@ void TestDemoTour::initTestCase()
     m_secrets = std::make_unique<InstanceSecrets>(*m_keychain);
     m_model = std::make_unique<ConnectorListModel>();
     m_window = std::make_unique<MainWindow>(m_model.get());
-    m_coordinator = std::make_unique<ConnectorCoordinator>(*m_db, *m_secrets, m_prompter, *m_model, *m_window);
+    m_coordinator =
+        std::make_unique<ConnectorCoordinator>(*m_db, *m_secrets, CwTest::network(), m_prompter, *m_model, *m_window);
     m_coordinator->setExtraPages(PanelPage::configurationPages());
     m_coordinator->setDemo(m_tour->withStarter(m_simulator.settings()));
     m_window->show();

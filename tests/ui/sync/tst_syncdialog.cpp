@@ -80,7 +80,7 @@ Cw::SyncDialog* TestSyncDialog::openDialog(const Cw::Connection& connection)
     if (!instance) {
         return nullptr;
     }
-    m_dialog = std::make_unique<Cw::SyncDialog>(*f.db, m_prompter, *instance, connection);
+    m_dialog = std::make_unique<Cw::SyncDialog>(*f.db, m_prompter, *instance, CwTest::session(connection));
     m_dialog->setPageSize(10);
     m_dialog->show();
     if (!QTest::qWaitForWindowExposed(m_dialog.get())) {

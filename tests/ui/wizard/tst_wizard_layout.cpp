@@ -5,6 +5,7 @@
 #include "core/setup/InstanceSecrets.h"
 #include "core/setup/SetupController.h"
 #include "core/store/Database.h"
+#include "tests/support/SimFixture.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/common/UrlLabel.h"
 #include "ui/wizard/SetupWizard.h"
@@ -44,7 +45,7 @@ void TestWizardLayout::init()
     QVERIFY(m_db->open());
     m_store = std::make_unique<MemorySecretStore>();
     m_secrets = std::make_unique<InstanceSecrets>(*m_store);
-    m_controller = std::make_unique<SetupController>(*m_db, *m_secrets);
+    m_controller = std::make_unique<SetupController>(*m_db, *m_secrets, CwTest::network());
     m_wizard = std::make_unique<SetupWizard>(*m_controller, m_prompter, SetupWizard::Mode::Create);
     m_wizard->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
