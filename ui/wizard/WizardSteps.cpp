@@ -1,6 +1,7 @@
 #include "ui/wizard/WizardSteps.h"
 
 #include <QScrollBar>
+#include <QStyle>
 #include <QTimer>
 
 namespace Cw {
@@ -91,10 +92,30 @@ void StepList::keepCurrentVisible()
         if (m_current.isEmpty()) {
             return;
         }
-        doItemsLayout(); // the wrapped items' heights for the current width
+        fitItemHeights();
+        doItemsLayout();
         scrollToItem(item(m_current.last() - 1), QAbstractItemView::EnsureVisible);
         scrollToItem(item(m_current.first() - 1), QAbstractItemView::EnsureVisible);
     });
+}
+
+void StepList::fitItemHeights()
+{
+    // Each step as tall as its text wrapped in bold at the list's width, current or not: QListView's layout keeps
+    // the height an item had before it turned bold, which left the last step below the scroll range, and a step
+    // list whose lines jump when the page changes reads badly anyway.
+    const int margin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1;
+    const int width = viewport()->width() - 2 * margin;
+    if (width <= 0) {
+        return;
+    }
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    for (int i = 0; i < count(); ++i) {
+        const QRect text = metrics.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, item(i)->text());
+        item(i)->setSizeHint(QSize(viewport()->width(), text.height() + 2));
+    }
 }
 
 bool StepList::currentStepsVisible() const

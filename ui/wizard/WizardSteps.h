@@ -50,6 +50,7 @@ protected:
 
 private:
     void keepCurrentVisible();
+    void fitItemHeights();
 
     QList<int> m_current;
 };
