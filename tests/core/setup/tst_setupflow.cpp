@@ -1,9 +1,13 @@
 // SetupController as the wizard's flow, against cwconnector-sim: the demo's starter configuration is written
 // when a Demo connector is saved and never for a real one (whose options stay off until the admin turns them on).
+#include "core/check/CheckResult.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/secrets/MemorySecretStore.h"
+#include "core/setup/CheckRunner.h"
+#include "core/setup/CompanyProbe.h"
 #include "core/setup/InstanceSecrets.h"
+#include "core/setup/KeyProbe.h"
 #include "core/setup/SetupController.h"
 #include "core/store/Database.h"
 #include "tests/support/SimFixture.h"
@@ -30,6 +34,7 @@ private slots:
     void cleanup();
     void demoConnectorStartsWithTheStarter();
     void realConnectorKeepsEveryOptionOff();
+    void oneCompanyLookupPerSetup();
 
 private:
     DemoSettings demo() const;
@@ -132,6 +137,52 @@ void TestSetupFlow::realConnectorKeepsEveryOptionOff()
     QVERIFY(config->syncOptions.isEmpty());
     QVERIFY(config->serverVariables.isEmpty());
     QVERIFY(config->lookups.isEmpty());
+}
+
+// The whole setup through the intent methods: the live company lookup, the key test, Save (with the demo's starter
+// loading the live lists), the systems check and a page's live lists ask ConnectWise for the company once; every
+// later client adopts the answer the controller kept (the simulator's request log counts the lookups).
+void TestSetupFlow::oneCompanyLookupPerSetup()
+{
+    const int before = CwTest::simRequests(m_sim.baseUrl(), QStringLiteral("/login/companyinfo/")).size();
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
+    controller.setDemo(demo());
+    controller.setDeployment(Deployment::Demo);
+    controller.setName(QStringLiteral("Counted"));
+    QSignalSpy companyChanged(&controller, &SetupController::companyChanged);
+    controller.lookUpCompany();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.companyProbe().state(), CompanyProbe::State::Found, kWait);
+    QVERIFY(controller.companyInfo());
+    QVERIFY(!companyChanged.isEmpty());
+
+    QString error;
+    QSignalSpy keysTested(&controller.keyProbe(), &KeyProbe::finished);
+    QVERIFY2(controller.testKeys(&error), qPrintable(error));
+    QVERIFY(keysTested.wait(kWait));
+    QCOMPARE(keysTested.first().at(0).toBool(), true);
+
+    save(controller);
+    QCOMPARE(m_starterCalls, 1);
+
+    QSignalSpy checked(&controller.checkRunner(), &CheckRunner::finished);
+    QVERIFY2(controller.runCheck(&error), qPrintable(error));
+    QVERIFY(checked.wait(kWait));
+    const CheckResult* company = controller.checkRunner().summary().find(QStringLiteral("company"));
+    QVERIFY(company);
+    QCOMPARE(company->status, CheckResult::Status::Passed);
+
+    std::unique_ptr<ApiClient> client(controller.newClient(nullptr, &error));
+    QVERIFY2(client, qPrintable(error));
+    ApiError listError;
+    const RemoteLists lists = CwTest::fetchLists(client.get(), RemoteLists::lookupKinds(), &listError);
+    QVERIFY2(listError.isOk(), qPrintable(listError.message()));
+
+    const QJsonArray lookups = CwTest::simRequests(m_sim.baseUrl(), QStringLiteral("/login/companyinfo/"));
+    QCOMPARE(lookups.size() - before, 1);
+
+    // Another company is another lookup: what was found no longer applies.
+    controller.setCompanyId(QStringLiteral("othercompany"));
+    QVERIFY(!controller.companyInfo());
 }
 
 QTEST_GUILESS_MAIN(TestSetupFlow)
