@@ -10,11 +10,11 @@
 #include "core/setup/InstanceSecrets.h"
 #include "core/store/Database.h"
 #include "core/store/DatabaseLocation.h"
+#include "ui/common/Prompter.h"
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
 #include "ui/wizard/PanelPage.h"
-#include "ui/wizard/Prompter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

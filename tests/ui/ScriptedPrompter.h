@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/wizard/Prompter.h"
+#include "ui/common/Prompter.h"
 
 #include <QPointer>
 #include <QTimer>

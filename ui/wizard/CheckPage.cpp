@@ -4,7 +4,7 @@
 #include "core/setup/CheckRunner.h"
 #include "core/setup/SetupController.h"
 #include "ui/check/CheckResultsView.h"
-#include "ui/wizard/Prompter.h"
+#include "ui/common/Prompter.h"
 
 #include <QDir>
 #include <QHBoxLayout>

@@ -2,11 +2,11 @@
 
 #include "core/setup/CompanyProbe.h"
 #include "core/setup/SetupController.h"
+#include "ui/common/Prompter.h"
 #include "ui/wizard/CheckPage.h"
 #include "ui/wizard/ConnectorPage.h"
 #include "ui/wizard/EndpointPage.h"
 #include "ui/wizard/KeysPage.h"
-#include "ui/wizard/Prompter.h"
 #include "ui/wizard/SavePage.h"
 #include "ui/wizard/SummaryPage.h"
 #include "ui/wizard/WelcomePage.h"

@@ -1,4 +1,4 @@
-#include "ui/wizard/Prompter.h"
+#include "ui/common/Prompter.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
