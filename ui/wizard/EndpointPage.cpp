@@ -4,9 +4,9 @@
 #include "core/connectwise/Region.h"
 #include "core/setup/CompanyProbe.h"
 #include "core/setup/SetupController.h"
+#include "ui/common/Prompter.h"
 #include "ui/common/UrlLabel.h"
 
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -17,8 +17,8 @@
 
 namespace Cw {
 
-EndpointPage::EndpointPage(SetupController& controller, CompanyProbe& probe, QWidget* parent)
-    : SetupPage(controller, parent), m_probe(probe)
+EndpointPage::EndpointPage(SetupController& controller, CompanyProbe& probe, Prompter& prompter, QWidget* parent)
+    : SetupPage(controller, parent), m_probe(probe), m_prompter(prompter)
 {
     setObjectName(QStringLiteral("endpointPage"));
     setTitle(tr("Site and endpoint"));
@@ -120,12 +120,13 @@ void EndpointPage::onCaFileEdited()
 
 void EndpointPage::browseCaFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Private CA file"), m_caFile->text(),
-                                                      tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
-    if (!path.isEmpty()) {
-        m_caFile->setText(path);
-        onCaFileEdited();
-    }
+    m_prompter.chooseOpenFile(this, tr("Private CA file"), m_caFile->text(),
+                              tr("Certificates (*.pem *.crt *.cer);;All files (*)"), this, [this](const QString& path) {
+                                  if (!path.isEmpty()) {
+                                      m_caFile->setText(path);
+                                      onCaFileEdited();
+                                  }
+                              });
 }
 
 QString EndpointPage::siteText() const

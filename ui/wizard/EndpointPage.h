@@ -13,6 +13,7 @@ class QLineEdit;
 namespace Cw {
 
 class CompanyProbe;
+class Prompter;
 
 // Steps 12–13: the site (region host or your own host; any pasted form — login URL, api- host, full
 // endpoint, bare host — is normalised) and the endpoint discovered from companyinfo (codebase + API host),
@@ -23,7 +24,7 @@ class EndpointPage final : public SetupPage
     Q_DISABLE_COPY_MOVE(EndpointPage)
 
 public:
-    EndpointPage(SetupController& controller, CompanyProbe& probe, QWidget* parent = nullptr);
+    EndpointPage(SetupController& controller, CompanyProbe& probe, Prompter& prompter, QWidget* parent = nullptr);
 
     void initializePage() override;
     bool validatePage() override;
@@ -37,6 +38,7 @@ private:
     QString siteText() const;
 
     CompanyProbe& m_probe;
+    Prompter& m_prompter;
     QLineEdit* m_site;
     QLabel* m_siteStatus; // problems with the site, wrapped
     UrlLabel* m_resolved; // the API URL the site resolves to, one line

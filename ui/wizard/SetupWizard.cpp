@@ -29,7 +29,7 @@ SetupWizard::SetupWizard(SetupController& controller, Prompter& prompter, Mode m
     setPage(Welcome, new WelcomePage(controller, this));
     setPage(Connector, new ConnectorPage(controller, controller.companyProbe(), this));
     setPage(Keys, new KeysPage(controller, this));
-    setPage(Endpoint, new EndpointPage(controller, controller.companyProbe(), this));
+    setPage(Endpoint, new EndpointPage(controller, controller.companyProbe(), prompter, this));
     setPage(Save, new SavePage(controller, this));
     setPage(Check, new CheckPage(controller, prompter, this));
     int id = FirstExtra;

@@ -179,7 +179,12 @@ void TestSetupWizardErrors::advancedFieldsValidatedLive()
     QCOMPARE(wizard->currentId(), int(Endpoint));
     QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("caFile"));
     const QString caFile = QStringLiteral(CW_TEST_DATA_DIR "/tls/ca.pem");
-    type(wizard, "caFile", caFile);
+    m_prompter->openFilePath = caFile; // chosen with Browse…
+    auto* browse = wizard->findChild<QAbstractButton*>(QStringLiteral("browseCaFile"));
+    QVERIFY(browse);
+    browse->click();
+    QTRY_COMPARE(text(wizard, "caFile"), caFile);
+    QCOMPARE(m_prompter->fileDialogs, QStringList {QStringLiteral("Private CA file")});
     QCOMPARE(text(wizard, "caFileStatus"), QString());
     screenshot(wizard, QStringLiteral("13-endpoint-advanced"));
 
