@@ -53,6 +53,7 @@ StepList::StepList(QWidget* parent) : QListWidget(parent)
     setObjectName(QStringLiteral("stepList"));
     setAccessibleName(tr("Setup steps"));
     setFocusPolicy(Qt::NoFocus);
+    setProperty("displayOnly", true); // shows progress; not a control to Tab to (tests/ui/WindowChecks.h)
     setSelectionMode(QAbstractItemView::MultiSelection);
     setWordWrap(true);
     setTextElideMode(Qt::ElideNone);
