@@ -1,20 +1,21 @@
 // cwconnector: the desktop app. main() only composes: it creates the long-lived services (database,
-// secret stores, the network factory, the demo simulator) and passes them to the window; no class reaches for a
-// global.
+// secret stores, the network factory, the demo simulator and its tour) and passes them to the window; no class
+// reaches for a global.
+#include "app/gui/DemoSimulator.h"
+#include "app/gui/DemoTour.h"
 #include "core/CwVersion.h"
 #include "core/connectwise/NetworkAccessFactory.h"
 #include "core/i18n/Translations.h"
 #include "core/secrets/KeychainSecretStore.h"
-#include "core/setup/DemoSimulator.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/store/Database.h"
 #include "core/store/DatabaseLocation.h"
+#include "ui/common/Prompter.h"
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
 #include "ui/wizard/LocalDataPage.h"
 #include "ui/wizard/PanelPage.h"
-#include "ui/wizard/Prompter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -105,6 +106,7 @@ int main(int argc, char* argv[])
     });
 
     Cw::DemoSimulator simulator;
+    Cw::DemoTour tour(db);
     if (parser.isSet(demo)) {
         const QString executable = Cw::DemoSimulator::findExecutable(QCoreApplication::applicationDirPath());
         if (executable.isEmpty()) {
@@ -114,8 +116,12 @@ int main(int argc, char* argv[])
                                  .arg(QCoreApplication::applicationDirPath()));
         } else {
             QObject::connect(&simulator, &Cw::DemoSimulator::ready, &coordinator,
-                             [&coordinator, &window](const Cw::DemoSettings& settings) {
-                                 coordinator.setDemo(settings);
+                             [&coordinator, &window, &tour](const Cw::DemoSettings& settings) {
+                                 QString error;
+                                 if (!tour.seedLocalData(&error)) {
+                                     window.setNotice(error);
+                                 }
+                                 coordinator.setDemo(tour.withStarter(settings));
                                  window.setWindowTitle(QApplication::translate("main", "cwconnector — demo"));
                              });
             QObject::connect(&simulator, &Cw::DemoSimulator::failed, &window, &Cw::MainWindow::setNotice);

@@ -44,6 +44,15 @@ CompanyStep::CompanyStep(ApiClient* client, const QStringList& dependsOn, QObjec
 
 void CompanyStep::run()
 {
+    if (const auto known = m_client->companyInfo()) {
+        // Found earlier by the same setup (the wizard's live lookup): not asked again.
+        pass(tr("“%1” found: codebase %2, API at %3 (%4)")
+                 .arg(known->companyName, known->codebase, m_client->baseUrl().host(),
+                      known->isCloud ? tr("cloud") : tr("on premise")),
+             tr("version %1, API base %2 (looked up during setup)")
+                 .arg(known->versionCode, m_client->baseUrl().toString()));
+        return;
+    }
     m_lookup = m_client->lookupCompany();
     connect(m_lookup, &CompanyLookup::finished, this, [this](const CompanyLookupResult& result) {
         if (!result.ok()) {

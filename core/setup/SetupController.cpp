@@ -1,18 +1,119 @@
 #include "core/setup/SetupController.h"
 
+#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceConnection.h"
+#include "core/config/RemoteListsLoader.h"
+#include "core/config/UserMappings.h"
+#include "core/connectwise/ApiClient.h"
+#include "core/localdata/LocalRecordStore.h"
 #include "core/secrets/SessionSecretStore.h"
+#include "core/setup/CheckRunner.h"
+#include "core/setup/CompanyProbe.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/setup/KeyPaste.h"
+#include "core/setup/KeyProbe.h"
 #include "core/setup/SetupLog.h"
+
+#include <QFileInfo>
+#include <QSslCertificate>
 
 namespace Cw {
 
 SetupController::SetupController(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
                                  QObject* parent)
-    : QObject(parent), m_database(database), m_secrets(secrets), m_network(network), m_repository(database)
+    : QObject(parent)
+    , m_database(database)
+    , m_secrets(secrets)
+    , m_network(network)
+    , m_repository(database)
+    , m_companyProbe(new CompanyProbe(network, this))
+    , m_keyProbe(new KeyProbe(this))
+    , m_checkRunner(new CheckRunner(&database, this))
 {
     m_draft.deployment = nameOf(Deployment::Na);
+    connect(m_companyProbe, &CompanyProbe::stateChanged, this, [this](CompanyProbe::State state) {
+        if (state == CompanyProbe::State::Found) {
+            m_companyInfo = m_companyProbe->info();
+            m_discoveredApiUrl = m_companyProbe->apiBaseUrl();
+        } else {
+            m_companyInfo.reset(); // another company or site: what was found no longer applies
+        }
+        emit companyChanged();
+    });
+}
+
+SetupController::~SetupController() = default;
+
+void SetupController::setSite(const QString& site)
+{
+    m_draft.site = site.trimmed();
+    m_companyProbe->setTarget(m_draft);
+}
+
+void SetupController::setCompanyId(const QString& companyId)
+{
+    m_draft.companyId = companyId.trimmed();
+    m_companyProbe->setTarget(m_draft);
+}
+
+QString SetupController::setClientId(const QString& clientId)
+{
+    m_draft.clientId = clientId.trimmed();
+    StoreError error;
+    return Instance::validateClientId(m_draft.clientId, &error) ? QString() : error.message;
+}
+
+QString SetupController::setCaFile(const QString& path)
+{
+    m_draft.caFile = path.trimmed();
+    m_companyProbe->setTarget(m_draft);
+    if (m_draft.caFile.isEmpty()) {
+        return QString();
+    }
+    const QFileInfo file(m_draft.caFile);
+    if (!file.isFile() || !file.isReadable()) {
+        return tr("CA file: %1 cannot be read; choose the PEM file your administrator gave you.").arg(m_draft.caFile);
+    }
+    if (QSslCertificate::fromPath(m_draft.caFile, QSsl::Pem).isEmpty()) {
+        return tr("CA file: %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----); choose the CA's .pem or "
+                  ".crt file.")
+            .arg(m_draft.caFile);
+    }
+    return QString();
+}
+
+void SetupController::setProxy(Instance::ProxyMode mode, const QString& host, int port)
+{
+    m_draft.proxyMode = mode;
+    m_draft.proxyHost = mode == Instance::ProxyMode::Manual ? host.trimmed() : QString();
+    m_draft.proxyPort = mode == Instance::ProxyMode::Manual ? port : 0;
+    m_companyProbe->setTarget(m_draft);
+}
+
+void SetupController::lookUpCompany()
+{
+    m_companyProbe->setTarget(m_draft);
+    m_companyProbe->lookupNow();
+}
+
+bool SetupController::testKeys(QString* error)
+{
+    const auto opened = session(error);
+    if (!opened) {
+        return false;
+    }
+    m_keyProbe->start(*opened);
+    return true;
+}
+
+bool SetupController::runCheck(QString* error)
+{
+    const auto opened = session(error);
+    if (!opened) {
+        return false;
+    }
+    m_checkRunner->start(*opened, m_draft.id);
+    return true;
 }
 
 void SetupController::setKeys(const ApiKeyPair& keys)
@@ -87,7 +188,55 @@ std::optional<ConnectorSession> SetupController::session(QString* error) const
 {
     Instance copy = m_draft;
     copy.normalize();
-    return ConnectorSession::open(copy, m_keys, m_network, error);
+    auto opened = ConnectorSession::open(copy, m_keys, m_network, error);
+    if (opened && m_companyInfo) {
+        opened->setCompanyInfo(*m_companyInfo); // found by the setup's lookup: not asked again
+    }
+    return opened;
+}
+
+ApiClient* SetupController::newClient(QObject* parent, QString* error) const
+{
+    const auto opened = session(error);
+    return opened ? opened->newClient(parent) : nullptr;
+}
+
+ConnectorConfig SetupController::loadConfig(QString* error) const
+{
+    StoreError storeError;
+    const auto config = ConnectorConfigRepository(m_database).load(m_draft.id, &storeError);
+    if (!config && error) {
+        *error = storeError.message;
+    }
+    return config.value_or(ConnectorConfig());
+}
+
+bool SetupController::saveConfig(const ConnectorConfig& config, QString* error)
+{
+    StoreError storeError;
+    if (!ConnectorConfigRepository(m_database).replace(m_draft.id, config, &storeError)) {
+        *error = storeError.message;
+        return false;
+    }
+    return true;
+}
+
+QStringList SetupController::localValues(const QString& list) const
+{
+    return LocalRecordStore(m_database).values(list);
+}
+
+void SetupController::addLocalValue(const QString& list, const QString& value)
+{
+    StoreError error;
+    if (!LocalRecordStore(m_database).addValue(list, value, &error)) {
+        qCWarning(lcSetup) << "local value not added:" << error.message;
+    }
+}
+
+QList<LocalUser> SetupController::localUsers() const
+{
+    return UserMappings::localUsers(m_database);
 }
 
 bool SetupController::load(qint64 instanceId, QString* error)
@@ -206,7 +355,38 @@ void SetupController::finishSave(bool sessionOnly)
         return;
     }
     m_draft.state = Instance::State::Ready;
-    setSaveState(SaveState::Saved, sessionOnly ? SessionSecretStore::sessionOnlyNotice() : QString());
+    applyStarter([this, sessionOnly] {
+        setSaveState(SaveState::Saved, sessionOnly ? SessionSecretStore::sessionOnlyNotice() : QString());
+    });
+}
+
+void SetupController::applyStarter(std::function<void()> done)
+{
+    ConnectorConfigRepository repository(m_database);
+    const auto stored = repository.load(m_draft.id);
+    const bool untouched = stored && stored->syncOptions.isEmpty() && stored->serverVariables.isEmpty();
+    QString error;
+    ApiClient* client =
+        m_draft.deploymentKind() == Deployment::Demo && m_demo.starter && untouched ? newClient(this, &error) : nullptr;
+    if (!client) {
+        done();
+        return;
+    }
+    auto* loader = new RemoteListsLoader(client, client);
+    connect(loader, &RemoteListsLoader::finished, this, [this, client, loader, done](const ApiError& apiError) {
+        if (apiError.isOk()) {
+            StoreError storeError;
+            if (!ConnectorConfigRepository(m_database)
+                     .replace(m_draft.id, m_demo.starter(loader->lists()), &storeError)) {
+                qCWarning(lcSetup) << "demo configuration not written:" << storeError.message;
+            }
+        } else {
+            qCWarning(lcSetup) << "demo configuration skipped, lists not loaded:" << apiError.message();
+        }
+        client->deleteLater();
+        done();
+    });
+    loader->start(RemoteLists::variableKinds() + RemoteLists::lookupKinds());
 }
 
 void SetupController::setSaveState(SaveState state, const QString& message)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/wizard/Prompter.h"
+#include "ui/common/Prompter.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -14,7 +14,9 @@ class ScriptedPrompter final : public Cw::Prompter
 public:
     QList<int> answers; // the index of the button to press, per question; -1 (dismissed) when none left
     QStringList questions;
-    QString saveFilePath; // what the file dialog "chooses"
+    QString saveFilePath; // what the save dialog "chooses"
+    QString openFilePath; // what the open dialog "chooses"
+    QStringList fileDialogs; // the title of every file dialog opened
 
     void ask(QWidget*, const QString&, const QString& text, const QStringList& choices, QObject* context,
              std::function<void(int)> done) override
@@ -23,10 +25,18 @@ public:
         const int answer = answers.isEmpty() ? -1 : answers.takeFirst();
         QTimer::singleShot(0, context, [done, answer] { done(answer); });
     }
-    void chooseSaveFile(QWidget*, const QString&, const QString&, const QString&, QObject* context,
+    void chooseSaveFile(QWidget*, const QString& title, const QString&, const QString&, QObject* context,
                         std::function<void(const QString&)> done) override
     {
+        fileDialogs.append(title);
         const QString path = saveFilePath;
+        QTimer::singleShot(0, context, [done, path] { done(path); });
+    }
+    void chooseOpenFile(QWidget*, const QString& title, const QString&, const QString&, QObject* context,
+                        std::function<void(const QString&)> done) override
+    {
+        fileDialogs.append(title);
+        const QString path = openFilePath;
         QTimer::singleShot(0, context, [done, path] { done(path); });
     }
 };

@@ -71,9 +71,13 @@ inline bool scrolledOrToolBar(const QWidget* w, const QWidget* window)
     return false;
 }
 
-// What a user operates: buttons, inputs, lists and tables, tabs.
+// What a user operates: buttons, inputs, lists and tables, tabs. A widget that only shows something in a control's
+// shape says so with the property "displayOnly" (the wizard's step list: progress, never operated).
 inline bool isControl(const QWidget* w)
 {
+    if (w->property("displayOnly").toBool()) {
+        return false;
+    }
     return qobject_cast<const QAbstractButton*>(w) || qobject_cast<const QLineEdit*>(w) ||
         qobject_cast<const QComboBox*>(w) || qobject_cast<const QAbstractSpinBox*>(w) ||
         qobject_cast<const QAbstractItemView*>(w) || qobject_cast<const QTextEdit*>(w) ||
@@ -82,12 +86,12 @@ inline bool isControl(const QWidget* w)
 }
 
 // Part of another control: the line edit of a combo box or spin box, the header or editor of a list or table, the
-// scroll bars of a scroll area.
+// scroll bars of a scroll area, a line edit's clear button (the keyboard clears with Ctrl+A, Delete).
 inline bool isPart(const QWidget* w, const QWidget* window)
 {
     for (const QWidget* p = w->parentWidget(); p && p != window; p = p->parentWidget()) {
         if (qobject_cast<const QComboBox*>(p) || qobject_cast<const QAbstractSpinBox*>(p) ||
-            qobject_cast<const QAbstractItemView*>(p)) {
+            qobject_cast<const QAbstractItemView*>(p) || qobject_cast<const QLineEdit*>(p)) {
             return true;
         }
         if (const auto* area = qobject_cast<const QAbstractScrollArea*>(p);

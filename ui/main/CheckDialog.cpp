@@ -2,8 +2,8 @@
 
 #include "core/setup/CheckRunner.h"
 #include "ui/check/CheckResultsView.h"
+#include "ui/common/Prompter.h"
 #include "ui/common/WindowSize.h"
-#include "ui/wizard/Prompter.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

@@ -4,12 +4,12 @@
 #include "core/config/InstanceRepository.h"
 #include "core/connectwise/Region.h"
 #include "core/setup/InstanceSecrets.h"
+#include "ui/common/Prompter.h"
 #include "ui/main/CheckDialog.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
 #include "ui/sync/SyncDialog.h"
 #include "ui/sync/SyncHistoryDialog.h"
-#include "ui/wizard/Prompter.h"
 
 namespace Cw {
 
@@ -112,6 +112,7 @@ void ConnectorCoordinator::openWizard(SetupController* controller, SetupWizard::
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     connect(wizard, &SetupWizard::connectorChanged, this, &ConnectorCoordinator::refresh);
+    connect(wizard, &SetupWizard::syncRequested, this, &ConnectorCoordinator::runSync);
     connect(wizard, &QDialog::finished, this, [this, name = QPointer<SetupWizard>(wizard)](int) {
         refresh();
         if (name) {

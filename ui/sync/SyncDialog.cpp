@@ -6,12 +6,12 @@
 #include "core/sync/SyncLease.h"
 #include "core/sync/SyncSettings.h"
 #include "core/sync/SyncWorker.h"
+#include "ui/common/Prompter.h"
 #include "ui/common/WindowSize.h"
 #include "ui/sync/ConflictPicker.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncProgressPanel.h"
 #include "ui/sync/SyncTexts.h"
-#include "ui/wizard/Prompter.h"
 
 #include <QCheckBox>
 #include <QComboBox>

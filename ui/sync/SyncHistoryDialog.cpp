@@ -3,13 +3,13 @@
 #include "core/sync/SyncDescriptor.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncHistory.h"
+#include "ui/common/Prompter.h"
 #include "ui/common/WindowSize.h"
 #include "ui/sync/ConflictPicker.h"
 #include "ui/sync/SyncOutcomeFilter.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncRunModel.h"
 #include "ui/sync/SyncTexts.h"
-#include "ui/wizard/Prompter.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

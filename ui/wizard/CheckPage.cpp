@@ -4,7 +4,7 @@
 #include "core/setup/CheckRunner.h"
 #include "core/setup/SetupController.h"
 #include "ui/check/CheckResultsView.h"
-#include "ui/wizard/Prompter.h"
+#include "ui/common/Prompter.h"
 
 #include <QDir>
 #include <QHBoxLayout>
@@ -16,7 +16,7 @@
 namespace Cw {
 
 CheckPage::CheckPage(SetupController& controller, Prompter& prompter, QWidget* parent)
-    : SetupPage(controller, parent), m_prompter(prompter), m_runner(new CheckRunner(&controller.database(), this))
+    : SetupPage(controller, parent), m_prompter(prompter), m_runner(&controller.checkRunner())
 {
     setObjectName(QStringLiteral("checkPage"));
     setTitle(tr("Systems check"));
@@ -69,12 +69,6 @@ void CheckPage::initializePage()
 
 void CheckPage::startCheck()
 {
-    QString error;
-    const auto session = controller().session(&error);
-    if (!session) {
-        showError(error);
-        return;
-    }
     showError(QString());
     m_results->clearResults();
     m_members->clear();
@@ -82,7 +76,13 @@ void CheckPage::startCheck()
     m_retry->setEnabled(false);
     m_save->setEnabled(false);
     m_cancel->setEnabled(true);
-    m_runner->start(*session, controller().draft().id);
+    QString error;
+    if (!controller().runCheck(&error)) {
+        showError(error);
+        m_verdict->setText(QString());
+        m_retry->setEnabled(true);
+        m_cancel->setEnabled(false);
+    }
     emit completeChanged();
 }
 

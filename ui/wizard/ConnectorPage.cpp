@@ -3,6 +3,7 @@
 #include "core/connectwise/Region.h"
 #include "core/setup/CompanyProbe.h"
 #include "core/setup/SetupController.h"
+#include "ui/common/UrlLabel.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -66,6 +67,8 @@ ConnectorPage::ConnectorPage(SetupController& controller, CompanyProbe& probe, Q
     m_siteStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(m_siteLabel, m_site);
     form->addRow(QString(), m_siteStatus);
+    m_apiUrl = new UrlLabel(this);
+    m_apiUrl->setObjectName(QStringLiteral("apiUrl"));
 
     m_company = new QLineEdit(this);
     m_company->setObjectName(QStringLiteral("companyId"));
@@ -79,6 +82,7 @@ ConnectorPage::ConnectorPage(SetupController& controller, CompanyProbe& probe, Q
     m_companyStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(companyLabel, m_company);
     form->addRow(QString(), m_companyStatus);
+    form->addRow(m_apiUrl); // a URL gets the full width, on one line
 
     content()->addLayout(form);
     addNote(tr("Next saves this connector as a draft. Until then, Cancel leaves nothing behind."));
@@ -116,7 +120,7 @@ void ConnectorPage::onNameEdited()
                                                              : problem);
     m_nameStatus->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
     m_nameStatus->setVisible(!m_nameStatus->text().isEmpty());
-    controller().draft().name = m_name->text();
+    controller().setName(m_name->text());
     emit completeChanged();
 }
 
@@ -144,17 +148,15 @@ void ConnectorPage::onTargetEdited()
     if (m_loading) {
         return;
     }
-    Instance& draft = controller().draft();
-    draft.deployment = nameOf(chosenDeployment());
+    controller().draft().deployment = nameOf(chosenDeployment());
     if (m_site->isVisible() || Deployments::needsSite(chosenDeployment())) {
-        draft.site = m_site->text().trimmed();
+        controller().setSite(m_site->text());
     }
-    draft.companyId = m_company->text().trimmed();
+    controller().setCompanyId(m_company->text());
     QString error;
     const QString site = controller().normalizedSite(&error);
-    m_siteStatus->setText(
-        site.isEmpty() ? error : tr("Site: %1 — the API URL follows once ConnectWise knows the company.").arg(site));
-    m_probe.setTarget(draft);
+    m_siteStatus->setText(site.isEmpty() ? error : tr("The API URL follows once ConnectWise knows the company."));
+    m_apiUrl->setFullText(site.isEmpty() ? QString() : tr("Site: %1").arg(site));
     onProbeChanged();
 }
 
@@ -173,8 +175,8 @@ void ConnectorPage::onProbeChanged()
         break;
     case CompanyProbe::State::Found:
         m_companyStatus->setText(tr("Found: %1").arg(m_probe.companyName()));
-        controller().setDiscoveredApiUrl(m_probe.apiBaseUrl());
-        m_siteStatus->setText(tr("API URL: %1").arg(m_probe.apiBaseUrl().toString()));
+        m_siteStatus->setText(QString());
+        m_apiUrl->setFullText(tr("API URL: %1").arg(m_probe.apiBaseUrl().toString()));
         m_companyStatus->setStyleSheet(QStringLiteral("color: #1b5e20;"));
         if (m_advanceWhenFound) {
             m_advanceWhenFound = false;
@@ -228,7 +230,7 @@ bool ConnectorPage::validatePage()
     }
     showInfo(tr("Looking up the company…"));
     m_advanceWhenFound = true;
-    m_probe.lookupNow();
+    controller().lookUpCompany();
     emit completeChanged();
     return false;
 }

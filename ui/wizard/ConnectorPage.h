@@ -5,6 +5,10 @@
 
 class QComboBox;
 class QLabel;
+
+namespace Cw {
+class UrlLabel;
+}
 class QLineEdit;
 
 namespace Cw {
@@ -41,6 +45,7 @@ private:
     QLabel* m_siteLabel;
     QLineEdit* m_site;
     QLabel* m_siteStatus;
+    UrlLabel* m_apiUrl;
     QLineEdit* m_company;
     QLabel* m_companyStatus;
     bool m_advanceWhenFound = false;

@@ -4,16 +4,21 @@
 #include "core/connectwise/Region.h"
 #include "core/setup/CompanyProbe.h"
 #include "core/setup/SetupController.h"
+#include "ui/common/Prompter.h"
+#include "ui/common/UrlLabel.h"
 
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Cw {
 
-EndpointPage::EndpointPage(SetupController& controller, CompanyProbe& probe, QWidget* parent)
-    : SetupPage(controller, parent), m_probe(probe)
+EndpointPage::EndpointPage(SetupController& controller, CompanyProbe& probe, Prompter& prompter, QWidget* parent)
+    : SetupPage(controller, parent), m_probe(probe), m_prompter(prompter)
 {
     setObjectName(QStringLiteral("endpointPage"));
     setTitle(tr("Site and endpoint"));
@@ -30,10 +35,14 @@ EndpointPage::EndpointPage(SetupController& controller, CompanyProbe& probe, QWi
     m_siteStatus->setObjectName(QStringLiteral("endpointSiteStatus"));
     m_siteStatus->setWordWrap(true);
     m_siteStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_discovered = new QLabel(this);
+    m_resolved = new UrlLabel(this);
+    m_resolved->setObjectName(QStringLiteral("resolvedEndpoint"));
+    m_discovered = new UrlLabel(this);
     m_discovered->setObjectName(QStringLiteral("discoveredEndpoint"));
-    m_discovered->setWordWrap(true);
-    m_discovered->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_discoveredStatus = new QLabel(this);
+    m_discoveredStatus->setObjectName(QStringLiteral("discoveredStatus"));
+    m_discoveredStatus->setWordWrap(true);
+    m_discoveredStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_codebase = new QLineEdit(this);
     m_codebase->setObjectName(QStringLiteral("codebaseOverride"));
     m_codebase->setAccessibleName(tr("Codebase override"));
@@ -42,14 +51,82 @@ EndpointPage::EndpointPage(SetupController& controller, CompanyProbe& probe, QWi
     codebaseLabel->setBuddy(m_codebase);
     form->addRow(siteLabel, m_site);
     form->addRow(QString(), m_siteStatus);
-    form->addRow(tr("Endpoint:"), m_discovered);
+    form->addRow(m_resolved); // URLs get the full width, on one line
+    form->addRow(m_discovered);
+    form->addRow(m_discoveredStatus);
     form->addRow(codebaseLabel, m_codebase);
     content()->addLayout(form);
+    content()->addWidget(buildAdvanced());
     content()->addStretch();
 
     connect(m_site, &QLineEdit::textEdited, this, &EndpointPage::updatePreview);
     connect(m_codebase, &QLineEdit::textEdited, this, &EndpointPage::updatePreview);
     connect(&m_probe, &CompanyProbe::stateChanged, this, &EndpointPage::updatePreview);
+}
+
+QGroupBox* EndpointPage::buildAdvanced()
+{
+    auto* group = new QGroupBox(tr("Advanced"), this);
+    auto* form = new QFormLayout(group);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_clientId = new QLineEdit(group);
+    m_clientId->setObjectName(QStringLiteral("clientId"));
+    m_clientId->setAccessibleName(tr("Client ID"));
+    m_clientId->setPlaceholderText(tr("the integration's GUID from developer.connectwise.com"));
+    auto* clientIdLabel = new QLabel(tr("Client &ID:"), group);
+    clientIdLabel->setBuddy(m_clientId);
+    m_clientIdStatus = new QLabel(group);
+    m_clientIdStatus->setObjectName(QStringLiteral("clientIdStatus"));
+    m_clientIdStatus->setWordWrap(true);
+    m_clientIdStatus->setStyleSheet(QStringLiteral("color: #b00020;"));
+    form->addRow(clientIdLabel, m_clientId);
+    form->addRow(QString(), m_clientIdStatus);
+
+    m_caFile = new QLineEdit(group);
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caFile->setAccessibleName(tr("Private CA file"));
+    m_caFile->setPlaceholderText(tr("only for a server with a certificate of your own CA"));
+    auto* browse = new QPushButton(tr("&Browse…"), group);
+    browse->setObjectName(QStringLiteral("browseCaFile"));
+    browse->setAccessibleName(tr("Choose the private CA file"));
+    browse->setAutoDefault(false);
+    auto* caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browse);
+    auto* caLabel = new QLabel(tr("Private C&A file:"), group);
+    caLabel->setBuddy(m_caFile);
+    m_caFileStatus = new QLabel(group);
+    m_caFileStatus->setObjectName(QStringLiteral("caFileStatus"));
+    m_caFileStatus->setWordWrap(true);
+    m_caFileStatus->setStyleSheet(QStringLiteral("color: #b00020;"));
+    form->addRow(caLabel, caRow);
+    form->addRow(QString(), m_caFileStatus);
+
+    connect(m_clientId, &QLineEdit::textEdited, this, &EndpointPage::onClientIdEdited);
+    connect(m_caFile, &QLineEdit::textEdited, this, &EndpointPage::onCaFileEdited);
+    connect(browse, &QPushButton::clicked, this, &EndpointPage::browseCaFile);
+    return group;
+}
+
+void EndpointPage::onClientIdEdited()
+{
+    m_clientIdStatus->setText(controller().setClientId(m_clientId->text()));
+}
+
+void EndpointPage::onCaFileEdited()
+{
+    m_caFileStatus->setText(controller().setCaFile(m_caFile->text()));
+}
+
+void EndpointPage::browseCaFile()
+{
+    m_prompter.chooseOpenFile(this, tr("Private CA file"), m_caFile->text(),
+                              tr("Certificates (*.pem *.crt *.cer);;All files (*)"), this, [this](const QString& path) {
+                                  if (!path.isEmpty()) {
+                                      m_caFile->setText(path);
+                                      onCaFileEdited();
+                                  }
+                              });
 }
 
 QString EndpointPage::siteText() const
@@ -69,8 +146,11 @@ void EndpointPage::initializePage()
     m_initialSite = site;
     m_site->setText(site);
     m_codebase->setText(draft.codebaseOverride);
-    m_probe.setTarget(draft);
-    m_probe.lookupNow();
+    m_clientId->setText(draft.clientId);
+    m_caFile->setText(draft.caFile);
+    onClientIdEdited();
+    onCaFileEdited();
+    controller().lookUpCompany();
     updatePreview();
 }
 
@@ -80,29 +160,33 @@ void EndpointPage::updatePreview()
     if (!parsed.ok()) {
         m_siteStatus->setText(parsed.message + QLatin1Char(' ') + parsed.fix);
         m_siteStatus->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_resolved->setFullText(QString());
     } else {
         const QString codebase = Site::normaliseCodebase(m_codebase->text());
-        m_siteStatus->setText(
+        m_siteStatus->setText(QString());
+        m_resolved->setFullText(
             tr("Resolves to %1")
                 .arg(parsed.site->apiBaseUrl(codebase.isEmpty() ? parsed.site->codebaseOverride() : codebase)
                          .toString()));
-        m_siteStatus->setStyleSheet(QString());
     }
     switch (m_probe.state()) {
     case CompanyProbe::State::Found:
-        controller().setDiscoveredApiUrl(m_probe.apiBaseUrl());
-        m_discovered->setText(
-            tr("%1 (codebase %2 on %3)")
+        m_discovered->setFullText(
+            tr("Endpoint: %1 (codebase %2 on %3)")
                 .arg(m_probe.apiBaseUrl().toString(), m_probe.info().codebase, m_probe.info().siteUrl));
+        m_discoveredStatus->setText(QString());
         break;
     case CompanyProbe::State::Failed:
-        m_discovered->setText(m_probe.errorMessage());
+        m_discovered->setFullText(QString());
+        m_discoveredStatus->setText(m_probe.errorMessage());
         break;
     case CompanyProbe::State::Waiting:
-        m_discovered->setText(tr("Asking ConnectWise…"));
+        m_discovered->setFullText(QString());
+        m_discoveredStatus->setText(tr("Asking ConnectWise for the endpoint…"));
         break;
     case CompanyProbe::State::Idle:
-        m_discovered->setText(QString());
+        m_discovered->setFullText(QString());
+        m_discoveredStatus->setText(QString());
         break;
     }
 }
@@ -140,6 +224,14 @@ bool EndpointPage::validatePage()
     if (controller().siteApiUrl(&error).isEmpty()) {
         showError(error);
         return false;
+    }
+    for (const auto& [problem, field] : {std::pair {controller().setClientId(m_clientId->text()), m_clientId},
+                                         std::pair {controller().setCaFile(m_caFile->text()), m_caFile}}) {
+        if (!problem.isEmpty()) {
+            showError(problem);
+            field->setFocus();
+            return false;
+        }
     }
     showError(QString());
     return true;

@@ -32,7 +32,7 @@ void KeyEdit::keyPressEvent(QKeyEvent* event)
 }
 
 KeysPage::KeysPage(SetupController& controller, QWidget* parent)
-    : SetupPage(controller, parent), m_probe(new KeyProbe(this))
+    : SetupPage(controller, parent), m_probe(&controller.keyProbe())
 {
     setObjectName(QStringLiteral("keysPage"));
     setTitle(tr("API keys"));
@@ -126,13 +126,11 @@ bool KeysPage::validatePage()
     }
     controller().setKeys(ApiKeyPair {m_public->text(), m_private->text()});
     QString error;
-    const auto session = controller().session(&error);
-    if (!session) {
+    if (!controller().testKeys(&error)) {
         showError(error);
         return false;
     }
     showInfo(tr("Checking the keys with ConnectWise…"));
-    m_probe->start(*session);
     emit completeChanged();
     return false;
 }

@@ -1,10 +1,7 @@
 #include "ui/wizard/PanelPage.h"
 
 #include "core/config/ConfigNames.h"
-#include "core/config/ConnectorConfigRepository.h"
-#include "core/config/UserMappings.h"
-#include "core/connectwise/ApiClient.h"
-#include "core/localdata/LocalRecordStore.h"
+#include "core/localdata/LocalSchema.h"
 #include "core/setup/SetupController.h"
 #include "ui/panels/LookupsPanel.h"
 #include "ui/panels/ServerVariablesPanel.h"
@@ -42,17 +39,15 @@ PanelPage::PanelPage(SetupController& controller, SettingsPanel* panel, Hook pre
 void PanelPage::initializePage()
 {
     m_error->hide();
-    StoreError error;
-    const auto config = ConnectorConfigRepository(m_controller.database()).load(m_controller.draft().id, &error);
-    m_config = config.value_or(ConnectorConfig());
+    m_config = m_controller.loadConfig(nullptr);
     m_panel->setConfig(&m_config);
     if (m_prepare) {
         m_prepare(m_panel, m_controller);
     }
     QString connectionError;
-    if (const auto session = m_controller.session(&connectionError)) {
-        delete m_client;
-        m_client = session->newClient(this);
+    delete m_client;
+    m_client = m_controller.newClient(this, &connectionError); // adopts the company info of the setup
+    if (m_client) {
         m_panel->setApiClient(m_client);
     }
     m_panel->load();
@@ -69,9 +64,8 @@ bool PanelPage::validatePage()
         m_error->show();
         return false;
     }
-    StoreError error;
-    if (!ConnectorConfigRepository(m_controller.database()).replace(m_controller.draft().id, m_config, &error)) {
-        m_error->setText(error.message);
+    if (!m_controller.saveConfig(m_config, &message)) {
+        m_error->setText(message);
         m_error->show();
         return false;
     }
@@ -87,15 +81,14 @@ QList<SetupWizard::ExtraPage> PanelPage::configurationPages()
     return {
         [](SetupController& c) -> QWizardPage* {
             return new PanelPage(c, new UserMappingPanel, [](SettingsPanel* panel, SetupController& controller) {
-                static_cast<UserMappingPanel*>(panel)->setUsers(UserMappings::localUsers(controller.database()));
+                static_cast<UserMappingPanel*>(panel)->setUsers(controller.localUsers());
             });
         },
         [](SetupController& c) -> QWizardPage* {
             return new PanelPage(c, new ServerVariablesPanel, [](SettingsPanel* panel, SetupController& controller) {
                 auto* variables = static_cast<ServerVariablesPanel*>(panel);
                 variables->setInstance(controller.draft());
-                variables->setPaymentMethods(
-                    LocalRecordStore(controller.database()).values(LocalSchema::paymentMethodList()));
+                variables->setPaymentMethods(controller.localValues(LocalSchema::paymentMethodList()));
             });
         },
         [](SetupController& c) -> QWizardPage* { return new PanelPage(c, new SyncOptionsPanel); },
@@ -103,17 +96,15 @@ QList<SetupWizard::ExtraPage> PanelPage::configurationPages()
             return new PanelPage(
                 c, new LookupsPanel,
                 [](SettingsPanel* panel, SetupController& controller) {
-                    LocalRecordStore store(controller.database());
                     QHash<QString, QStringList> values;
                     for (const QString& lookup : ConfigNames::lookups()) {
-                        values.insert(lookup, store.values(lookup));
+                        values.insert(lookup, controller.localValues(lookup));
                     }
                     static_cast<LookupsPanel*>(panel)->setLocalValues(values);
                 },
                 [](SettingsPanel* panel, SetupController& controller) {
-                    LocalRecordStore store(controller.database());
                     for (const auto& [lookup, value] : static_cast<LookupsPanel*>(panel)->addedValues()) {
-                        store.addValue(lookup, value);
+                        controller.addLocalValue(lookup, value);
                     }
                 });
         },

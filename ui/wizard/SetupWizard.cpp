@@ -2,11 +2,11 @@
 
 #include "core/setup/CompanyProbe.h"
 #include "core/setup/SetupController.h"
+#include "ui/common/Prompter.h"
 #include "ui/wizard/CheckPage.h"
 #include "ui/wizard/ConnectorPage.h"
 #include "ui/wizard/EndpointPage.h"
 #include "ui/wizard/KeysPage.h"
-#include "ui/wizard/Prompter.h"
 #include "ui/wizard/SavePage.h"
 #include "ui/wizard/SummaryPage.h"
 #include "ui/wizard/WelcomePage.h"
@@ -17,12 +17,7 @@ namespace Cw {
 
 SetupWizard::SetupWizard(SetupController& controller, Prompter& prompter, Mode mode, const QList<ExtraPage>& extraPages,
                          QWidget* parent)
-    : QWizard(parent)
-    , m_controller(controller)
-    , m_prompter(prompter)
-    , m_mode(mode)
-    , m_probe(new CompanyProbe(controller.network(), this))
-    , m_steps(new StepList(this))
+    : QWizard(parent), m_controller(controller), m_prompter(prompter), m_mode(mode), m_steps(new StepList(this))
 {
     setObjectName(QStringLiteral("setupWizard"));
     setWindowTitle(mode == Mode::Create ? tr("New connector") : tr("Connector settings"));
@@ -32,9 +27,9 @@ SetupWizard::SetupWizard(SetupController& controller, Prompter& prompter, Mode m
     setSideWidget(m_steps);
 
     setPage(Welcome, new WelcomePage(controller, this));
-    setPage(Connector, new ConnectorPage(controller, *m_probe, this));
+    setPage(Connector, new ConnectorPage(controller, controller.companyProbe(), this));
     setPage(Keys, new KeysPage(controller, this));
-    setPage(Endpoint, new EndpointPage(controller, *m_probe, this));
+    setPage(Endpoint, new EndpointPage(controller, controller.companyProbe(), prompter, this));
     setPage(Save, new SavePage(controller, this));
     setPage(Check, new CheckPage(controller, prompter, this));
     int id = FirstExtra;
@@ -95,6 +90,17 @@ void SetupWizard::reject()
                            });
                        }
                    });
+}
+
+void SetupWizard::accept()
+{
+    const auto* summary = qobject_cast<SummaryPage*>(page(Summary));
+    const bool sync = summary && currentId() == Summary && summary->syncAfterFinish();
+    const QString name = m_controller.draft().name;
+    QWizard::accept();
+    if (sync) {
+        emit syncRequested(name);
+    }
 }
 
 void SetupWizard::rejectNow()

@@ -8,7 +8,6 @@
 
 namespace Cw {
 
-class CompanyProbe;
 class Prompter;
 class SetupController;
 class StepList;
@@ -38,9 +37,11 @@ public:
 
     // Cancel: before step 6 nothing exists; after it, asks keep-or-discard (through the Prompter).
     void reject() override;
+    void accept() override;
 
 signals:
     void connectorChanged(); // something was written to the database (draft, save, discard)
+    void syncRequested(const QString& connectorName); // Finish with "Run Sync now after Finish" checked
 
 private:
     void rejectNow();
@@ -48,7 +49,6 @@ private:
     SetupController& m_controller;
     Prompter& m_prompter;
     Mode m_mode;
-    CompanyProbe* m_probe;
     StepList* m_steps;
     bool m_asking = false;
 };

@@ -2,6 +2,7 @@
 
 #include "core/setup/SetupController.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -16,7 +17,16 @@ SummaryPage::SummaryPage(SetupController& controller, QWidget* parent) : SetupPa
     m_text->setObjectName(QStringLiteral("summaryText"));
     m_text->setWordWrap(true);
     content()->addWidget(m_text);
+    m_syncAfter = new QCheckBox(tr("Run &Sync now after Finish"), this);
+    m_syncAfter->setObjectName(QStringLiteral("syncAfterFinish"));
+    m_syncAfter->setAccessibleName(tr("Run Sync now after Finish"));
+    content()->addWidget(m_syncAfter);
     content()->addStretch();
+}
+
+bool SummaryPage::syncAfterFinish() const
+{
+    return m_syncAfter->isChecked();
 }
 
 void SummaryPage::initializePage()
@@ -30,6 +40,8 @@ void SummaryPage::initializePage()
     text += tr("<p>Open its <b>Settings</b> in the connector window at any time to change these values or to run "
                "the systems check again.</p>");
     m_text->setText(text);
+    m_syncAfter->setVisible(!controller().isEditing());
+    m_syncAfter->setChecked(!controller().isEditing() && d.deploymentKind() == Deployment::Demo);
 }
 
 } // namespace Cw

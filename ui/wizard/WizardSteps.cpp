@@ -1,5 +1,9 @@
 #include "ui/wizard/WizardSteps.h"
 
+#include <QScrollBar>
+#include <QStyle>
+#include <QTimer>
+
 namespace Cw {
 
 QStringList WizardSteps::all()
@@ -49,9 +53,12 @@ StepList::StepList(QWidget* parent) : QListWidget(parent)
     setObjectName(QStringLiteral("stepList"));
     setAccessibleName(tr("Setup steps"));
     setFocusPolicy(Qt::NoFocus);
+    setProperty("displayOnly", true); // shows progress; not a control to Tab to (tests/ui/WindowChecks.h)
     setSelectionMode(QAbstractItemView::MultiSelection);
     setWordWrap(true);
     setTextElideMode(Qt::ElideNone);
+    setResizeMode(QListView::Adjust);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     addItems(WizardSteps::all());
     setMinimumWidth(150);
     setMaximumWidth(230);
@@ -73,9 +80,67 @@ void StepList::showPage(int pageId)
         item(i)->setFont(f);
         item(i)->setSelected(current);
     }
-    if (!steps.isEmpty()) {
-        scrollToItem(item(steps.first() - 1));
+    keepCurrentVisible();
+}
+
+void StepList::keepCurrentVisible()
+{
+    if (m_current.isEmpty()) {
+        return;
     }
+    // After the pending relayout of the wrapped items; the first step wins when the range is taller than the view.
+    QTimer::singleShot(0, this, [this] {
+        if (m_current.isEmpty()) {
+            return;
+        }
+        fitItemHeights();
+        doItemsLayout();
+        scrollToItem(item(m_current.last() - 1), QAbstractItemView::EnsureVisible);
+        scrollToItem(item(m_current.first() - 1), QAbstractItemView::EnsureVisible);
+    });
+}
+
+void StepList::fitItemHeights()
+{
+    // Each step as tall as its text wrapped in bold at the list's width, current or not: QListView's layout keeps
+    // the height an item had before it turned bold, which left the last step below the scroll range, and a step
+    // list whose lines jump when the page changes reads badly anyway.
+    const int margin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1;
+    const int width = viewport()->width() - 2 * margin;
+    if (width <= 0) {
+        return;
+    }
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    for (int i = 0; i < count(); ++i) {
+        const QRect text = metrics.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, item(i)->text());
+        item(i)->setSizeHint(QSize(viewport()->width(), text.height() + 2));
+    }
+}
+
+bool StepList::currentStepsVisible() const
+{
+    const QRect view = viewport()->rect();
+    for (const int step : m_current) {
+        const QRect rect = visualItemRect(item(step - 1));
+        if (rect.top() < view.top() || rect.bottom() > view.bottom()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void StepList::resizeEvent(QResizeEvent* event)
+{
+    QListWidget::resizeEvent(event);
+    keepCurrentVisible();
+}
+
+void StepList::showEvent(QShowEvent* event)
+{
+    QListWidget::showEvent(event);
+    keepCurrentVisible();
 }
 
 } // namespace Cw

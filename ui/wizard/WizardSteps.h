@@ -30,7 +30,8 @@ public:
     static QList<int> stepsOf(int pageId); // 1-based step numbers
 };
 
-// The step list beside the pages: all 16 steps, the current page's steps highlighted and selected.
+// The step list beside the pages: all 16 steps, the current page's steps highlighted and selected, and kept in
+// view (also after the list is laid out or resized: wrapped items change height with the width).
 class StepList final : public QListWidget
 {
     Q_OBJECT
@@ -40,8 +41,17 @@ public:
     explicit StepList(QWidget* parent = nullptr);
     void showPage(int pageId);
     QList<int> currentSteps() const { return m_current; }
+    // Whether every current step is inside the visible part of the list.
+    bool currentStepsVisible() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void keepCurrentVisible();
+    void fitItemHeights();
+
     QList<int> m_current;
 };
 

@@ -253,6 +253,8 @@ void TestSetupController::demoDeploymentFillsEverything()
     SetupController controller(*m_db, *m_secrets, CwTest::network());
     DemoSettings demo;
     demo.url = m_sim.baseUrl();
+    demo.companyId = QStringLiteral("cwsim");
+    demo.keys = kDemoKeys;
     controller.setDemo(demo);
     controller.setDeployment(Cw::Deployment::Demo);
     QCOMPARE(controller.draft().companyId, QStringLiteral("cwsim"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/common/UrlLabel.h"
 #include "ui/wizard/SetupWizard.h"
 
 #include <QAbstractButton>
@@ -28,6 +29,9 @@ inline QString text(QWidget* root, const char* objectName)
 {
     if (auto* edit = root->findChild<QLineEdit*>(QString::fromLatin1(objectName))) {
         return edit->text();
+    }
+    if (auto* url = root->findChild<Cw::UrlLabel*>(QString::fromLatin1(objectName))) {
+        return url->fullText();
     }
     if (auto* label = root->findChild<QLabel*>(QString::fromLatin1(objectName))) {
         return label->text();

@@ -3,8 +3,8 @@
 // Remove work; and the Demo deployment of `cwconnector --demo`.
 #include "WizardFixture.h"
 
+#include "app/gui/DemoSimulator.h"
 #include "core/setup/CheckRunner.h"
-#include "core/setup/DemoSimulator.h"
 #include "ui/check/CheckResultsView.h"
 #include "ui/main/CheckDialog.h"
 #include "ui/wizard/CheckPage.h"
@@ -38,8 +38,8 @@ void TestSetupWizard::walkThroughToPassingCheck()
     fillConnectorPage(wizard, QStringLiteral("Production"), m_sim.baseUrl(), QStringLiteral("cwsim"));
     QCOMPARE(wizard->stepList()->currentSteps(), QList<int>({4, 5, 6, 7}));
     QTRY_VERIFY_WITH_TIMEOUT(text(wizard, "companyStatus").startsWith(QStringLiteral("Found")), kWait);
-    QVERIFY2(text(wizard, "siteStatus").contains(m_sim.baseUrl().toString() + QStringLiteral("/v2025_1/apis/3.0")),
-             qPrintable(text(wizard, "siteStatus")));
+    QVERIFY2(text(wizard, "apiUrl").contains(m_sim.baseUrl().toString() + QStringLiteral("/v2025_1/apis/3.0")),
+             qPrintable(text(wizard, "apiUrl")));
     screenshot(wizard, QStringLiteral("02-connector"));
     QCOMPARE(instanceCount(), 0); // nothing before "Save as draft"
     press(wizard, QWizard::NextButton);

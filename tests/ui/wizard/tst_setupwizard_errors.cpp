@@ -1,6 +1,7 @@
 // The failure paths through the real wizard: a wrong company id (lookup error on the company page),
 // rejected keys (named on the keys page), a module denied by the security role (its row red with the
-// entry to grant), Cancel at step 5 (no trace) and after step 6 (keep or discard).
+// entry to grant), Cancel at step 5 (no trace) and after step 6 (keep or discard), a wrong client ID or CA file
+// (named live on the endpoint page).
 #include "WizardFixture.h"
 
 #include "core/setup/CheckRunner.h"
@@ -17,6 +18,7 @@ private slots:
     void rejectedKeysNamedOnKeysPage();
     void deniedModuleShowsRedRow();
     void cancelAtStepFiveLeavesNoTrace();
+    void advancedFieldsValidatedLive();
 };
 
 void TestSetupWizardErrors::wrongCompanyShowsLookupError()
@@ -138,6 +140,62 @@ void TestSetupWizardErrors::cancelAtStepFiveLeavesNoTrace()
     SecretStatus status = SecretStatus::Error;
     keychainKeys(existing.id + 1, &status);
     QCOMPARE(status, SecretStatus::NotFound);
+}
+
+// The endpoint page's Advanced group: the client ID and the private CA file are checked as they are typed (the
+// message names the field and the fix), Next stays on the page with the field focused while one is wrong, and what
+// is right is saved with the connector.
+void TestSetupWizardErrors::advancedFieldsValidatedLive()
+{
+    SetupWizard* wizard = openNewConnector();
+    QVERIFY(wizard);
+    fillConnectorPage(wizard, QStringLiteral("Advanced"), m_sim.baseUrl(), QStringLiteral("cwsim"));
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Keys), kWait);
+    type(wizard, "publicKey", QStringLiteral("demopublickey0001"));
+    type(wizard, "privateKey", QStringLiteral("demoprivatekey0001"));
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Endpoint), kWait);
+    auto* page = qobject_cast<SetupPage*>(wizard->currentPage());
+
+    type(wizard, "clientId", QStringLiteral("not-a-guid"));
+    QVERIFY2(text(wizard, "clientIdStatus").startsWith(QStringLiteral("Client ID")),
+             qPrintable(text(wizard, "clientIdStatus")));
+    press(wizard, QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(Endpoint));
+    QVERIFY2(page->errorText().startsWith(QStringLiteral("Client ID")), qPrintable(page->errorText()));
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("clientId"));
+    const QString clientId = QStringLiteral("9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f");
+    type(wizard, "clientId", clientId);
+    QCOMPARE(text(wizard, "clientIdStatus"), QString());
+
+    type(wizard, "caFile", QStringLiteral(CW_TEST_DATA_DIR "/tls/missing.pem"));
+    QVERIFY2(text(wizard, "caFileStatus").startsWith(QStringLiteral("CA file")),
+             qPrintable(text(wizard, "caFileStatus")));
+    type(wizard, "caFile", QStringLiteral(CW_TEST_DATA_DIR "/tls/README.txt")); // readable, but no certificate
+    QVERIFY2(text(wizard, "caFileStatus").contains(QStringLiteral("no PEM certificate")),
+             qPrintable(text(wizard, "caFileStatus")));
+    press(wizard, QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(Endpoint));
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("caFile"));
+    const QString caFile = QStringLiteral(CW_TEST_DATA_DIR "/tls/ca.pem");
+    m_prompter->openFilePath = caFile; // chosen with Browse…
+    auto* browse = wizard->findChild<QAbstractButton*>(QStringLiteral("browseCaFile"));
+    QVERIFY(browse);
+    browse->click();
+    QTRY_COMPARE(text(wizard, "caFile"), caFile);
+    QCOMPARE(m_prompter->fileDialogs, QStringList {QStringLiteral("Private CA file")});
+    QCOMPARE(text(wizard, "caFileStatus"), QString());
+    screenshot(wizard, QStringLiteral("13-endpoint-advanced"));
+
+    press(wizard, QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(Save));
+    press(wizard, QWizard::NextButton);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Check), kWait);
+    const auto saved = InstanceRepository(*m_db).findByName(QStringLiteral("Advanced"));
+    QVERIFY(saved);
+    QCOMPARE(saved->clientId, clientId);
+    QCOMPARE(saved->caFile, caFile);
 }
 
 QTEST_MAIN(TestSetupWizardErrors)

@@ -24,6 +24,9 @@ public:
     // Asks for a file to write; done(path, or empty when cancelled).
     virtual void chooseSaveFile(QWidget* parent, const QString& title, const QString& suggestedPath,
                                 const QString& filter, QObject* context, std::function<void(const QString&)> done) = 0;
+    // Asks for an existing file to read; done(path, or empty when cancelled).
+    virtual void chooseOpenFile(QWidget* parent, const QString& title, const QString& startPath, const QString& filter,
+                                QObject* context, std::function<void(const QString&)> done) = 0;
 };
 
 // The real dialogs: QMessageBox and QFileDialog, window-modal, opened with open().
@@ -34,6 +37,12 @@ public:
              std::function<void(int choice)> done) override;
     void chooseSaveFile(QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter,
                         QObject* context, std::function<void(const QString&)> done) override;
+    void chooseOpenFile(QWidget* parent, const QString& title, const QString& startPath, const QString& filter,
+                        QObject* context, std::function<void(const QString&)> done) override;
+
+private:
+    static void chooseFile(int acceptMode, QWidget* parent, const QString& title, const QString& path,
+                           const QString& filter, QObject* context, std::function<void(const QString&)> done);
 };
 
 } // namespace Cw

@@ -1,4 +1,4 @@
-#include "core/setup/DemoSimulator.h"
+#include "app/gui/DemoSimulator.h"
 
 #include "core/setup/SetupLog.h"
 
@@ -22,6 +22,16 @@ DemoSimulator::DemoSimulator(QObject* parent) : QObject(parent)
 DemoSimulator::~DemoSimulator()
 {
     stop();
+}
+
+QString DemoSimulator::companyId()
+{
+    return QStringLiteral("cwsim");
+}
+
+ApiKeyPair DemoSimulator::keys()
+{
+    return ApiKeyPair {QStringLiteral("demopublickey0001"), QStringLiteral("demoprivatekey0001")};
 }
 
 QString DemoSimulator::findExecutable(const QString& applicationDir)
@@ -49,9 +59,8 @@ void DemoSimulator::start(const QString& executable)
     environment.remove(QStringLiteral("CWSIM_PUBLIC_KEY"));
     environment.remove(QStringLiteral("CWSIM_PRIVATE_KEY"));
     m_process.setProcessEnvironment(environment);
-    m_process.start(
-        executable,
-        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--company"), DemoSettings().companyId});
+    m_process.start(executable,
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--company"), companyId()});
 }
 
 void DemoSimulator::stop()
@@ -77,6 +86,8 @@ void DemoSimulator::onOutput()
         return;
     }
     m_settings.url = QUrl(QString::fromUtf8(m_buffer.mid(at, end - at)).trimmed());
+    m_settings.companyId = companyId();
+    m_settings.keys = keys();
     qCInfo(lcSetup) << "demo simulator listening on" << m_settings.url.toString();
     emit ready(m_settings);
 }

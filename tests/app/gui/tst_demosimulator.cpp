@@ -1,8 +1,8 @@
 // cwconnector --demo's simulator: found next to the GUI in the build tree, started on a free loopback port,
 // answering the demo company, and stopped again.
+#include "app/gui/DemoSimulator.h"
 #include "core/connectwise/NetworkAccessFactory.h"
 #include "core/setup/CompanyProbe.h"
-#include "core/setup/DemoSimulator.h"
 
 #include <QFileInfo>
 #include <QSignalSpy>

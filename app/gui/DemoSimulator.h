@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/setup/SetupController.h"
+#include "core/setup/SetupController.h" // DemoSettings
 
 #include <QCoreApplication>
 #include <QObject>
@@ -9,7 +9,8 @@
 namespace Cw {
 
 // `cwconnector --demo`: runs cwconnector-sim as a child process on a free loopback port, so someone without
-// a ConnectWise tenant can walk through every page. The simulator stops with this object (or stop()).
+// a ConnectWise tenant can walk through every page. It knows the simulator's demo company and keys (the
+// simulator's defaults). The simulator stops with this object (or stop()).
 class DemoSimulator final : public QObject
 {
     Q_OBJECT
@@ -26,6 +27,8 @@ public:
     // Starts the simulator; ready() or failed(message) follows.
     void start(const QString& executable);
     void stop();
+    static QString companyId(); // the company the simulator is started with
+    static ApiKeyPair keys(); // the simulator's default keys
     bool isReady() const { return m_settings.isValid(); }
     DemoSettings settings() const { return m_settings; }
 

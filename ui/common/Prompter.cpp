@@ -1,4 +1,4 @@
-#include "ui/wizard/Prompter.h"
+#include "ui/common/Prompter.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
@@ -36,9 +36,24 @@ void DialogPrompter::ask(QWidget* parent, const QString& title, const QString& t
 void DialogPrompter::chooseSaveFile(QWidget* parent, const QString& title, const QString& suggestedPath,
                                     const QString& filter, QObject* context, std::function<void(const QString&)> done)
 {
-    auto* dialog = new QFileDialog(parent, title, suggestedPath, filter);
+    chooseFile(QFileDialog::AcceptSave, parent, title, suggestedPath, filter, context, std::move(done));
+}
+
+void DialogPrompter::chooseOpenFile(QWidget* parent, const QString& title, const QString& startPath,
+                                    const QString& filter, QObject* context, std::function<void(const QString&)> done)
+{
+    chooseFile(QFileDialog::AcceptOpen, parent, title, startPath, filter, context, std::move(done));
+}
+
+void DialogPrompter::chooseFile(int acceptMode, QWidget* parent, const QString& title, const QString& path,
+                                const QString& filter, QObject* context, std::function<void(const QString&)> done)
+{
+    auto* dialog = new QFileDialog(parent, title, path, filter);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAcceptMode(QFileDialog::AcceptMode(acceptMode));
+    if (acceptMode == QFileDialog::AcceptOpen) {
+        dialog->setFileMode(QFileDialog::ExistingFile);
+    }
     QPointer<QObject> guard(context);
     QObject::connect(dialog, &QFileDialog::finished, dialog, [dialog, guard, done](int result) {
         if (!guard) {

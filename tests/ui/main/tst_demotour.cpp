@@ -1,0 +1,188 @@
+// `cwconnector --demo` as a complete tour, composed as app/gui/main.cpp composes it: the demo simulator as a
+// child process, the sample local records, the wizard accepted page by page with Enter only, then Sync now
+// (the Sync button, by keyboard) writes the sample records into the simulator and the history lists them.
+#include "app/gui/DemoSimulator.h"
+#include "app/gui/DemoTour.h"
+#include "core/config/ConnectorConfigRepository.h"
+#include "core/config/InstanceRepository.h"
+#include "core/connectwise/ApiClient.h"
+#include "core/connectwise/Conditions.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/setup/InstanceSecrets.h"
+#include "core/store/Database.h"
+#include "core/sync/SyncHistory.h"
+#include "tests/support/SimFixture.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/ui/ScriptedPrompter.h"
+#include "ui/main/ConnectorCoordinator.h"
+#include "ui/main/ConnectorListModel.h"
+#include "ui/main/MainWindow.h"
+#include "ui/sync/SyncDialog.h"
+#include "ui/wizard/PanelPage.h"
+#include "ui/wizard/SetupWizard.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Cw;
+
+namespace {
+constexpr int kWait = 90000;
+}
+
+class TestDemoTour final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void enterThroughEveryPageThenSyncNowWritesRecords();
+
+private:
+    // Presses Enter where the keyboard focus is, once the page can be accepted; waits for the next page.
+    bool acceptPage(SetupWizard* wizard);
+    int countInSimulator(const QString& path, const QString& field, const QString& value);
+
+    CwTest::TestDatabase m_testDb;
+    std::unique_ptr<Database> m_db;
+    DemoSimulator m_simulator;
+    std::unique_ptr<DemoTour> m_tour;
+    std::unique_ptr<KeychainSecretStore> m_keychain;
+    std::unique_ptr<InstanceSecrets> m_secrets;
+    CwTest::ScriptedPrompter m_prompter;
+    std::unique_ptr<ConnectorListModel> m_model;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<ConnectorCoordinator> m_coordinator;
+};
+
+void TestDemoTour::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_testDb.init(&error), qPrintable(error));
+    m_db = std::make_unique<Database>(m_testDb.fresh(&error));
+    StoreError storeError;
+    QVERIFY2(m_db->open(&storeError), qPrintable(storeError.message));
+    QSignalSpy ready(&m_simulator, &DemoSimulator::ready);
+    m_simulator.start(DemoSimulator::findExecutable(QFileInfo(QStringLiteral(CW_GUI_EXECUTABLE)).absolutePath()));
+    QVERIFY(ready.wait(kWait));
+    m_tour = std::make_unique<DemoTour>(*m_db);
+    QVERIFY2(m_tour->seedLocalData(&error), qPrintable(error));
+
+    KeychainStoreOptions options;
+    options.service = QStringLiteral("cwconnector-test-%1").arg(QCoreApplication::applicationPid());
+    m_keychain = std::make_unique<KeychainSecretStore>(options);
+    m_secrets = std::make_unique<InstanceSecrets>(*m_keychain);
+    m_model = std::make_unique<ConnectorListModel>();
+    m_window = std::make_unique<MainWindow>(m_model.get());
+    m_coordinator =
+        std::make_unique<ConnectorCoordinator>(*m_db, *m_secrets, CwTest::network(), m_prompter, *m_model, *m_window);
+    m_coordinator->setExtraPages(PanelPage::configurationPages());
+    m_coordinator->setDemo(m_tour->withStarter(m_simulator.settings()));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestDemoTour::cleanupTestCase()
+{
+    if (m_db && m_keychain) {
+        for (const Instance& instance : InstanceRepository(*m_db).list()) {
+            bool done = false;
+            m_keychain->removeInstance(instance.keyId, this, [&done](const SecretResult&) { done = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
+        }
+    }
+    m_coordinator.reset();
+    m_window.reset();
+}
+
+bool TestDemoTour::acceptPage(SetupWizard* wizard)
+{
+    const int page = wizard->currentId();
+    QAbstractButton* next = wizard->button(page == Summary ? QWizard::FinishButton : QWizard::NextButton);
+    if (!QTest::qWaitFor([next] { return next->isVisible() && next->isEnabled(); }, kWait)) {
+        qWarning("page %d cannot be accepted: %s", page, qPrintable(next->text()));
+        return false;
+    }
+    QApplication::setActiveWindow(wizard);
+    QWidget* focus = QApplication::focusWidget();
+    QTest::keyClick(focus && wizard->isAncestorOf(focus) ? focus : wizard, Qt::Key_Return);
+    return QTest::qWaitFor([wizard, page] { return !wizard->isVisible() || wizard->currentId() != page; }, kWait);
+}
+
+int TestDemoTour::countInSimulator(const QString& path, const QString& field, const QString& value)
+{
+    auto client = CwTest::makeClient(CwTest::simConnection(m_simulator.settings().url));
+    ApiRequest request = ApiRequest::get(path);
+    request.addQuery(QStringLiteral("conditions"), Conditions::equals(field, value).toString());
+    const ApiResult result = CwTest::run(client.get(), request);
+    return result.ok() ? int(result.array().size()) : -1;
+}
+
+void TestDemoTour::enterThroughEveryPageThenSyncNowWritesRecords()
+{
+    QSignalSpy syncOpened(m_coordinator.get(), &ConnectorCoordinator::syncDialogOpened);
+    m_coordinator->newConnector(); // the connector window's "New connector"
+    QPointer<SetupWizard> wizard = m_coordinator->wizard();
+    QVERIFY(wizard);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    QList<int> visited;
+    for (int i = 0; i < 20 && wizard && wizard->isVisible(); ++i) {
+        visited.append(wizard->currentId());
+        QVERIFY2(acceptPage(wizard), qPrintable(QStringLiteral("stuck on page %1").arg(wizard->currentId())));
+    }
+    QVERIFY(!wizard || !wizard->isVisible());
+    QVERIFY(visited.contains(int(Check)));
+    QCOMPARE(visited.last(), int(Summary));
+
+    const auto saved = InstanceRepository(*m_db).findByName(QStringLiteral("Demo"));
+    QVERIFY(saved);
+    QCOMPARE(saved->state, Instance::State::Ready);
+    const auto config = ConnectorConfigRepository(*m_db).load(saved->id);
+    QVERIFY(config);
+    QVERIFY(!config->syncOptions.isEmpty());
+    QVERIFY(!config->lookups.isEmpty());
+    QCOMPARE(config->userMappings.size(), 3);
+
+    // Finish with "Run Sync now after Finish" (on for the demo) opened the sync window; its Sync button syncs.
+    QVERIFY(syncOpened.count() > 0 || syncOpened.wait(kWait));
+    SyncDialog* dialog = m_coordinator->syncDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QSignalSpy finished(dialog, &SyncDialog::runFinished);
+    auto* sync = dialog->findChild<QAbstractButton*>(QStringLiteral("syncStart"));
+    QVERIFY(sync);
+    QTRY_VERIFY_WITH_TIMEOUT(sync->isEnabled(), kWait);
+    dialog->activateWindow();
+    QApplication::setActiveWindow(dialog);
+    QTRY_COMPARE(QApplication::activeWindow(), dialog);
+    sync->setFocus(Qt::TabFocusReason); // where Tab reaches it; Alt+S is shared with another label in the window
+    QTest::keyClick(sync, Qt::Key_Space);
+    QVERIFY(finished.wait(kWait));
+    const SyncSummary summary = dialog->lastSummary();
+    QVERIFY2(summary.ok(), qPrintable(summary.fatalError));
+    QVERIFY(!summary.dryRun);
+    QCOMPARE(summary.pushCounts.value(Entity::Accounts).created, 3);
+    QCOMPARE(summary.pushCounts.value(Entity::Products).created, 4);
+    QCOMPARE(summary.pushCounts.value(Entity::Invoices).created, 2);
+    QCOMPARE(summary.pushCounts.value(Entity::InvoiceLines).created, 4);
+    QCOMPARE(summary.pushCounts.value(Entity::Orders).created, 1);
+    QCOMPARE(summary.pushCounts.value(Entity::Payments).created, 2);
+
+    QCOMPARE(countInSimulator(QStringLiteral("company/companies"), QStringLiteral("name"),
+                              QStringLiteral("Northwind Traders")),
+             1);
+    QCOMPARE(countInSimulator(QStringLiteral("finance/invoices"), QStringLiteral("invoiceNumber"),
+                              QStringLiteral("DEMO-1001")),
+             1);
+    // The history lists the run and its records.
+    const QList<SyncRunRecord> runs = SyncHistory(*m_db).runs(saved->id);
+    QVERIFY(!runs.isEmpty());
+    QCOMPARE(runs.first().id, summary.runId);
+}
+
+QTEST_MAIN(TestDemoTour)
+#include "tst_demotour.moc"
