@@ -14,6 +14,7 @@
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
+#include "ui/panels/LocalDataPanel.h"
 #include "ui/wizard/LocalDataPage.h"
 #include "ui/wizard/PanelPage.h"
 
@@ -92,8 +93,9 @@ int main(int argc, char* argv[])
     Cw::ConnectorListModel connectors;
     Cw::MainWindow window(&connectors);
     Cw::ConnectorCoordinator coordinator(db, secrets, network, prompter, connectors, window);
-    coordinator.setExtraPages(QList<Cw::SetupWizard::ExtraPage> {Cw::LocalDataPage::factory()} +
-                              Cw::PanelPage::configurationPages());
+    coordinator.setExtraPages(
+        QList<Cw::SetupWizard::ExtraPage> {Cw::LocalDataPage::factory([&db] { return new Cw::LocalDataPanel(db); })} +
+        Cw::PanelPage::configurationPages());
     window.show();
 
     // Treat a missing or locked keyring as a normal state: keys for this run only, said plainly.

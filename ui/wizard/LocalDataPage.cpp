@@ -1,14 +1,12 @@
 #include "ui/wizard/LocalDataPage.h"
 
-#include "core/setup/SetupController.h"
 #include "ui/panels/LocalDataPanel.h"
 
 #include <QVBoxLayout>
 
 namespace Cw {
 
-LocalDataPage::LocalDataPage(SetupController& controller, QWidget* parent)
-    : QWizardPage(parent), m_panel(new LocalDataPanel(controller.database(), this))
+LocalDataPage::LocalDataPage(LocalDataPanel* panel, QWidget* parent) : QWizardPage(parent), m_panel(panel)
 {
     setObjectName(QStringLiteral("localDataPage"));
     setTitle(tr("Local data"));
@@ -22,9 +20,10 @@ void LocalDataPage::initializePage()
     m_panel->refresh();
 }
 
-SetupWizard::ExtraPage LocalDataPage::factory()
+SetupWizard::ExtraPage LocalDataPage::factory(PanelFactory makePanel)
 {
-    return [](SetupController& controller) -> QWizardPage* { return new LocalDataPage(controller); };
+    return
+        [makePanel = std::move(makePanel)](SetupController&) -> QWizardPage* { return new LocalDataPage(makePanel()); };
 }
 
 } // namespace Cw

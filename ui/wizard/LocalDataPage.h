@@ -4,6 +4,8 @@
 
 #include <QWizardPage>
 
+#include <functional>
+
 namespace Cw {
 
 class LocalDataPanel;
@@ -17,13 +19,15 @@ class LocalDataPage final : public QWizardPage
     Q_DISABLE_COPY_MOVE(LocalDataPage)
 
 public:
-    explicit LocalDataPage(SetupController& controller, QWidget* parent = nullptr);
+    // The panel is made by the composition root (it holds the database); the page only shows it.
+    using PanelFactory = std::function<LocalDataPanel*()>;
+    explicit LocalDataPage(LocalDataPanel* panel, QWidget* parent = nullptr);
 
     void initializePage() override; // the counts again: another program may have written meanwhile
     LocalDataPanel* panel() const { return m_panel; }
 
     // For SetupWizard's extra pages: put it before PanelPage::configurationPages().
-    static SetupWizard::ExtraPage factory();
+    static SetupWizard::ExtraPage factory(PanelFactory makePanel);
 
 private:
     LocalDataPanel* m_panel;

@@ -354,8 +354,10 @@ void TestLocalData::wizardPageBeforeUserMapping()
     InstanceSecrets secrets(store);
     SetupController controller(*m_db, secrets, CwTest::network());
     CwTest::ScriptedPrompter prompter;
-    SetupWizard wizard(controller, prompter, SetupWizard::Mode::Create,
-                       QList<SetupWizard::ExtraPage> {LocalDataPage::factory()} + PanelPage::configurationPages());
+    SetupWizard wizard(
+        controller, prompter, SetupWizard::Mode::Create,
+        QList<SetupWizard::ExtraPage> {LocalDataPage::factory([this] { return new LocalDataPanel(*m_db); })} +
+            PanelPage::configurationPages());
     const QList<int> ids = wizard.pageIds();
     const int check = static_cast<int>(ids.indexOf(int(PageId::Check)));
     QVERIFY(check >= 0);
