@@ -1,6 +1,9 @@
 #include "core/setup/CheckRunner.h"
 
+#include "core/check/CheckFindings.h"
+#include "core/check/ServerVariablesStep.h"
 #include "core/check/SystemsCheck.h"
+#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/setup/SetupLog.h"
 
@@ -36,6 +39,14 @@ void CheckRunner::retry()
     m_running = true;
     m_members.clear();
     m_check = new ConnectionCheck(m_connection, CheckPlan::full(), this);
+    m_variables = nullptr;
+    if (m_database && m_instanceId != 0) {
+        // A saved connector's stored server variables are checked too; the findings are kept for its home view.
+        const auto config = ConnectorConfigRepository(*m_database).load(m_instanceId);
+        if (config && !config->serverVariables.isEmpty()) {
+            m_variables = ServerVariablesStep::addTo(*m_check, *config);
+        }
+    }
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);
     emit started();
@@ -59,7 +70,9 @@ void CheckRunner::onFinished(const CheckSummary& summary)
     if (m_database && m_instanceId != 0 && !summary.cancelled) {
         InstanceRepository repository(*m_database);
         StoreError error;
-        if (!repository.recordCheck(m_instanceId, summary.passed(), &error)) {
+        if (!repository.recordCheck(m_instanceId, summary.passed(), &error) ||
+            !CheckFindings(*m_database)
+                 .record(m_instanceId, summary, m_variables ? m_variables->stale() : QList<StaleVariable>(), &error)) {
             qCWarning(lcSetup) << "could not record the check:" << error.message;
         }
     }

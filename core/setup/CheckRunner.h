@@ -11,6 +11,7 @@
 namespace Cw {
 
 class Database;
+class ServerVariablesStep;
 
 // Step 16 and the connector window's Check: runs the layered systems check (CheckPlan::full()) of a
 // connection, records its outcome on the instance, keeps the pulled members, and writes the redacted
@@ -49,6 +50,7 @@ private:
     Connection m_connection;
     qint64 m_instanceId = 0;
     QPointer<ConnectionCheck> m_check;
+    QPointer<ServerVariablesStep> m_variables;
     CheckSummary m_summary;
     QString m_report;
     QList<Member> m_members;

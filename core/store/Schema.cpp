@@ -277,11 +277,43 @@ Migration migrationLines()
     return m;
 }
 
+// Migration 7: what the last systems check of each connector found (core/check/CheckFindings), so the connector
+// window shows it without asking ConnectWise again. Self-contained: it reads nothing but `instances`.
+Migration checkFindings()
+{
+    Migration m;
+    m.version = 7;
+    m.description = QStringLiteral("the findings of each connector's last systems check");
+    m.statements = QStringList {
+        QStringLiteral("CREATE TABLE check_findings ("
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " step_id TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " title TEXT NOT NULL,"
+                       " diagnosis TEXT NOT NULL,"
+                       " fix TEXT NOT NULL,"
+                       " variable TEXT NOT NULL,"
+                       " PRIMARY KEY (instance_id, position))"),
+    };
+    return m;
+}
+
+// Placeholder for migration 6, which another branch adds: on merge, that branch's migration replaces this one.
+Migration migration6Placeholder()
+{
+    Migration m;
+    m.version = 6;
+    m.description = QStringLiteral("placeholder for migration 6");
+    return m;
+}
+
 } // namespace
 
 QList<Migration> migrations()
 {
-    return {migration1(), migration2(), migration3(), syncLeases(), migrationLines()};
+    return {migration1(),   migration2(), migration3(), syncLeases(), migrationLines(), migration6Placeholder(),
+            checkFindings()};
 }
 
 int latestVersion()
