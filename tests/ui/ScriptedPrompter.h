@@ -15,6 +15,7 @@ public:
     QList<int> answers; // the index of the button to press, per question; -1 (dismissed) when none left
     QStringList questions;
     QString saveFilePath; // what the file dialog "chooses"
+    QString openFilePath; // what the open-file dialog "chooses"
 
     void ask(QWidget*, const QString&, const QString& text, const QStringList& choices, QObject* context,
              std::function<void(int)> done) override
@@ -27,6 +28,12 @@ public:
                         std::function<void(const QString&)> done) override
     {
         const QString path = saveFilePath;
+        QTimer::singleShot(0, context, [done, path] { done(path); });
+    }
+    void chooseOpenFile(QWidget*, const QString&, const QString&, const QString&, QObject* context,
+                        std::function<void(const QString&)> done) override
+    {
+        const QString path = openFilePath;
         QTimer::singleShot(0, context, [done, path] { done(path); });
     }
 };

@@ -2,11 +2,17 @@
 
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
+#include "core/config/SettingsSections.h"
 #include "core/connectwise/Region.h"
 #include "core/setup/InstanceSecrets.h"
+#include "core/sync/ConnectorStatus.h"
 #include "ui/main/CheckDialog.h"
+#include "ui/main/ConfigTransfer.h"
 #include "ui/main/ConnectorListModel.h"
+#include "ui/main/ConnectorStatusView.h"
+#include "ui/main/ImportDialog.h"
 #include "ui/main/MainWindow.h"
+#include "ui/settings/SettingsDialog.h"
 #include "ui/sync/SyncDialog.h"
 #include "ui/sync/SyncHistoryDialog.h"
 #include "ui/wizard/Prompter.h"
@@ -18,17 +24,27 @@ ConnectorCoordinator::ConnectorCoordinator(Database& database, InstanceSecrets& 
     : QObject(parent), m_database(database), m_secrets(secrets), m_prompter(prompter), m_model(model), m_window(window)
 {
     connect(&window, &MainWindow::newConnectorRequested, this, &ConnectorCoordinator::newConnector);
-    connect(&window, &MainWindow::settingsRequested, this, &ConnectorCoordinator::openSettings);
+    connect(&window, &MainWindow::settingsRequested, this, [this](const QString& name) { openSettings(name); });
+    connect(&window, &MainWindow::settingsSectionRequested, this, &ConnectorCoordinator::openSettings);
+    m_transfer = new ConfigTransfer(database, secrets, prompter, window, this);
+    connect(&window, &MainWindow::importRequested, m_transfer, &ConfigTransfer::importConfiguration);
+    connect(&window, &MainWindow::exportRequested, m_transfer, &ConfigTransfer::exportConnector);
+    connect(m_transfer, &ConfigTransfer::imported, this, [this](const QString& name) {
+        refresh();
+        m_window.selectConnector(name);
+    });
     connect(&window, &MainWindow::checkRequested, this, &ConnectorCoordinator::runCheck);
     connect(&window, &MainWindow::removeConnectorRequested, this, &ConnectorCoordinator::removeConnector);
     connect(&window, &MainWindow::syncRequested, this, &ConnectorCoordinator::runSync);
     connect(&window, &MainWindow::historyRequested, this, [this](const QString& name) { openHistory(name); });
+    connect(&window, &MainWindow::currentConnectorChanged, this, &ConnectorCoordinator::showStatus);
     refresh();
 }
 
 ConnectorCoordinator::~ConnectorCoordinator()
 {
     delete m_wizard;
+    delete m_settings;
     delete m_checkDialog;
     delete m_syncDialog;
     delete m_historyDialog;
@@ -37,6 +53,11 @@ ConnectorCoordinator::~ConnectorCoordinator()
 CheckDialog* ConnectorCoordinator::checkDialog() const
 {
     return m_checkDialog.data();
+}
+
+SettingsDialog* ConnectorCoordinator::settingsDialog() const
+{
+    return m_settings.data();
 }
 
 SyncDialog* ConnectorCoordinator::syncDialog() const
@@ -88,6 +109,7 @@ void ConnectorCoordinator::refresh()
     if (!selected.isEmpty()) {
         m_window.selectConnector(selected);
     }
+    // Re-selecting the connector (above) showed its state again.
     if (error.isError()) {
         m_window.setNotice(error.message);
     } else if (sessionOnly) {
@@ -95,6 +117,29 @@ void ConnectorCoordinator::refresh()
     } else {
         m_window.setNotice(QString());
     }
+}
+
+void ConnectorCoordinator::showStatus(const QString& name)
+{
+    const auto instance = name.isEmpty() ? std::nullopt : InstanceRepository(m_database).findByName(name);
+    StoreError error;
+    const auto status = instance ? ConnectorStatus::load(m_database, instance->id, &error) : std::nullopt;
+    if (!status) {
+        m_window.statusView()->clear();
+        return;
+    }
+    m_window.statusView()->setStatus(*status);
+    // The keychain answers asynchronously; its answer is shown if the same connector is still selected.
+    m_secrets.readKeys(*instance, this, [this, status = *status](const SecretResult& result, const ApiKeyPair&) {
+        if (!result.ok() && m_window.selectedConnector() == status.instance().name) {
+            ConnectorStatus withKeys = status;
+            withKeys.addKeysProblem(result.message);
+            m_window.statusView()->setStatus(withKeys);
+            emit statusShown();
+        } else if (result.ok()) {
+            emit statusShown();
+        }
+    });
 }
 
 void ConnectorCoordinator::openWizard(SetupController* controller, SetupWizard::Mode mode)
@@ -131,32 +176,29 @@ void ConnectorCoordinator::newConnector()
     openWizard(controller, SetupWizard::Mode::Create);
 }
 
-void ConnectorCoordinator::openSettings(const QString& name)
+void ConnectorCoordinator::openSettings(const QString& name, const QString& section, const QString& row)
 {
-    if (m_wizard) {
-        m_wizard->raise();
-        return;
-    }
     const auto instance = InstanceRepository(m_database).findByName(name);
     if (!instance) {
         refresh();
         return;
     }
-    auto* controller = new SetupController(m_database, m_secrets);
-    QString error;
-    if (!controller->load(instance->id, &error)) {
-        delete controller;
-        m_window.setNotice(error);
+    if (m_settings && m_settings->instance().id == instance->id) {
+        m_settings->showSection(section, row);
+        m_settings->raise();
+        m_settings->activateWindow();
         return;
     }
-    // Keys first (asynchronously), then the pages, so they show the saved values.
-    controller->setParent(this);
-    controller->loadKeys(this, [this, controller](const SecretResult& result) {
-        if (!result.ok() && result.status != SecretStatus::NotFound) {
-            m_window.setNotice(result.message);
-        }
-        openWizard(controller, SetupWizard::Mode::Edit);
-    });
+    delete m_settings;
+    auto* dialog = new SettingsDialog(m_database, m_secrets, m_prompter, *instance, m_localData, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    m_settings = dialog;
+    connect(dialog, &SettingsDialog::sectionApplied, this, &ConnectorCoordinator::refresh);
+    connect(dialog, &QDialog::finished, this, &ConnectorCoordinator::refresh);
+    dialog->open();
+    dialog->showSection(section.isEmpty() ? SettingsSections::connection() : section, row);
+    emit settingsOpened(dialog);
 }
 
 void ConnectorCoordinator::runCheck(const QString& name)
@@ -205,7 +247,7 @@ void ConnectorCoordinator::runSync(const QString& name)
         m_prompter.ask(&m_window, tr("Sync now"), text, {tr("OK")}, this, [](int) {});
     };
     if (instance->state != Instance::State::Ready) {
-        tell(tr("“%1” is still a draft. Finish the setup first: open Settings and save the connector.")
+        tell(tr("“%1” is still a draft. Finish the setup first: run Check, or fix what its state lists.")
                  .arg(instance->name));
         return;
     }

@@ -1,13 +1,11 @@
 #include "ui/wizard/PanelPage.h"
 
-#include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
-#include "core/config/UserMappings.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/NetworkAccessFactory.h"
-#include "core/localdata/LocalRecordStore.h"
 #include "core/setup/SetupController.h"
 #include "ui/panels/LookupsPanel.h"
+#include "ui/panels/PanelSetup.h"
 #include "ui/panels/ServerVariablesPanel.h"
 #include "ui/panels/SyncOptionsPanel.h"
 #include "ui/panels/UserMappingPanel.h"
@@ -85,39 +83,20 @@ bool PanelPage::validatePage()
 
 QList<SetupWizard::ExtraPage> PanelPage::configurationPages()
 {
+    const Hook prepare = [](SettingsPanel* panel, SetupController& controller) {
+        PanelSetup::prepare(panel, controller.database(), controller.draft());
+    };
+    const Hook afterSave = [](SettingsPanel* panel, SetupController& controller) {
+        PanelSetup::afterSave(panel, controller.database());
+    };
+    auto page = [prepare, afterSave](auto makePanel) -> SetupWizard::ExtraPage {
+        return [=](SetupController& c) -> QWizardPage* { return new PanelPage(c, makePanel(), prepare, afterSave); };
+    };
     return {
-        [](SetupController& c) -> QWizardPage* {
-            return new PanelPage(c, new UserMappingPanel, [](SettingsPanel* panel, SetupController& controller) {
-                static_cast<UserMappingPanel*>(panel)->setUsers(UserMappings::localUsers(controller.database()));
-            });
-        },
-        [](SetupController& c) -> QWizardPage* {
-            return new PanelPage(c, new ServerVariablesPanel, [](SettingsPanel* panel, SetupController& controller) {
-                auto* variables = static_cast<ServerVariablesPanel*>(panel);
-                variables->setInstance(controller.draft());
-                variables->setPaymentMethods(
-                    LocalRecordStore(controller.database()).values(LocalSchema::paymentMethodList()));
-            });
-        },
-        [](SetupController& c) -> QWizardPage* { return new PanelPage(c, new SyncOptionsPanel); },
-        [](SetupController& c) -> QWizardPage* {
-            return new PanelPage(
-                c, new LookupsPanel,
-                [](SettingsPanel* panel, SetupController& controller) {
-                    LocalRecordStore store(controller.database());
-                    QHash<QString, QStringList> values;
-                    for (const QString& lookup : ConfigNames::lookups()) {
-                        values.insert(lookup, store.values(lookup));
-                    }
-                    static_cast<LookupsPanel*>(panel)->setLocalValues(values);
-                },
-                [](SettingsPanel* panel, SetupController& controller) {
-                    LocalRecordStore store(controller.database());
-                    for (const auto& [lookup, value] : static_cast<LookupsPanel*>(panel)->addedValues()) {
-                        store.addValue(lookup, value);
-                    }
-                });
-        },
+        page([] { return new UserMappingPanel; }),
+        page([] { return new ServerVariablesPanel; }),
+        page([] { return new SyncOptionsPanel; }),
+        page([] { return new LookupsPanel; }),
     };
 }
 

@@ -36,9 +36,23 @@ void DialogPrompter::ask(QWidget* parent, const QString& title, const QString& t
 void DialogPrompter::chooseSaveFile(QWidget* parent, const QString& title, const QString& suggestedPath,
                                     const QString& filter, QObject* context, std::function<void(const QString&)> done)
 {
-    auto* dialog = new QFileDialog(parent, title, suggestedPath, filter);
+    openFileDialog(new QFileDialog(parent, title, suggestedPath, filter), QFileDialog::AcceptSave, context,
+                   std::move(done));
+}
+
+void DialogPrompter::chooseOpenFile(QWidget* parent, const QString& title, const QString& directory,
+                                    const QString& filter, QObject* context, std::function<void(const QString&)> done)
+{
+    auto* dialog = new QFileDialog(parent, title, directory, filter);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    openFileDialog(dialog, QFileDialog::AcceptOpen, context, std::move(done));
+}
+
+void DialogPrompter::openFileDialog(QFileDialog* dialog, int acceptMode, QObject* context,
+                                    std::function<void(const QString&)> done)
+{
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAcceptMode(static_cast<QFileDialog::AcceptMode>(acceptMode));
     QPointer<QObject> guard(context);
     QObject::connect(dialog, &QFileDialog::finished, dialog, [dialog, guard, done](int result) {
         if (!guard) {

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QFileDialog;
 class QWidget;
 
 namespace Cw {
@@ -24,6 +25,9 @@ public:
     // Asks for a file to write; done(path, or empty when cancelled).
     virtual void chooseSaveFile(QWidget* parent, const QString& title, const QString& suggestedPath,
                                 const QString& filter, QObject* context, std::function<void(const QString&)> done) = 0;
+    // Asks for an existing file to read; done(path, or empty when cancelled).
+    virtual void chooseOpenFile(QWidget* parent, const QString& title, const QString& directory, const QString& filter,
+                                QObject* context, std::function<void(const QString&)> done) = 0;
 };
 
 // The real dialogs: QMessageBox and QFileDialog, window-modal, opened with open().
@@ -34,6 +38,12 @@ public:
              std::function<void(int choice)> done) override;
     void chooseSaveFile(QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter,
                         QObject* context, std::function<void(const QString&)> done) override;
+    void chooseOpenFile(QWidget* parent, const QString& title, const QString& directory, const QString& filter,
+                        QObject* context, std::function<void(const QString&)> done) override;
+
+private:
+    static void openFileDialog(QFileDialog* dialog, int acceptMode, QObject* context,
+                               std::function<void(const QString&)> done);
 };
 
 } // namespace Cw
