@@ -3,7 +3,6 @@
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/SettingsSections.h"
-#include "core/connectwise/Region.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/sync/ConnectorStatus.h"
 #include "ui/main/CheckDialog.h"
@@ -70,22 +69,6 @@ SyncHistoryDialog* ConnectorCoordinator::historyDialog() const
     return m_historyDialog.data();
 }
 
-QString ConnectorCoordinator::deploymentText(const QString& deployment) const
-{
-    const auto kind = parseName<Deployment>(deployment);
-    if (kind && Deployments::isCloudRegion(*kind)) {
-        const auto region = Region::of(*kind);
-        return tr("ConnectWise Cloud (%1)").arg(region ? region->displayName() : deployment);
-    }
-    if (kind == Deployment::Staging) {
-        return tr("ConnectWise staging");
-    }
-    if (kind == Deployment::Demo) {
-        return tr("Demo (simulated ConnectWise)");
-    }
-    return tr("On-premise");
-}
-
 void ConnectorCoordinator::refresh()
 {
     const QString selected = m_window.selectedConnector();
@@ -97,7 +80,7 @@ void ConnectorCoordinator::refresh()
     for (const Instance& instance : instances) {
         ConnectorRow row;
         row.name = instance.name;
-        row.deployment = deploymentText(instance.deployment);
+        row.deployment = ConnectorListModel::deploymentLabel(instance.deployment);
         row.ready = instance.state == Instance::State::Ready;
         row.lastCheck = instance.lastCheckAt;
         row.lastCheckPassed = instance.lastCheckPassed.value_or(false);

@@ -77,7 +77,6 @@ signals:
 
 private:
     void openWizard(SetupController* controller, SetupWizard::Mode mode);
-    QString deploymentText(const QString& deployment) const;
 
     Database& m_database;
     InstanceSecrets& m_secrets;

@@ -1,5 +1,7 @@
 #include "ui/main/ImportDialog.h"
 
+#include "ui/main/ConnectorListModel.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -24,7 +26,7 @@ ImportDialog::ImportDialog(const Instance& exported, QWidget* parent) : QDialog(
     m_deployment->setObjectName(QStringLiteral("importDeployment"));
     m_deployment->setAccessibleName(tr("Deployment"));
     for (const Deployment d : allOf<Deployment>()) {
-        m_deployment->addItem(nameOf(d), nameOf(d));
+        m_deployment->addItem(ConnectorListModel::deploymentLabel(nameOf(d)), nameOf(d));
     }
     m_deployment->setCurrentIndex(qMax(0, m_deployment->findData(exported.deployment)));
     auto* deploymentLabel = new QLabel(tr("&Deployment:"), this);

@@ -4,6 +4,7 @@
 #include "core/config/InstanceRepository.h"
 #include "core/config/SettingsSections.h"
 #include "core/secrets/SecretStore.h"
+#include "ui/main/ConnectorListModel.h"
 #include "ui/wizard/Prompter.h"
 
 #include <QComboBox>
@@ -26,7 +27,7 @@ ConnectionSection::ConnectionSection(Prompter& prompter, QWidget* parent)
     m_deployment = new QComboBox(this);
     m_deployment->setObjectName(QStringLiteral("deployment"));
     for (const Deployment d : allOf<Deployment>()) {
-        m_deployment->addItem(nameOf(d), nameOf(d));
+        m_deployment->addItem(ConnectorListModel::deploymentLabel(nameOf(d)), nameOf(d));
     }
     auto* deploymentLabel = new QLabel(tr("&Deployment:"), this);
     deploymentLabel->setBuddy(m_deployment);
