@@ -57,8 +57,8 @@ int main(int argc, char* argv[])
 
     const Cw::Connection connection =
         Bench::simConnection(simUrl, parser.isSet(httpOption) ? QString() : tls + QStringLiteral("ca.pem"));
-    QNetworkAccessManager* nam = Cw::NetworkAccessFactory::create(connection.proxy, &app);
-    Cw::ApiClient client(nam, connection);
+    const Cw::NetworkAccessFactory network;
+    Cw::ApiClient client(network, connection);
 
     Cw::PageQuery query;
     query.path = Cw::Endpoints::companies();

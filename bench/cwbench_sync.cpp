@@ -165,8 +165,8 @@ int main(int argc, char* argv[])
 
     const Cw::Connection connection =
         Bench::simConnection(simUrl, parser.isSet(httpOption) ? QString() : tls + QStringLiteral("ca.pem"));
-    QNetworkAccessManager* nam = Cw::NetworkAccessFactory::create(connection.proxy, &app);
-    Cw::ApiClient client(nam, connection);
+    const Cw::NetworkAccessFactory network;
+    Cw::ApiClient client(network, connection);
 
     // Every company type and currency mapped, so that no record is skipped.
     Cw::ConnectorConfig config;
@@ -189,7 +189,7 @@ int main(int argc, char* argv[])
     const Cw::SyncDescriptor* accounts = Cw::SyncDescriptors::find(Cw::Entity::Accounts);
     const qint64 expected = remoteCount(client, accounts->path);
     const Cw::RequestBuilder builder(connection);
-    qsizetype logFrom = simRequests(nam, builder, simUrl).size();
+    qsizetype logFrom = simRequests(client.networkAccessManager(), builder, simUrl).size();
     const qint64 rssBefore = Bench::procStatusKb("VmRSS");
     Cw::SyncEngine engine(database, &client);
     engine.setPageSize(parser.value(pageSizeOption).toInt());
@@ -220,7 +220,7 @@ int main(int argc, char* argv[])
             << " seconds=" << fixed(oursSeconds[run])
             << " records/s=" << fixed(double(c.total()) / std::max(oursSeconds[run], 0.001), 0)
             << " peakRssMiB(VmHWM)=" << mib(Bench::procStatusKb("VmHWM")) << " rssBeforeMiB=" << mib(rssBefore);
-        const QJsonArray log = simRequests(nam, builder, simUrl);
+        const QJsonArray log = simRequests(client.networkAccessManager(), builder, simUrl);
         out << " requests=" << (log.size() - logFrom) << " simulatorMsSum=" << simulatorMs(log, logFrom) << Qt::endl;
         out << "  cpu ms by thread: ours: " << oursCpu << "; simulator: " << simCpu << Qt::endl;
         if (run == 0) {

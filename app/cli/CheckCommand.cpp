@@ -3,13 +3,12 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/ExitCode.h"
 #include "app/cli/KeyInput.h"
+#include "app/cli/SavedConnector.h"
 #include "core/check/ConnectionCheck.h"
-#include "core/check/ServerVariablesStep.h"
+#include "core/check/ConnectorCheck.h"
 #include "core/check/SystemsCheck.h"
-#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
-#include "core/config/SyncMatrix.h"
 #include "core/secrets/SecretStoreSync.h"
 #include "core/store/Database.h"
 
@@ -90,69 +89,41 @@ int CheckCommand::run(CliContext& context, const QStringList& args)
     if (!keys.ok) {
         return context.fail(BadUsage, keys.error);
     }
-    const auto connection = Cw::InstanceConnection::connectionFor(instance, keys.keys, &error);
-    if (!connection) {
+    const auto session = Cw::ConnectorSession::open(instance, keys.keys, context.network(), &error);
+    if (!session) {
         return context.fail(BadUsage, error);
     }
     bool passed = false;
-    return checkConnection(context, *connection, nullptr, &passed);
+    return checkConnection(context, *session, nullptr, &passed);
 }
 
 int CheckCommand::checkSaved(CliContext& context, const QString& name)
 {
-    int exitCode = Success;
-    Cw::Database* database = context.database(&exitCode);
-    if (!database) {
-        return exitCode;
+    SavedConnector connector(context);
+    if (const int code = connector.find(name); code != Success) {
+        return code;
     }
-    Cw::InstanceRepository repository(*database);
-    Cw::StoreError storeError;
-    const auto instance = repository.findByName(name, &storeError);
-    if (!instance) {
-        return context.fail(storeError.code == Cw::StoreError::Code::NotFound ? BadUsage : OperationFailed,
-                            storeError.message);
+    if (const int code = connector.connect(); code != Success) {
+        return code;
     }
-    Cw::ApiKeyPair keys;
-    const Cw::SecretResult read =
-        Cw::SecretStoreSync::readKeys(context.secrets(), Cw::InstanceConnection::secretId(*instance), &keys);
-    if (!read.ok()) {
-        const QString fix = read.status == Cw::SecretStatus::NotFound
-            ? tr(" Save them with: cwconnector-cli instance set-keys \"%1\"").arg(instance->name)
-            : QString();
-        return context.fail(read.keychainUnusable() ? KeychainUnavailable : OperationFailed, read.message + fix,
-                            Cw::secretStatusName(read.status));
-    }
-    QString error;
-    const auto connection = Cw::InstanceConnection::connectionFor(*instance, keys, &error);
-    if (!connection) {
-        return context.fail(BadUsage, error);
-    }
-    const auto config = Cw::ConnectorConfigRepository(*database).load(instance->id, &storeError);
-    if (!config) {
-        return context.fail(OperationFailed, storeError.message);
+    if (const int code = connector.loadConfig(); code != Success) {
+        return code;
     }
     bool passed = false;
-    const int code = checkConnection(context, *connection, &*config, &passed);
-    repository.recordCheck(instance->id, passed);
-    if (passed && instance->state == Cw::Instance::State::Draft) {
-        repository.markReady(instance->id);
+    const int code = checkConnection(context, connector.session(), &connector.config(), &passed);
+    Cw::InstanceRepository repository(connector.database());
+    repository.recordCheck(connector.instance().id, passed);
+    if (passed && connector.instance().state == Cw::Instance::State::Draft) {
+        repository.markReady(connector.instance().id);
     }
     return code;
 }
 
-int CheckCommand::checkConnection(CliContext& context, const Cw::Connection& connection,
+int CheckCommand::checkConnection(CliContext& context, const Cw::ConnectorSession& session,
                                   const Cw::ConnectorConfig* config, bool* passed)
 {
-    // Until sync options are chosen, every endpoint the product may use is probed, so the security
-    // role can be set up in one go; afterwards only what the enabled options need.
-    bool anyOption = false;
-    for (const Cw::SyncOption& option : config ? config->syncOptions : QList<Cw::SyncOption>()) {
-        anyOption = anyOption || option.enabled;
-    }
-    Cw::ConnectionCheck check(connection, anyOption ? Cw::SyncMatrix::checkPlanFor(*config) : Cw::CheckPlan::full());
-    if (config) {
-        Cw::ServerVariablesStep::addTo(check, *config);
-    }
+    const std::unique_ptr<Cw::ConnectionCheck> made = Cw::ConnectorCheck::make(session, config);
+    Cw::ConnectionCheck& check = *made;
     QEventLoop loop;
     // Progress: one line per layer as it finishes (stderr with --json, so stdout stays one document).
     QTextStream& progress = context.json ? context.err() : context.out();

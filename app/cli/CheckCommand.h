@@ -3,7 +3,7 @@
 #include "app/cli/Command.h"
 
 namespace Cw {
-struct Connection;
+class ConnectorSession;
 struct ConnectorConfig;
 } // namespace Cw
 
@@ -25,7 +25,7 @@ private:
     int checkSaved(CliContext& context, const QString& name);
     // config: the saved connector's configuration; its sync options choose the endpoints to probe and
     // its server variables are checked against ConnectWise. Null for an ad-hoc check.
-    int checkConnection(CliContext& context, const Cw::Connection& connection, const Cw::ConnectorConfig* config,
+    int checkConnection(CliContext& context, const Cw::ConnectorSession& session, const Cw::ConnectorConfig* config,
                         bool* passed);
 };
 

@@ -2,6 +2,7 @@
 
 #include "app/cli/CheckCommand.h"
 #include "app/cli/ConfigTransferCommand.h"
+#include "app/cli/ConflictsCommand.h"
 #include "app/cli/ExitCode.h"
 #include "app/cli/HistoryCommand.h"
 #include "app/cli/ImportCsvCommand.h"
@@ -32,6 +33,7 @@ CliApp::CliApp(QTextStream& out, QTextStream& err, CliServices services) : m_con
     m_commands.push_back(std::make_unique<LookupsCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
     m_commands.push_back(std::make_unique<HistoryCommand>());
+    m_commands.push_back(std::make_unique<ConflictsCommand>());
 }
 
 CliApp::~CliApp() = default;

@@ -15,6 +15,7 @@ class QTextStream;
 
 namespace Cw {
 class Database;
+class NetworkAccessFactory;
 class SecretStore;
 struct ApiKeyPair;
 struct SecretResult;
@@ -24,11 +25,12 @@ namespace Cli {
 
 // What main() hands to the command-line front end: the services, created there and passed in (no
 // singletons). The secret store is made on first use, so commands that never touch keys never talk to
-// the keychain. Network managers are made per connection (NetworkAccessFactory), as proxies are per
-// manager in Qt.
+// the keychain. Network managers come from `network`, one per client (Cw::ConnectorSession builds them), as
+// proxies are per manager in Qt.
 struct CliServices
 {
     std::function<std::unique_ptr<Cw::SecretStore>()> makeSecretStore;
+    const Cw::NetworkAccessFactory* network = nullptr; // outlives the CliApp
     QIODevice* input = nullptr; // stdin, for --keys-from-stdin
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
@@ -57,6 +59,7 @@ public:
     // Opens the database on first use. On failure prints the reason and returns null; *exitCode is set.
     Cw::Database* database(int* exitCode);
     Cw::SecretStore& secrets();
+    const Cw::NetworkAccessFactory& network() const { return *m_services.network; }
 
     // The API keys: --keys-from-stdin, else CW_PUBLIC_KEY / CW_PRIVATE_KEY, else a no-echo prompt.
     KeyInput::Result obtainKeys(bool fromStdin);

@@ -4,10 +4,10 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/KeyInput.h"
 #include "core/config/ConfigExport.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/RemoteListFetcher.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/secrets/SecretStoreSync.h"
 #include "core/store/Database.h"
 
@@ -111,16 +111,14 @@ int ImportCommand::run(CliContext& context, const QStringList& args)
     if (!keys.ok) {
         return context.fail(BadUsage, keys.error);
     }
-    const auto connection = Cw::InstanceConnection::connectionFor(target, keys.keys, &error);
-    if (!connection) {
+    const auto session = Cw::ConnectorSession::open(target, keys.keys, context.network(), &error);
+    if (!session) {
         return context.fail(BadUsage, error);
     }
 
     // Fetch the ConnectWise lists the document refers to, then import with names re-resolved.
-    QObject holder;
-    auto* client =
-        new Cw::ApiClient(Cw::NetworkAccessFactory::create(connection->proxy, &holder), *connection, &holder);
-    Cw::RemoteListFetcher fetcher(client);
+    const std::unique_ptr<Cw::ApiClient> client(session->newClient());
+    Cw::RemoteListFetcher fetcher(client.get());
     QEventLoop loop;
     Cw::ApiError fetchError;
     QObject::connect(&fetcher, &Cw::RemoteListFetcher::finished, &loop, [&](const Cw::ApiError& e) {

@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Cli {
 
@@ -61,7 +62,9 @@ int HistoryCommand::run(CliContext& context, const QStringList& args)
                                      {QStringLiteral("localId"), o.localId},
                                      {QStringLiteral("remoteId"), o.remoteId},
                                      {QStringLiteral("action"), action},
-                                     {QStringLiteral("reason"), o.reason}});
+                                     {QStringLiteral("reason"), o.reason},
+                                     {QStringLiteral("conflicts"),
+                                      QJsonDocument::fromJson(Cw::SyncHistory::conflictsJson(o.conflicts)).array()}});
             text += QStringLiteral("%1 %2 %3 -> %4: %5 %6\n")
                         .arg(Cw::nameOf(o.direction), Cw::nameOf(o.entity), o.localId, QString::number(o.remoteId),
                              action, o.reason);
@@ -72,11 +75,10 @@ int HistoryCommand::run(CliContext& context, const QStringList& args)
     QJsonArray rows;
     QString text;
     for (const Cw::SyncRunRecord& r : runs) {
-        const QJsonObject counts {{QStringLiteral("created"), r.counts.created},
-                                  {QStringLiteral("updated"), r.counts.updated},
-                                  {QStringLiteral("unchanged"), r.counts.unchanged},
-                                  {QStringLiteral("skipped"), r.counts.skipped},
-                                  {QStringLiteral("failed"), r.counts.failed}};
+        const QJsonObject counts {
+            {QStringLiteral("created"), r.counts.created},     {QStringLiteral("updated"), r.counts.updated},
+            {QStringLiteral("unchanged"), r.counts.unchanged}, {QStringLiteral("skipped"), r.counts.skipped},
+            {QStringLiteral("failed"), r.counts.failed},       {QStringLiteral("conflict"), r.counts.conflict}};
         rows.append(QJsonObject {
             {QStringLiteral("id"), r.id},
             {QStringLiteral("started"), r.startedAt.toString(Qt::ISODate)},
@@ -94,7 +96,7 @@ int HistoryCommand::run(CliContext& context, const QStringList& args)
                     .arg(r.counts.unchanged)
                     .arg(r.counts.skipped)
                     .arg(r.counts.failed) +
-            QLatin1Char('\n');
+            (r.counts.conflict > 0 ? tr(", %1 conflicts").arg(r.counts.conflict) : QString()) + QLatin1Char('\n');
     }
     if (runs.isEmpty()) {
         text = tr("No sync has run for \"%1\" yet.").arg(instance->name);

@@ -5,6 +5,7 @@
 #include "app/cli/InstanceCommand.h"
 #include "app/cli/KeyInput.h"
 #include "core/check/KeyValidation.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
 #include "core/secrets/SecretStoreSync.h"
@@ -37,7 +38,8 @@ int InstanceAddCommand::add(CliContext& context, const QStringList& args)
     const QCommandLineOption clientId(QStringLiteral("client-id"), QString(), QStringLiteral("ID"));
     const QCommandLineOption caFile(QStringLiteral("ca-file"), QString(), QStringLiteral("PEM"));
     const QCommandLineOption keysFromStdin(QStringLiteral("keys-from-stdin"));
-    parser.addOptions({company, region, site, clientId, caFile, keysFromStdin});
+    const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"), QString(), QStringLiteral("N"));
+    parser.addOptions({company, region, site, clientId, caFile, keysFromStdin, maxInFlight});
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QString usage = InstanceCommand().usage();
     if (!parser.parse(QStringList {QStringLiteral("cwconnector-cli")} + args)) {
@@ -54,6 +56,10 @@ int InstanceAddCommand::add(CliContext& context, const QStringList& args)
     instance.caFile = parser.isSet(caFile) ? QFileInfo(parser.value(caFile)).absoluteFilePath() : QString();
     instance.proxyMode = Cw::Instance::ProxyMode::System;
     QString error;
+    if (parser.isSet(maxInFlight) &&
+        !InstanceCommand::parseMaxInFlight(parser.value(maxInFlight), &instance.maxInFlight, &error)) {
+        return context.fail(BadUsage, error);
+    }
     if (!Cw::InstanceConnection::applySite(&instance, parser.value(region), parser.value(site), &error)) {
         return context.fail(BadUsage, error);
     }
@@ -125,8 +131,8 @@ int InstanceAddCommand::setKeys(CliContext& context, const QStringList& args)
                             storeError.message);
     }
     QString error;
-    const auto connection = Cw::InstanceConnection::connectionFor(*instance, {}, &error);
-    if (!connection) {
+    const auto session = Cw::ConnectorSession::open(*instance, {}, context.network(), &error); // keys: the new ones
+    if (!session) {
         return context.fail(BadUsage, error);
     }
     const KeyInput::Result keys = context.obtainKeys(parser.isSet(keysFromStdin));
@@ -136,7 +142,7 @@ int InstanceAddCommand::setKeys(CliContext& context, const QStringList& args)
 
     QEventLoop loop;
     Cw::ApiError validationError;
-    Cw::KeyRotation rotation(context.secrets(), Cw::connectWiseKeyValidator(*connection, &loop, &validationError));
+    Cw::KeyRotation rotation(context.secrets(), Cw::connectWiseKeyValidator(*session, &loop, &validationError));
     Cw::KeyRotationResult outcome;
     QObject::connect(&rotation, &Cw::KeyRotation::finished, &loop, [&](const Cw::KeyRotationResult& r) {
         outcome = r;

@@ -10,7 +10,6 @@
 
 #include <QCommandLineParser>
 #include <QJsonArray>
-#include <QLocale>
 
 namespace Cli {
 
@@ -18,8 +17,9 @@ QString InstanceCommand::usage() const
 {
     return QStringLiteral(
         "cwconnector-cli instance add NAME --company ID (--region na|eu|au|aus|za|staging | --site URL)\n"
-        "                         [--client-id ID] [--ca-file PEM] [--keys-from-stdin]\n"
+        "                         [--client-id ID] [--ca-file PEM] [--keys-from-stdin] [--max-in-flight N]\n"
         "       cwconnector-cli instance list | show NAME | remove NAME | rename OLD NEW\n"
+        "       cwconnector-cli instance set NAME --max-in-flight N\n"
         "       cwconnector-cli instance set-keys NAME [--keys-from-stdin]");
 }
 
@@ -51,6 +51,7 @@ QJsonObject InstanceCommand::toJson(const Cw::Instance& i)
         {QStringLiteral("codebaseOverride"), i.codebaseOverride},
         {QStringLiteral("caFile"), i.caFile},
         {QStringLiteral("proxyMode"), Cw::Instance::proxyModeName(i.proxyMode)},
+        {QStringLiteral("maxInFlight"), i.maxInFlight},
         {QStringLiteral("state"), Cw::Instance::stateName(i.state)},
         {QStringLiteral("createdAt"), i.createdAt.toString(Qt::ISODate)},
         {QStringLiteral("updatedAt"), i.updatedAt.toString(Qt::ISODate)},
@@ -90,7 +91,7 @@ QString InstanceCommand::describe(const Cw::Instance& i)
                  .arg(i.proxyMode == Cw::Instance::ProxyMode::Manual
                           ? i.proxyHost + QLatin1Char(':') + QString::number(i.proxyPort)
                           : Cw::Instance::proxyModeName(i.proxyMode));
-    const QLocale locale = QLocale::c();
+    lines << tr("Requests:    at most %1 at once").arg(i.maxInFlight);
     lines << tr("Last check:  %1")
                  .arg(i.lastCheckAt.isValid() ? i.lastCheckAt.toString(Qt::ISODate) + QLatin1Char(' ') +
                               (i.lastCheckPassed.value_or(false) ? tr("(passed)") : tr("(failed)"))
@@ -117,6 +118,9 @@ int InstanceCommand::run(CliContext& context, const QStringList& args)
     }
     if (sub == QLatin1String("remove")) {
         return remove(context, rest);
+    }
+    if (sub == QLatin1String("set")) {
+        return set(context, rest);
     }
     if (sub == QLatin1String("add")) {
         return InstanceAddCommand().add(context, rest);
@@ -191,6 +195,58 @@ int InstanceCommand::rename(CliContext& context, const QStringList& args)
     const QString newName = Cw::Instance::normalizedName(args.at(1));
     context.print(tr("Renamed “%1” to “%2”.").arg(args.at(0), newName),
                   QJsonObject {{QStringLiteral("renamed"), args.at(0)}, {QStringLiteral("name"), newName}});
+    return Success;
+}
+
+bool InstanceCommand::parseMaxInFlight(const QString& text, int* value, QString* error)
+{
+    bool ok = false;
+    *value = text.trimmed().toInt(&ok);
+    if (!ok) {
+        *error = tr("--max-in-flight: “%1” is not a number; use a number from 1 to %2 (1 sends one request at a "
+                    "time).")
+                     .arg(text)
+                     .arg(Cw::Instance::maxMaxInFlight);
+    }
+    return ok;
+}
+
+int InstanceCommand::set(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"), QString(), QStringLiteral("N"));
+    parser.addOption(maxInFlight);
+    int exitCode = Success;
+    if (!parse(context, parser, args, &exitCode)) {
+        return exitCode;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError(context, tr("instance set needs exactly one NAME."));
+    }
+    if (!parser.isSet(maxInFlight)) {
+        return usageError(context, tr("instance set needs a setting to change, e.g. --max-in-flight 2."));
+    }
+    QString message;
+    int value = 0;
+    if (!parseMaxInFlight(parser.value(maxInFlight), &value, &message)) {
+        return context.fail(BadUsage, message);
+    }
+    Cw::Database* database = context.database(&exitCode);
+    if (!database) {
+        return exitCode;
+    }
+    Cw::InstanceRepository repository(*database);
+    Cw::StoreError error;
+    auto instance = repository.findByName(parser.positionalArguments().first(), &error);
+    if (!instance) {
+        return context.fail(error.code == Cw::StoreError::Code::NotFound ? BadUsage : OperationFailed, error.message);
+    }
+    instance->maxInFlight = value;
+    if (!repository.update(&*instance, &error)) {
+        return context.fail(error.code == Cw::StoreError::Code::Query ? OperationFailed : BadUsage, error.message);
+    }
+    context.print(tr("“%1” now sends at most %2 requests to ConnectWise at once.").arg(instance->name).arg(value),
+                  toJson(*instance));
     return Success;
 }
 

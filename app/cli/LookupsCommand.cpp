@@ -1,8 +1,8 @@
 #include "app/cli/LookupsCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "app/cli/ConnectorSession.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/SavedConnector.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/LookupTables.h"
@@ -57,27 +57,27 @@ int LookupsCommand::run(CliContext& context, const QStringList& args)
         }
         settings.append(s);
     }
-    ConnectorSession session(context);
-    if (int code = session.open(parser.positionalArguments().first()); code != Success) {
+    SavedConnector connector(context);
+    if (int code = connector.open(parser.positionalArguments().first()); code != Success) {
         return code;
     }
-    if (int code = session.connect(); code != Success) {
+    if (int code = connector.connect(); code != Success) {
         return code;
     }
-    if (int code = session.fetch(Cw::RemoteLists::lookupKinds()); code != Success) {
+    if (int code = connector.fetch(Cw::RemoteLists::lookupKinds()); code != Success) {
         return code;
     }
-    Cw::LocalRecordStore local(session.database());
+    Cw::LocalRecordStore local(connector.database());
     QList<Cw::LookupValue> changes;
     QList<QPair<QString, QString>> newLocalValues;
     for (const Setting& s : settings) {
         Cw::RemoteItem item;
         QString error;
-        if (!Cw::LookupTables::resolve(s.lookup, s.remote, session.lists(), &item, &error)) {
+        if (!Cw::LookupTables::resolve(s.lookup, s.remote, connector.lists(), &item, &error)) {
             return context.fail(BadUsage, error);
         }
         const Cw::LookupValue value {s.lookup, s.local, item.id, item.name};
-        store(&session.config(), value);
+        store(&connector.config(), value);
         changes.append(value);
         newLocalValues.append({s.lookup, s.local});
     }
@@ -86,13 +86,13 @@ int LookupsCommand::run(CliContext& context, const QStringList& args)
     QString text;
     int unmapped = 0;
     for (const QString& lookup : Cw::ConfigNames::lookups()) {
-        QList<Cw::LookupRow> rows = Cw::LookupTables::rows(lookup, local.values(lookup, &error), session.config());
+        QList<Cw::LookupRow> rows = Cw::LookupTables::rows(lookup, local.values(lookup, &error), connector.config());
         if (parser.isSet(autoMap)) {
-            rows = Cw::LookupTables::autoMap(lookup, rows, session.lists());
+            rows = Cw::LookupTables::autoMap(lookup, rows, connector.lists());
             for (const Cw::LookupRow& row : rows) {
                 if (row.mapped() && row.confidence >= 0) {
                     const Cw::LookupValue value {lookup, row.localValue, row.remoteId, row.remoteName};
-                    store(&session.config(), value);
+                    store(&connector.config(), value);
                     changes.append(value);
                 }
             }
@@ -118,7 +118,7 @@ int LookupsCommand::run(CliContext& context, const QStringList& args)
                                       : tr("UNMAPPED (records with this value are skipped)"));
         }
         QJsonObject table {{QStringLiteral("lookup"), lookup}, {QStringLiteral("values"), array}};
-        const QString fix = Cw::LookupTables::emptyListFix(lookup, session.lists());
+        const QString fix = Cw::LookupTables::emptyListFix(lookup, connector.lists());
         if (!fix.isEmpty()) {
             table.insert(QStringLiteral("emptyListFix"), fix);
             text += QStringLiteral("  ") + fix + QLatin1Char('\n');
@@ -126,8 +126,8 @@ int LookupsCommand::run(CliContext& context, const QStringList& args)
         tables.append(table);
     }
     if (!changes.isEmpty()) {
-        Cw::ConnectorConfigRepository repository(session.database());
-        Cw::WriteTransaction transaction(session.database());
+        Cw::ConnectorConfigRepository repository(connector.database());
+        Cw::WriteTransaction transaction(connector.database());
         bool ok = transaction.begin(&error);
         for (const auto& [lookup, value] : newLocalValues) {
             if (ok && !local.values(lookup, &error).contains(value)) {
@@ -135,7 +135,7 @@ int LookupsCommand::run(CliContext& context, const QStringList& args)
             }
         }
         for (const Cw::LookupValue& value : changes) {
-            ok = ok && repository.setLookup(session.instance().id, value, &error);
+            ok = ok && repository.setLookup(connector.instance().id, value, &error);
         }
         if (!ok || !transaction.commit(&error)) {
             return context.fail(OperationFailed, error.message);
@@ -143,7 +143,7 @@ int LookupsCommand::run(CliContext& context, const QStringList& args)
     }
     text += tr("%n value(s) unmapped.", nullptr, unmapped);
     context.print(text,
-                  QJsonObject {{QStringLiteral("instance"), session.instance().name},
+                  QJsonObject {{QStringLiteral("instance"), connector.instance().name},
                                {QStringLiteral("lookups"), tables},
                                {QStringLiteral("unmapped"), unmapped}});
     return Success;

@@ -1,8 +1,8 @@
 #include "app/cli/MembersCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "app/cli/ConnectorSession.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/SavedConnector.h"
 #include "core/config/RemoteResolver.h"
 
 #include <QCommandLineParser>
@@ -20,18 +20,18 @@ int MembersCommand::run(CliContext& context, const QStringList& args)
     if (parser.positionalArguments().size() != 1) {
         return usageError(context, tr("members needs a connector NAME."));
     }
-    ConnectorSession session(context);
-    if (int code = session.open(parser.positionalArguments().first()); code != Success) {
+    SavedConnector connector(context);
+    if (int code = connector.open(parser.positionalArguments().first()); code != Success) {
         return code;
     }
-    if (int code = session.connect(); code != Success) {
+    if (int code = connector.connect(); code != Success) {
         return code;
     }
-    if (int code = session.fetch({QLatin1String(Cw::RemoteResolver::member)}); code != Success) {
+    if (int code = connector.fetch({QLatin1String(Cw::RemoteResolver::member)}); code != Success) {
         return code;
     }
-    const QList<Cw::RemoteItem> members = session.lists().mappableMembers();
-    const int leftOut = static_cast<int>(session.lists().members().size() - members.size());
+    const QList<Cw::RemoteItem> members = connector.lists().mappableMembers();
+    const int leftOut = static_cast<int>(connector.lists().members().size() - members.size());
     QJsonArray array;
     QString text;
     for (const Cw::RemoteItem& m : members) {
@@ -45,7 +45,7 @@ int MembersCommand::run(CliContext& context, const QStringList& args)
     text += tr("%n member(s); %1 API or inactive member(s) left out.", nullptr, static_cast<int>(members.size()))
                 .arg(leftOut);
     context.print(text,
-                  QJsonObject {{QStringLiteral("instance"), session.instance().name},
+                  QJsonObject {{QStringLiteral("instance"), connector.instance().name},
                                {QStringLiteral("members"), array},
                                {QStringLiteral("leftOut"), leftOut}});
     return Success;

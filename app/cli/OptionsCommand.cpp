@@ -1,8 +1,8 @@
 #include "app/cli/OptionsCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "app/cli/ConnectorSession.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/SavedConnector.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/SyncMatrix.h"
@@ -26,7 +26,19 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
         return usageError(context, tr("options needs a connector NAME."));
     }
     QList<Cw::SyncOption> changes;
+    std::optional<Cw::ConflictPolicy> policy;
+    const QString conflictsKey = QStringLiteral("conflicts=");
     for (const QString& setting : parser.values(set)) {
+        if (setting.trimmed().startsWith(conflictsKey)) {
+            policy = Cw::parseName<Cw::ConflictPolicy>(setting.trimmed().mid(conflictsKey.size()).trimmed());
+            if (!policy) {
+                return context.fail(
+                    BadUsage,
+                    tr("--set %1: the conflict policy is one of %2.")
+                        .arg(setting, Cw::nameTable<Cw::ConflictPolicy>().names().join(QStringLiteral(", "))));
+            }
+            continue;
+        }
         Cw::SyncOption option;
         QString error;
         if (!Cw::SyncMatrix::parseSetting(setting, &option, &error)) {
@@ -34,18 +46,22 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
         }
         changes.append(option);
     }
-    ConnectorSession session(context);
-    if (int code = session.open(parser.positionalArguments().first()); code != Success) {
+    SavedConnector connector(context);
+    if (int code = connector.open(parser.positionalArguments().first()); code != Success) {
         return code;
     }
-    if (!changes.isEmpty()) {
-        Cw::ConnectorConfigRepository repository(session.database());
-        Cw::WriteTransaction transaction(session.database());
+    if (!changes.isEmpty() || policy) {
+        Cw::ConnectorConfigRepository repository(connector.database());
+        Cw::WriteTransaction transaction(connector.database());
         Cw::StoreError error;
         bool ok = transaction.begin(&error);
         for (const Cw::SyncOption& option : changes) {
-            ok = ok && repository.setSyncOption(session.instance().id, option, &error);
-            Cw::SyncMatrix::setEnabled(&session.config(), option.entity, option.operation, option.enabled);
+            ok = ok && repository.setSyncOption(connector.instance().id, option, &error);
+            Cw::SyncMatrix::setEnabled(&connector.config(), option.entity, option.operation, option.enabled);
+        }
+        if (policy) {
+            ok = ok && repository.setConflictPolicy(connector.instance().id, *policy, &error);
+            connector.config().conflictPolicy = *policy;
         }
         if (!ok || !transaction.commit(&error)) {
             return context.fail(OperationFailed, error.message);
@@ -59,7 +75,7 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
             if (!cell.supported) {
                 continue;
             }
-            const bool enabled = Cw::SyncMatrix::isEnabled(session.config(), entity, operation);
+            const bool enabled = Cw::SyncMatrix::isEnabled(connector.config(), entity, operation);
             array.append(QJsonObject {{QStringLiteral("entity"), Cw::nameOf(entity)},
                                       {QStringLiteral("operation"), Cw::nameOf(operation)},
                                       {QStringLiteral("enabled"), enabled},
@@ -70,11 +86,14 @@ int OptionsCommand::run(CliContext& context, const QStringList& args)
                         .arg(enabled ? QStringLiteral("on ") : QStringLiteral("off"), cell.permission);
         }
     }
-    const QStringList paths = Cw::SyncMatrix::permissionPathsFor(session.config());
+    const QStringList paths = Cw::SyncMatrix::permissionPathsFor(connector.config());
+    const QString conflicts = Cw::nameOf(connector.config().conflictPolicy);
+    text += QStringLiteral("%1 %2\n").arg(QStringLiteral("conflicts"), -24).arg(conflicts);
     text += tr("Permissions the systems check probes: %1").arg(paths.join(QLatin1String(", ")));
     context.print(text,
-                  QJsonObject {{QStringLiteral("instance"), session.instance().name},
+                  QJsonObject {{QStringLiteral("instance"), connector.instance().name},
                                {QStringLiteral("options"), array},
+                               {QStringLiteral("conflictPolicy"), conflicts},
                                {QStringLiteral("permissionPaths"), QJsonArray::fromStringList(paths)}});
     return Success;
 }

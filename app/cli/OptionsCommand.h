@@ -4,7 +4,8 @@
 
 namespace Cli {
 
-// options NAME [--set ENTITY.OPERATION=on|off ...]: the sync matrix; only supported cells can be set.
+// options NAME [--set ENTITY.OPERATION=on|off ...] [--set conflicts=report|connectwise|local]: the sync matrix (only
+// supported cells can be set) and the conflict policy.
 class OptionsCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(OptionsCommand)
@@ -13,7 +14,8 @@ public:
     QString name() const override { return QStringLiteral("options"); }
     QString usage() const override
     {
-        return QStringLiteral("cwconnector-cli options NAME [--set ENTITY.OPERATION=on|off ...]");
+        return QStringLiteral("cwconnector-cli options NAME [--set ENTITY.OPERATION=on|off ...]"
+                              " [--set conflicts=report|connectwise|local]");
     }
     int run(CliContext& context, const QStringList& args) override;
 };

@@ -3,17 +3,14 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/ExitCode.h"
 #include "app/cli/InterruptWatcher.h"
-#include "core/config/InstanceConnection.h"
-#include "core/config/InstanceRepository.h"
-#include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
-#include "core/secrets/SecretStoreSync.h"
-#include "core/store/Database.h"
+#include "app/cli/SavedConnector.h"
 #include "core/sync/SyncEngine.h"
+#include "core/sync/SyncHistory.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTextStream>
 
 namespace Cli {
@@ -22,14 +19,29 @@ namespace {
 
 QJsonObject countsJson(const Cw::SyncCounts& c)
 {
-    return QJsonObject {{QStringLiteral("created"), c.created},
-                        {QStringLiteral("updated"), c.updated},
-                        {QStringLiteral("unchanged"), c.unchanged},
-                        {QStringLiteral("skipped"), c.skipped},
-                        {QStringLiteral("failed"), c.failed}};
+    return QJsonObject {{QStringLiteral("created"), c.created},     {QStringLiteral("updated"), c.updated},
+                        {QStringLiteral("unchanged"), c.unchanged}, {QStringLiteral("skipped"), c.skipped},
+                        {QStringLiteral("failed"), c.failed},       {QStringLiteral("conflict"), c.conflict}};
 }
 
-QJsonObject summaryJson(const Cw::SyncSummary& s)
+QJsonArray conflictsJson(const QList<Cw::FieldConflict>& conflicts)
+{
+    return QJsonDocument::fromJson(Cw::SyncHistory::conflictsJson(conflicts)).array();
+}
+
+// Why a slot did not start, with the command that fixes it (NAME is the connector's name, quoted when needed).
+QString blockedText(const Cw::SyncSummary& s, const Cw::SyncSlot& slot, const QString& name)
+{
+    const Cw::SyncFix fix = s.fixes.value(slot);
+    if (!fix.isValid()) {
+        return s.blocked.value(slot);
+    }
+    const QString quoted = name.contains(QLatin1Char(' ')) ? QLatin1Char('"') + name + QLatin1Char('"') : name;
+    return s.blocked.value(slot) + QStringLiteral("; ") +
+        QString(fix.commandLine).replace(QLatin1String("NAME"), quoted);
+}
+
+QJsonObject summaryJson(const Cw::SyncSummary& s, const QString& name)
 {
     QJsonObject push;
     for (auto it = s.pushCounts.cbegin(); it != s.pushCounts.cend(); ++it) {
@@ -41,7 +53,7 @@ QJsonObject summaryJson(const Cw::SyncSummary& s)
     }
     QJsonObject blocked;
     for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
-        blocked.insert(it.key().label(), it.value());
+        blocked.insert(it.key().label(), blockedText(s, it.key(), name));
     }
     QJsonArray outcomes;
     for (const Cw::SyncOutcome& o : s.outcomes) {
@@ -54,6 +66,9 @@ QJsonObject summaryJson(const Cw::SyncSummary& s)
         }
         if (!o.reason.isEmpty()) {
             j.insert(QStringLiteral("reason"), o.reason);
+        }
+        if (!o.conflicts.isEmpty()) {
+            j.insert(QStringLiteral("conflicts"), conflictsJson(o.conflicts));
         }
         outcomes.append(j);
     }
@@ -97,12 +112,16 @@ QMap<QString, Cw::SyncCounts> byName(const QMap<Cw::Entity, Cw::SyncCounts>& cou
 
 QString countsText(const Cw::SyncCounts& c)
 {
-    return SyncCommand::tr("%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed")
-        .arg(c.created)
-        .arg(c.updated)
-        .arg(c.unchanged)
-        .arg(c.skipped)
-        .arg(c.failed);
+    QString text = SyncCommand::tr("%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed")
+                       .arg(c.created)
+                       .arg(c.updated)
+                       .arg(c.unchanged)
+                       .arg(c.skipped)
+                       .arg(c.failed);
+    if (c.conflict > 0) { // the line is unchanged when there is none
+        text += SyncCommand::tr(", %1 conflicts").arg(c.conflict);
+    }
+    return text;
 }
 
 } // namespace
@@ -158,37 +177,15 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
         return usageError(context, tr("--csv saves a dry run's preview; add --dry-run."));
     }
 
-    Cw::Database* database = context.database(&exitCode);
-    if (!database) {
-        return exitCode;
+    SavedConnector connector(context);
+    if (const int code = connector.find(positional.first()); code != Success) {
+        return code;
     }
-    Cw::InstanceRepository repository(*database);
-    Cw::StoreError storeError;
-    const auto instance = repository.findByName(positional.first(), &storeError);
-    if (!instance) {
-        return context.fail(storeError.code == Cw::StoreError::Code::NotFound ? BadUsage : OperationFailed,
-                            storeError.message);
+    request.instanceId = connector.instance().id;
+    if (const int code = connector.connect(); code != Success) {
+        return code;
     }
-    request.instanceId = instance->id;
-    Cw::ApiKeyPair keys;
-    const Cw::SecretResult read =
-        Cw::SecretStoreSync::readKeys(context.secrets(), Cw::InstanceConnection::secretId(*instance), &keys);
-    if (!read.ok()) {
-        const QString fix = read.status == Cw::SecretStatus::NotFound
-            ? tr(" Save them with: cwconnector-cli instance set-keys \"%1\"").arg(instance->name)
-            : QString();
-        return context.fail(read.keychainUnusable() ? KeychainUnavailable : OperationFailed, read.message + fix,
-                            Cw::secretStatusName(read.status));
-    }
-    QString error;
-    const auto connection = Cw::InstanceConnection::connectionFor(*instance, keys, &error);
-    if (!connection) {
-        return context.fail(BadUsage, error);
-    }
-    QNetworkAccessManager* nam = Cw::NetworkAccessFactory::create(connection->proxy, nullptr);
-    std::unique_ptr<QNetworkAccessManager> namOwner(nam);
-    Cw::ApiClient client(nam, *connection);
-    Cw::SyncEngine engine(*database, &client);
+    Cw::SyncEngine engine(connector.database(), connector.client());
     if (parser.isSet(pageSize)) {
         engine.setPageSize(qBound(1, parser.value(pageSize).toInt(), 1000));
     }
@@ -222,7 +219,8 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
     }
     QString text;
     for (auto it = summary.blocked.cbegin(); it != summary.blocked.cend(); ++it) {
-        text += tr("%1: not started: %2").arg(it.key().label(), it.value()) + QLatin1Char('\n');
+        text += tr("%1: not started: %2").arg(it.key().label(), blockedText(summary, it.key(), positional.first())) +
+            QLatin1Char('\n');
     }
     // By name, as this output has always been ordered.
     const QMap<QString, Cw::SyncCounts> pushed = byName(summary.pushCounts);
@@ -234,7 +232,8 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
         text += tr("pull %1: %2").arg(it.key(), countsText(it.value())) + QLatin1Char('\n');
     }
     for (const Cw::SyncOutcome& o : summary.outcomes) {
-        if (o.action == Cw::SyncOutcome::Action::Skipped || o.action == Cw::SyncOutcome::Action::Failed) {
+        if (o.action == Cw::SyncOutcome::Action::Skipped || o.action == Cw::SyncOutcome::Action::Failed ||
+            o.action == Cw::SyncOutcome::Action::Conflict) {
             text += QStringLiteral("  %1 %2 %3: %4 (%5)\n")
                         .arg(Cw::nameOf(o.direction), Cw::nameOf(o.entity), o.localId,
                              Cw::SyncOutcome::actionName(o.action), o.reason);
@@ -255,7 +254,7 @@ int SyncCommand::run(CliContext& context, const QStringList& args)
     if (summary.dryRun) {
         text += tr("dry run: nothing was written.") + QLatin1Char('\n');
     }
-    context.print(text.trimmed(), summaryJson(summary));
+    context.print(text.trimmed(), summaryJson(summary, positional.first()));
     if (summary.unreachable) {
         return Unreachable;
     }

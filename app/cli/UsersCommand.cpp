@@ -1,8 +1,8 @@
 #include "app/cli/UsersCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "app/cli/ConnectorSession.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/SavedConnector.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/RemoteResolver.h"
 #include "core/config/UserMappings.h"
@@ -34,22 +34,22 @@ int UsersCommand::run(CliContext& context, const QStringList& args)
         }
         settings.append({setting.left(eq).trimmed(), setting.mid(eq + 1).trimmed()});
     }
-    ConnectorSession session(context);
-    if (int code = session.open(parser.positionalArguments().first()); code != Success) {
+    SavedConnector connector(context);
+    if (int code = connector.open(parser.positionalArguments().first()); code != Success) {
         return code;
     }
-    if (int code = session.connect(); code != Success) {
+    if (int code = connector.connect(); code != Success) {
         return code;
     }
-    if (int code = session.fetch({QLatin1String(Cw::RemoteResolver::member)}); code != Success) {
+    if (int code = connector.fetch({QLatin1String(Cw::RemoteResolver::member)}); code != Success) {
         return code;
     }
     Cw::StoreError error;
-    const QList<Cw::LocalUser> users = Cw::UserMappings::localUsers(session.database(), &error);
+    const QList<Cw::LocalUser> users = Cw::UserMappings::localUsers(connector.database(), &error);
     if (!error.message.isEmpty()) {
         return context.fail(OperationFailed, error.message);
     }
-    QList<Cw::UserRow> rows = Cw::UserMappings::rows(users, session.config(), session.lists());
+    QList<Cw::UserRow> rows = Cw::UserMappings::rows(users, connector.config(), connector.lists());
     QList<Cw::UserMapping> changes;
     for (const auto& [localId, memberId] : settings) {
         auto row = std::find_if(rows.begin(), rows.end(), [&](const Cw::UserRow& r) { return r.user.id == localId; });
@@ -61,7 +61,7 @@ int UsersCommand::run(CliContext& context, const QStringList& args)
         }
         Cw::RemoteItem member;
         QString message;
-        if (!Cw::UserMappings::validateMember(memberId, session.lists(), &member, &message)) {
+        if (!Cw::UserMappings::validateMember(memberId, connector.lists(), &member, &message)) {
             return context.fail(BadUsage, QString(localId + QStringLiteral(": ") + message));
         }
         row->memberId = member.id;
@@ -70,23 +70,23 @@ int UsersCommand::run(CliContext& context, const QStringList& args)
         row->confidence = 100;
         row->confirmed = true;
         row->note.clear();
-        changes.append(Cw::UserMappings::toMapping(*row, session.lists(), true));
+        changes.append(Cw::UserMappings::toMapping(*row, connector.lists(), true));
     }
     if (parser.isSet(autoMatch)) {
         const QList<Cw::UserRow> before = rows;
-        rows = Cw::UserMappings::autoMatch(rows, session.lists());
+        rows = Cw::UserMappings::autoMatch(rows, connector.lists());
         for (int i = 0; i < rows.size(); ++i) {
             if (rows.at(i).mapped() && !before.at(i).mapped()) {
-                changes.append(Cw::UserMappings::toMapping(rows.at(i), session.lists(), false));
+                changes.append(Cw::UserMappings::toMapping(rows.at(i), connector.lists(), false));
             }
         }
     }
     if (!changes.isEmpty()) {
-        Cw::ConnectorConfigRepository repository(session.database());
-        Cw::WriteTransaction transaction(session.database());
+        Cw::ConnectorConfigRepository repository(connector.database());
+        Cw::WriteTransaction transaction(connector.database());
         bool ok = transaction.begin(&error);
         for (const Cw::UserMapping& mapping : changes) {
-            ok = ok && repository.setUserMapping(session.instance().id, mapping, &error);
+            ok = ok && repository.setUserMapping(connector.instance().id, mapping, &error);
         }
         if (!ok || !transaction.commit(&error)) {
             return context.fail(OperationFailed, error.message);
@@ -119,7 +119,7 @@ int UsersCommand::run(CliContext& context, const QStringList& args)
     }
     text += tr("%n user(s) unmapped (allowed: their records sync without a member).", nullptr, unmapped);
     context.print(text,
-                  QJsonObject {{QStringLiteral("instance"), session.instance().name},
+                  QJsonObject {{QStringLiteral("instance"), connector.instance().name},
                                {QStringLiteral("users"), array},
                                {QStringLiteral("unmapped"), unmapped}});
     return Success;

@@ -1,8 +1,8 @@
 #include "app/cli/VariablesCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "app/cli/ConnectorSession.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/SavedConnector.h"
 #include "core/config/ConfigNames.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/ServerVariables.h"
@@ -49,14 +49,14 @@ int VariablesCommand::run(CliContext& context, const QStringList& args)
         }
         settings.append({setting.left(eq).trimmed(), setting.mid(eq + 1).trimmed()});
     }
-    ConnectorSession session(context);
-    if (int code = session.open(parser.positionalArguments().first()); code != Success) {
+    SavedConnector connector(context);
+    if (int code = connector.open(parser.positionalArguments().first()); code != Success) {
         return code;
     }
-    if (int code = session.connect(); code != Success) {
+    if (int code = connector.connect(); code != Success) {
         return code;
     }
-    if (int code = session.fetch(Cw::RemoteLists::variableKinds()); code != Success) {
+    if (int code = connector.fetch(Cw::RemoteLists::variableKinds()); code != Success) {
         return code;
     }
     // Category first, so a subcategory set in the same call is checked against the new category.
@@ -66,7 +66,7 @@ int VariablesCommand::run(CliContext& context, const QStringList& args)
     // The payment-method ids are picked from the local system's own payment methods.
     Cw::StoreError methodsError;
     const QStringList paymentMethods =
-        Cw::LocalRecordStore(session.database()).values(Cw::LocalSchema::paymentMethodList(), &methodsError);
+        Cw::LocalRecordStore(connector.database()).values(Cw::LocalSchema::paymentMethodList(), &methodsError);
     if (methodsError.isError()) {
         return context.fail(OperationFailed, methodsError.message);
     }
@@ -74,39 +74,40 @@ int VariablesCommand::run(CliContext& context, const QStringList& args)
     for (const auto& [key, id] : settings) {
         Cw::RemoteItem item;
         QString error;
-        if (!Cw::ServerVariables::validate(key, id, session.lists(), session.config(), paymentMethods, &item, &error)) {
+        if (!Cw::ServerVariables::validate(key, id, connector.lists(), connector.config(), paymentMethods, &item,
+                                           &error)) {
             return context.fail(BadUsage, error);
         }
         const Cw::ServerVariable variable {key, item.id, item.name};
-        store(&session.config(), variable);
+        store(&connector.config(), variable);
         changes.append(variable);
     }
     if (!changes.isEmpty()) {
-        Cw::ConnectorConfigRepository repository(session.database());
-        Cw::WriteTransaction transaction(session.database());
+        Cw::ConnectorConfigRepository repository(connector.database());
+        Cw::WriteTransaction transaction(connector.database());
         Cw::StoreError error;
         bool ok = transaction.begin(&error);
         for (const Cw::ServerVariable& variable : changes) {
-            ok = ok && repository.setServerVariable(session.instance().id, variable, &error);
+            ok = ok && repository.setServerVariable(connector.instance().id, variable, &error);
         }
         if (!ok || !transaction.commit(&error)) {
             return context.fail(OperationFailed, error.message);
         }
     }
 
-    const QList<Cw::StaleVariable> stale = Cw::ServerVariables::staleVariables(session.config(), session.lists());
+    const QList<Cw::StaleVariable> stale = Cw::ServerVariables::staleVariables(connector.config(), connector.lists());
     QJsonArray array;
     QString text;
     for (const Cw::VariableInfo& info : Cw::ServerVariables::all()) {
         QString id;
         QString name;
         if (info.key == QLatin1String("connectwise_url")) {
-            id = session.instance().site.isEmpty() ? session.instance().deployment : session.instance().site;
+            id = connector.instance().site.isEmpty() ? connector.instance().deployment : connector.instance().site;
         } else if (info.key == QLatin1String("company_id")) {
-            id = session.instance().companyId;
+            id = connector.instance().companyId;
         } else if (info.key == QLatin1String("client_id")) {
-            id = session.instance().clientId;
-        } else if (const auto v = Cw::ServerVariables::stored(session.config(), info.key)) {
+            id = connector.instance().clientId;
+        } else if (const auto v = Cw::ServerVariables::stored(connector.config(), info.key)) {
             id = v->remoteId;
             name = v->remoteName;
         }
@@ -130,7 +131,7 @@ int VariablesCommand::run(CliContext& context, const QStringList& args)
                      flag);
     }
     context.print(text.trimmed(),
-                  QJsonObject {{QStringLiteral("instance"), session.instance().name},
+                  QJsonObject {{QStringLiteral("instance"), connector.instance().name},
                                {QStringLiteral("variables"), array},
                                {QStringLiteral("staleCount"), static_cast<int>(stale.size())}});
     for (const Cw::StaleVariable& s : stale) {

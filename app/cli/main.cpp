@@ -1,6 +1,7 @@
 // cwconnector-cli: composes the command-line front end; all behaviour lives in CliApp and core.
 #include "app/cli/CliApp.h"
 #include "core/CwVersion.h"
+#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/i18n/Translations.h"
 #include "core/secrets/KeychainSecretStore.h"
 
@@ -28,8 +29,10 @@ int main(int argc, char* argv[])
     QFile input;
     input.open(stdin, QIODevice::ReadOnly);
 
+    const Cw::NetworkAccessFactory network;
     Cli::CliServices services;
     services.input = &input;
+    services.network = &network;
     services.makeSecretStore = [] { return std::make_unique<Cw::KeychainSecretStore>(); };
     Cli::CliApp cli(out, err, std::move(services));
     return cli.run(QCoreApplication::arguments());

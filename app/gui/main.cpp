@@ -1,6 +1,8 @@
 // cwconnector: the desktop app. main() only composes: it creates the long-lived services (database,
-// secret stores, the demo simulator) and passes them to the window; no class reaches for a global.
+// secret stores, the network factory, the demo simulator) and passes them to the window; no class reaches for a
+// global.
 #include "core/CwVersion.h"
+#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/i18n/Translations.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/setup/DemoSimulator.h"
@@ -10,6 +12,8 @@
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
+#include "ui/panels/LocalDataPanel.h"
+#include "ui/wizard/LocalDataPage.h"
 #include "ui/wizard/PanelPage.h"
 #include "ui/wizard/Prompter.h"
 
@@ -83,11 +87,15 @@ int main(int argc, char* argv[])
 
     Cw::KeychainSecretStore keychain;
     Cw::InstanceSecrets secrets(keychain);
+    const Cw::NetworkAccessFactory network;
     Cw::DialogPrompter prompter;
     Cw::ConnectorListModel connectors;
     Cw::MainWindow window(&connectors);
-    Cw::ConnectorCoordinator coordinator(db, secrets, prompter, connectors, window);
-    coordinator.setExtraPages(Cw::PanelPage::configurationPages());
+    Cw::ConnectorCoordinator coordinator(db, secrets, network, prompter, connectors, window);
+    coordinator.setExtraPages(QList<Cw::SetupWizard::ExtraPage> {Cw::LocalDataPage::factory()} +
+                              Cw::PanelPage::configurationPages());
+    coordinator.setLocalDataFactory(
+        [](Cw::Database& database, QWidget* parent) -> QWidget* { return new Cw::LocalDataPanel(database, parent); });
     window.show();
 
     // Treat a missing or locked keyring as a normal state: keys for this run only, said plainly.

@@ -14,6 +14,7 @@ QJsonObject FaultSettings::toJson() const
         {QStringLiteral("retryAfter"), retryAfter},
         {QStringLiteral("failEvery"), failEvery},
         {QStringLiteral("delayMs"), delayMs},
+        {QStringLiteral("linkMbps"), linkMbps},
         {QStringLiteral("truncateEvery"), truncateEvery},
         {QStringLiteral("dropEvery"), dropEvery},
         {QStringLiteral("denyModules"), QJsonArray::fromStringList(denyModules)},
@@ -38,7 +39,7 @@ bool FaultSettings::fromJson(const QJsonObject& json, FaultSettings* settings, Q
     const IntField ints[] = {{"rateLimit", &s.rateLimit},   {"rateWindowMs", &s.rateWindowMs},
                              {"retryAfter", &s.retryAfter}, {"failEvery", &s.failEvery},
                              {"delayMs", &s.delayMs},       {"truncateEvery", &s.truncateEvery},
-                             {"dropEvery", &s.dropEvery}};
+                             {"dropEvery", &s.dropEvery},   {"linkMbps", &s.linkMbps}};
     for (const IntField& field : ints) {
         const QJsonValue value = json.value(QLatin1String(field.name));
         if (value.isUndefined() || value.isNull()) {

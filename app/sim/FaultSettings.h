@@ -14,6 +14,7 @@ struct FaultSettings
     int retryAfter = 1; // seconds, sent in Retry-After with a 429
     int failEvery = 0; // every Kth API request answers 503 (odd occurrences) / 500 (even)
     int delayMs = 0; // every API reply is sent this much later
+    int linkMbps = 0; // the link's bandwidth in Mbit/s, shared by all connections (Sim::Link); 0 = unlimited
     int truncateEvery = 0; // every Kth API reply: headers + half the body, then close
     int dropEvery = 0; // every Kth API request: close the connection without an answer
     QStringList denyModules; // path prefixes under apis/3.0/ that answer 403

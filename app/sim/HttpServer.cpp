@@ -245,13 +245,13 @@ void HttpServer::processBuffered(QTcpSocket* socket)
         if (!takeRequest(it->buffer, &request, &bad)) {
             if (!bad && !it->continueSent && expectsContinue(it->buffer)) {
                 it->continueSent = true; // curl waits for this before sending a larger body
-                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                m_link.write(socket, "HTTP/1.1 100 Continue\r\n\r\n");
             }
             if (bad) {
                 qCDebug(lcSim) << "malformed request; answering 400 and closing";
                 it->closing = true;
-                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-                socket->disconnectFromHost();
+                m_link.write(socket, "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                             true);
             }
             return;
         }
@@ -291,7 +291,7 @@ bool HttpServer::respond(QTcpSocket* socket, const HttpRequest& request, const H
     if (response.delivery == HttpResponse::Delivery::Drop) {
         it->closing = true;
         // Close without answering; replies already queued for earlier requests still go out first.
-        socket->disconnectFromHost();
+        m_link.write(socket, QByteArray(), true);
         return false;
     }
     const bool close = !request.keepAlive || response.delivery == HttpResponse::Delivery::Truncated;
@@ -306,21 +306,19 @@ bool HttpServer::respond(QTcpSocket* socket, const HttpRequest& request, const H
     head += "\r\n";
     if (response.delivery == HttpResponse::Delivery::Truncated) {
         it->closing = true;
-        socket->write(head + response.body.left(response.body.size() / 2));
-        socket->disconnectFromHost(); // after the buffered bytes are written
+        m_link.write(socket, head + response.body.left(response.body.size() / 2), true); // then close
         return false;
     }
     if (request.method == "HEAD" || response.body.isEmpty()) {
-        socket->write(head);
+        m_link.write(socket, head, close);
     } else if (response.body.size() < 64 * 1024) {
-        socket->write(head + response.body); // one write, one segment for small replies
+        m_link.write(socket, head + response.body, close); // one write, one segment for small replies
     } else {
-        socket->write(head);
-        socket->write(response.body);
+        m_link.write(socket, head);
+        m_link.write(socket, response.body, close);
     }
     if (close) {
         it->closing = true;
-        socket->disconnectFromHost();
         return false;
     }
     return true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/sim/HttpMessage.h"
+#include "app/sim/Link.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -16,7 +17,8 @@ class QTcpSocket;
 namespace Sim {
 
 // A small HTTP/1.1 server over QTcpServer (or QSslServer when given a certificate): keep-alive,
-// Content-Length bodies, TCP_NODELAY, and the deliberate faults an HttpResponse asks for.
+// Content-Length bodies, TCP_NODELAY, and the deliberate faults an HttpResponse asks for. Every byte it writes
+// passes its Link (the modelled bandwidth shared by all connections).
 class HttpServer final : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
     // Loads a PEM certificate (+ optional PEM chain) and PEM key (RSA or EC) and calls setTls().
     bool loadTls(const QString& certFile, const QString& keyFile, const QString& chainFile, QString* error);
     bool isTls() const { return !m_chain.isEmpty(); }
+    // The link's bandwidth in Mbit/s, asked before each write (0 = unlimited).
+    void setLinkRate(Link::Rate mbps) { m_link.setRate(std::move(mbps)); }
 
     bool listen(const QHostAddress& address, quint16 port);
     quint16 port() const;
@@ -57,6 +61,7 @@ private:
     int m_accepted = 0;
 
     Handler m_handler;
+    Link m_link;
     QTcpServer* m_server = nullptr;
     QList<QSslCertificate> m_chain;
     QSslKey m_key;

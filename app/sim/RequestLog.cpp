@@ -25,7 +25,7 @@ QByteArray RequestLog::format(const Entry& entry)
 {
     return entry.time.toString(Qt::ISODateWithMs).toUtf8() + ' ' + entry.method + ' ' + entry.target + ' ' +
         (entry.status == 0 ? QByteArray("dropped") : QByteArray::number(entry.status)) + ' ' +
-        QByteArray::number(entry.ms) + "ms\n";
+        QByteArray::number(entry.ms) + "ms" + (entry.encoding.isEmpty() ? QByteArray() : ' ' + entry.encoding) + '\n';
 }
 
 void RequestLog::record(Entry entry)
@@ -49,7 +49,8 @@ QJsonArray RequestLog::toJson() const
                                  {QStringLiteral("target"), QString::fromUtf8(e.target)},
                                  {QStringLiteral("status"), e.status},
                                  {QStringLiteral("ms"), e.ms},
-                                 {QStringLiteral("connection"), e.connection}});
+                                 {QStringLiteral("connection"), e.connection},
+                                 {QStringLiteral("encoding"), QString::fromLatin1(e.encoding)}});
     }
     return list;
 }

@@ -9,8 +9,8 @@
 
 namespace Sim {
 
-// One line per request: time, method, target, status, ms. Never headers, so never the Authorization
-// header or keys. Written to a file or stderr ("-") when asked, and kept (the last 10,000) for
+// One line per request: time, method, target, status, ms (and the reply's encoding when it has one). Never headers, so
+// never the Authorization header or keys. Written to a file or stderr ("-") when asked, and kept (the last 10,000) for
 // GET /_sim/requests.
 class RequestLog final
 {
@@ -23,6 +23,7 @@ public:
         int status = 0; // 0 = connection dropped without an answer
         qint64 ms = 0;
         int connection = 0; // HttpRequest::connection
+        QByteArray encoding; // the reply's Content-Encoding ("gzip"), empty when sent as is
     };
 
     RequestLog() = default;

@@ -43,6 +43,8 @@ SimOptions::SimOptions()
         option("retry-after", tr("Seconds sent in Retry-After with a 429."), "S", "1"),
         option("fail-every", tr("Every Kth API request answers 503/500."), "K", "0"),
         option("delay-ms", tr("Send every API reply MS milliseconds late."), "MS", "0"),
+        option("link-mbps",
+               tr("Model a link of N Mbit/s: a bandwidth limit shared by all connections (0 = unlimited)."), "N", "0"),
         option("truncate-every", tr("Every Kth API reply is cut off after half its body."), "K", "0"),
         option("drop-every", tr("Every Kth API request gets its connection closed without an answer."), "K", "0"),
         option("deny-module", tr("Answer 403 for paths under apis/3.0/ starting with PATH (repeatable)."), "PATH"),
@@ -70,14 +72,15 @@ bool SimOptions::toConfig(const QProcessEnvironment& environment, SimConfig* con
         return true;
     };
     qint64 port = 0, records = 0, seed = 0, move = 0, rateLimit = 0, window = 0, retryAfter = 0, failEvery = 0,
-           delay = 0, truncateEvery = 0, dropEvery = 0;
+           delay = 0, truncateEvery = 0, dropEvery = 0, linkMbps = 0;
     constexpr qint64 big = 1000000000;
     if (!number("port", 0, 65535, &port) || !number("records", 0, 10000000, &records) ||
         !number("seed", 0, std::numeric_limits<qint64>::max(), &seed) ||
         !number("move-codebase-after", 0, big, &move) || !number("rate-limit", 0, big, &rateLimit) ||
         !number("rate-window-ms", 1, big, &window) || !number("retry-after", 0, 86400, &retryAfter) ||
         !number("fail-every", 0, big, &failEvery) || !number("delay-ms", 0, 600000, &delay) ||
-        !number("truncate-every", 0, big, &truncateEvery) || !number("drop-every", 0, big, &dropEvery)) {
+        !number("link-mbps", 0, 100000, &linkMbps) || !number("truncate-every", 0, big, &truncateEvery) ||
+        !number("drop-every", 0, big, &dropEvery)) {
         return false;
     }
     m_port = static_cast<quint16>(port);
@@ -115,6 +118,7 @@ bool SimOptions::toConfig(const QProcessEnvironment& environment, SimConfig* con
     c.faults.retryAfter = static_cast<int>(retryAfter);
     c.faults.failEvery = static_cast<int>(failEvery);
     c.faults.delayMs = static_cast<int>(delay);
+    c.faults.linkMbps = static_cast<int>(linkMbps);
     c.faults.truncateEvery = static_cast<int>(truncateEvery);
     c.faults.dropEvery = static_cast<int>(dropEvery);
     c.faults.denyModules = m_parser.values(QStringLiteral("deny-module"));

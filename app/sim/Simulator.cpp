@@ -1,6 +1,7 @@
 #include "app/sim/Simulator.h"
 
 #include "app/sim/ApiError.h"
+#include "app/sim/Gzip.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -11,6 +12,21 @@ namespace Sim {
 namespace {
 const QString kApiMarker = QStringLiteral("/apis/3.0");
 const QString kReleaseCodebase = QStringLiteral("v4_6_release/");
+// List replies from this size on are sent gzip-compressed to a client that accepts it.
+constexpr qsizetype kGzipFromBytes = 1024;
+
+// Compresses a list reply when the request accepts gzip; returns the Content-Encoding sent ("" = none).
+QByteArray offerGzip(const HttpRequest& request, HttpResponse* response)
+{
+    if (response->status != 200 || response->body.size() < kGzipFromBytes || !response->body.startsWith('[') ||
+        !Gzip::accepted(request.header("Accept-Encoding"))) {
+        return {};
+    }
+    response->body = Gzip::compress(response->body);
+    response->setHeader("Content-Encoding", "gzip");
+    response->setHeader("Vary", "Accept-Encoding");
+    return "gzip";
+}
 } // namespace
 
 Simulator::Simulator(SimConfig config)
@@ -32,9 +48,10 @@ HttpResponse Simulator::handle(const HttpRequest& request)
     HttpResponse response = dispatch(request);
     if (!request.path.startsWith("/_sim/")) {
         ++m_requests;
+        const QByteArray encoding = offerGzip(request, &response);
         m_log.record({QDateTime::currentDateTimeUtc(), request.method, request.target,
                       response.delivery == HttpResponse::Delivery::Drop ? 0 : response.status,
-                      timer.elapsed() + response.delayMs, request.connection});
+                      timer.elapsed() + response.delayMs, request.connection, encoding});
     }
     return response;
 }

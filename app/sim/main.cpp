@@ -29,6 +29,7 @@ int main(int argc, char* argv[])
         return 1;
     }
     Sim::HttpServer server([&simulator](const Sim::HttpRequest& request) { return simulator.handle(request); });
+    server.setLinkRate([&simulator] { return simulator.faults().settings().linkMbps; });
     if (!config.tlsCertFile.isEmpty()) {
         if (!server.loadTls(config.tlsCertFile, config.tlsKeyFile, config.tlsChainFile, &error)) {
             err << "cwconnector-sim: " << error << '\n';

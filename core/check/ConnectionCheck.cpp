@@ -3,9 +3,9 @@
 #include "core/check/ApiSteps.h"
 #include "core/check/NetworkSteps.h"
 #include "core/check/SystemsCheck.h"
+#include "core/config/ConnectorSession.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/Endpoints.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 
 #include <QSslCertificate>
 
@@ -78,15 +78,14 @@ CheckTarget ConnectionCheck::targetFor(const Connection& connection)
     return target;
 }
 
-ConnectionCheck::ConnectionCheck(const Connection& connection, const CheckPlan& plan, QObject* parent)
+ConnectionCheck::ConnectionCheck(const ConnectorSession& session, const CheckPlan& plan, QObject* parent)
     : QObject(parent)
-    , m_connection(connection)
-    , m_network(NetworkAccessFactory::create(connection.proxy, this))
-    , m_client(new ApiClient(m_network, connection, this))
+    , m_connection(session.connection())
+    , m_client(session.newClient(this))
     , m_check(new SystemsCheck(this))
 {
-    const CheckTarget target = targetFor(connection);
-    m_check->addStep(new InputStep(connection, m_client));
+    const CheckTarget target = targetFor(m_connection);
+    m_check->addStep(new InputStep(m_connection, m_client));
     m_check->addStep(new DnsStep(target));
     m_check->addStep(new TcpStep(target, kSocketTimeoutMs));
     m_check->addStep(new TlsStep(target, kSocketTimeoutMs));

@@ -7,11 +7,10 @@
 
 #include <QObject>
 
-class QNetworkAccessManager;
-
 namespace Cw {
 
 class ApiClient;
+class ConnectorSession;
 class MembersStep;
 class SystemsCheck;
 
@@ -38,14 +37,15 @@ struct CheckPlan
 // The whole systems check of one connection, PRODUCT.md's layers in order:
 //   input -> DNS -> TCP -> TLS -> company lookup -> authentication -> permission per module
 //         -> members pull, lookup lists not empty
-// It owns its network manager (with the connection's proxy) and API client.
+// Its API client comes from the connector's session: the probes, which run in parallel where they can, share the
+// session's rate governor (a 429 pauses them all) and its company info.
 class ConnectionCheck final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectionCheck)
 
 public:
-    ConnectionCheck(const Connection& connection, const CheckPlan& plan, QObject* parent = nullptr);
+    ConnectionCheck(const ConnectorSession& session, const CheckPlan& plan, QObject* parent = nullptr);
     ~ConnectionCheck() override;
 
     SystemsCheck* check() const { return m_check; }
@@ -65,7 +65,6 @@ signals:
 
 private:
     Connection m_connection;
-    QNetworkAccessManager* m_network;
     ApiClient* m_client;
     SystemsCheck* m_check;
     MembersStep* m_members = nullptr;

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace Cw {
 
 namespace {
@@ -94,6 +96,19 @@ bool readInstance(DocumentReader& r, const QJsonObject& o, Instance* instance)
     instance->proxyMode = *proxyMode;
     instance->proxyHost = proxy.value(QLatin1String("host")).toString();
     instance->proxyPort = proxy.value(QLatin1String("port")).toInt();
+    // Absent in documents written before it existed: the default.
+    const QJsonValue inFlight = o.value(QLatin1String("maxInFlight"));
+    if (!inFlight.isUndefined() && !inFlight.isNull()) {
+        const double value = inFlight.toDouble(-1);
+        if (!inFlight.isDouble() || value != std::floor(value)) {
+            return r.fail(QStringLiteral("instance.maxInFlight"),
+                          DocumentReader::tr("must be a whole number from 1 to %1.").arg(Instance::maxMaxInFlight));
+        }
+        instance->maxInFlight = inFlight.toInt();
+        StoreError range;
+        return r.placed(QStringLiteral("instance.maxInFlight"),
+                        Instance::validateMaxInFlight(instance->maxInFlight, &range), range);
+    }
     return true;
 }
 
@@ -113,7 +128,8 @@ QJsonObject ConfigDocument::toJson(const QDateTime& exportedAt) const
                                       {QStringLiteral("clientId"), instance.clientId},
                                       {QStringLiteral("codebaseOverride"), instance.codebaseOverride},
                                       {QStringLiteral("caFile"), instance.caFile},
-                                      {QStringLiteral("proxy"), proxy}};
+                                      {QStringLiteral("proxy"), proxy},
+                                      {QStringLiteral("maxInFlight"), instance.maxInFlight}};
     QJsonArray variables;
     for (const ServerVariable& v : config.serverVariables) {
         variables.append(QJsonObject {{QStringLiteral("key"), v.key},
@@ -149,6 +165,7 @@ QJsonObject ConfigDocument::toJson(const QDateTime& exportedAt) const
                         {QStringLiteral("instance"), instanceObject},
                         {QStringLiteral("serverVariables"), variables},
                         {QStringLiteral("syncOptions"), options},
+                        {QStringLiteral("conflictPolicy"), nameOf(config.conflictPolicy)},
                         {QStringLiteral("lookups"), lookups},
                         {QStringLiteral("userMappings"), users}};
 }
@@ -200,6 +217,17 @@ std::optional<ConfigDocument> ConfigDocument::parse(const QByteArray& json, Stor
     if (!r.array(root, "serverVariables", &variables) || !r.array(root, "syncOptions", &options) ||
         !r.array(root, "lookups", &lookups) || !r.array(root, "userMappings", &users)) {
         return std::nullopt;
+    }
+    // Optional: exports older than conflict policies have none (report).
+    const QJsonValue policy = root.value(QLatin1String("conflictPolicy"));
+    if (!policy.isUndefined()) {
+        const auto parsed = parseName<ConflictPolicy>(policy.toString());
+        if (!parsed) {
+            r.fail(QStringLiteral("conflictPolicy"),
+                   tr("must be one of %1.").arg(nameTable<ConflictPolicy>().names().join(QLatin1String(", "))));
+            return std::nullopt;
+        }
+        out.config.conflictPolicy = *parsed;
     }
     StoreError validation;
     for (qsizetype i = 0; i < variables.size(); ++i) {

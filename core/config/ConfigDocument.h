@@ -16,7 +16,7 @@ namespace Cw {
 
 // A connector's configuration as a versioned JSON document, without secrets (there are none to export):
 // {"format":"cwconnector-config","version":1,"exportedAt":"...","generator":"cwconnector X.Y.Z",
-//  "instance":{name,deployment,site,companyId,clientId,codebaseOverride,caFile,proxy:{mode,host,port}},
+//  "instance":{name,deployment,site,companyId,clientId,codebaseOverride,caFile,proxy:{mode,host,port},maxInFlight},
 //  "serverVariables":[{key,id,name}],"syncOptions":[{entity,operation,enabled}],
 //  "lookups":[{lookup,local,remoteId,remoteName}],
 //  "userMappings":[{localUserId,memberId,memberIdentifier,matchBy,confidence,confirmed}]}

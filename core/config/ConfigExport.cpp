@@ -49,6 +49,7 @@ std::optional<ImportResult> ConfigExport::importJson(const QByteArray& json, con
 
     ConnectorConfig config;
     config.syncOptions = document->config.syncOptions;
+    config.conflictPolicy = document->config.conflictPolicy;
     for (const ServerVariable& v : document->config.serverVariables) {
         const QString kind = ConfigNames::resolverKindForVariable(v.key);
         if (const auto id = resolve(resolver, kind, v.remoteName, v.remoteId)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/ConflictPolicy.h"
 #include "core/domain/Entity.h"
 #include "core/domain/SyncOperation.h"
 
@@ -73,6 +74,7 @@ struct ConnectorConfig
     QList<SyncOption> syncOptions;
     QList<LookupValue> lookups;
     QList<UserMapping> userMappings;
+    ConflictPolicy conflictPolicy = ConflictPolicy::Report; // with the sync options (sync_policies)
 };
 
 } // namespace Cw

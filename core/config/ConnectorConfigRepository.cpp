@@ -262,6 +262,24 @@ bool ConnectorConfigRepository::clearUserMapping(qint64 instanceId, const QStrin
                  {instanceId, localUserId}, error);
 }
 
+std::optional<ConflictPolicy> ConnectorConfigRepository::conflictPolicy(qint64 instanceId, StoreError* error) const
+{
+    QSqlQuery q(m_database.connection());
+    if (!m_database.exec(QStringLiteral("SELECT conflicts FROM sync_policies WHERE instance_id = ?"), {instanceId},
+                         error, &q)) {
+        return std::nullopt;
+    }
+    return q.next() ? parseName<ConflictPolicy>(q.value(0).toString()).value_or(ConflictPolicy::Report)
+                    : ConflictPolicy::Report;
+}
+
+bool ConnectorConfigRepository::setConflictPolicy(qint64 instanceId, ConflictPolicy policy, StoreError* error)
+{
+    return write(QStringLiteral("INSERT INTO sync_policies (instance_id, conflicts) VALUES (?, ?)"
+                                " ON CONFLICT (instance_id) DO UPDATE SET conflicts = excluded.conflicts"),
+                 {instanceId, nameOf(policy)}, error);
+}
+
 std::optional<ConnectorConfig> ConnectorConfigRepository::load(qint64 instanceId, StoreError* error) const
 {
     StoreError local;
@@ -270,6 +288,7 @@ std::optional<ConnectorConfig> ConnectorConfigRepository::load(qint64 instanceId
     config.syncOptions = syncOptions(instanceId, &local);
     config.lookups = lookups(instanceId, &local);
     config.userMappings = userMappings(instanceId, &local);
+    config.conflictPolicy = conflictPolicy(instanceId, &local).value_or(ConflictPolicy::Report);
     if (local.isError()) {
         if (error) {
             *error = local;
@@ -313,6 +332,9 @@ bool ConnectorConfigRepository::replace(qint64 instanceId, const ConnectorConfig
         if (!setUserMapping(instanceId, mapping, error)) {
             return false;
         }
+    }
+    if (!setConflictPolicy(instanceId, config.conflictPolicy, error)) {
+        return false;
     }
     return transaction.commit(error);
 }

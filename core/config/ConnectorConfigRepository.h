@@ -22,7 +22,7 @@ public:
     explicit ConnectorConfigRepository(Database& database);
 
     std::optional<ConnectorConfig> load(qint64 instanceId, StoreError* error = nullptr) const;
-    // Replaces the four sets with `config` in one transaction.
+    // Replaces the four sets and the conflict policy with `config` in one transaction.
     bool replace(qint64 instanceId, const ConnectorConfig& config, StoreError* error = nullptr);
 
     QList<ServerVariable> serverVariables(qint64 instanceId, StoreError* error = nullptr) const;
@@ -32,6 +32,10 @@ public:
     QList<SyncOption> syncOptions(qint64 instanceId, StoreError* error = nullptr) const;
     bool setSyncOption(qint64 instanceId, const SyncOption& option, StoreError* error = nullptr);
     bool isSyncEnabled(qint64 instanceId, Entity entity, Operation operation, StoreError* error = nullptr) const;
+
+    // The connector's conflict policy (report when none was set).
+    std::optional<ConflictPolicy> conflictPolicy(qint64 instanceId, StoreError* error = nullptr) const;
+    bool setConflictPolicy(qint64 instanceId, ConflictPolicy policy, StoreError* error = nullptr);
 
     QList<LookupValue> lookups(qint64 instanceId, StoreError* error = nullptr) const; // every lookup
     bool setLookup(qint64 instanceId, const LookupValue& value, StoreError* error = nullptr);

@@ -154,6 +154,19 @@ bool Instance::validateClientId(const QString& rawClientId, StoreError* error)
     return true;
 }
 
+bool Instance::validateMaxInFlight(int maxInFlight, StoreError* error)
+{
+    if (maxInFlight < 1 || maxInFlight > maxMaxInFlight) {
+        return invalid(error, tr("Requests in flight"),
+                       tr("Requests in flight: %1 is out of range; use a number from 1 to %2 (1 sends one request "
+                          "at a time, %3 is the default).")
+                           .arg(maxInFlight)
+                           .arg(maxMaxInFlight)
+                           .arg(defaultMaxInFlight));
+    }
+    return true;
+}
+
 void Instance::normalize()
 {
     name = normalizedName(name);
@@ -175,7 +188,8 @@ void Instance::normalize()
 
 bool Instance::validate(StoreError* error) const
 {
-    if (!validateName(name, error) || !validateCompanyId(companyId, error) || !validateClientId(clientId, error)) {
+    if (!validateName(name, error) || !validateCompanyId(companyId, error) || !validateClientId(clientId, error) ||
+        !validateMaxInFlight(maxInFlight, error)) {
         return false;
     }
     const std::optional<Deployment> kind = deploymentKind();

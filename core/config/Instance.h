@@ -23,6 +23,9 @@ public:
     enum class ProxyMode { System, None, Manual };
 
     static constexpr int maxNameLength = 64; // in characters (Unicode code points)
+    // Requests to ConnectWise on the wire at once (the connection's RateGovernor ceiling): 1 sends one at a time.
+    static constexpr int defaultMaxInFlight = 4;
+    static constexpr int maxMaxInFlight = 16;
 
     qint64 id = 0; // 0 until created
     QString name;
@@ -35,6 +38,7 @@ public:
     ProxyMode proxyMode = ProxyMode::System;
     QString proxyHost; // only with ProxyMode::Manual; never holds credentials
     int proxyPort = 0;
+    int maxInFlight = defaultMaxInFlight; // 1 to maxMaxInFlight
     State state = State::Draft;
     QDateTime createdAt; // UTC; set by the repository
     QDateTime updatedAt;
@@ -60,6 +64,7 @@ public:
     static bool validateName(const QString& name, StoreError* error);
     static bool validateCompanyId(const QString& companyId, StoreError* error);
     static bool validateClientId(const QString& clientId, StoreError* error);
+    static bool validateMaxInFlight(int maxInFlight, StoreError* error);
 
     // Trims every field, normalises the name and the client id (lower case, no braces) and clears the proxy
     // host and port unless the proxy mode is manual.

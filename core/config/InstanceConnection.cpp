@@ -24,37 +24,6 @@ std::optional<Site> InstanceConnection::siteFor(const Instance& instance, QStrin
     return parsed.site;
 }
 
-std::optional<Connection> InstanceConnection::connectionFor(const Instance& instance, const ApiKeyPair& keys,
-                                                            QString* error)
-{
-    const auto site = siteFor(instance, error);
-    if (!site) {
-        return std::nullopt;
-    }
-    Connection c;
-    c.site = *site;
-    c.companyId = instance.companyId;
-    c.clientId = instance.clientId.isEmpty() ? defaultClientId() : instance.clientId;
-    c.publicKey = keys.publicKey;
-    c.privateKey = keys.privateKey;
-    c.codebaseOverride = instance.codebaseOverride;
-    c.caFile = instance.caFile;
-    switch (instance.proxyMode) {
-    case Instance::ProxyMode::System:
-        c.proxy.mode = ProxySettings::Mode::System;
-        break;
-    case Instance::ProxyMode::None:
-        c.proxy.mode = ProxySettings::Mode::None;
-        break;
-    case Instance::ProxyMode::Manual:
-        c.proxy.mode = ProxySettings::Mode::Manual;
-        c.proxy.host = instance.proxyHost;
-        c.proxy.port = static_cast<quint16>(instance.proxyPort);
-        break;
-    }
-    return c;
-}
-
 bool InstanceConnection::applySite(Instance* instance, const QString& region, const QString& site, QString* error)
 {
     if (!region.isEmpty() && !site.isEmpty()) {

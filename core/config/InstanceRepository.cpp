@@ -11,7 +11,7 @@ namespace {
 
 constexpr char kColumns[] =
     "id, name, deployment, site, company_id, client_id, codebase_override, ca_file, proxy_mode, proxy_host, "
-    "proxy_port, state, created_at, updated_at, last_check_at, last_check_passed, last_sync_at";
+    "proxy_port, state, created_at, updated_at, last_check_at, last_check_passed, last_sync_at, max_in_flight";
 
 QDateTime timeFrom(const QVariant& value)
 {
@@ -40,6 +40,7 @@ Instance instanceFrom(const QSqlQuery& q)
         i.lastCheckPassed = q.value(15).toInt() != 0;
     }
     i.lastSyncAt = timeFrom(q.value(16));
+    i.maxInFlight = q.value(17).toInt();
     return i;
 }
 
@@ -103,12 +104,12 @@ bool InstanceRepository::create(Instance* instance, StoreError* error)
     StoreError insertError;
     const bool inserted = m_database.exec(
         QStringLiteral("INSERT INTO instances (name, name_key, deployment, site, company_id, client_id, "
-                       "codebase_override, ca_file, proxy_mode, proxy_host, proxy_port, state, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                       "codebase_override, ca_file, proxy_mode, proxy_host, proxy_port, max_in_flight, state, "
+                       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {instance->name, Instance::nameKey(instance->name), instance->deployment, instance->site, instance->companyId,
          instance->clientId, instance->codebaseOverride, instance->caFile, Instance::proxyModeName(instance->proxyMode),
-         instance->proxyHost, instance->proxyPort, Instance::stateName(instance->state), time.toMSecsSinceEpoch(),
-         time.toMSecsSinceEpoch()},
+         instance->proxyHost, instance->proxyPort, instance->maxInFlight, Instance::stateName(instance->state),
+         time.toMSecsSinceEpoch(), time.toMSecsSinceEpoch()},
         &insertError, &q);
     if (!inserted || !q.next()) {
         if (Database::isUniqueViolation(insertError)) {
@@ -148,10 +149,11 @@ bool InstanceRepository::update(Instance* instance, StoreError* error)
             instance->id,
             QStringLiteral("name = ?, name_key = ?, deployment = ?, site = ?, company_id = ?, client_id = ?, "
                            "codebase_override = ?, ca_file = ?, proxy_mode = ?, proxy_host = ?, "
-                           "proxy_port = ?"),
+                           "proxy_port = ?, max_in_flight = ?"),
             {instance->name, Instance::nameKey(instance->name), instance->deployment, instance->site,
              instance->companyId, instance->clientId, instance->codebaseOverride, instance->caFile,
-             Instance::proxyModeName(instance->proxyMode), instance->proxyHost, instance->proxyPort},
+             Instance::proxyModeName(instance->proxyMode), instance->proxyHost, instance->proxyPort,
+             instance->maxInFlight},
             error) ||
         !transaction.commit(error)) {
         return false;

@@ -220,8 +220,8 @@ QList<StaleVariable> ServerVariables::staleVariables(const ConnectorConfig& conf
         stale.key = v.key;
         stale.remoteId = v.remoteId;
         stale.remoteName = v.remoteName;
-        stale.fix = tr("Pick another value under Server variables › %1 (or: cwconnector-cli variables NAME --set "
-                       "%2=ID), or make it active again in ConnectWise under %3.")
+        stale.fix = tr("Pick another value for %1 (%2) in the connector's server variables (Settings › Server "
+                       "variables), or make it active again in ConnectWise under %3.")
                         .arg(i.title, v.key, RemoteLists::setupTableFor(i.kind));
         const QStringList fixed = ConfigNames::fixedValuesForVariable(v.key);
         if (!fixed.isEmpty()) {
@@ -300,7 +300,7 @@ QList<SyncBlocker> ServerVariables::syncBlockers(const ConnectorConfig& config, 
         }
         if (reason.isEmpty() && !stored(config, key)) {
             reason = tr("%1 is not set.").arg(info(key).title);
-            fix = tr("Set it under Server variables › %1 (or: cwconnector-cli variables NAME --set %2=ID).")
+            fix = tr("Set %1 (%2) in the connector's server variables (Settings › Server variables).")
                       .arg(info(key).title, key);
         }
         if (reason.isEmpty()) {

@@ -9,28 +9,20 @@
 
 namespace Cw {
 
-ApiClient::ApiClient(QNetworkAccessManager* manager, Connection connection, QObject* parent)
-    : ApiClient(manager, std::move(connection), nullptr, parent)
+ApiClient::ApiClient(const NetworkAccessFactory& network, Connection connection, QObject* parent)
+    : ApiClient(network, std::move(connection), nullptr, parent)
 { }
 
-ApiClient::ApiClient(QNetworkAccessManager* manager, Connection connection, std::shared_ptr<RateGovernor> governor,
+ApiClient::ApiClient(const NetworkAccessFactory& network, Connection connection, std::shared_ptr<RateGovernor> governor,
                      QObject* parent)
     : QObject(parent)
-    , m_manager(manager)
+    , m_network(network)
     , m_connection(std::move(connection))
+    , m_manager(m_network.create(m_connection.proxy, this))
     , m_builder(m_connection)
     , m_governor(governor ? std::move(governor)
                           : RateGovernor::create(m_connection.maxInFlight, governorName(m_connection)))
 {
-    Q_ASSERT(m_manager);
-    const QString applied = NetworkAccessFactory::appliedProxyKey(m_manager);
-    if (applied != m_connection.proxy.key()) {
-        if (!applied.isEmpty()) {
-            qCWarning(lcConnectWise).noquote() << "network manager switched from proxy" << applied << "to"
-                                               << m_connection.proxy.key() << "- give each connection its own manager";
-        }
-        NetworkAccessFactory::applyProxy(m_manager, m_connection.proxy);
-    }
     const QString codebase = m_connection.effectiveCodebaseOverride();
     if (!codebase.isEmpty()) {
         m_baseUrl = m_connection.site.apiBaseUrl(codebase);
@@ -51,6 +43,7 @@ ApiError ApiClient::setCompanyInfo(const CompanyInfo& info)
     if (canRediscoverCodebase()) {
         setBaseUrl(base);
     }
+    emit companyInfoChanged(info);
     return error;
 }
 

@@ -22,20 +22,20 @@ class QNetworkReply;
 namespace Cw {
 
 class CompanyLookup;
+class NetworkAccessFactory;
 struct CompanyLookupResult;
 
 // The one request pipeline to a ConnectWise tenant. Holds the Connection (keys in memory only), finds the
 // base URL (codebase override, or companyinfo on first use), and makes ApiCalls that carry auth, clientId,
 // the pinned Accept version, timeout, TLS and retry behaviour (see ApiCall). Every request passes the client's
-// RateGovernor: give all clients of one connection the same one (ClientThread does), or each makes its own
-// (Connection::maxInFlight requests at once).
+// RateGovernor: give all clients of one connection the same one (ConnectorSession and ClientThread do), or each
+// makes its own (Connection::maxInFlight requests at once).
 //
-// Give each client its own QNetworkAccessManager, ideally from NetworkAccessFactory::create(proxy): the
-// client applies the connection's proxy to the manager it is given (Qt keeps proxies per manager), so a
-// manager shared by connections with different proxy settings would be reconfigured (a warning is logged).
+// Each client has a QNetworkAccessManager of its own, made by the NetworkAccessFactory it is given (with the
+// connection's proxy: Qt keeps proxies per manager) in the thread it is constructed in. The app does not build
+// clients itself: a ConnectorSession opens a connector and builds its clients.
 //
-//   auto* nam = Cw::NetworkAccessFactory::create(connection.proxy, this);
-//   auto* client = new Cw::ApiClient(nam, connection, this);      // or (nam, connection, governor, this)
+//   auto* client = session.newClient(this);     // or new Cw::ApiClient(network, connection, governor, this)
 //   Cw::ApiCall* call = client->send(Cw::ApiRequest::get(Cw::Endpoints::systemInfo()));
 //   connect(call, &Cw::ApiCall::finished, this, [](const Cw::ApiResult& r) { ... });
 class ApiClient final : public QObject
@@ -44,14 +44,17 @@ class ApiClient final : public QObject
     Q_DISABLE_COPY_MOVE(ApiClient)
 
 public:
-    ApiClient(QNetworkAccessManager* manager, Connection connection, QObject* parent = nullptr);
+    // network must outlive the client (it makes the manager here, and the managers of ClientThread clones).
+    ApiClient(const NetworkAccessFactory& network, Connection connection, QObject* parent = nullptr);
     // governor: the connection's, shared with its other clients; null = a new one of connection.maxInFlight.
-    ApiClient(QNetworkAccessManager* manager, Connection connection, std::shared_ptr<RateGovernor> governor,
+    ApiClient(const NetworkAccessFactory& network, Connection connection, std::shared_ptr<RateGovernor> governor,
               QObject* parent = nullptr);
     ~ApiClient() override;
 
     const Connection& connection() const { return m_connection; }
     QNetworkAccessManager* networkAccessManager() const { return m_manager; }
+    // What made this client's manager; clones of the client (ClientThread) get theirs from it too.
+    const NetworkAccessFactory& networkFactory() const { return m_network; }
     // The gate of this client's requests; hand it to every other client of the same connection.
     std::shared_ptr<RateGovernor> governor() const { return m_governor; }
 
@@ -72,6 +75,8 @@ public:
 
 signals:
     void baseUrlChanged(const QUrl& baseUrl);
+    // The client adopted a company lookup's answer (its own, or one given to setCompanyInfo()).
+    void companyInfoChanged(const Cw::CompanyInfo& info);
 
 private:
     friend class ApiCall;
@@ -94,8 +99,9 @@ private:
         Done done;
     };
 
-    QNetworkAccessManager* m_manager;
+    const NetworkAccessFactory& m_network;
     Connection m_connection;
+    QNetworkAccessManager* m_manager;
     RequestBuilder m_builder;
     std::shared_ptr<RateGovernor> m_governor;
     QUrl m_baseUrl;

@@ -10,7 +10,8 @@ class BodyCheck final
 {
 public:
     // MalformedResponse (with truncated) when the body is shorter than its Content-Length (not checked for an
-    // encoded body: Qt decompresses it, so the length does not apply); kind None otherwise.
+    // encoded body: Qt inflates gzip, drops the Content-Length of the compressed bytes and reports no error for a
+    // cut stream, so a cut gzip reply is found by its JSON: rawJson() or the parse); kind None otherwise.
     static ApiError length(const ApiResult& reply);
     // For a body read as raw JSON: a [ or { must be closed by the matching ] or } (after trimming), anything else
     // must be a complete JSON scalar ("null" from companyinfo); an empty body is left to the reader. Includes

@@ -15,11 +15,11 @@ ClientThread::ClientThread(const ApiClient& source)
     const Connection connection = source.connection();
     const std::optional<CompanyInfo> info = source.companyInfo();
     const std::shared_ptr<RateGovernor> governor = source.governor();
+    const NetworkAccessFactory* network = &source.networkFactory();
     QMetaObject::invokeMethod(
         m_context,
-        [this, connection, info, governor] {
-            QNetworkAccessManager* manager = NetworkAccessFactory::create(connection.proxy, m_context);
-            m_client = new ApiClient(manager, connection, governor, m_context);
+        [this, connection, info, governor, network] {
+            m_client = new ApiClient(*network, connection, governor, m_context); // its manager made in this thread
             if (info) {
                 m_client->setCompanyInfo(*info); // no second company lookup
             }

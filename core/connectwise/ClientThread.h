@@ -13,10 +13,11 @@ namespace Cw {
 // on the thread that made the request.
 //
 // The client adopts what the source already knows (the connection, its proxy and keys, the company lookup's
-// answer) and shares the source's RateGovernor: requests of both count against one limit, and a 429 on either
-// pauses both. Nothing else is shared afterwards. Objects that use client() must live in
-// thread() (create them there, e.g. with QMetaObject::invokeMethod(context(), ...)). The destructor stops the
-// thread and deletes the client, its manager and every object parented to context() in that thread.
+// answer), gets its manager from the source's NetworkAccessFactory and shares the source's RateGovernor: requests of
+// both count against one limit, and a 429 on either pauses both. Nothing else is shared afterwards. Objects that use
+// client() must live in thread() (create them there, e.g. with QMetaObject::invokeMethod(context(), ...)). The
+// destructor stops the thread and deletes the client, its manager and every object parented to context() in that
+// thread.
 class ClientThread final
 {
     Q_DISABLE_COPY_MOVE(ClientThread)

@@ -21,7 +21,9 @@ public:
 
 } // namespace
 
-QNetworkAccessManager* NetworkAccessFactory::create(const ProxySettings& proxy, QObject* parent)
+NetworkAccessFactory::~NetworkAccessFactory() = default;
+
+QNetworkAccessManager* NetworkAccessFactory::create(const ProxySettings& proxy, QObject* parent) const
 {
     auto* manager = new QNetworkAccessManager(parent);
     applyProxy(manager, proxy);

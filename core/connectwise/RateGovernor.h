@@ -31,7 +31,8 @@ namespace Cw {
 // release() it before that context is destroyed (ApiCall does in its destructor). Owned by shared_ptr (create()).
 //
 //   auto governor = Cw::RateGovernor::create(connection.maxInFlight, connection.companyId);
-//   auto* a = new Cw::ApiClient(namA, connection, governor, this);   // every client of the connection
+//   auto* a = new Cw::ApiClient(network, connection, governor, this); // every client of the connection (the
+//                                                                     // session builds them: ConnectorSession)
 //   auto b = std::make_unique<Cw::ClientThread>(*a);                // shares a->governor() in its thread
 class RateGovernor final : public std::enable_shared_from_this<RateGovernor>
 {

@@ -4,11 +4,14 @@
 
 #include <QDate>
 #include <QRegularExpression>
-#include <QSet>
 
 namespace Cw {
 
-CsvEntityParser::CsvEntityParser(LocalEntity entity) : m_entity(std::move(entity)) { }
+CsvEntityParser::CsvEntityParser(LocalEntity entity, TextEncoding encoding, int maxErrors)
+    : m_entity(std::move(entity)), m_encoding(encoding), m_errors(maxErrors)
+{ }
+
+CsvEntityParser::~CsvEntityParser() = default;
 
 QVariant CsvEntityParser::convert(const LocalColumn& column, const QString& raw, QString* error)
 {
@@ -17,6 +20,12 @@ QVariant CsvEntityParser::convert(const LocalColumn& column, const QString& raw,
         if (column.required) {
             *error = tr("%1 is empty; it is required.").arg(column.name);
         }
+        return QVariant();
+    }
+    if (value.contains(QChar::ReplacementCharacter)) {
+        *error = tr("%1 “%2” holds the replacement character � (U+FFFD): a character was lost when the text was "
+                    "decoded in the wrong encoding before it reached this file. Correct the value at its source.")
+                     .arg(column.name, value);
         return QVariant();
     }
     if (column.maxLength > 0 && value.size() > column.maxLength) {
@@ -58,35 +67,35 @@ QVariant CsvEntityParser::convert(const LocalColumn& column, const QString& raw,
     return QVariant();
 }
 
-bool CsvEntityParser::parse(QIODevice* device)
+bool CsvEntityParser::start(QIODevice* device)
 {
-    m_records.clear();
     m_errors.clear();
     m_fileError.clear();
     m_ignored.clear();
+    m_index.clear();
+    m_ids = CsvIdSet();
     m_rows = 0;
+    m_reader = std::make_unique<CsvReader>(device, m_encoding);
 
-    CsvReader reader(device);
     QStringList header;
-    if (!reader.next(&header)) {
-        m_fileError = reader.hasError() ? reader.errorString()
-                                        : tr("The file is empty: the first line must name the columns (%1).")
-                                              .arg(m_entity.csvColumnNames().join(QLatin1String(",")));
+    if (!m_reader->next(&header)) {
+        m_fileError = m_reader->hasError() ? m_reader->errorString()
+                                           : tr("The file is empty: the first line must name the columns (%1).")
+                                                 .arg(m_entity.csvColumnNames().join(QLatin1String(",")));
         return false;
     }
-    QHash<QString, int> index; // column name -> position in the file
     for (int i = 0; i < header.size(); ++i) {
         const QString name = header.at(i).trimmed().toLower();
         const LocalColumn* column = m_entity.column(name);
         if (column && !column->pulledOnly) {
-            index.insert(name, i);
+            m_index.insert(name, i);
         } else if (!name.isEmpty()) {
             m_ignored.append(header.at(i).trimmed());
         }
     }
     QStringList missing;
     for (const LocalColumn& c : m_entity.columns) {
-        if (c.required && !index.contains(c.name)) {
+        if (c.required && !m_index.contains(c.name)) {
             missing.append(c.name);
         }
     }
@@ -96,53 +105,78 @@ bool CsvEntityParser::parse(QIODevice* device)
                                m_entity.csvColumnNames().join(QLatin1String(",")));
         return false;
     }
+    return true;
+}
 
-    QHash<QString, int> seenIds; // id -> row it was first seen on
-    QStringList fields;
-    while (reader.next(&fields)) {
-        ++m_rows;
-        if (fields.size() == 1 && fields.first().trimmed().isEmpty()) {
-            --m_rows; // a line with only spaces
-            continue;
-        }
-        LocalRecord record;
-        bool rowOk = true;
-        for (const LocalColumn& c : m_entity.columns) {
-            if (c.pulledOnly) {
-                continue;
-            }
-            const int at = index.value(c.name, -1);
-            const QString raw = at >= 0 && at < fields.size() ? fields.at(at) : QString();
-            QString error;
-            const QVariant value = convert(c, raw, &error);
-            if (!error.isEmpty()) {
-                m_errors.append(CsvRowError {m_rows, reader.recordLine(), c.name, error});
-                rowOk = false;
-                continue;
-            }
-            if (value.isValid()) {
-                record.values.insert(c.name, value);
-            }
-        }
-        if (!rowOk) {
-            continue;
-        }
-        record.id = record.values.value(QStringLiteral("id")).toString();
-        if (seenIds.contains(record.id)) {
-            m_errors.append(CsvRowError {m_rows, reader.recordLine(), QStringLiteral("id"),
-                                         tr("id “%1” already appears on row %2 of this file; each id may appear once.")
-                                             .arg(record.id)
-                                             .arg(seenIds.value(record.id))});
-            continue;
-        }
-        seenIds.insert(record.id, m_rows);
-        m_records.append(record);
+bool CsvEntityParser::next(LocalRecord* record)
+{
+    if (!m_reader || !m_fileError.isEmpty()) {
+        return false;
     }
-    if (reader.hasError()) {
-        m_fileError = reader.errorString();
+    QStringList fields;
+    while (m_reader->next(&fields)) {
+        if (fields.size() == 1 && fields.first().trimmed().isEmpty()) {
+            continue; // a line with only spaces
+        }
+        ++m_rows;
+        if (readRow(fields, record)) {
+            return true;
+        }
+    }
+    if (m_reader->hasError()) {
+        m_fileError = m_reader->errorString();
+    }
+    return false;
+}
+
+bool CsvEntityParser::readRow(const QStringList& fields, LocalRecord* record)
+{
+    record->values.clear();
+    record->row = m_rows;
+    bool rowOk = true;
+    for (const LocalColumn& c : m_entity.columns) {
+        if (c.pulledOnly) {
+            continue; // written by the pull only (invoices.balance)
+        }
+        const int at = m_index.value(c.name, -1);
+        const QString raw = at >= 0 && at < fields.size() ? fields.at(at) : QString();
+        QString error;
+        const QVariant value = convert(c, raw, &error);
+        if (!error.isEmpty()) {
+            m_errors.add(CsvRowError {m_rows, m_reader->recordLine(), c.name, error});
+            rowOk = false;
+            continue;
+        }
+        if (value.isValid()) {
+            record->values.insert(c.name, value);
+        }
+    }
+    if (!rowOk) {
+        return false;
+    }
+    record->id = record->values.value(QStringLiteral("id")).toString();
+    if (const int first = m_ids.insert(record->id, m_rows)) {
+        m_errors.add(CsvRowError {
+            m_rows, m_reader->recordLine(), QStringLiteral("id"),
+            tr("id “%1” already appears on row %2 of this file; each id may appear once.").arg(record->id).arg(first)});
         return false;
     }
     return true;
+}
+
+qint64 CsvEntityParser::bytesRead() const
+{
+    return m_reader ? m_reader->bytesRead() : 0;
+}
+
+TextEncoding CsvEntityParser::encoding() const
+{
+    return m_reader ? m_reader->encoding() : m_encoding;
+}
+
+DecodeError CsvEntityParser::decodeError() const
+{
+    return m_reader ? m_reader->decodeError() : DecodeError();
 }
 
 } // namespace Cw

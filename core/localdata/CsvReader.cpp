@@ -1,7 +1,6 @@
 #include "core/localdata/CsvReader.h"
 
 #include <QIODevice>
-#include <QStringDecoder>
 
 namespace Cw {
 
@@ -9,48 +8,45 @@ namespace {
 constexpr qint64 kChunk = 64 * 1024;
 }
 
-CsvReader::CsvReader(QIODevice* device) : m_device(device) { }
+CsvReader::CsvReader(QIODevice* device, TextEncoding encoding) : m_device(device), m_decoder(encoding) { }
 
 bool CsvReader::fillBuffer()
 {
-    if (m_atEnd) {
-        return false;
-    }
-    QByteArray bytes = m_device->read(kChunk);
-    if (bytes.isEmpty()) {
-        m_atEnd = true;
-        return false;
-    }
-    // Never split a UTF-8 sequence between two chunks: keep reading until the chunk ends on a
-    // character boundary.
-    while (!bytes.isEmpty()) {
-        int tail = 0;
-        while (tail < 4 && tail < bytes.size() &&
-               (static_cast<uchar>(bytes.at(bytes.size() - 1 - tail)) & 0xC0) == 0x80) {
-            ++tail;
-        }
-        if (tail < bytes.size()) {
-            const uchar lead = static_cast<uchar>(bytes.at(bytes.size() - 1 - tail));
-            const int needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-            if (needed > tail) {
-                const QByteArray more = m_device->read(needed - tail);
-                if (!more.isEmpty()) {
-                    bytes += more;
-                    continue;
-                }
+    QString text;
+    while (text.isEmpty() && !m_atEnd) {
+        QByteArray bytes = m_device->read(kChunk);
+        m_bytesRead += bytes.size();
+        if (!m_started) {
+            m_started = true;
+            int bomLength = 0;
+            if (const auto bom = TextEncodings::fromBom(bytes, &bomLength)) {
+                m_decoder = TextDecoder(*bom); // the byte-order mark decides
+                m_bom = true;
+                bytes.remove(0, bomLength);
             }
         }
-        break;
-    }
-    if (!m_started) {
-        m_started = true;
-        if (bytes.startsWith("\xEF\xBB\xBF")) {
-            bytes.remove(0, 3);
+        if (bytes.isEmpty()) {
+            m_decoder.finish();
+            m_atEnd = true;
+            break;
         }
+        text = m_decoder.decode(bytes);
+        m_atEnd = m_decoder.hasError();
     }
-    m_buffer = m_buffer.mid(m_pos) + QString::fromUtf8(bytes);
+    if (text.isEmpty()) {
+        return false;
+    }
+    m_buffer = m_buffer.mid(m_pos) + text;
     m_pos = 0;
     return true;
+}
+
+bool CsvReader::endOfInput()
+{
+    if (m_decoder.hasError()) {
+        m_error = m_decoder.error().message();
+    }
+    return false;
 }
 
 bool CsvReader::next(QStringList* fields)
@@ -62,7 +58,7 @@ bool CsvReader::next(QStringList* fields)
     // Skip blank lines between records.
     for (;;) {
         if (m_pos >= m_buffer.size() && !fillBuffer()) {
-            return false;
+            return endOfInput();
         }
         const QChar c = m_buffer.at(m_pos);
         if (c == QLatin1Char('\n')) {
@@ -80,6 +76,9 @@ bool CsvReader::next(QStringList* fields)
     bool fieldWasQuoted = false;
     for (;;) {
         if (m_pos >= m_buffer.size() && !fillBuffer()) {
+            if (m_decoder.hasError()) {
+                return endOfInput(); // the record is cut where the bytes stop being text
+            }
             if (quoted) {
                 m_error = tr("Line %1: a quoted field is not closed before the end of the file.").arg(m_recordLine);
                 return false;

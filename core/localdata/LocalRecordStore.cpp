@@ -1,5 +1,6 @@
 #include "core/localdata/LocalRecordStore.h"
 
+#include "core/store/BulkInsert.h"
 #include "core/store/Database.h"
 
 #include <QDate>
@@ -11,23 +12,137 @@ namespace Cw {
 
 LocalRecordStore::LocalRecordStore(Database& database) : m_database(database) { }
 
-QVariant LocalRecordStore::toSql(const LocalColumn& column, const QVariant& value)
+LocalRecordStore::~LocalRecordStore() = default;
+
+QVariantHash LocalRecordStore::rowValues(const LocalEntity& entity, const QSqlQuery& query)
 {
-    if (!value.isValid()) {
-        return QVariant(QMetaType(QMetaType::QString)); // NULL
+    QVariantHash row;
+    for (int i = 0; i < entity.columns.size(); ++i) {
+        const QVariant v = entity.columns.at(i).fromSql(query.value(i));
+        if (v.isValid()) {
+            row.insert(entity.columns.at(i).name, v);
+        }
     }
-    if (column.type == LocalColumn::Type::Date) {
-        return value.toDate().toString(Qt::ISODate);
+    return row;
+}
+
+std::unique_ptr<BulkInsert> LocalRecordStore::upsertStatement(Database& database, const QString& table,
+                                                              const QStringList& names)
+{
+    QStringList assignments;
+    for (const QString& n : names) {
+        if (n != QLatin1String("id")) {
+            assignments.append(n + QLatin1String(" = excluded.") + n);
+        }
     }
-    return value.toString();
+    return std::make_unique<BulkInsert>(
+        database, QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(table, names.join(QStringLiteral(", "))),
+        static_cast<int>(names.size()),
+        QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
+}
+
+QVariantHash LocalRecordStore::withoutPulledOnly(const LocalEntity& entity, QVariantHash row)
+{
+    for (const LocalColumn& c : entity.columns) {
+        if (c.pulledOnly) {
+            row.remove(c.name);
+        }
+    }
+    return row;
+}
+
+bool LocalRecordStore::checkStorable(const LocalEntity& entity, const LocalRecord& record, StoreError* error)
+{
+    for (const LocalColumn& c : entity.columns) {
+        const QVariant v = record.values.value(c.name);
+        if (v.typeId() != QMetaType::QString || !v.toString().contains(QChar::ReplacementCharacter)) {
+            continue;
+        }
+        const QString where =
+            record.row > 0 ? tr("Row %1 (id “%2”)").arg(record.row).arg(record.id) : tr("Record “%1”").arg(record.id);
+        return StoreError::fail(error, StoreError::Code::Invalid,
+                                tr("%1, column %2: the value holds the replacement character � (U+FFFD), the mark of "
+                                   "text decoded in the wrong encoding; nothing was written. Correct the value.")
+                                    .arg(where, c.name),
+                                c.name);
+    }
+    return true;
+}
+
+QHash<QString, QVariantHash> LocalRecordStore::load(const LocalEntity& entity, const QStringList& ids,
+                                                    StoreError* error) const
+{
+    QHash<QString, QVariantHash> out;
+    const QString columns = entity.columnNames().join(QStringLiteral(", "));
+    constexpr int kChunk = 500;
+    for (int start = 0; start < ids.size(); start += kChunk) {
+        const QStringList chunk = ids.mid(start, kChunk);
+        QVariantList values;
+        for (const QString& id : chunk) {
+            values.append(id);
+        }
+        const QString marks = QStringLiteral("?, ").repeated(int(chunk.size() - 1)) + QLatin1Char('?');
+        QSqlQuery q(m_database.connection());
+        if (!m_database.exec(QStringLiteral("SELECT %1 FROM %2 WHERE id IN (%3)").arg(columns, entity.table, marks),
+                             values, error, &q)) {
+            return out;
+        }
+        while (q.next()) {
+            QVariantHash row = rowValues(entity, q);
+            out.insert(row.value(QStringLiteral("id")).toString(), row);
+        }
+    }
+    return out;
+}
+
+bool LocalRecordStore::writeValues(const QHash<QString, QSet<QString>>& lists, Counts* counts, StoreError* error)
+{
+    for (auto it = lists.cbegin(); it != lists.cend(); ++it) {
+        for (const QString& value : it.value()) {
+            const QPair<QString, QString> entry {it.key(), value};
+            if (m_listed.contains(entry)) {
+                continue; // written by an earlier batch of this store (an import sees the same few values again)
+            }
+            QSqlQuery q(m_database.connection());
+            if (!m_database.exec(QStringLiteral("INSERT INTO value_lists (list, value) VALUES (?, ?) "
+                                                "ON CONFLICT (list, value) DO NOTHING"),
+                                 {entry.first, entry.second}, error, &q)) {
+                return false;
+            }
+            if (q.numRowsAffected() > 0) {
+                ++counts->valuesAdded;
+            }
+            m_listed.insert(entry);
+        }
+    }
+    return true;
 }
 
 bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord>& records, Counts* counts,
                               StoreError* error)
 {
+    for (const LocalRecord& r : records) {
+        if (!checkStorable(entity, r, error)) {
+            return false;
+        }
+    }
     Counts local;
     WriteTransaction transaction(m_database);
     if (!transaction.begin(error)) {
+        return false;
+    }
+    // What is there already among these ids, to tell inserts from updates from no-ops.
+    QStringList ids;
+    ids.reserve(records.size());
+    for (const LocalRecord& r : records) {
+        ids.append(r.id);
+    }
+    StoreError loadError;
+    const QHash<QString, QVariantHash> existing = load(entity, ids, &loadError);
+    if (loadError.isError()) {
+        if (error) {
+            *error = loadError;
+        }
         return false;
     }
 
@@ -38,85 +153,44 @@ bool LocalRecordStore::upsert(const LocalEntity& entity, const QList<LocalRecord
             columns.append(c);
         }
     }
-    // What is there already, to tell inserts from updates from no-ops.
-    QHash<QString, QVariantHash> existing;
-    {
-        QSqlQuery query;
-        if (!m_database.exec(QStringLiteral("SELECT * FROM ") + entity.table, {}, error, &query)) {
-            return false;
-        }
-        while (query.next()) {
-            QVariantHash row;
-            for (const LocalColumn& c : columns) {
-                const QVariant v = c.fromSql(query.value(c.name));
-                if (v.isValid()) {
-                    row.insert(c.name, v);
-                }
-            }
-            existing.insert(row.value(QStringLiteral("id")).toString(), row);
-        }
+    if (!m_insert || m_insertTable != entity.table) {
+        m_insert = upsertStatement(m_database, entity.table, entity.csvColumnNames());
+        m_insertTable = entity.table;
     }
-
-    const QStringList names = entity.csvColumnNames();
-    QStringList placeholders;
-    QStringList assignments;
-    for (const QString& n : names) {
-        placeholders.append(QStringLiteral("?"));
-        if (n != QLatin1String("id")) {
-            assignments.append(n + QLatin1String(" = excluded.") + n);
-        }
-    }
-    const QString sql = QStringLiteral("INSERT INTO ") + entity.table + QLatin1String(" (") +
-        names.join(QLatin1String(", ")) + QLatin1String(") VALUES (") + placeholders.join(QLatin1String(", ")) +
-        QLatin1String(") ON CONFLICT (id) DO UPDATE SET ") + assignments.join(QLatin1String(", "));
-    QSqlQuery write;
-    if (!m_database.prepare(&write, sql, error)) {
-        return false;
-    }
-
-    QHash<QString, QSet<QString>> newValues; // list -> values seen in this batch
+    m_insert->discard();
+    QHash<QString, QSet<QString>> lists; // list -> values seen in this batch
     for (const LocalRecord& r : records) {
         for (const LocalColumn& c : columns) {
             if (!c.valueList.isEmpty() && r.values.contains(c.name)) {
-                newValues[c.valueList].insert(r.values.value(c.name).toString());
+                lists[c.valueList].insert(r.values.value(c.name).toString());
             }
         }
         const auto found = existing.constFind(r.id);
-        if (found != existing.cend() && *found == r.values) {
+        if (found != existing.cend() && withoutPulledOnly(entity, *found) == r.values) {
             ++local.unchanged;
             continue;
         }
-        for (int i = 0; i < columns.size(); ++i) {
-            const LocalColumn& c = columns.at(i);
-            write.bindValue(i, toSql(c, r.values.value(c.name)));
-        }
-        if (!m_database.execPrepared(write, error)) {
-            return false;
-        }
-        if (found == existing.cend()) {
-            ++local.inserted;
-        } else {
-            ++local.updated;
-        }
-    }
-
-    for (auto it = newValues.cbegin(); it != newValues.cend(); ++it) {
-        const QStringList known = values(it.key(), error);
-        for (const QString& v : it.value()) {
-            if (!known.contains(v)) {
-                if (!addValue(it.key(), v, error)) {
-                    return false;
-                }
-                ++local.valuesAdded;
+        for (const LocalColumn& c : columns) {
+            const QVariant v = r.values.value(c.name);
+            if (!v.isValid()) {
+                m_insert->null();
+            } else {
+                m_insert->text(c.type == LocalColumn::Type::Date ? v.toDate().toString(Qt::ISODate) : v.toString());
             }
         }
+        if (!m_insert->endRow(error)) {
+            return false;
+        }
+        ++(found == existing.cend() ? local.inserted : local.updated);
     }
-
-    if (!transaction.commit(error)) {
+    if (!m_insert->finish(error) || !writeValues(lists, &local, error) || !transaction.commit(error)) {
         return false;
     }
     if (counts) {
-        *counts = local;
+        counts->inserted += local.inserted;
+        counts->updated += local.updated;
+        counts->unchanged += local.unchanged;
+        counts->valuesAdded += local.valuesAdded;
     }
     return true;
 }
@@ -155,20 +229,13 @@ int LocalRecordStore::count(const LocalEntity& entity, StoreError* error) const
 
 std::optional<LocalRecord> LocalRecordStore::find(const LocalEntity& entity, const QString& id, StoreError* error) const
 {
-    QSqlQuery query;
-    if (!m_database.exec(QStringLiteral("SELECT * FROM ") + entity.table + QLatin1String(" WHERE id = ?"), {id}, error,
-                         &query) ||
-        !query.next()) {
+    const QHash<QString, QVariantHash> found = load(entity, {id}, error);
+    if (found.isEmpty()) {
         return std::nullopt;
     }
     LocalRecord record;
     record.id = id;
-    for (const LocalColumn& c : entity.columns) {
-        const QVariant v = c.fromSql(query.value(c.name));
-        if (v.isValid()) {
-            record.values.insert(c.name, v);
-        }
-    }
+    record.values = found.value(id);
     return record;
 }
 
@@ -191,6 +258,13 @@ bool LocalRecordStore::addValue(const QString& list, const QString& value, Store
     const QString trimmed = value.trimmed();
     if (trimmed.isEmpty()) {
         return StoreError::fail(error, StoreError::Code::Invalid, tr("Value: enter a value to add to the list."),
+                                tr("Value"));
+    }
+    if (trimmed.contains(QChar::ReplacementCharacter)) {
+        return StoreError::fail(error, StoreError::Code::Invalid,
+                                tr("Value “%1” holds the replacement character � (U+FFFD), the mark of text decoded in "
+                                   "the wrong encoding; type the value again.")
+                                    .arg(trimmed),
                                 tr("Value"));
     }
     return m_database.exec(

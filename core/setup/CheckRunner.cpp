@@ -1,6 +1,7 @@
 #include "core/setup/CheckRunner.h"
 
 #include "core/check/CheckFindings.h"
+#include "core/check/ConnectorCheck.h"
 #include "core/check/ServerVariablesStep.h"
 #include "core/check/SystemsCheck.h"
 #include "core/config/ConnectorConfigRepository.h"
@@ -22,15 +23,18 @@ CheckRunner::~CheckRunner()
     }
 }
 
-void CheckRunner::start(const Connection& connection, qint64 instanceId)
+void CheckRunner::start(const ConnectorSession& session, qint64 instanceId)
 {
-    m_connection = connection;
+    m_session = session;
     m_instanceId = instanceId;
     retry();
 }
 
 void CheckRunner::retry()
 {
+    if (!m_session) {
+        return; // nothing started yet
+    }
     if (m_check) {
         m_check->disconnect(this);
         m_check->cancel();
@@ -38,15 +42,15 @@ void CheckRunner::retry()
     }
     m_running = true;
     m_members.clear();
-    m_check = new ConnectionCheck(m_connection, CheckPlan::full(), this);
-    m_variables = nullptr;
+    // The same plan as `cwconnector-cli check`: the saved configuration decides which modules are probed.
+    std::optional<ConnectorConfig> config;
     if (m_database && m_instanceId != 0) {
-        // A saved connector's stored server variables are checked too; the findings are kept for its home view.
-        const auto config = ConnectorConfigRepository(*m_database).load(m_instanceId);
-        if (config && !config->serverVariables.isEmpty()) {
-            m_variables = ServerVariablesStep::addTo(*m_check, *config);
-        }
+        config = ConnectorConfigRepository(*m_database).load(m_instanceId);
     }
+    m_check = ConnectorCheck::make(*m_session, config ? &*config : nullptr).release();
+    m_check->setParent(this);
+    // The stale-variable layer (present with a saved configuration): its findings are kept for the home view.
+    m_variables = m_check->findChild<ServerVariablesStep*>();
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);
     emit started();

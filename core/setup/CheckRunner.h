@@ -2,7 +2,7 @@
 
 #include "core/check/CheckResult.h"
 #include "core/check/ConnectionCheck.h"
-#include "core/connectwise/Connection.h"
+#include "core/config/ConnectorSession.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -13,9 +13,9 @@ namespace Cw {
 class Database;
 class ServerVariablesStep;
 
-// Step 16 and the connector window's Check: runs the layered systems check (CheckPlan::full()) of a
-// connection, records its outcome on the instance, keeps the pulled members, and writes the redacted
-// support report to a file. Retry starts a fresh run; cancel stops the running one.
+// Step 16 and the connector window's Check: runs the layered systems check of an open connector (the plan of
+// ConnectorCheck, the same as the CLI's `check`), records its outcome on the instance, keeps the pulled members,
+// and writes the redacted support report to a file. Retry starts a fresh run; cancel stops the running one.
 class CheckRunner final : public QObject
 {
     Q_OBJECT
@@ -26,7 +26,8 @@ public:
     explicit CheckRunner(Database* database = nullptr, QObject* parent = nullptr);
     ~CheckRunner() override;
 
-    void start(const Connection& connection, qint64 instanceId = 0);
+    // Retry runs again in the same session (its governor and company info).
+    void start(const ConnectorSession& session, qint64 instanceId = 0);
     void retry();
     void cancel();
     bool isRunning() const { return m_running; }
@@ -47,7 +48,7 @@ private:
     void onFinished(const CheckSummary& summary);
 
     Database* m_database;
-    Connection m_connection;
+    std::optional<ConnectorSession> m_session;
     qint64 m_instanceId = 0;
     QPointer<ConnectionCheck> m_check;
     QPointer<ServerVariablesStep> m_variables;

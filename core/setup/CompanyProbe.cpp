@@ -1,13 +1,13 @@
 #include "core/setup/CompanyProbe.h"
 
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceConnection.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/setup/SetupLog.h"
 
 namespace Cw {
 
-CompanyProbe::CompanyProbe(QObject* parent) : QObject(parent)
+CompanyProbe::CompanyProbe(const NetworkAccessFactory& network, QObject* parent) : QObject(parent), m_network(network)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(500);
@@ -68,8 +68,8 @@ void CompanyProbe::start()
     Instance target = m_target;
     target.companyId = target.companyId.trimmed();
     QString error;
-    const auto connection = InstanceConnection::connectionFor(target, ApiKeyPair(), &error);
-    if (!connection) {
+    const auto session = ConnectorSession::open(target, ApiKeyPair(), m_network, &error); // no keys needed
+    if (!session) {
         m_error = error;
         setState(State::Failed);
         return;
@@ -77,11 +77,7 @@ void CompanyProbe::start()
     if (m_client) {
         m_client->deleteLater();
     }
-    if (m_network) {
-        m_network->deleteLater();
-    }
-    m_network = NetworkAccessFactory::create(connection->proxy, this);
-    m_client = new ApiClient(m_network, *connection, m_network);
+    m_client = session->newClient(this);
     m_lookup = m_client->lookupCompany();
     const QString key = m_targetKey;
     connect(m_lookup, &CompanyLookup::finished, this, [this, key](const CompanyLookupResult& result) {
@@ -90,7 +86,7 @@ void CompanyProbe::start()
             onFinished(result);
         }
     });
-    qCInfo(lcSetup) << "company lookup" << connection->site.hostAndPort() << connection->companyId;
+    qCInfo(lcSetup) << "company lookup" << session->connection().site.hostAndPort() << session->connection().companyId;
 }
 
 void CompanyProbe::onFinished(const CompanyLookupResult& result)

@@ -9,11 +9,10 @@
 #include <QTimer>
 #include <QUrl>
 
-class QNetworkAccessManager;
-
 namespace Cw {
 
 class ApiClient;
+class NetworkAccessFactory;
 
 // The wizard's live company lookup (steps 7 and 13): as soon as a company id and a site are known it asks
 // GET /login/companyinfo/{company} (no keys needed), debounced while the admin types, and tells the
@@ -26,7 +25,7 @@ class CompanyProbe final : public QObject
 public:
     enum class State { Idle, Waiting, Found, Failed };
 
-    explicit CompanyProbe(QObject* parent = nullptr);
+    explicit CompanyProbe(const NetworkAccessFactory& network, QObject* parent = nullptr);
     ~CompanyProbe() override;
 
     void setDebounceMs(int ms) { m_debounce.setInterval(ms); }
@@ -51,11 +50,11 @@ private:
     void onFinished(const CompanyLookupResult& result);
     void setState(State state);
 
+    const NetworkAccessFactory& m_network;
     QTimer m_debounce;
     Instance m_target;
     QString m_targetKey;
     QString m_answeredKey;
-    QPointer<QNetworkAccessManager> m_network;
     QPointer<ApiClient> m_client;
     QPointer<CompanyLookup> m_lookup;
     State m_state = State::Idle;

@@ -10,14 +10,14 @@ namespace Cw {
 
 KeyProbe::KeyProbe(QObject* parent) : QObject(parent) { }
 
-void KeyProbe::start(const Connection& connection)
+void KeyProbe::start(const ConnectorSession& session)
 {
     m_running = true;
     const int generation = ++m_generation;
     auto error = std::make_shared<ApiError>();
-    const KeyValidator validator = connectWiseKeyValidator(connection, this, error.get());
+    const KeyValidator validator = connectWiseKeyValidator(session, this, error.get());
     QPointer<KeyProbe> self(this);
-    validator(ApiKeyPair {connection.publicKey, connection.privateKey},
+    validator(ApiKeyPair {session.connection().publicKey, session.connection().privateKey},
               [self, generation, error](bool passed, const QString& message) {
                   if (!self || generation != self->m_generation) {
                       return;

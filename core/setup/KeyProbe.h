@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/config/ConnectorSession.h"
 #include "core/connectwise/ApiError.h"
-#include "core/connectwise/Connection.h"
 
 #include <QObject>
 
@@ -17,7 +17,8 @@ class KeyProbe final : public QObject
 public:
     explicit KeyProbe(QObject* parent = nullptr);
 
-    void start(const Connection& connection);
+    // Checks the session's keys.
+    void start(const ConnectorSession& session);
     bool isRunning() const { return m_running; }
     ApiError lastError() const { return m_error; }
     QString lastMessage() const { return m_message; }

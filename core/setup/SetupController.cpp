@@ -8,8 +8,9 @@
 
 namespace Cw {
 
-SetupController::SetupController(Database& database, InstanceSecrets& secrets, QObject* parent)
-    : QObject(parent), m_database(database), m_secrets(secrets), m_repository(database)
+SetupController::SetupController(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                                 QObject* parent)
+    : QObject(parent), m_database(database), m_secrets(secrets), m_network(network), m_repository(database)
 {
     m_draft.deployment = nameOf(Deployment::Na);
 }
@@ -82,11 +83,11 @@ QString SetupController::apiUrl() const
     return m_discoveredApiUrl.toString();
 }
 
-std::optional<Connection> SetupController::connection(QString* error) const
+std::optional<ConnectorSession> SetupController::session(QString* error) const
 {
     Instance copy = m_draft;
     copy.normalize();
-    return InstanceConnection::connectionFor(copy, m_keys, error);
+    return ConnectorSession::open(copy, m_keys, m_network, error);
 }
 
 bool SetupController::load(qint64 instanceId, QString* error)

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/config/ConnectorSession.h"
 #include "core/config/Instance.h"
 #include "core/config/InstanceRepository.h"
-#include "core/connectwise/Connection.h"
 #include "core/secrets/SecretKey.h"
 #include "core/secrets/SecretResult.h"
 
@@ -16,6 +16,7 @@ namespace Cw {
 
 class Database;
 class InstanceSecrets;
+class NetworkAccessFactory;
 
 // The simulated ConnectWise of `cwconnector --demo`: where it listens and how to log in.
 struct DemoSettings
@@ -38,7 +39,8 @@ class SetupController final : public QObject
 public:
     enum class SaveState { Idle, Saving, Saved, KeychainUnusable, Failed };
 
-    SetupController(Database& database, InstanceSecrets& secrets, QObject* parent = nullptr);
+    SetupController(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                    QObject* parent = nullptr);
 
     Instance& draft() { return m_draft; }
     const Instance& draft() const { return m_draft; }
@@ -60,7 +62,8 @@ public:
     void setDiscoveredApiUrl(const QUrl& url) { m_discoveredApiUrl = url; }
     // The API URL requests go to: the codebase override on the site, else the discovered one, else empty.
     QString apiUrl() const;
-    std::optional<Connection> connection(QString* error) const; // with the keys
+    // The draft opened with its keys (for the key probe, the check and the live lists), or nullopt with *error.
+    std::optional<ConnectorSession> session(QString* error) const;
 
     // Loads an existing instance to edit it (the connector's Settings). Keys: loadKeys().
     bool load(qint64 instanceId, QString* error);
@@ -85,6 +88,7 @@ public:
 
     InstanceSecrets& secrets() const { return m_secrets; }
     Database& database() const { return m_database; }
+    const NetworkAccessFactory& network() const { return m_network; }
 
 signals:
     void saveStateChanged(Cw::SetupController::SaveState state);
@@ -96,6 +100,7 @@ private:
 
     Database& m_database;
     InstanceSecrets& m_secrets;
+    const NetworkAccessFactory& m_network;
     InstanceRepository m_repository;
     Instance m_draft;
     ApiKeyPair m_keys;

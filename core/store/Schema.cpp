@@ -277,12 +277,67 @@ Migration migrationLines()
     return m;
 }
 
-// Migration 7: what the last systems check of each connector found (core/check/CheckFindings), so the connector
+// Migration 6: how many requests of a connector are on the wire at once (its rate governor's ceiling).
+Migration requestsInFlight()
+{
+    Migration m;
+    m.version = 6;
+    m.description = QStringLiteral("requests in flight per connector");
+    m.statements = QStringList {
+        QStringLiteral("ALTER TABLE instances ADD COLUMN max_in_flight INTEGER NOT NULL DEFAULT 4"
+                       " CHECK (max_in_flight BETWEEN 1 AND 16)"),
+    };
+    return m;
+}
+
+// Migration 7: conflicts (a record changed on both sides since its last sync). Self-contained (another branch may
+// renumber it): it reads nothing but the tables of migrations 1 to 3. Links made before it have no base (base_updated
+// NULL): they sync as before until their next sync records one.
+Migration syncConflicts()
+{
+    Migration m;
+    m.version = 7;
+    m.description = QStringLiteral("sync conflicts: link bases, the record's kept side, the conflict policy");
+    m.statements = QStringList {
+        // The base both sides agreed on at the last sync: after a push the local values pushed (base_values, a
+        // SyncSnapshot); after a pull pulled_values (base_values then ''). base_updated: ConnectWise's
+        // _info/lastUpdated at that moment (UTC ms). keep_side: the side the admin keeps for the record's conflict.
+        QStringLiteral("ALTER TABLE sync_links ADD COLUMN base_values TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sync_links ADD COLUMN base_updated BIGINT"),
+        QStringLiteral("ALTER TABLE sync_links ADD COLUMN keep_side TEXT NOT NULL DEFAULT ''"
+                       " CHECK (keep_side = '' OR keep_side = 'local' OR keep_side = 'connectwise')"),
+        // The outcome action 'conflict', with the conflicting fields (a JSON array of {field, local, connectwise}).
+        QStringLiteral("CREATE TABLE sync_outcomes_v6 ("
+                       " run_id BIGINT NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,"
+                       " direction TEXT NOT NULL,"
+                       " entity TEXT NOT NULL,"
+                       " local_id TEXT NOT NULL DEFAULT '',"
+                       " remote_id BIGINT,"
+                       " action TEXT NOT NULL CHECK (action = 'created' OR action = 'updated' OR action = 'skipped'"
+                       "  OR action = 'failed' OR action = 'conflict'),"
+                       " reason TEXT,"
+                       " conflicts TEXT)"),
+        QStringLiteral("INSERT INTO sync_outcomes_v6 (run_id, direction, entity, local_id, remote_id, action, reason)"
+                       " SELECT run_id, direction, entity, local_id, remote_id, action, reason FROM sync_outcomes"),
+        QStringLiteral("DROP TABLE sync_outcomes"),
+        QStringLiteral("ALTER TABLE sync_outcomes_v6 RENAME TO sync_outcomes"),
+        QStringLiteral("CREATE INDEX sync_outcomes_run ON sync_outcomes (run_id)"),
+        QStringLiteral("ALTER TABLE sync_runs ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0"),
+        // The connector's conflict policy (no row: report).
+        QStringLiteral("CREATE TABLE sync_policies ("
+                       " instance_id BIGINT NOT NULL PRIMARY KEY REFERENCES instances (id) ON DELETE CASCADE,"
+                       " conflicts TEXT NOT NULL DEFAULT 'report'"
+                       "  CHECK (conflicts = 'report' OR conflicts = 'connectwise' OR conflicts = 'local'))"),
+    };
+    return m;
+}
+
+// Migration 8: what the last systems check of each connector found (core/check/CheckFindings), so the connector
 // window shows it without asking ConnectWise again. Self-contained: it reads nothing but `instances`.
 Migration checkFindings()
 {
     Migration m;
-    m.version = 7;
+    m.version = 8;
     m.description = QStringLiteral("the findings of each connector's last systems check");
     m.statements = QStringList {
         QStringLiteral("CREATE TABLE check_findings ("
@@ -299,21 +354,12 @@ Migration checkFindings()
     return m;
 }
 
-// Placeholder for migration 6, which another branch adds: on merge, that branch's migration replaces this one.
-Migration migration6Placeholder()
-{
-    Migration m;
-    m.version = 6;
-    m.description = QStringLiteral("placeholder for migration 6");
-    return m;
-}
-
 } // namespace
 
 QList<Migration> migrations()
 {
-    return {migration1(),   migration2(), migration3(), syncLeases(), migrationLines(), migration6Placeholder(),
-            checkFindings()};
+    return {migration1(),     migration2(),       migration3(),    syncLeases(),
+            migrationLines(), requestsInFlight(), syncConflicts(), checkFindings()};
 }
 
 int latestVersion()

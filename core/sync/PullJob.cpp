@@ -82,6 +82,13 @@ PagerResult drive(ThreadedPager& pager, const SyncRun* run, const Page& first, c
 
 } // namespace
 
+PullJob::PullJob(SyncRun& run, const SyncDescriptor& descriptor) : SyncJob(run, descriptor)
+{
+    if (ConflictDetector::applies(descriptor)) {
+        m_conflicts = std::make_unique<ConflictDetector>(run, descriptor);
+    }
+}
+
 void PullJob::run()
 {
     const SyncDescriptor& d = m_descriptor;
@@ -248,6 +255,10 @@ bool PullJob::storePage(const Page& page)
     }
     const QStringList linkedIds = byRemote.values();
     const QHash<QString, QVariantHash> stored = store.load(entity, linkedIds, &error);
+    // The bases of the linked records, to find those changed on both sides (a page of new records reads none).
+    const QHash<QString, SyncLink> based = m_conflicts && !linkedIds.isEmpty()
+        ? m_run.links().linksOf(d.entity, linkedIds, &error)
+        : QHash<QString, SyncLink>();
     if (!error.message.isEmpty()) {
         m_run.summary().fatalError = error.message;
         return false;
@@ -288,9 +299,22 @@ bool PullJob::storePage(const Page& page)
             m_run.record(outcome);
             continue;
         }
+        PulledMerge merge; // a record changed on both sides
+        if (const auto base = based.constFind(localId);
+            exists && base != based.cend() && m_conflicts->mergePulled(*found, *base, r, &outcome, &merge)) {
+            m_run.record(outcome);
+            if (merge.row && !m_run.dryRun()) {
+                writes.push_back(std::move(*merge.row));
+            }
+            if (merge.link && !m_run.dryRun()) {
+                links.append(std::move(*merge.link));
+            }
+            continue;
+        }
         SyncLink link;
         link.localId = localId;
         link.remoteId = remoteId;
+        link.baseUpdated = r.updated; // with pulledValues: the base of conflict checks
         if (exists) {
             QVariantHash merged = *found;
             merged.insert(QStringLiteral("id"), localId);

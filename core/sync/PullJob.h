@@ -1,7 +1,10 @@
 #pragma once
 
+#include "core/sync/ConflictDetector.h"
 #include "core/sync/SyncJob.h"
 #include "core/sync/SyncLinkStore.h"
+
+#include <memory>
 
 namespace Cw {
 
@@ -14,7 +17,7 @@ struct Page;
 class PullJob final : public SyncJob
 {
 public:
-    using SyncJob::SyncJob;
+    PullJob(SyncRun& run, const SyncDescriptor& descriptor);
 
     Direction direction() const override { return Direction::Pull; }
     void run() override;
@@ -24,6 +27,7 @@ private:
     bool storePage(const Page& page);
 
     PullState m_state; // where the pull stands: saved with every page
+    std::unique_ptr<ConflictDetector> m_conflicts; // null for entities without fields synced both ways
 };
 
 } // namespace Cw

@@ -5,6 +5,7 @@
 #include "core/localdata/LocalRecordStore.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
+#include "core/sync/ConflictDetector.h"
 #include "core/sync/LinePush.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncLog.h"
@@ -45,7 +46,7 @@ QJsonArray patchOps(const QJsonObject& before, const QJsonObject& after, const Q
 } // namespace
 
 PushJob::PushJob(SyncRun& run, const SyncDescriptor& descriptor, const SyncDescriptor* lines)
-    : SyncJob(run, descriptor), m_inputs(run.inputs()), m_lines(lines)
+    : SyncJob(run, descriptor), m_conflicts(run, descriptor), m_inputs(run.inputs()), m_lines(lines)
 { }
 
 PushJob::~PushJob() = default;
@@ -71,6 +72,10 @@ void PushJob::run()
         return;
     }
     if (!loadLinks()) {
+        return;
+    }
+    // ConnectWise's state of the records changed on both sides, read in batches before any is pushed.
+    if (!m_conflicts.prefetch(records, m_links)) {
         return;
     }
     std::unique_ptr<LinePush> lines;
@@ -170,6 +175,7 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
             outcome->action = A::Created;
             return true;
         }
+        m_conflicts.pushed(&link, r, PushConflictCheck(), QJsonObject());
         return create(built, hash, link, outcome);
     }
     // What ConnectWise has: the last body sent, or, after a pull, the body of the record as the pull wrote it.
@@ -192,13 +198,19 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
         outcome->reason = SyncEngine::tr("sync option off: push_update is off for %1").arg(nameOf(d.optionsEntity()));
         return true;
     }
-    const QJsonArray ops = patchOps(before, built.body, d.updatableFields);
+    // Changed in ConnectWise too: only what the conflict check lets through is sent.
+    PushConflictCheck check;
+    if (!m_conflicts.checkPush(r, link, built.body, &check, outcome)) {
+        return false;
+    }
+    const QJsonArray ops = patchOps(before, check.checked ? check.body : built.body, d.updatableFields);
+    outcome->action = !outcome->conflicts.isEmpty() ? A::Conflict : ops.isEmpty() ? A::Unchanged : A::Updated;
     if (m_run.dryRun()) {
-        outcome->action = ops.isEmpty() ? A::Unchanged : A::Updated;
         return true;
     }
+    ApiResult result;
     if (!ops.isEmpty()) {
-        const ApiResult result = m_run.call(
+        result = m_run.call(
             ApiRequest::patch(built.path + QLatin1Char('/') + QString::number(link.remoteId), QJsonDocument(ops)));
         if (!result.ok()) {
             outcome->action = A::Failed;
@@ -207,6 +219,10 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
             return false;
         }
     }
+    if (!check.settled()) {
+        return true; // not settled here: the link and its base stay until it is
+    }
+    m_conflicts.pushed(&link, r, check, result.object());
     link.pushedHash = hash;
     link.pushedBody = QString::fromUtf8(compact);
     link.pulledValues.clear();
@@ -217,7 +233,6 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
         return false;
     }
     m_links.insert(r.id, link);
-    outcome->action = ops.isEmpty() ? A::Unchanged : A::Updated;
     return true;
 }
 
@@ -277,6 +292,7 @@ bool PushJob::create(const PushBody& built, const QString& hash, SyncLink link, 
         return false;
     }
     link.remoteId = remoteId;
+    link.baseUpdated = ConflictDetector::lastUpdatedOf(result.object()); // with baseValues: the conflicts' base
     if (!m_run.links().save(d.entity, link, &storeError)) {
         outcome->action = A::Failed;
         outcome->reason = storeError.message;

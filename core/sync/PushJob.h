@@ -2,6 +2,7 @@
 
 #include "core/connectwise/ApiError.h"
 #include "core/localdata/CsvEntityParser.h"
+#include "core/sync/ConflictDetector.h"
 #include "core/sync/SyncJob.h"
 #include "core/sync/SyncLinkStore.h"
 #include "core/sync/SyncTypes.h"
@@ -53,6 +54,7 @@ private:
     qint64 findExisting(const PushBody& built, ApiError* error);
 
     QHash<QString, SyncLink> m_links; // the entity's links by local id
+    ConflictDetector m_conflicts; // inactive for entities without fields synced both ways
     SyncInputs m_inputs;
     const SyncDescriptor* m_lines;
 };

@@ -34,16 +34,22 @@ bool SyncEngine::isEnabled(const SyncDescriptor& d, const SyncSettings& settings
         (d.supports(update) && settings.isEnabled(options, update));
 }
 
-QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& settings, bool push)
+QString SyncEngine::blocker(const SyncDescriptor& d, const SyncSettings& settings, bool push, SyncFix* fix)
 {
     const Direction direction = push ? Direction::Push : Direction::Pull;
     if (!isEnabled(d, settings, direction)) {
-        return tr("sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on")
+        if (fix) {
+            *fix = SyncFix::turnOn(d.optionsEntity(), direction);
+        }
+        return tr("sync option off: neither %1.%2 nor %1.%3 is on")
             .arg(nameOf(d.optionsEntity()), nameOf(createIn(direction)), nameOf(updateIn(direction)));
     }
     if (push) {
         for (const QString& key : d.requiredVariables) {
             if (settings.variable(key).isEmpty()) {
+                if (fix) {
+                    *fix = SyncFix::pickVariable(key);
+                }
                 return SyncSettings::missingVariableReason(key);
             }
         }
@@ -203,13 +209,14 @@ void SyncEngine::finishHistory(SyncRun& run)
 bool SyncEngine::mayStart(SyncRun& run, const SyncDescriptor& d, Direction direction, bool* optionsOff)
 {
     const bool push = direction == Direction::Push;
-    const QString why = blocker(d, run.settings(), push);
+    SyncFix fix;
+    const QString why = blocker(d, run.settings(), push, &fix);
     if (!why.isEmpty()) {
         const bool off = !isEnabled(d, run.settings(), direction);
         if (optionsOff) {
             *optionsOff = off;
         }
-        run.block({direction, d.entity}, why, !off);
+        run.block({direction, d.entity}, why, !off, fix);
         return false;
     }
     return checkAccess(run, d, direction) && (!push || checkVariables(run, d));
@@ -269,12 +276,10 @@ bool SyncEngine::checkVariables(SyncRun& run, const SyncDescriptor& d)
             return false;
         }
         if (gone || r.object().value(QStringLiteral("inactiveFlag")).toBool()) {
-            run.block(
-                {Direction::Push, d.entity},
-                tr("stale variable: %1 is set to id %2, which %3 in ConnectWise; pick it again with: variables NAME "
-                   "--set %1=ID")
-                    .arg(key, id, gone ? tr("no longer exists") : tr("is inactive")),
-                true);
+            run.block({Direction::Push, d.entity},
+                      tr("stale variable: %1 is set to id %2, which %3 in ConnectWise")
+                          .arg(key, id, gone ? tr("no longer exists") : tr("is inactive")),
+                      true, SyncFix::pickVariable(key));
             return false;
         }
     }

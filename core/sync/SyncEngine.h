@@ -61,7 +61,9 @@ public:
     // Whether an entity's sync options let it run in that direction (create or update on).
     static bool isEnabled(const SyncDescriptor& descriptor, const SyncSettings& settings, Direction direction);
     // Why an entity cannot start in that direction (option off, a required variable missing), or empty.
-    static QString blocker(const SyncDescriptor& descriptor, const SyncSettings& settings, bool push);
+    // Why an entity cannot start in a direction with these settings (empty: it can); *fix: what the admin changes.
+    static QString blocker(const SyncDescriptor& descriptor, const SyncSettings& settings, bool push,
+                           SyncFix* fix = nullptr);
     // The dry-run (or any) outcomes as CSV: direction,entity,local_id,remote_id,action,reason.
     static QByteArray toCsv(const QList<SyncOutcome>& outcomes);
 

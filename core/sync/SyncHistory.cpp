@@ -4,8 +4,33 @@
 #include "core/store/Database.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Cw {
+
+QByteArray SyncHistory::conflictsJson(const QList<FieldConflict>& conflicts)
+{
+    QJsonArray array;
+    for (const FieldConflict& c : conflicts) {
+        array.append(QJsonObject {{QStringLiteral("field"), c.field},
+                                  {QStringLiteral("local"), c.localValue},
+                                  {QStringLiteral("connectwise"), c.remoteValue}});
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+QList<FieldConflict> SyncHistory::conflictsFrom(const QByteArray& json)
+{
+    QList<FieldConflict> out;
+    for (const QJsonValue& v : QJsonDocument::fromJson(json).array()) {
+        const QJsonObject o = v.toObject();
+        out.append({o.value(QLatin1String("field")).toString(), o.value(QLatin1String("local")).toString(),
+                    o.value(QLatin1String("connectwise")).toString()});
+    }
+    return out;
+}
 
 SyncHistory::SyncHistory(Database& database) : m_database(database) { }
 
@@ -38,9 +63,9 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
     if (!m_outcomeInsert) {
         m_outcomeInsert = std::make_unique<BulkInsert>(
             m_database,
-            QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id, remote_id, action, reason)"
-                           " VALUES"),
-            7);
+            QStringLiteral("INSERT INTO sync_outcomes (run_id, direction, entity, local_id, remote_id, action, reason,"
+                           " conflicts) VALUES"),
+            8);
     }
     BulkInsert& insert = *m_outcomeInsert;
     insert.discard(); // nothing left over from a batch that failed
@@ -53,8 +78,9 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
     for (Entity e : allOf<Entity>()) {
         entityUtf8.insert(int(e), nameOf(e).toLatin1());
     }
-    QByteArray actionUtf8[5]; // by Action, made once
-    for (int a = 0; a < 5; ++a) {
+    constexpr int kActions = int(SyncOutcome::Action::Conflict) + 1;
+    QByteArray actionUtf8[kActions]; // by Action, made once
+    for (int a = 0; a < kActions; ++a) {
         actionUtf8[a] = SyncOutcome::actionName(static_cast<SyncOutcome::Action>(a)).toLatin1();
     }
     for (const SyncOutcome& o : outcomes) {
@@ -72,6 +98,11 @@ bool SyncHistory::addOutcomes(qint64 runId, const QList<SyncOutcome>& outcomes, 
         }
         insert.utf8(actionUtf8[static_cast<int>(o.action)]);
         insert.textOrNull(o.reason);
+        if (o.conflicts.isEmpty()) {
+            insert.null();
+        } else {
+            insert.utf8(conflictsJson(o.conflicts));
+        }
         if (!insert.endRow(error)) {
             return false;
         }
@@ -83,10 +114,10 @@ bool SyncHistory::finishRun(qint64 runId, const SyncCounts& c, const QString& st
                             StoreError* error)
 {
     return m_database.exec(QStringLiteral("UPDATE sync_runs SET finished_at = ?, created = ?, updated = ?,"
-                                          " unchanged = ?, skipped = ?, failed = ?, status = ?, message = ?"
-                                          " WHERE id = ?"),
+                                          " unchanged = ?, skipped = ?, failed = ?, conflicts = ?, status = ?,"
+                                          " message = ? WHERE id = ?"),
                            {QDateTime::currentMSecsSinceEpoch(), c.created, c.updated, c.unchanged, c.skipped, c.failed,
-                            status, message, runId},
+                            c.conflict, status, message, runId},
                            error);
 }
 
@@ -101,10 +132,11 @@ QList<SyncRunRecord> SyncHistory::runs(qint64 instanceId, int limit, StoreError*
 {
     QList<SyncRunRecord> out;
     QSqlQuery q(m_database.connection());
-    if (!m_database.exec(QStringLiteral("SELECT id, started_at, finished_at, direction, dry_run, entities, created,"
-                                        " updated, unchanged, skipped, failed, status, message FROM sync_runs"
-                                        " WHERE instance_id = ? ORDER BY id DESC LIMIT ?"),
-                         {instanceId, limit}, error, &q)) {
+    if (!m_database.exec(
+            QStringLiteral("SELECT id, started_at, finished_at, direction, dry_run, entities, created,"
+                           " updated, unchanged, skipped, failed, status, message, conflicts FROM sync_runs"
+                           " WHERE instance_id = ? ORDER BY id DESC LIMIT ?"),
+            {instanceId, limit}, error, &q)) {
         return out;
     }
     while (q.next()) {
@@ -129,6 +161,7 @@ QList<SyncRunRecord> SyncHistory::runs(qint64 instanceId, int limit, StoreError*
         r.counts.failed = q.value(10).toInt();
         r.status = q.value(11).toString();
         r.message = q.value(12).toString();
+        r.counts.conflict = q.value(13).toInt();
         out.append(r);
     }
     return out;
@@ -138,8 +171,8 @@ QList<SyncOutcome> SyncHistory::outcomes(qint64 runId, StoreError* error) const
 {
     QList<SyncOutcome> out;
     QSqlQuery q(m_database.connection());
-    if (!m_database.exec(QStringLiteral("SELECT direction, entity, local_id, remote_id, action, reason"
-                                        " FROM sync_outcomes WHERE run_id = ? ORDER BY entity, local_id"),
+    if (!m_database.exec(QStringLiteral("SELECT direction, entity, local_id, remote_id, action, reason,"
+                                        " conflicts FROM sync_outcomes WHERE run_id = ? ORDER BY entity, local_id"),
                          {runId}, error, &q)) {
         return out;
     }
@@ -154,14 +187,11 @@ QList<SyncOutcome> SyncHistory::outcomes(qint64 runId, StoreError* error) const
         o.entity = *entity;
         o.localId = q.value(2).toString();
         o.remoteId = q.value(3).toLongLong();
-        const QString action = q.value(4).toString();
-        for (auto a : {SyncOutcome::Action::Created, SyncOutcome::Action::Updated, SyncOutcome::Action::Skipped,
-                       SyncOutcome::Action::Failed}) {
-            if (SyncOutcome::actionName(a) == action) {
-                o.action = a;
-            }
-        }
+        o.action = SyncOutcome::parseAction(q.value(4).toString()).value_or(SyncOutcome::Action::Skipped);
         o.reason = q.value(5).toString();
+        if (!q.value(6).isNull()) {
+            o.conflicts = conflictsFrom(q.value(6).toString().toUtf8());
+        }
         out.append(o);
     }
     return out;

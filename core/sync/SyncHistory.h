@@ -48,6 +48,10 @@ public:
     QList<SyncRunRecord> runs(qint64 instanceId, int limit = 50, StoreError* error = nullptr) const;
     QList<SyncOutcome> outcomes(qint64 runId, StoreError* error = nullptr) const;
 
+    // A conflict's fields as sync_outcomes.conflicts holds them: [{"field", "local", "connectwise"}].
+    static QByteArray conflictsJson(const QList<FieldConflict>& conflicts);
+    static QList<FieldConflict> conflictsFrom(const QByteArray& json);
+
 private:
     Database& m_database;
     std::unique_ptr<BulkInsert> m_outcomeInsert; // prepared once per run, not once per page

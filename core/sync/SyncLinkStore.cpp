@@ -4,6 +4,8 @@
 #include "core/store/BulkStatement.h"
 #include "core/store/Database.h"
 
+#include <QCoreApplication>
+
 namespace Cw {
 
 namespace {
@@ -21,7 +23,13 @@ QDateTime timeFrom(const QVariant& v)
 constexpr const char* kUpsertTail =
     " ON CONFLICT (instance_id, entity, local_id) DO UPDATE SET remote_id = excluded.remote_id,"
     " remote_ref = excluded.remote_ref, pushed_hash = excluded.pushed_hash, pushed_body = excluded.pushed_body,"
-    " pulled_values = excluded.pulled_values, updated_at = excluded.updated_at";
+    " pulled_values = excluded.pulled_values, base_values = excluded.base_values,"
+    " base_updated = excluded.base_updated, keep_side = excluded.keep_side, updated_at = excluded.updated_at";
+
+QString keepName(KeepSide keep)
+{
+    return keep == KeepSide::None ? QString() : nameOf(keep);
+}
 
 } // namespace
 
@@ -31,12 +39,40 @@ SyncLinkStore::~SyncLinkStore() = default;
 
 QHash<QString, SyncLink> SyncLinkStore::links(Entity entity, StoreError* error) const
 {
+    return select(QStringLiteral("WHERE instance_id = ? AND entity = ?"), {m_instanceId, nameOf(entity)}, error);
+}
+
+QHash<QString, SyncLink> SyncLinkStore::linksOf(Entity entity, const QStringList& localIds, StoreError* error) const
+{
+    QHash<QString, SyncLink> out;
+    constexpr qsizetype kChunk = 250;
+    for (qsizetype start = 0; start < localIds.size(); start += kChunk) {
+        const QStringList chunk = localIds.mid(start, kChunk);
+        QVariantList values {m_instanceId, nameOf(entity)};
+        QStringList marks;
+        for (const QString& id : chunk) {
+            values.append(id);
+            marks.append(QStringLiteral("?"));
+        }
+        out.insert(select(QStringLiteral("WHERE instance_id = ? AND entity = ? AND local_id IN (%1)")
+                              .arg(marks.join(QStringLiteral(", "))),
+                          values, error));
+        if (error && error->isError()) {
+            break;
+        }
+    }
+    return out;
+}
+
+QHash<QString, SyncLink> SyncLinkStore::select(const QString& where, const QVariantList& values,
+                                               StoreError* error) const
+{
     QHash<QString, SyncLink> out;
     QSqlQuery q(m_database.connection());
-    if (!m_database.exec(
-            QStringLiteral("SELECT local_id, remote_id, remote_ref, pushed_hash, pushed_body, pulled_values"
-                           " FROM sync_links WHERE instance_id = ? AND entity = ?"),
-            {m_instanceId, nameOf(entity)}, error, &q)) {
+    if (!m_database.exec(QStringLiteral("SELECT local_id, remote_id, remote_ref, pushed_hash, pushed_body,"
+                                        " pulled_values, base_values, base_updated, keep_side FROM sync_links ") +
+                             where,
+                         values, error, &q)) {
         return out;
     }
     while (q.next()) {
@@ -47,6 +83,9 @@ QHash<QString, SyncLink> SyncLinkStore::links(Entity entity, StoreError* error) 
         l.pushedHash = q.value(3).toString();
         l.pushedBody = q.value(4).toString();
         l.pulledValues = q.value(5).toString().toUtf8();
+        l.baseValues = q.value(6).toString().toUtf8();
+        l.baseUpdated = timeFrom(q.value(7));
+        l.keep = parseName<KeepSide>(q.value(8).toString()).value_or(KeepSide::None);
         out.insert(l.localId, l);
     }
     return out;
@@ -104,10 +143,10 @@ bool SyncLinkStore::savePulled(Entity entity, const QList<SyncLink>& links, Stor
     if (!m_savePulled) {
         m_savePulled = std::make_unique<BulkInsert>(
             m_database,
-            // Six values a row: the push columns take their defaults ('').
+            // Eight values a row: the push columns and base_values take their defaults ('').
             QStringLiteral("INSERT INTO sync_links (instance_id, entity, local_id, remote_id,"
-                           " pulled_values, updated_at) VALUES"),
-            6, QLatin1String(kUpsertTail));
+                           " pulled_values, base_updated, keep_side, updated_at) VALUES"),
+            8, QLatin1String(kUpsertTail));
     }
     BulkInsert& insert = *m_savePulled;
     insert.discard(); // nothing left over from a batch that failed
@@ -123,6 +162,12 @@ bool SyncLinkStore::savePulled(Entity entity, const QList<SyncLink>& links, Stor
             insert.null();
         }
         insert.utf8(l.pulledValues);
+        if (l.baseUpdated.isValid()) {
+            insert.integer(l.baseUpdated.toMSecsSinceEpoch());
+        } else {
+            insert.null();
+        }
+        insert.text(keepName(l.keep));
         insert.integer(now);
         if (!insert.endRow(error)) {
             return false;
@@ -138,7 +183,8 @@ bool SyncLinkStore::save(Entity entity, const SyncLink& l, StoreError* error)
         if (!statement->prepare(
                 QStringLiteral(
                     "INSERT INTO sync_links (instance_id, entity, local_id, remote_id, remote_ref,"
-                    " pushed_hash, pushed_body, pulled_values, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
+                    " pushed_hash, pushed_body, pulled_values, base_values, base_updated, keep_side, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
                     .arg(QLatin1String(kUpsertTail)),
                 error)) {
             return false;
@@ -157,7 +203,14 @@ bool SyncLinkStore::save(Entity entity, const SyncLink& l, StoreError* error)
     m_save->bindText(5, l.pushedHash);
     m_save->bindText(6, l.pushedBody);
     m_save->bindUtf8(7, l.pulledValues);
-    m_save->bindInt(8, QDateTime::currentMSecsSinceEpoch());
+    m_save->bindUtf8(8, l.baseValues);
+    if (l.baseUpdated.isValid()) {
+        m_save->bindInt(9, l.baseUpdated.toMSecsSinceEpoch());
+    } else {
+        m_save->bindNull(9);
+    }
+    m_save->bindText(10, keepName(l.keep));
+    m_save->bindInt(11, QDateTime::currentMSecsSinceEpoch());
     return m_save->exec(error);
 }
 
@@ -166,6 +219,24 @@ bool SyncLinkStore::remove(Entity entity, const QString& localId, StoreError* er
     return m_database.exec(
         QStringLiteral("DELETE FROM sync_links WHERE instance_id = ? AND entity = ? AND local_id = ?"),
         {m_instanceId, nameOf(entity), localId}, error);
+}
+
+bool SyncLinkStore::setKeep(Entity entity, const QString& localId, KeepSide keep, StoreError* error)
+{
+    QSqlQuery q(m_database.connection());
+    if (!m_database.exec(QStringLiteral("UPDATE sync_links SET keep_side = ? WHERE instance_id = ? AND entity = ?"
+                                        " AND local_id = ?"),
+                         {keepName(keep), m_instanceId, nameOf(entity), localId}, error, &q)) {
+        return false;
+    }
+    if (q.numRowsAffected() < 1) {
+        StoreError::fail(error, StoreError::Code::NotFound,
+                         QCoreApplication::translate("Cw::SyncLinkStore",
+                                                     "%1 %2 has never been synced: there is no conflict to resolve.")
+                             .arg(nameOf(entity), localId));
+        return false;
+    }
+    return true;
 }
 
 std::optional<PullState> SyncLinkStore::pullState(Entity entity, StoreError* error) const

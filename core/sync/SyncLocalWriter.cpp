@@ -1,5 +1,6 @@
 #include "core/sync/SyncLocalWriter.h"
 
+#include "core/localdata/LocalRecordStore.h"
 #include "core/store/BulkInsert.h"
 #include "core/store/Database.h"
 #include "core/sync/SyncSnapshot.h"
@@ -16,35 +17,7 @@ SyncLocalWriter::~SyncLocalWriter() = default;
 QHash<QString, QVariantHash> SyncLocalWriter::load(const LocalEntity& entity, const QStringList& ids,
                                                    StoreError* error) const
 {
-    QHash<QString, QVariantHash> out;
-    const QStringList names = entity.columnNames();
-    constexpr int kChunk = 500;
-    for (int start = 0; start < ids.size(); start += kChunk) {
-        const QStringList chunk = ids.mid(start, kChunk);
-        QStringList marks;
-        QVariantList values;
-        for (const QString& id : chunk) {
-            marks.append(QStringLiteral("?"));
-            values.append(id);
-        }
-        QSqlQuery q(m_database.connection());
-        const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE id IN (%3)")
-                                .arg(names.join(QStringLiteral(", ")), entity.table, marks.join(QStringLiteral(", ")));
-        if (!m_database.exec(sql, values, error, &q)) {
-            return out;
-        }
-        while (q.next()) {
-            QVariantHash row;
-            for (int i = 0; i < names.size(); ++i) {
-                const QVariant v = entity.columns.at(i).fromSql(q.value(i));
-                if (v.isValid()) {
-                    row.insert(names.at(i), v);
-                }
-            }
-            out.insert(row.value(QStringLiteral("id")).toString(), row);
-        }
-    }
-    return out;
+    return LocalRecordStore(m_database).load(entity, ids, error);
 }
 
 SyncLocalWriter::Row SyncLocalWriter::rowOf(const LocalEntity& entity, const QString& id, const QVariantHash& values)
@@ -111,19 +84,8 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& r
     if (rows.empty()) {
         return true;
     }
-    const QStringList names = entity.columnNames();
-    QStringList assignments;
-    for (const QString& n : names) {
-        if (n != QLatin1String("id")) {
-            assignments.append(n + QStringLiteral(" = excluded.") + n);
-        }
-    }
     if (!m_insert || m_insertTable != entity.table) {
-        m_insert = std::make_unique<BulkInsert>(
-            m_database,
-            QStringLiteral("INSERT INTO %1 (%2) VALUES").arg(entity.table, names.join(QStringLiteral(", "))),
-            static_cast<int>(names.size()),
-            QStringLiteral(" ON CONFLICT (id) DO UPDATE SET %1").arg(assignments.join(QStringLiteral(", "))));
+        m_insert = LocalRecordStore::upsertStatement(m_database, entity.table, entity.columnNames());
         m_insertTable = entity.table;
     }
     BulkInsert& insert = *m_insert;
@@ -135,6 +97,14 @@ bool SyncLocalWriter::write(const LocalEntity& entity, const std::vector<Row>& r
             if (text.isNull()) {
                 insert.null();
                 continue;
+            }
+            if (text.contains("\xEF\xBF\xBD")) { // U+FFFD: text decoded in the wrong encoding somewhere
+                return StoreError::fail(
+                    error, StoreError::Code::Invalid,
+                    tr("%1 “%2”, column %3: the value holds the replacement character � (U+FFFD); "
+                       "nothing of this page was written. Correct the value where it was entered.")
+                        .arg(entity.name(), QString::fromUtf8(row.front()), entity.columns.at(i).name),
+                    entity.columns.at(i).name);
             }
             insert.utf8(text);
             const QString& list = entity.columns.at(i).valueList;

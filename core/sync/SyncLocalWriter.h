@@ -4,6 +4,7 @@
 #include "core/store/StoreError.h"
 #include "core/sync/PulledFields.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -17,9 +18,12 @@ class Database;
 
 // Reads and writes local records one pulled page at a time: only the page's ids are read, and the page is
 // upserted with one prepared statement (cost per page independent of the table size). Values of columns fed
-// into value lists (account_type, currency, ...) are added to value_lists. Joins the caller's transaction.
+// into value lists (account_type, currency, ...) are added to value_lists. Joins the caller's transaction. A value
+// holding U+FFFD is refused (naming the record and the column), as LocalRecordStore refuses it.
 class SyncLocalWriter final
 {
+    Q_DECLARE_TR_FUNCTIONS(Cw::SyncLocalWriter)
+
 public:
     explicit SyncLocalWriter(Database& database);
     ~SyncLocalWriter();

@@ -75,8 +75,11 @@ void SyncRun::startCheckpointer()
 void SyncRun::record(const SyncOutcome& outcome)
 {
     m_summary.counts(outcome.direction)[outcome.entity].add(outcome.action);
-    const bool keep =
-        dryRun() || outcome.action == SyncOutcome::Action::Skipped || outcome.action == SyncOutcome::Action::Failed;
+    if (outcome.action == SyncOutcome::Action::Conflict) {
+        m_conflicted.insert(qMakePair(outcome.entity, outcome.localId));
+    }
+    const bool keep = dryRun() || outcome.action == SyncOutcome::Action::Skipped ||
+        outcome.action == SyncOutcome::Action::Failed || outcome.action == SyncOutcome::Action::Conflict;
     if (keep) {
         m_summary.outcomes.append(outcome);
     }
@@ -111,9 +114,12 @@ void SyncRun::reportCounts(Direction direction, Entity entity, int processed, in
     emit progress(direction, entity, processed, total);
 }
 
-void SyncRun::block(const SyncSlot& slot, const QString& why, bool failure)
+void SyncRun::block(const SyncSlot& slot, const QString& why, bool failure, const SyncFix& fix)
 {
     m_summary.blocked.insert(slot, why);
+    if (fix.isValid()) {
+        m_summary.fixes.insert(slot, fix);
+    }
     if (failure && !m_summary.failedToStart.contains(slot)) {
         m_summary.failedToStart.append(slot);
     }

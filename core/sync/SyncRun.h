@@ -13,6 +13,8 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPair>
+#include <QSet>
 
 #include <atomic>
 #include <memory>
@@ -62,6 +64,11 @@ public:
 
     // Counts an outcome; keeps it for the summary (skipped and failed; every one in a dry run) and for the history.
     void record(const SyncOutcome& outcome);
+    // Whether the record was reported as a conflict earlier in this run (the pull does not report a push's again).
+    bool conflictReported(Entity entity, const QString& localId) const
+    {
+        return m_conflicted.contains(qMakePair(entity, localId));
+    }
     // Writes the outcomes recorded since the last flush into the history (joins the caller's transaction).
     bool flushOutcomes();
     // Tells progress: the records processed so far (total -1 while unknown; processed 0 when the entity starts).
@@ -69,7 +76,7 @@ public:
     // The same, after the entity's counts so far.
     void reportCounts(Direction direction, Entity entity, int processed, int total);
     // The entity does not start in that direction, and why; failure: that fails the run (SyncSummary::failedToStart).
-    void block(const SyncSlot& slot, const QString& why, bool failure);
+    void block(const SyncSlot& slot, const QString& why, bool failure, const SyncFix& fix = {});
     // An error that ends the run (the database): no further entity starts.
     void fail(const QString& message);
     // Whether an API error ends the run (unreachable, keys, company, configuration) or, in a pull, the entity; it
@@ -99,6 +106,7 @@ private:
     SyncLocalWriter m_writer; // pulled pages: keeps its statement from page to page
     SyncSummary m_summary;
     QList<SyncOutcome> m_pending; // outcomes not yet written to the history
+    QSet<QPair<Entity, QString>> m_conflicted; // the records reported as conflicts
     QHash<Entity, QHash<QString, SyncLink>> m_linkCache; // for linkedRemoteId
     std::unique_ptr<ClientThread> m_network;
     std::unique_ptr<WalCheckpointer> m_checkpointer;

@@ -4,7 +4,7 @@
 
 namespace Cw {
 
-SyncSettings::SyncSettings(const ConnectorConfig& config)
+SyncSettings::SyncSettings(const ConnectorConfig& config) : m_conflictPolicy(config.conflictPolicy)
 {
     for (const ServerVariable& v : config.serverVariables) {
         if (!v.remoteId.isEmpty()) {
@@ -63,13 +63,13 @@ bool SyncSettings::isEnabled(Entity entity, Operation operation) const
 
 QString SyncSettings::unmappedReason(const QString& lookup, const QString& value)
 {
-    return tr("unmapped lookup value: %1 \"%2\" has no ConnectWise value; map it with: lookups NAME --set %1:%2=ID")
+    return tr("unmapped lookup value: %1 \"%2\" has no ConnectWise value; map it in the connector's lookups")
         .arg(lookup, value);
 }
 
 QString SyncSettings::missingVariableReason(const QString& key)
 {
-    return tr("missing variable: server variable %1 is not set; pick it with: variables NAME --set %1=ID").arg(key);
+    return tr("missing variable: server variable %1 is not set; pick it in the connector's server variables").arg(key);
 }
 
 QString SyncSettings::missingLinkReason(Entity entity, const QString& localId)

@@ -36,6 +36,7 @@ public:
     // The member id of a local user; empty when the user is not mapped or the mapping is not confirmed.
     QString memberFor(const QString& localUserId) const { return m_members.value(localUserId); }
     bool isEnabled(Entity entity, Operation operation) const;
+    ConflictPolicy conflictPolicy() const { return m_conflictPolicy; }
 
     // Reasons a record is skipped, shared by every descriptor (translated).
     static QString unmappedReason(const QString& lookup, const QString& value);
@@ -49,6 +50,7 @@ private:
     QHash<QString, QHash<QString, QString>> m_reverse; // lookup -> remote id -> local value
     QHash<QString, QString> m_members;
     QSet<QPair<Entity, Operation>> m_enabled;
+    ConflictPolicy m_conflictPolicy = ConflictPolicy::Report;
 };
 
 } // namespace Cw

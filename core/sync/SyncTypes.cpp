@@ -25,8 +25,21 @@ QString SyncOutcome::actionName(Action action)
         return QStringLiteral("skipped");
     case Action::Failed:
         return QStringLiteral("failed");
+    case Action::Conflict:
+        return QStringLiteral("conflict");
     }
     return {};
+}
+
+std::optional<SyncOutcome::Action> SyncOutcome::parseAction(const QString& name)
+{
+    for (auto a :
+         {Action::Created, Action::Updated, Action::Unchanged, Action::Skipped, Action::Failed, Action::Conflict}) {
+        if (actionName(a) == name) {
+            return a;
+        }
+    }
+    return std::nullopt;
 }
 
 void SyncCounts::add(SyncOutcome::Action action)
@@ -47,6 +60,9 @@ void SyncCounts::add(SyncOutcome::Action action)
     case SyncOutcome::Action::Failed:
         ++failed;
         break;
+    case SyncOutcome::Action::Conflict:
+        ++conflict;
+        break;
     }
 }
 
@@ -57,6 +73,7 @@ void SyncCounts::add(const SyncCounts& other)
     unchanged += other.unchanged;
     skipped += other.skipped;
     failed += other.failed;
+    conflict += other.conflict;
 }
 
 SyncCounts SyncSummary::totals() const

@@ -2,6 +2,7 @@
 
 #include "core/domain/Entity.h"
 #include "core/domain/SyncOperation.h"
+#include "core/sync/SyncFix.h"
 
 #include <QDateTime>
 #include <QList>
@@ -9,6 +10,8 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace Cw {
 
@@ -40,18 +43,34 @@ struct SyncSlot
     }
 };
 
+// One field of a record changed on both sides since its last sync, to different values: the local column and
+// its two values as the local system holds them (canonical text, '' for none).
+struct FieldConflict
+{
+    QString field; // the local column
+    QString localValue;
+    QString remoteValue; // ConnectWise's, mapped to the local column
+    friend bool operator==(const FieldConflict& a, const FieldConflict& b)
+    {
+        return a.field == b.field && a.localValue == b.localValue && a.remoteValue == b.remoteValue;
+    }
+};
+
 // What happened to one record (or, with an empty localId, to a whole entity that could not start).
 struct SyncOutcome
 {
-    enum class Action { Created, Updated, Unchanged, Skipped, Failed };
+    // Conflict: fields changed on both sides were written on neither (the other fields still flowed).
+    enum class Action { Created, Updated, Unchanged, Skipped, Failed, Conflict };
     Direction direction = Direction::Push; // Pull or Push
     Entity entity = Entity::Accounts;
     QString localId;
     qint64 remoteId = 0; // 0 when unknown
     Action action = Action::Skipped;
     QString reason; // translated; for skipped and failed records
+    QList<FieldConflict> conflicts; // a conflict's fields, with both values
 
-    static QString actionName(Action action); // created | updated | unchanged | skipped | failed
+    static QString actionName(Action action); // created | updated | unchanged | skipped | failed | conflict
+    static std::optional<Action> parseAction(const QString& name);
 };
 
 struct SyncCounts
@@ -61,9 +80,10 @@ struct SyncCounts
     int unchanged = 0;
     int skipped = 0;
     int failed = 0;
+    int conflict = 0;
     void add(SyncOutcome::Action action);
     void add(const SyncCounts& other);
-    int total() const { return created + updated + unchanged + skipped + failed; }
+    int total() const { return created + updated + unchanged + skipped + failed + conflict; }
 };
 
 // Who holds a connector's sync lease (a row of sync_leases; core/sync/SyncLease): named when a second sync of
@@ -87,6 +107,7 @@ struct SyncSummary
     QMap<Entity, SyncCounts> pullCounts;
     QList<SyncOutcome> outcomes; // skipped and failed always; every record in a dry run
     QMap<SyncSlot, QString> blocked; // why that entity did not start in that direction (translated)
+    QMap<SyncSlot, SyncFix> fixes; // for blocked slots the admin can fix in the connector's settings
     // The blocked slots that fail the run: a missing permission, a stale or missing server variable, or options
     // off for an entity the request named. Options off in a whole-connector run only leave the slot blocked.
     QList<SyncSlot> failedToStart;

@@ -1,7 +1,6 @@
 #include "core/sync/SyncWorker.h"
 
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/store/Database.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncLog.h"
@@ -12,8 +11,8 @@
 
 namespace Cw {
 
-SyncWorker::SyncWorker(DatabaseLocation location, Connection connection, QObject* parent)
-    : QObject(parent), m_location(std::move(location)), m_connection(std::move(connection))
+SyncWorker::SyncWorker(DatabaseLocation location, ConnectorSession session, QObject* parent)
+    : QObject(parent), m_location(std::move(location)), m_session(std::move(session))
 { }
 
 SyncWorker::~SyncWorker()
@@ -67,9 +66,8 @@ void SyncWorker::work(const SyncRequest& request)
         m_summary = summary;
         return;
     }
-    std::unique_ptr<QNetworkAccessManager> manager(NetworkAccessFactory::create(m_connection.proxy, nullptr));
-    ApiClient client(manager.get(), m_connection);
-    SyncEngine engine(database, &client);
+    const std::unique_ptr<ApiClient> client(m_session.newClient()); // made in this thread, used only here
+    SyncEngine engine(database, client.get());
     engine.setPageSize(m_pageSize);
     // Emitted in this thread; receivers living in other threads get it queued.
     connect(&engine, &SyncEngine::progress, &engine,

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/connectwise/Connection.h"
+#include "core/config/ConnectorSession.h"
 #include "core/store/DatabaseLocation.h"
 #include "core/sync/SyncTypes.h"
 
@@ -18,7 +18,7 @@ class SyncEngine;
 
 // Runs one SyncEngine::run() in a thread of its own, for the GUI. Everything the run touches is made in that
 // thread: a Database opened on the same location (a Qt Sql connection must stay in the thread that opened it),
-// a QNetworkAccessManager and an ApiClient for the connection (passed in by value; its keys are never logged).
+// and a client of the connector's session (its keys are never logged).
 // progress() reaches the receivers in their own thread (queued); finished() is emitted in the thread that
 // owns the worker, once, after the run's thread has ended. Destroying a running worker cancels and waits.
 class SyncWorker final : public QObject
@@ -27,7 +27,7 @@ class SyncWorker final : public QObject
     Q_DISABLE_COPY_MOVE(SyncWorker)
 
 public:
-    SyncWorker(DatabaseLocation location, Connection connection, QObject* parent = nullptr);
+    SyncWorker(DatabaseLocation location, ConnectorSession session, QObject* parent = nullptr);
     ~SyncWorker() override;
 
     void setPageSize(int pageSize) { m_pageSize = pageSize; } // pulls (tests use small pages)
@@ -52,7 +52,7 @@ private:
     void onThreadFinished();
 
     DatabaseLocation m_location;
-    Connection m_connection;
+    ConnectorSession m_session;
     int m_pageSize = 1000;
     QThread* m_thread = nullptr;
     bool m_running = false;

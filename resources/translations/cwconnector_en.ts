@@ -1056,6 +1056,10 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>id “%1” already appears on row %2 of this file; each id may appear once.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 “%2” holds the replacement character � (U+FFFD): a character was lost when the text was decoded in the wrong encoding before it reached this file. Correct the value at its source.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::CsvImport</name>
@@ -1069,10 +1073,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Nothing was imported. %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nothing was imported: the database refused the rows. %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -1095,23 +1095,31 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>Row %1 (line %2): %3</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read: %1 good, %2 with errors.</source>
+        <translation><numerusform>%n row read: %1 good, %2 with errors.</numerusform><numerusform>%n rows read: %1 good, %2 with errors.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) have errors. Fix them and import again, or tick “Import the good rows only”.</source>
+        <translation><numerusform>Nothing was imported: %n row has errors. Fix them and import again, or tick “Import the good rows only”.</numerusform><numerusform>Nothing was imported: %n rows have errors. Fix them and import again, or tick “Import the good rows only”.</numerusform></translation>
+    </message>
 </context>
 <context>
-    <name>Cw::CsvImportPanel</name>
+    <name>Cw::CsvImportDialog</name>
     <message>
-        <source>CSV file to import</source>
+        <source>Import %1 from CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>CSV files (*.csv);;All files (*)</source>
+        <source>CSV file of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Entity</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Entity:</source>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1123,11 +1131,27 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Browse for the CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Preview of the first rows</source>
+        <source>Encoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Columns: %1. The first line names them; other columns are ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview of the first rows as they will be stored</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1135,7 +1159,31 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Skip bad rows (import the good ones)</source>
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the &amp;good rows only (report the bad ones)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the good rows only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import progress</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1143,19 +1191,70 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Columns: %1 (a header row; extra columns are ignored)</source>
+        <source>Import the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
+        <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Row %1 (line %2), %3: %4</source>
+        <source>The file starts with a byte-order mark: it is %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 row(s) read, %2 bad.</source>
+        <source>%1 It is read as Windows-1252; if the preview looks wrong, pick another encoding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file reads as UTF-8. If the preview looks wrong, pick the encoding it was saved in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in the file; %1 with errors.</source>
+        <translation><numerusform>%n row in the file; %1 with errors.</numerusform><numerusform>%n rows in the file; %1 with errors.</numerusform></translation>
+    </message>
+    <message>
+        <source>The preview shows the first rows; the whole file is checked as it is imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows, %2 rows/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the import; nothing is written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The table lists the first %1 of %2 errors.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::CsvPreview</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1257,6 +1356,25 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Database: the value of the URL option '%1' must not contain spaces or ';'.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::DecodeError</name>
+    <message>
+        <source>Line %1 is not UTF-8 (byte %2 at column %3); if the file comes from Excel, pick Windows-1252.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1 is not Windows-1252 (byte %2 at column %3 has no character there); pick the encoding the file was saved in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1 is not %2 text (byte %3 at column %4 is a control character there); if the file comes from Excel, pick Windows-1252.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1 is not %2 (bytes %3 at column %4); pick the encoding the file was saved in.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1720,6 +1838,72 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::LocalDataPage</name>
+    <message>
+        <source>Local data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the CSV files of your system, or keep what the database already holds.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::LocalDataPanel</name>
+    <message>
+        <source>The records of your own system that the connector syncs, one CSV file per kind. Import the files, or keep what the database already holds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import %1 from a CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invoices and orders belong to accounts, and the account type and currency lookups list their values: import accounts first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order and invoice lines refer to products.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payments and invoice lines belong to invoices.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order lines belong to orders.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User mapping needs users: without them no order gets its own sales rep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation><numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n record(s)</source>
+        <translation><numerusform>%1: %n record</numerusform><numerusform>%1: %n records</numerusform></translation>
+    </message>
+    <message>
+        <source>None yet. %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::LocalRecordStore</name>
     <message>
         <source>Value: enter a value to add to the list.</source>
@@ -1727,6 +1911,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row %1 (id “%2”)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, column %2: the value holds the replacement character � (U+FFFD), the mark of text decoded in the wrong encoding; nothing was written. Correct the value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value “%1” holds the replacement character � (U+FFFD), the mark of text decoded in the wrong encoding; type the value again.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2750,6 +2950,18 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>Keep syncing</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 is being synced by %2. Sync is refused until that sync has finished; Preview works meanwhile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview works meanwhile; Sync again once that sync has finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sync failed: what it was asked to run did not all start (below). What ran: %1.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::SyncEngine</name>
@@ -2807,6 +3019,10 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>A pulled page of %1 was not mapped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another sync took this connector over because this one had stopped renewing its lease, so this one stopped; what was done is kept.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2874,6 +3090,24 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::SyncLease</name>
+    <message>
+        <source>%1 (process %2) on host %3 since %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is being synced by %2; it was not started again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::SyncLocalWriter</name>
+    <message>
+        <source>%1 “%2”, column %3: the value holds the replacement character � (U+FFFD); nothing of this page was written. Correct the value where it was entered.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3382,6 +3616,33 @@ Needs the ConnectWise permission %2.</source>
     </message>
 </context>
 <context>
+    <name>Cw::TextEncodings</name>
+    <message>
+        <source>UTF-8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Windows-1252 (Excel on Windows)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ISO-8859-1 (Latin-1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ISO-8859-15 (Latin-9, with €)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UTF-16 little-endian</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UTF-16 big-endian</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::TlsStep</name>
     <message>
         <source>Secure connection (TLS)</source>
@@ -3826,6 +4087,14 @@ Needs the ConnectWise permission %2.</source>
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>--encoding “%1” is not an encoding this program reads; use one of: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run it again with --encoding windows-1252 (or the encoding the file was saved in: %1).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>InstanceAddCommand</name>
@@ -4190,6 +4459,14 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>%1 %2: %3 of %4 records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interrupted: stopping the sync...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed: could not start: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,8 +1,9 @@
 #pragma once
 
 // Helpers shared by the tests that talk to the real cwconnector-sim over loopback (started by SimProcess): a
-// Connection and an ApiClient for it, blocking requests, the simulator's control API and its live lists.
+// Connection, a session and an ApiClient for it, blocking requests, the simulator's control API and its live lists.
 
+#include "core/config/ConnectorSession.h"
 #include "core/config/RemoteListsLoader.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/NetworkAccessFactory.h"
@@ -47,20 +48,44 @@ inline Cw::Connection simConnection(const QUrl& simUrl)
     return c;
 }
 
-// An ApiClient for the simulator, with its own QNetworkAccessManager; both owned by parent.
+// A saved connector of the simulator (on-premise site, company cwsim, no proxy), as ConnectorSession::open takes it;
+// its keys are the simulator's defaults.
+inline Cw::Instance simInstance(const QUrl& simUrl)
+{
+    Cw::Instance i;
+    i.id = 7;
+    i.keyId = QStringLiteral("test-db/7");
+    i.name = QStringLiteral("Sim");
+    i.deployment = Cw::nameOf(Cw::Deployment::OnPremise);
+    i.site = simUrl.toString();
+    i.companyId = QStringLiteral("cwsim");
+    i.proxyMode = Cw::Instance::ProxyMode::None;
+    return i;
+}
+
+// The network factory of the tests: what main() makes and passes down in the programs.
+inline const Cw::NetworkAccessFactory& network()
+{
+    static const Cw::NetworkAccessFactory factory;
+    return factory;
+}
+
+// A session of `connection` (its own governor and company info), as the programs open connectors.
+inline Cw::ConnectorSession session(const Cw::Connection& connection)
+{
+    return Cw::ConnectorSession::forConnection(connection, network());
+}
+
+// An ApiClient for the simulator, with its own QNetworkAccessManager; owned by parent.
 inline Cw::ApiClient* simClient(const QUrl& simUrl, QObject* parent)
 {
-    const Cw::Connection connection = simConnection(simUrl);
-    return new Cw::ApiClient(Cw::NetworkAccessFactory::create(connection.proxy, parent), connection, parent);
+    return session(simConnection(simUrl)).newClient(parent);
 }
 
 // An ApiClient of `connection` with a network manager of its own (deleted with the client).
 inline std::unique_ptr<Cw::ApiClient> makeClient(const Cw::Connection& connection)
 {
-    auto client =
-        std::make_unique<Cw::ApiClient>(Cw::NetworkAccessFactory::create(connection.proxy, nullptr), connection);
-    client->networkAccessManager()->setParent(client.get());
-    return client;
+    return std::unique_ptr<Cw::ApiClient>(session(connection).newClient());
 }
 
 // Waits (generously) for a job's finished signal and returns its single argument.

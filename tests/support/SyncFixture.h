@@ -9,7 +9,6 @@
 #include "core/config/InstanceRepository.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/Conditions.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/localdata/LocalRecordStore.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
@@ -73,8 +72,7 @@ public:
     TestDatabase testDb;
     std::unique_ptr<Cw::Database> db;
     SimProcess sim;
-    std::unique_ptr<QNetworkAccessManager> nam;
-    std::unique_ptr<Cw::ApiClient> client;
+    std::unique_ptr<Cw::ApiClient> client; // of a session of syncSimConnection()
     qint64 instanceId = 0;
     QString error;
 
@@ -94,7 +92,6 @@ public:
     bool reopen(bool fresh)
     {
         client.reset();
-        nam.reset();
         db.reset();
         if (fresh) {
             const Cw::DatabaseLocation location = testDb.fresh(&error);
@@ -106,10 +103,7 @@ public:
             error = storeError.message;
             return false;
         }
-        Cw::ProxySettings direct;
-        direct.mode = Cw::ProxySettings::Mode::None;
-        nam.reset(Cw::NetworkAccessFactory::create(direct, nullptr));
-        client = std::make_unique<Cw::ApiClient>(nam.get(), syncSimConnection(sim.baseUrl()));
+        client.reset(session(syncSimConnection(sim.baseUrl())).newClient());
         if (!fresh) {
             return true;
         }

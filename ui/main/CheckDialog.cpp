@@ -2,6 +2,7 @@
 
 #include "core/setup/CheckRunner.h"
 #include "ui/check/CheckResultsView.h"
+#include "ui/common/WindowSize.h"
 #include "ui/wizard/Prompter.h"
 
 #include <QDialogButtonBox>
@@ -38,7 +39,7 @@ CheckDialog::CheckDialog(Database& database, Prompter& prompter, const QString& 
     layout->addWidget(selected);
     connect(m_results, &CheckResultsView::selectedTextChanged, selected, &QLabel::setText);
     layout->addWidget(buttons);
-    resize(720, 460);
+    WindowSize::fitToScreen(this, {720, 460});
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_retry, &QPushButton::clicked, this, [this] {
@@ -77,9 +78,9 @@ CheckDialog::CheckDialog(Database& database, Prompter& prompter, const QString& 
     });
 }
 
-void CheckDialog::start(const Connection& connection, qint64 instanceId)
+void CheckDialog::start(const ConnectorSession& session, qint64 instanceId)
 {
-    m_runner->start(connection, instanceId);
+    m_runner->start(session, instanceId);
 }
 
 void CheckDialog::showProblem(const QString& text)

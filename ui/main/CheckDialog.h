@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/connectwise/Connection.h"
+#include "core/config/ConnectorSession.h"
 
 #include <QDialog>
 
@@ -24,7 +24,7 @@ class CheckDialog final : public QDialog
 public:
     CheckDialog(Database& database, Prompter& prompter, const QString& name, QWidget* parent = nullptr);
 
-    void start(const Connection& connection, qint64 instanceId);
+    void start(const ConnectorSession& session, qint64 instanceId);
     void showProblem(const QString& text);
     CheckRunner* runner() const { return m_runner; }
     CheckResultsView* results() const { return m_results; }

@@ -1,10 +1,10 @@
 #include "ui/main/ConfigTransfer.h"
 
 #include "core/config/ConfigDocument.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/RemoteListFetcher.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/setup/InstanceSecrets.h"
 #include "ui/main/ImportDialog.h"
 #include "ui/wizard/Prompter.h"
@@ -16,9 +16,14 @@
 
 namespace Cw {
 
-ConfigTransfer::ConfigTransfer(Database& database, InstanceSecrets& secrets, Prompter& prompter, QWidget& window,
-                               QObject* parent)
-    : QObject(parent), m_database(database), m_secrets(secrets), m_prompter(prompter), m_window(window)
+ConfigTransfer::ConfigTransfer(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                               Prompter& prompter, QWidget& window, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_secrets(secrets)
+    , m_network(network)
+    , m_prompter(prompter)
+    , m_window(window)
 { }
 
 void ConfigTransfer::tell(const QString& title, const QString& text)
@@ -102,14 +107,14 @@ void ConfigTransfer::runImport(const QByteArray& json)
         return;
     }
     QString connectionError;
-    const auto connection = InstanceConnection::connectionFor(target, keys, &connectionError);
-    if (!connection) {
+    const auto session = ConnectorSession::open(target, keys, m_network, &connectionError);
+    if (!session) {
         fail(connectionError);
         return;
     }
     // The lists the file refers to, from the target ConnectWise; then the import with the ids found by name.
     auto* holder = new QObject(this);
-    auto* client = new ApiClient(NetworkAccessFactory::create(connection->proxy, holder), *connection, holder);
+    auto* client = session->newClient(holder);
     auto* fetcher = new RemoteListFetcher(client, holder);
     const auto document = ConfigDocument::parse(json);
     const auto names = document->namesToResolve();

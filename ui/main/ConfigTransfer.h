@@ -13,6 +13,7 @@ namespace Cw {
 class Database;
 class ImportDialog;
 class InstanceSecrets;
+class NetworkAccessFactory;
 class Prompter;
 
 // The connector window's Import / Export configuration, like the CLI's `export` and `import` (ConfigExport): the
@@ -25,8 +26,8 @@ class ConfigTransfer final : public QObject
     Q_DISABLE_COPY_MOVE(ConfigTransfer)
 
 public:
-    ConfigTransfer(Database& database, InstanceSecrets& secrets, Prompter& prompter, QWidget& window,
-                   QObject* parent = nullptr);
+    ConfigTransfer(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                   Prompter& prompter, QWidget& window, QObject* parent = nullptr);
 
     void exportConnector(const QString& name); // asks where to save
     void importConfiguration(); // asks for the file
@@ -46,6 +47,7 @@ private:
 
     Database& m_database;
     InstanceSecrets& m_secrets;
+    const NetworkAccessFactory& m_network;
     Prompter& m_prompter;
     QWidget& m_window;
     QPointer<ImportDialog> m_dialog;

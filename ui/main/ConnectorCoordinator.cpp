@@ -1,6 +1,6 @@
 #include "ui/main/ConnectorCoordinator.h"
 
-#include "core/config/InstanceConnection.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/SettingsSections.h"
 #include "core/setup/InstanceSecrets.h"
@@ -18,14 +18,21 @@
 
 namespace Cw {
 
-ConnectorCoordinator::ConnectorCoordinator(Database& database, InstanceSecrets& secrets, Prompter& prompter,
+ConnectorCoordinator::ConnectorCoordinator(Database& database, InstanceSecrets& secrets,
+                                           const NetworkAccessFactory& network, Prompter& prompter,
                                            ConnectorListModel& model, MainWindow& window, QObject* parent)
-    : QObject(parent), m_database(database), m_secrets(secrets), m_prompter(prompter), m_model(model), m_window(window)
+    : QObject(parent)
+    , m_database(database)
+    , m_secrets(secrets)
+    , m_network(network)
+    , m_prompter(prompter)
+    , m_model(model)
+    , m_window(window)
 {
     connect(&window, &MainWindow::newConnectorRequested, this, &ConnectorCoordinator::newConnector);
     connect(&window, &MainWindow::settingsRequested, this, [this](const QString& name) { openSettings(name); });
     connect(&window, &MainWindow::settingsSectionRequested, this, &ConnectorCoordinator::openSettings);
-    m_transfer = new ConfigTransfer(database, secrets, prompter, window, this);
+    m_transfer = new ConfigTransfer(database, secrets, network, prompter, window, this);
     connect(&window, &MainWindow::importRequested, m_transfer, &ConfigTransfer::importConfiguration);
     connect(&window, &MainWindow::exportRequested, m_transfer, &ConfigTransfer::exportConnector);
     connect(m_transfer, &ConfigTransfer::imported, this, [this](const QString& name) {
@@ -150,7 +157,7 @@ void ConnectorCoordinator::newConnector()
         m_wizard->raise();
         return;
     }
-    auto* controller = new SetupController(m_database, m_secrets);
+    auto* controller = new SetupController(m_database, m_secrets, m_network);
     if (m_demo.isValid()) {
         controller->setDemo(m_demo);
         controller->setDeployment(Deployment::Demo);
@@ -173,7 +180,7 @@ void ConnectorCoordinator::openSettings(const QString& name, const QString& sect
         return;
     }
     delete m_settings;
-    auto* dialog = new SettingsDialog(m_database, m_secrets, m_prompter, *instance, m_localData, &m_window);
+    auto* dialog = new SettingsDialog(m_database, m_secrets, m_network, m_prompter, *instance, m_localData, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     m_settings = dialog;
@@ -196,20 +203,17 @@ void ConnectorCoordinator::runCheck(const QString& name)
     m_checkDialog = dialog;
     connect(dialog, &CheckDialog::checkFinished, this, &ConnectorCoordinator::refresh);
     dialog->open();
-    const Instance found = *instance;
-    m_secrets.readKeys(found, dialog, [dialog, found](const SecretResult& result, const ApiKeyPair& keys) {
-        if (!result.ok()) {
-            dialog->showProblem(tr("Keys: %1 Open Settings and enter the keys again.").arg(result.message));
-            return;
-        }
-        QString error;
-        const auto connection = InstanceConnection::connectionFor(found, keys, &error);
-        if (!connection) {
-            dialog->showProblem(error);
-            return;
-        }
-        dialog->start(*connection, found.id);
-    });
+    const qint64 id = instance->id;
+    ConnectorSession::open(
+        *instance, m_secrets.storeFor(id), m_network, dialog, [dialog, id](const OpenedSession& opened) {
+            if (!opened.keys.ok()) {
+                dialog->showProblem(tr("Keys: %1 Open Settings and enter the keys again.").arg(opened.error));
+            } else if (!opened.session) {
+                dialog->showProblem(opened.error);
+            } else {
+                dialog->start(*opened.session, id);
+            }
+        });
 }
 
 void ConnectorCoordinator::runSync(const QString& name)
@@ -235,35 +239,37 @@ void ConnectorCoordinator::runSync(const QString& name)
         return;
     }
     const Instance found = *instance;
-    m_secrets.readKeys(found, this, [this, found, tell](const SecretResult& result, const ApiKeyPair& keys) {
-        if (!result.ok()) {
-            tell(tr("The keys of “%1” cannot be read, so nothing was synced: %2 Open Settings and enter the keys "
-                    "again, or unlock the keychain and try Sync now again.")
-                     .arg(found.name, result.message));
-            return;
-        }
-        QString error;
-        const auto connection = InstanceConnection::connectionFor(found, keys, &error);
-        if (!connection) {
-            tell(error);
-            return;
-        }
-        auto* dialog = new SyncDialog(m_database, m_prompter, found, *connection, &m_window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_syncDialog = dialog;
-        connect(dialog, &SyncDialog::runFinished, this, [this](const SyncSummary& summary) {
-            if (!summary.dryRun) {
-                refresh();
-                if (m_historyDialog) {
-                    m_historyDialog->reload();
-                }
+    ConnectorSession::open(
+        found, m_secrets.storeFor(found.id), m_network, this, [this, found, tell](const OpenedSession& opened) {
+            if (!opened.keys.ok()) {
+                tell(tr("The keys of “%1” cannot be read, so nothing was synced: %2 Open Settings and enter the keys "
+                        "again, or unlock the keychain and try Sync now again.")
+                         .arg(found.name, opened.error));
+                return;
             }
+            if (!opened.session) {
+                tell(opened.error);
+                return;
+            }
+            auto* dialog = new SyncDialog(m_database, m_prompter, found, *opened.session, &m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            m_syncDialog = dialog;
+            connect(dialog, &SyncDialog::runFinished, this, [this](const SyncSummary& summary) {
+                if (!summary.dryRun) {
+                    refresh();
+                    if (m_historyDialog) {
+                        m_historyDialog->reload();
+                    }
+                }
+            });
+            connect(dialog, &SyncDialog::historyRequested, this,
+                    [this, name = found.name](qint64 runId) { openHistory(name, runId); });
+            connect(dialog, &SyncDialog::settingsRequested, this, [this, name = found.name](SettingsPlace place) {
+                openSettings(name, SettingsSections::forPlace(place));
+            });
+            dialog->open();
+            emit syncDialogOpened(dialog);
         });
-        connect(dialog, &SyncDialog::historyRequested, this,
-                [this, name = found.name](qint64 runId) { openHistory(name, runId); });
-        dialog->open();
-        emit syncDialogOpened(dialog);
-    });
 }
 
 void ConnectorCoordinator::openHistory(const QString& name, qint64 runId)

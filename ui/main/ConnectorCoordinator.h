@@ -17,21 +17,23 @@ class ConnectorListModel;
 class Database;
 class InstanceSecrets;
 class MainWindow;
+class NetworkAccessFactory;
 class Prompter;
 
 // Wires the connector window to the database, the secret stores and the wizard: fills the list and the selected
 // connector's state at a glance, and answers New connector (the wizard), Settings (SettingsDialog, a section per
 // concern; openSettings(name, section, row) is what every fix button calls), Import / Export (ConfigTransfer),
 // Check (a dialog with the check rows), Sync now and Sync history (ui/sync), and Remove (after a confirmation through
-// the Prompter; removes the database rows and the keychain entries).
+// the Prompter; removes the database rows and the keychain entries). Check and Sync now open the connector with
+// a ConnectorSession (its keys from the secret store, its managers from `network`); so do the wizard's pages.
 class ConnectorCoordinator final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectorCoordinator)
 
 public:
-    ConnectorCoordinator(Database& database, InstanceSecrets& secrets, Prompter& prompter, ConnectorListModel& model,
-                         MainWindow& window, QObject* parent = nullptr);
+    ConnectorCoordinator(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                         Prompter& prompter, ConnectorListModel& model, MainWindow& window, QObject* parent = nullptr);
     ~ConnectorCoordinator() override;
 
     void setDemo(const DemoSettings& demo) { m_demo = demo; }
@@ -80,6 +82,7 @@ private:
 
     Database& m_database;
     InstanceSecrets& m_secrets;
+    const NetworkAccessFactory& m_network;
     Prompter& m_prompter;
     ConnectorListModel& m_model;
     MainWindow& m_window;

@@ -1,6 +1,7 @@
 #include "ui/main/MainWindow.h"
 
 #include "core/CwVersion.h"
+#include "ui/common/WindowSize.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/ConnectorStatusView.h"
 
@@ -24,7 +25,7 @@ MainWindow::MainWindow(ConnectorListModel* model, QWidget* parent) : QMainWindow
     setWindowTitle(tr("cwconnector"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/cwconnector.svg")));
     setMinimumSize(480, 320);
-    resize(760, 480);
+    WindowSize::fitToScreen(this, {760, 480});
 
     createActions();
 

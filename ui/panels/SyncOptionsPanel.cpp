@@ -4,6 +4,8 @@
 #include "core/connectwise/Endpoints.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -51,6 +53,21 @@ SyncOptionsPanel::SyncOptionsPanel(QWidget* parent) : SettingsPanel(parent)
     m_permissions->setWordWrap(true);
     m_permissions->setTextInteractionFlags(Qt::TextSelectableByMouse);
     outer->addWidget(m_permissions);
+    m_conflicts = new QComboBox(this);
+    m_conflicts->setObjectName(QStringLiteral("conflictPolicy"));
+    m_conflicts->addItem(tr("Report them: write neither side"), int(ConflictPolicy::Report));
+    m_conflicts->addItem(tr("ConnectWise wins"), int(ConflictPolicy::ConnectWise));
+    m_conflicts->addItem(tr("Local wins"), int(ConflictPolicy::Local));
+    m_conflicts->setToolTip(tr("A field changed in ConnectWise and locally since the record's last sync is a "
+                               "conflict. Reported conflicts show both values in the preview and the history, "
+                               "where you keep one side per record."));
+    connect(m_conflicts, &QComboBox::currentIndexChanged, this, [this] { setModified(true); });
+    auto* form = new QFormLayout;
+    auto* conflictsLabel = new QLabel(tr("&Conflicts:"), this);
+    conflictsLabel->setBuddy(m_conflicts);
+    m_conflicts->setAccessibleName(tr("Conflicts"));
+    form->addRow(conflictsLabel, m_conflicts);
+    outer->addLayout(form);
     outer->addStretch(1);
 }
 
@@ -66,6 +83,11 @@ void SyncOptionsPanel::load()
     for (auto it = m_cells.cbegin(); it != m_cells.cend(); ++it) {
         const QSignalBlocker blocker(it.value());
         it.value()->setChecked(config() && SyncMatrix::isEnabled(*config(), it.key().first, it.key().second));
+    }
+    {
+        const QSignalBlocker blocker(m_conflicts);
+        const ConflictPolicy policy = config() ? config()->conflictPolicy : ConflictPolicy::Report;
+        m_conflicts->setCurrentIndex(m_conflicts->findData(int(policy)));
     }
     setModified(false);
     updatePermissions();
@@ -104,6 +126,7 @@ bool SyncOptionsPanel::save(QString* error)
     for (const SyncOption& o : options.syncOptions) {
         SyncMatrix::setEnabled(config(), o.entity, o.operation, o.enabled);
     }
+    config()->conflictPolicy = static_cast<ConflictPolicy>(m_conflicts->currentData().toInt());
     setModified(false);
     return true;
 }

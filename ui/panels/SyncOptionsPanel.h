@@ -8,12 +8,14 @@
 #include <QPair>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 
 namespace Cw {
 
 // The entity x operation sync matrix. Only supported cells can be ticked; each cell's tooltip says what it
-// does and which ConnectWise permission it needs; below, the permissions the systems check will probe.
+// does and which ConnectWise permission it needs; below, the permissions the systems check will probe, and the
+// conflict policy (what a sync does with a field changed on both sides).
 class SyncOptionsPanel final : public SettingsPanel
 {
     Q_OBJECT
@@ -30,6 +32,7 @@ public:
     bool save(QString* error) override;
 
     QCheckBox* cell(Entity entity, Operation operation) const;
+    QComboBox* conflictPolicy() const { return m_conflicts; }
 
 protected:
     void listsChanged() override { }
@@ -40,6 +43,7 @@ private:
 
     QMap<QPair<Entity, Operation>, QCheckBox*> m_cells;
     QLabel* m_permissions = nullptr;
+    QComboBox* m_conflicts = nullptr; // data: int(ConflictPolicy)
 };
 
 } // namespace Cw

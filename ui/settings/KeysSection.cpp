@@ -1,6 +1,7 @@
 #include "ui/settings/KeysSection.h"
 
 #include "core/check/KeyValidation.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceConnection.h"
 #include "core/config/SettingsSections.h"
 #include "core/secrets/KeyRotation.h"
@@ -91,13 +92,13 @@ bool KeysSection::apply(QString* error)
         return false;
     }
     QString connectionError;
-    const auto connection = InstanceConnection::connectionFor(m_context.instance, {}, &connectionError);
-    if (!connection) {
+    const auto session = ConnectorSession::open(m_context.instance, {}, *m_context.network, &connectionError);
+    if (!session) {
         *error = connectionError;
         return false;
     }
     delete m_rotation;
-    m_rotation = new KeyRotation(*m_context.secrets, connectWiseKeyValidator(*connection, this), this);
+    m_rotation = new KeyRotation(*m_context.secrets, connectWiseKeyValidator(*session, this), this);
     connect(m_rotation, &KeyRotation::finished, this, &KeysSection::finished);
     m_result->setText(tr("Testing the new keys against ConnectWise…"));
     m_rotation->start(InstanceConnection::secretId(m_context.instance),

@@ -1,10 +1,10 @@
 #include "ui/settings/SettingsDialog.h"
 
-#include "core/config/InstanceConnection.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/SettingsSections.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/setup/InstanceSecrets.h"
+#include "ui/common/WindowSize.h"
 #include "ui/panels/LookupsPanel.h"
 #include "ui/panels/ServerVariablesPanel.h"
 #include "ui/panels/SyncOptionsPanel.h"
@@ -26,8 +26,9 @@
 
 namespace Cw {
 
-SettingsDialog::SettingsDialog(Database& database, InstanceSecrets& secrets, Prompter& prompter,
-                               const Instance& instance, const LocalDataFactory& localData, QWidget* parent)
+SettingsDialog::SettingsDialog(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                               Prompter& prompter, const Instance& instance, const LocalDataFactory& localData,
+                               QWidget* parent)
     : QDialog(parent), m_database(database), m_secrets(secrets), m_prompter(prompter)
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -35,6 +36,7 @@ SettingsDialog::SettingsDialog(Database& database, InstanceSecrets& secrets, Pro
     m_context.database = &database;
     m_context.instance = instance;
     m_context.secrets = &secrets.storeFor(instance.id);
+    m_context.network = &network;
 
     m_categories = new QListWidget(this);
     m_categories->setObjectName(QStringLiteral("settingsCategories"));
@@ -68,7 +70,7 @@ SettingsDialog::SettingsDialog(Database& database, InstanceSecrets& secrets, Pro
     layout->addLayout(body, 1);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
-    resize(860, 480);
+    WindowSize::fitToScreen(this, {860, 480});
 
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_apply, &QPushButton::clicked, this, [this] { applyCurrent(); });
@@ -121,21 +123,20 @@ void SettingsDialog::addSection(SettingsSection* section)
 // The one place the dialog opens the connector (keys read, never written; no check): the live client of the panels.
 void SettingsDialog::openClient()
 {
-    m_secrets.readKeys(m_context.instance, this, [this](const SecretResult& result, const ApiKeyPair& keys) {
-        QString error = result.ok() ? QString() : result.message;
-        const auto connection =
-            result.ok() ? InstanceConnection::connectionFor(m_context.instance, keys, &error) : std::nullopt;
-        if (connection) {
-            m_context.client = new ApiClient(NetworkAccessFactory::create(connection->proxy, this), *connection, this);
-            for (SettingsSection* section : m_sections) {
-                section->clientReady(m_context.client);
+    ConnectorSession::open(
+        m_context.instance, *m_context.secrets, *m_context.network, this, [this](const OpenedSession& opened) {
+            const QString error = opened.error;
+            if (opened.session) {
+                m_context.client = opened.session->newClient(this);
+                for (SettingsSection* section : m_sections) {
+                    section->clientReady(m_context.client);
+                }
+            } else {
+                setMessage(tr("The lists from ConnectWise are not available: %1 Enter the keys under Keys.").arg(error),
+                           true);
             }
-        } else {
-            setMessage(tr("The lists from ConnectWise are not available: %1 Enter the keys under Keys.").arg(error),
-                       true);
-        }
-        emit clientReady();
-    });
+            emit clientReady();
+        });
 }
 
 SettingsSection* SettingsDialog::section(const QString& id) const

@@ -15,6 +15,7 @@ class QStackedWidget;
 namespace Cw {
 
 class InstanceSecrets;
+class NetworkAccessFactory;
 class Prompter;
 
 // A connector's settings: one dialog, a category list beside the sections (the KeePassXC pattern), one concern
@@ -31,8 +32,9 @@ public:
     // The Local data section's widget (ui/panels LocalDataPanel: (Database&, QWidget* parent)); null: a placeholder.
     using LocalDataFactory = std::function<QWidget*(Database& database, QWidget* parent)>;
 
-    SettingsDialog(Database& database, InstanceSecrets& secrets, Prompter& prompter, const Instance& instance,
-                   const LocalDataFactory& localData, QWidget* parent = nullptr);
+    SettingsDialog(Database& database, InstanceSecrets& secrets, const NetworkAccessFactory& network,
+                   Prompter& prompter, const Instance& instance, const LocalDataFactory& localData,
+                   QWidget* parent = nullptr);
     ~SettingsDialog() override;
 
     // Shows a section (a SettingsSections id; unknown ids show Connection), at a row where it has rows. Asks first

@@ -10,6 +10,7 @@ namespace Cw {
 
 class ApiClient;
 class Database;
+class NetworkAccessFactory;
 class SecretStore;
 
 // What every section of the Settings dialog works on: the database, the connector, where its secrets live and,
@@ -19,6 +20,7 @@ struct SectionContext
     Database* database = nullptr;
     Instance instance;
     SecretStore* secrets = nullptr;
+    const NetworkAccessFactory* network = nullptr; // how the connector's clients reach ConnectWise
     ApiClient* client = nullptr;
 };
 

@@ -6,6 +6,8 @@
 #include "core/sync/SyncLease.h"
 #include "core/sync/SyncSettings.h"
 #include "core/sync/SyncWorker.h"
+#include "ui/common/WindowSize.h"
+#include "ui/sync/ConflictPicker.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncProgressPanel.h"
 #include "ui/sync/SyncTexts.h"
@@ -27,13 +29,13 @@
 
 namespace Cw {
 
-SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& instance, const Connection& connection,
-                       QWidget* parent)
+SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& instance,
+                       const ConnectorSession& session, QWidget* parent)
     : QDialog(parent)
     , m_database(database)
     , m_prompter(prompter)
     , m_instance(instance)
-    , m_worker(new SyncWorker(database.location(), connection, this))
+    , m_worker(new SyncWorker(database.location(), session, this))
 {
     setObjectName(QStringLiteral("syncDialog"));
     setWindowTitle(tr("Sync now — %1").arg(instance.name));
@@ -61,6 +63,8 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setResizeContentsPrecision(500); // a 100,000-record preview sizes from a sample
     m_table->setWordWrap(false);
+    m_picker = new ConflictPicker(m_database, m_instance.id, this);
+    m_picker->attach(m_table);
 
     auto makeButton = [this](const QString& text, const char* name, const QString& accessible) {
         auto* button = new QPushButton(text, this);
@@ -76,11 +80,15 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     m_saveCsv = makeButton(tr("Save as CS&V…"), "syncSaveCsv", tr("Save the records as CSV"));
     m_history = makeButton(tr("Show in &history"), "syncShowHistory", tr("Show this run in the sync history"));
     m_close = makeButton(tr("C&lose"), "syncClose", tr("Close the sync window"));
+    m_fix = makeButton(tr("Fix in S&ettings…"), "syncFixInSettings",
+                       tr("Open the connector's settings where what kept an entity from starting is fixed"));
+    m_fix->setVisible(false);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_preview);
     buttons->addWidget(m_sync);
     buttons->addWidget(m_cancel);
     buttons->addStretch();
+    buttons->addWidget(m_fix);
     buttons->addWidget(m_saveCsv);
     buttons->addWidget(m_history);
     buttons->addWidget(m_close);
@@ -89,14 +97,20 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     layout->addWidget(m_progress);
     layout->addWidget(m_result);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_picker);
     layout->addLayout(buttons);
-    resize(860, 600);
+    WindowSize::fitToScreen(this, {860, 600});
 
     connect(m_preview, &QPushButton::clicked, this, &SyncDialog::preview);
     connect(m_sync, &QPushButton::clicked, this, &SyncDialog::startSync);
     connect(m_cancel, &QPushButton::clicked, this, &SyncDialog::cancelRun);
     connect(m_close, &QPushButton::clicked, this, &SyncDialog::reject);
     connect(m_saveCsv, &QPushButton::clicked, this, &SyncDialog::saveCsv);
+    connect(m_fix, &QPushButton::clicked, this, [this] {
+        if (!m_summary.fixes.isEmpty()) {
+            emit settingsRequested(m_summary.fixes.first().place);
+        }
+    });
     connect(m_history, &QPushButton::clicked, this, [this] { emit historyRequested(m_summary.runId); });
     connect(m_worker, &SyncWorker::progress, m_progress, &SyncProgressPanel::updateProgress);
     connect(m_worker, &SyncWorker::countsChanged, m_progress, &SyncProgressPanel::updateCounts);
@@ -130,7 +144,7 @@ void SyncDialog::buildInputs()
     m_full->setToolTip(tr("Pull every record again instead of only those changed since the last sync."));
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Scope:"), m_entity);
+    form->addRow(tr("Sc&ope:"), m_entity); // Alt+S is Sync
     form->addRow(tr("&Direction:"), m_direction);
     form->addRow(QString(), m_full);
     auto* layout = new QVBoxLayout(this);
@@ -157,11 +171,13 @@ void SyncDialog::updateEntityChoices()
             if (!d->syncs(push ? Direction::Push : Direction::Pull)) {
                 continue; // e.g. payments are never pulled: not a reason to disable them for "both"
             }
-            const QString why = settings ? SyncEngine::blocker(*d, *settings, push) : error.message;
+            SyncFix fix;
+            const QString why = settings ? SyncEngine::blocker(*d, *settings, push, &fix) : error.message;
             if (why.isEmpty()) {
                 startable = true;
             } else {
-                reasons.append((push ? tr("Push: %1") : tr("Pull: %1")).arg(why));
+                reasons.append((push ? tr("Push: %1") : tr("Pull: %1")).arg(why) +
+                               (fix.isValid() ? QLatin1Char(' ') + fix.text : QString()));
             }
         }
         if (reasons.isEmpty() && !startable) {
@@ -286,6 +302,7 @@ void SyncDialog::finish(const SyncSummary& summary)
     m_result->setText(resultFor(summary));
     m_saveCsv->setEnabled(!summary.outcomes.isEmpty());
     m_history->setEnabled(summary.runId > 0);
+    m_fix->setVisible(!summary.fixes.isEmpty());
     (summary.runId > 0 ? m_history : m_preview)->setFocus();
     emit runFinished(summary);
     if (m_closeAfterRun) {
@@ -324,10 +341,18 @@ QString SyncDialog::resultFor(const SyncSummary& s) const
     } else {
         text = tr("The sync succeeded: %1.").arg(SyncTexts::counts(totals));
     }
+    if (totals.conflict > 0) {
+        text += QLatin1Char('\n') +
+            tr("Changed on both sides: %1 (neither side was written). Select one below to keep ConnectWise's or "
+               "the local values.")
+                .arg(totals.conflict);
+    }
     for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
         const QString what =
             tr("%1 %2").arg(SyncTexts::direction(it.key().direction), SyncTexts::entity(it.key().entity));
-        text += QLatin1Char('\n') + tr("Not started — %1: %2").arg(what, it.value());
+        const SyncFix fix = s.fixes.value(it.key());
+        text += QLatin1Char('\n') + tr("Not started — %1: %2").arg(what, it.value()) +
+            (fix.isValid() ? QLatin1Char(' ') + fix.text : QString());
     }
     return text;
 }

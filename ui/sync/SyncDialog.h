@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/config/ConnectorSession.h"
 #include "core/config/Instance.h"
-#include "core/connectwise/Connection.h"
 #include "core/sync/SyncTypes.h"
 
 #include <QDialog>
@@ -14,6 +14,7 @@ class QTableView;
 
 namespace Cw {
 
+class ConflictPicker;
 class Database;
 class Prompter;
 class SyncOutcomeModel;
@@ -21,18 +22,18 @@ class SyncProgressPanel;
 class SyncWorker;
 
 // Sync now for one connector: scope (all entities or one), direction, full pull; Preview (a dry run: what
-// would be created, updated or skipped and why, Save as CSV…), Sync (the real run), Cancel while running
-// (what was done stays), Close. The run happens in a SyncWorker thread; the dialog shows its progress and, at
-// the end, a result line, the entities that did not start and why, and Show in history. While another process or
-// desktop syncs the connector (SyncLease), the result line says who and since when, and Sync is refused.
-// Keys: Enter = Preview when idle; Esc = Cancel while running, else Close. Closing while running asks.
+// would be created, updated or skipped and why, conflicts with both values and the side to keep, Save as CSV…), Sync
+// (the real run), Cancel while running (what was done stays), Close. The run happens in a SyncWorker thread; the dialog
+// shows its progress and, at the end, a result line, the entities that did not start and why, and Show in history.
+// While another process or desktop syncs the connector (SyncLease), the result line says who and since when, and Sync
+// is refused. Keys: Enter = Preview when idle; Esc = Cancel while running, else Close. Closing while running asks.
 class SyncDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncDialog)
 
 public:
-    SyncDialog(Database& database, Prompter& prompter, const Instance& instance, const Connection& connection,
+    SyncDialog(Database& database, Prompter& prompter, const Instance& instance, const ConnectorSession& session,
                QWidget* parent = nullptr);
     ~SyncDialog() override;
 
@@ -46,6 +47,8 @@ public:
     SyncOutcomeModel* outcomes() const { return m_outcomeModel; }
     SyncProgressPanel* progressPanel() const { return m_progress; }
     SyncWorker* worker() const { return m_worker; }
+    ConflictPicker* conflictPicker() const { return m_picker; }
+    QTableView* outcomeTable() const { return m_table; }
 
     void preview();
     void startSync();
@@ -55,6 +58,8 @@ public:
 signals:
     void runFinished(const Cw::SyncSummary& summary); // after every preview and sync
     void historyRequested(qint64 runId);
+    // "Fix in Settings…": the section of the connector's settings that fixes what kept an entity from starting.
+    void settingsRequested(Cw::SettingsPlace place);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -82,12 +87,14 @@ private:
     QLabel* m_result = nullptr;
     QTableView* m_table = nullptr;
     SyncOutcomeModel* m_outcomeModel = nullptr;
+    ConflictPicker* m_picker = nullptr; // Keep ConnectWise / Keep local for the conflict selected
     QPushButton* m_preview = nullptr;
     QPushButton* m_sync = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_saveCsv = nullptr;
     QPushButton* m_history = nullptr;
     QPushButton* m_close = nullptr;
+    QPushButton* m_fix = nullptr;
 };
 
 } // namespace Cw

@@ -3,6 +3,8 @@
 #include "core/sync/SyncDescriptor.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncHistory.h"
+#include "ui/common/WindowSize.h"
+#include "ui/sync/ConflictPicker.h"
 #include "ui/sync/SyncOutcomeFilter.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncRunModel.h"
@@ -70,6 +72,7 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     m_action->setAccessibleName(tr("Show records by action"));
     m_action->addItem(tr("All actions"), -1);
     m_action->addItem(SyncTexts::action(SyncOutcome::Action::Failed), int(SyncOutcome::Action::Failed));
+    m_action->addItem(SyncTexts::action(SyncOutcome::Action::Conflict), int(SyncOutcome::Action::Conflict));
     m_action->addItem(SyncTexts::action(SyncOutcome::Action::Skipped), int(SyncOutcome::Action::Skipped));
     m_action->addItem(SyncTexts::action(SyncOutcome::Action::Created), int(SyncOutcome::Action::Created));
     m_action->addItem(SyncTexts::action(SyncOutcome::Action::Updated), int(SyncOutcome::Action::Updated));
@@ -92,6 +95,8 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     m_export->setObjectName(QStringLiteral("historyExportCsv"));
     m_export->setAccessibleName(tr("Export the records shown as CSV"));
     m_export->setAutoDefault(false);
+    m_picker = new ConflictPicker(database, instance.id, this);
+    m_picker->attach(m_outcomeTable);
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_action);
@@ -102,6 +107,7 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(filters);
     rightLayout->addWidget(m_outcomeTable, 1);
+    rightLayout->addWidget(m_picker);
     rightLayout->addWidget(m_status);
     // Runs above, the selected run's records below: both tables are wide (ten columns of runs, six of records),
     // so each gets the dialog's whole width.
@@ -117,7 +123,7 @@ SyncHistoryDialog::SyncHistoryDialog(Database& database, Prompter& prompter, con
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(1100, 640);
+    WindowSize::fitToScreen(this, {1100, 640});
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_export, &QPushButton::clicked, this, &SyncHistoryDialog::exportCsv);

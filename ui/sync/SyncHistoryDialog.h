@@ -12,6 +12,7 @@ class QTableView;
 
 namespace Cw {
 
+class ConflictPicker;
 class Database;
 class Prompter;
 class SyncOutcomeFilter;
@@ -20,8 +21,8 @@ class SyncRunModel;
 
 // The sync history of one connector: its runs on the left (started, direction, entities, status, counts,
 // message), the selected run's per-record outcomes on the right, narrowed by action, entity and a text found in
-// the ids or the reason, and Export CSV of what is shown. Models over the loaded rows keep 100,000 outcomes
-// responsive.
+// the ids or the reason, and Export CSV of what is shown; for a conflict, Keep ConnectWise / Keep local. Models over
+// the loaded rows keep 100,000 outcomes responsive.
 class SyncHistoryDialog final : public QDialog
 {
     Q_OBJECT
@@ -38,6 +39,8 @@ public:
     SyncRunModel* runs() const { return m_runs; }
     SyncOutcomeModel* outcomes() const { return m_outcomes; }
     SyncOutcomeFilter* filter() const { return m_filter; }
+    ConflictPicker* conflictPicker() const { return m_picker; }
+    QTableView* outcomeTable() const { return m_outcomeTable; }
 
 private:
     void showRun(qint64 runId);
@@ -58,6 +61,7 @@ private:
     QLineEdit* m_search;
     QLabel* m_status;
     QPushButton* m_export;
+    ConflictPicker* m_picker;
 };
 
 } // namespace Cw

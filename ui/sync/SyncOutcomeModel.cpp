@@ -34,11 +34,17 @@ QVariant SyncOutcomeModel::data(const QModelIndex& index, int role) const
         return int(o.action);
     case EntityRole:
         return QVariant::fromValue(o.entity);
+    case LocalIdRole:
+        return o.localId;
     case SearchTextRole:
         return QString(o.localId + QLatin1Char(' ') + (o.remoteId > 0 ? QString::number(o.remoteId) : QString()) +
                        QLatin1Char(' ') + o.reason);
-    case Qt::DisplayRole:
     case Qt::ToolTipRole:
+        if (index.column() == ReasonColumn && !o.conflicts.isEmpty()) {
+            return SyncTexts::conflicts(o.conflicts); // both values of each field, one a line
+        }
+        break;
+    case Qt::DisplayRole:
         break;
     default:
         return {};

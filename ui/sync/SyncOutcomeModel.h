@@ -28,6 +28,7 @@ public:
         ActionRole = Qt::UserRole + 1, // int(SyncOutcome::Action)
         EntityRole, // a Cw::Entity
         SearchTextRole, // local id, ConnectWise id and reason, for the text filter
+        LocalIdRole, // the record's local id (empty for a whole entity)
     };
 
     explicit SyncOutcomeModel(QObject* parent = nullptr);

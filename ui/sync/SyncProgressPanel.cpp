@@ -20,9 +20,10 @@ enum Column {
     UpdatedColumn,
     UnchangedColumn,
     SkippedColumn,
-    FailedColumn
+    FailedColumn,
+    ConflictColumn
 };
-constexpr int kColumns = 7;
+constexpr int kColumns = 8;
 constexpr int kKeyRole = Qt::UserRole + 1; // "push accounts"
 
 QString rowKey(Direction direction, Entity entity)
@@ -46,8 +47,8 @@ SyncProgressPanel::SyncProgressPanel(QWidget* parent) : QWidget(parent)
     m_table = new QTableWidget(0, kColumns, this);
     m_table->setObjectName(QStringLiteral("syncCountsTable"));
     m_table->setAccessibleName(tr("Counts per entity"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Entity"), tr("Processed"), tr("Created"), tr("Updated"), tr("Unchanged"), tr("Skipped"), tr("Failed")});
+    m_table->setHorizontalHeaderLabels({tr("Entity"), tr("Processed"), tr("Created"), tr("Updated"), tr("Unchanged"),
+                                        tr("Skipped"), tr("Failed"), tr("Conflicts")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
@@ -147,6 +148,7 @@ void SyncProgressPanel::setActionCounts(int row, const SyncCounts& c)
     m_table->item(row, UnchangedColumn)->setText(locale.toString(c.unchanged));
     m_table->item(row, SkippedColumn)->setText(locale.toString(c.skipped));
     m_table->item(row, FailedColumn)->setText(locale.toString(c.failed));
+    m_table->item(row, ConflictColumn)->setText(locale.toString(c.conflict));
 }
 
 void SyncProgressPanel::updateCounts(Direction direction, Entity entity, const SyncCounts& c)

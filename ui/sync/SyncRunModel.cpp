@@ -44,7 +44,7 @@ QVariant SyncRunModel::data(const QModelIndex& index, int role) const
     if (role == RunIdRole) {
         return run.id;
     }
-    if (role == Qt::TextAlignmentRole && index.column() >= CreatedColumn && index.column() <= FailedColumn) {
+    if (role == Qt::TextAlignmentRole && index.column() >= CreatedColumn && index.column() <= ConflictColumn) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) {
@@ -74,6 +74,8 @@ QVariant SyncRunModel::data(const QModelIndex& index, int role) const
         return run.counts.skipped;
     case FailedColumn:
         return run.counts.failed;
+    case ConflictColumn:
+        return run.counts.conflict;
     case MessageColumn:
         return run.message;
     default:
@@ -105,6 +107,8 @@ QVariant SyncRunModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Skipped");
     case FailedColumn:
         return tr("Failed");
+    case ConflictColumn:
+        return tr("Conflicts");
     case MessageColumn:
         return tr("Message");
     default:

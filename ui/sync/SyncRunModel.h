@@ -23,6 +23,7 @@ public:
         UnchangedColumn,
         SkippedColumn,
         FailedColumn,
+        ConflictColumn,
         MessageColumn,
         ColumnCount
     };

@@ -51,8 +51,20 @@ QString SyncTexts::action(SyncOutcome::Action action)
         return tr("Skipped");
     case SyncOutcome::Action::Failed:
         return tr("Failed");
+    case SyncOutcome::Action::Conflict:
+        return tr("Conflict");
     }
     return {};
+}
+
+QString SyncTexts::conflicts(const QList<FieldConflict>& conflicts)
+{
+    QStringList lines;
+    for (const FieldConflict& c : conflicts) {
+        lines.append(
+            tr("%1: local \u201c%2\u201d, ConnectWise \u201c%3\u201d").arg(c.field, c.localValue, c.remoteValue));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString SyncTexts::status(const QString& status)
@@ -74,12 +86,16 @@ QString SyncTexts::status(const QString& status)
 
 QString SyncTexts::counts(const SyncCounts& c)
 {
-    return tr("%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed")
-        .arg(c.created)
-        .arg(c.updated)
-        .arg(c.unchanged)
-        .arg(c.skipped)
-        .arg(c.failed);
+    QString text = tr("%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed")
+                       .arg(c.created)
+                       .arg(c.updated)
+                       .arg(c.unchanged)
+                       .arg(c.skipped)
+                       .arg(c.failed);
+    if (c.conflict > 0) {
+        text += tr(", %1 in conflict").arg(c.conflict);
+    }
+    return text;
 }
 
 } // namespace Cw

@@ -17,6 +17,8 @@ public:
     static QString action(SyncOutcome::Action action);
     static QString status(const QString& status); // succeeded | failed | running | interrupted
     static QString counts(const SyncCounts& counts); // "3 created, 1 updated, ..."
+    // A conflict's fields, one a line: "name: local “A”, ConnectWise “B”".
+    static QString conflicts(const QList<FieldConflict>& conflicts);
 };
 
 } // namespace Cw

@@ -70,8 +70,8 @@ void CheckPage::initializePage()
 void CheckPage::startCheck()
 {
     QString error;
-    const auto connection = controller().connection(&error);
-    if (!connection) {
+    const auto session = controller().session(&error);
+    if (!session) {
         showError(error);
         return;
     }
@@ -82,7 +82,7 @@ void CheckPage::startCheck()
     m_retry->setEnabled(false);
     m_save->setEnabled(false);
     m_cancel->setEnabled(true);
-    m_runner->start(*connection, controller().draft().id);
+    m_runner->start(*session, controller().draft().id);
     emit completeChanged();
 }
 

@@ -126,13 +126,13 @@ bool KeysPage::validatePage()
     }
     controller().setKeys(ApiKeyPair {m_public->text(), m_private->text()});
     QString error;
-    const auto connection = controller().connection(&error);
-    if (!connection) {
+    const auto session = controller().session(&error);
+    if (!session) {
         showError(error);
         return false;
     }
     showInfo(tr("Checking the keys with ConnectWise…"));
-    m_probe->start(*connection);
+    m_probe->start(*session);
     emit completeChanged();
     return false;
 }

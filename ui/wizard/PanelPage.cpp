@@ -2,7 +2,6 @@
 
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/setup/SetupController.h"
 #include "ui/panels/LookupsPanel.h"
 #include "ui/panels/PanelSetup.h"
@@ -49,9 +48,9 @@ void PanelPage::initializePage()
         m_prepare(m_panel, m_controller);
     }
     QString connectionError;
-    if (const auto connection = m_controller.connection(&connectionError)) {
+    if (const auto session = m_controller.session(&connectionError)) {
         delete m_client;
-        m_client = new ApiClient(NetworkAccessFactory::create(connection->proxy, this), *connection, this);
+        m_client = session->newClient(this);
         m_panel->setApiClient(m_client);
     }
     m_panel->load();

@@ -21,7 +21,7 @@ SetupWizard::SetupWizard(SetupController& controller, Prompter& prompter, Mode m
     , m_controller(controller)
     , m_prompter(prompter)
     , m_mode(mode)
-    , m_probe(new CompanyProbe(this))
+    , m_probe(new CompanyProbe(controller.network(), this))
     , m_steps(new StepList(this))
 {
     setObjectName(QStringLiteral("setupWizard"));

@@ -89,9 +89,11 @@ void TestCliSession::wholeSessionLeaksNoKey()
 
     ProcessResult r = cli({QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("Production"),
                            QStringLiteral("--company"), QStringLiteral("cwsim"), QStringLiteral("--site"), site,
-                           QStringLiteral("--keys-from-stdin")},
+                           QStringLiteral("--keys-from-stdin"), QStringLiteral("--max-in-flight"), QStringLiteral("2")},
                           keysInput());
     QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({QStringLiteral("instance"), QStringLiteral("show"), QStringLiteral("Production")});
+    QVERIFY2(r.out.contains("Requests:    at most 2 at once"), r.out.constData());
 
     r = cli({QStringLiteral("--json"), QStringLiteral("check"), QStringLiteral("Production")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -104,6 +106,7 @@ void TestCliSession::wholeSessionLeaksNoKey()
     QCOMPARE(r.exitCode, 0);
     const QJsonObject shown = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(shown.value(QStringLiteral("state")).toString(), QStringLiteral("ready"));
+    QCOMPARE(shown.value(QStringLiteral("maxInFlight")).toInt(), 2);
     QVERIFY(shown.value(QStringLiteral("lastCheckPassed")).toBool());
     const QString productionId = shown.value(QStringLiteral("keychainId")).toString();
     QVERIFY(productionId.endsWith(QLatin1Char('/') + QString::number(shown.value(QStringLiteral("id")).toInteger())));
@@ -133,6 +136,15 @@ void TestCliSession::wholeSessionLeaksNoKey()
     }
     QVERIFY(!stagingId.isEmpty());
     QCOMPARE(keychainEntries(stagingId + QStringLiteral("/publicKey")).size(), 1);
+    for (const QJsonValue& v : listed) {
+        QCOMPARE(v.toObject().value(QStringLiteral("maxInFlight")).toInt(), 2); // the import kept it
+    }
+
+    // One request at a time from now on: the check still passes.
+    r = cli({QStringLiteral("--json"), QStringLiteral("instance"), QStringLiteral("set"), QStringLiteral("Staging"),
+             QStringLiteral("--max-in-flight"), QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("maxInFlight")).toInt(), 1);
 
     // A rejected new pair leaves the old one in place.
     r = cli({QStringLiteral("instance"), QStringLiteral("set-keys"), QStringLiteral("Staging"),
@@ -275,6 +287,26 @@ void TestCliSession::badInputIsExitTwo()
     QCOMPARE(r.exitCode, 2);
     r = cli({QStringLiteral("import-csv"), QStringLiteral("widgets"), QStringLiteral("x.csv")});
     QCOMPARE(r.exitCode, 2);
+    // Requests in flight: a number from 1 to 16, named in the message; nothing is created.
+    for (const QString& value : {QStringLiteral("0"), QStringLiteral("17")}) {
+        r = cli({QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("X"), QStringLiteral("--company"),
+                 QStringLiteral("cwsim"), QStringLiteral("--region"), QStringLiteral("na"),
+                 QStringLiteral("--max-in-flight"), value});
+        QCOMPARE(r.exitCode, 2);
+        const QByteArray expected =
+            "Requests in flight: " + value.toUtf8() + " is out of range; use a number from 1 to 16";
+        QVERIFY2(r.err.contains(expected), r.err.constData());
+    }
+    r = cli({QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("X"), QStringLiteral("--company"),
+             QStringLiteral("cwsim"), QStringLiteral("--region"), QStringLiteral("na"),
+             QStringLiteral("--max-in-flight"), QStringLiteral("lots")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--max-in-flight: “lots” is not a number"), r.err.constData());
+    r = cli({QStringLiteral("instance"), QStringLiteral("show"), QStringLiteral("X")});
+    QCOMPARE(r.exitCode, 2); // never created
+    r = cli({QStringLiteral("instance"), QStringLiteral("set"), QStringLiteral("X")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--max-in-flight"), r.err.constData());
 }
 
 void TestCliSession::twoDataFoldersKeepTheirOwnKeys()

@@ -18,6 +18,7 @@ private slots:
     void initTestCase();
     void dryRunJsonAndCsv();
     void syncThenHistory();
+    void conflictsReportedAndKept();
     void badUsageAndUnreachable();
 
 private:
@@ -121,6 +122,87 @@ void TestCliSync::syncThenHistory()
     QCOMPARE(outcomes.size(), 22);
     r = cli({QStringLiteral("history"), QStringLiteral("Sim")});
     QVERIFY(r.out.contains("succeeded"));
+}
+
+void TestCliSync::conflictsReportedAndKept()
+{
+    // C1 (synced above) renamed in ConnectWise and locally.
+    const QJsonObject company =
+        f.byKey(QStringLiteral("company/companies"), QStringLiteral("name"), QStringLiteral("Cli One"));
+    const qint64 remoteId = company.value(QStringLiteral("id")).toInteger();
+    QVERIFY(remoteId > 0);
+    const QString path = QStringLiteral("company/companies/%1").arg(remoteId);
+    const QJsonArray ops {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                       {QStringLiteral("path"), QStringLiteral("name")},
+                                       {QStringLiteral("value"), QStringLiteral("Cli One CW")}}};
+    QVERIFY(f.call(Cw::ApiRequest::patch(path, QJsonDocument(ops))).ok());
+    QVERIFY2(f.reopen(false), qPrintable(f.error));
+    QVERIFY(f.addLocal(Cw::Entity::Accounts,
+                       {{{QStringLiteral("id"), QStringLiteral("C1")},
+                         {QStringLiteral("name"), QStringLiteral("Cli One Local")},
+                         {QStringLiteral("city"), QStringLiteral("Tampa")}}}));
+    f.db->close();
+
+    ProcessResult r = cli({QStringLiteral("--json"), QStringLiteral("sync"), QStringLiteral("Sim"),
+                           QStringLiteral("--entities"), QStringLiteral("accounts")});
+    QVERIFY2(r.exitCode == 0, r.err.constData()); // a conflict is reported, not a failure
+    QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(doc.value(QStringLiteral("totals")).toObject().value(QStringLiteral("conflict")).toInt(), 1);
+    QJsonObject conflict;
+    for (const QJsonValue& v : doc.value(QStringLiteral("outcomes")).toArray()) {
+        if (v.toObject().value(QStringLiteral("action")).toString() == QLatin1String("conflict")) {
+            conflict = v.toObject();
+        }
+    }
+    QCOMPARE(conflict.value(QStringLiteral("localId")).toString(), QStringLiteral("C1"));
+    const QJsonArray expected {QJsonObject {{QStringLiteral("field"), QStringLiteral("name")},
+                                            {QStringLiteral("local"), QStringLiteral("Cli One Local")},
+                                            {QStringLiteral("connectwise"), QStringLiteral("Cli One CW")}}};
+    QCOMPARE(conflict.value(QStringLiteral("conflicts")).toArray(), expected);
+    QCOMPARE(f.call(Cw::ApiRequest::get(path)).object().value(QStringLiteral("name")).toString(),
+             QStringLiteral("Cli One CW"));
+
+    r = cli({QStringLiteral("conflicts"), QStringLiteral("Sim")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("accounts C1") &&
+                 r.out.contains("name: local \"Cli One Local\", ConnectWise \"Cli One CW\""),
+             r.out.constData());
+    r = cli({QStringLiteral("conflicts"), QStringLiteral("Sim"), QStringLiteral("--keep"),
+             QStringLiteral("accounts:C9=local")});
+    QCOMPARE(r.exitCode, 2); // never synced
+    r = cli({QStringLiteral("conflicts"), QStringLiteral("Sim"), QStringLiteral("--keep"),
+             QStringLiteral("accounts:C1=mine")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("connectwise"));
+    r = cli({QStringLiteral("--json"), QStringLiteral("conflicts"), QStringLiteral("Sim"), QStringLiteral("--keep"),
+             QStringLiteral("accounts:C1=local")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out)
+                 .object()
+                 .value(QStringLiteral("conflicts"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("keep")),
+             QStringLiteral("local"));
+    r = cli({QStringLiteral("sync"), QStringLiteral("Sim"), QStringLiteral("--entities"), QStringLiteral("accounts")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(!r.out.contains("conflict"), r.out.constData());
+    QCOMPARE(f.call(Cw::ApiRequest::get(path)).object().value(QStringLiteral("name")).toString(),
+             QStringLiteral("Cli One Local"));
+
+    // The policy, with the sync options.
+    r = cli({QStringLiteral("--json"), QStringLiteral("options"), QStringLiteral("Sim"), QStringLiteral("--set"),
+             QStringLiteral("conflicts=connectwise")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("conflictPolicy")).toString(),
+             QStringLiteral("connectwise"));
+    r = cli({QStringLiteral("options"), QStringLiteral("Sim")});
+    QVERIFY2(r.out.contains("conflicts") && r.out.contains("connectwise"), r.out.constData());
+    r = cli({QStringLiteral("options"), QStringLiteral("Sim"), QStringLiteral("--set"),
+             QStringLiteral("conflicts=newest")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("report, connectwise, local"));
 }
 
 void TestCliSync::badUsageAndUnreachable()

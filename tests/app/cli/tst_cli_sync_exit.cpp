@@ -164,6 +164,9 @@ void TestCliSyncExit::optionsOffFailOnlyWhenTheEntityIsNamed()
     r = cli({QStringLiteral("sync"), QStringLiteral("Sim"), QStringLiteral("--push")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("push accounts: not started: sync option off"), r.out.constData());
+    // The CLI words the fix as its own command, naming the connector (the desktop app names its Settings section).
+    QVERIFY2(r.out.contains("turn one on with: options Sim --set accounts.push_create=on"), r.out.constData());
+    QVERIFY2(!r.out.contains("Settings"), r.out.constData());
 
     r = cli({QStringLiteral("options"), QStringLiteral("Sim"), QStringLiteral("--set"),
              QStringLiteral("accounts.push_create=on"), QStringLiteral("--set"),

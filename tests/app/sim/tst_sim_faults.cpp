@@ -128,13 +128,29 @@ void TestSimFaults::truncateEvery()
     QVERIFY(sim.start({QStringLiteral("--truncate-every"), QStringLiteral("2")}));
     SimTestClient client(sim.baseUrl());
     const CwTest::Query big = {{QStringLiteral("pageSize"), QStringLiteral("50")}};
-    const SimReply whole = client.get(client.api(path("company/companies"), big));
+    const QList<QPair<QByteArray, QByteArray>> identity {{"Accept-Encoding", "identity"}};
+    const SimReply whole = client.get(client.api(path("company/companies"), big), identity);
     QCOMPARE(whole.error, QNetworkReply::NoError);
     QCOMPARE(whole.array().size(), 50);
-    const SimReply cut = client.get(client.api(path("company/companies"), big));
+    const SimReply cut = client.get(client.api(path("company/companies"), big), identity);
     QVERIFY2(cut.error != QNetworkReply::NoError, qPrintable(QString::number(cut.error)));
     QVERIFY(cut.body.size() < whole.body.size());
-    QCOMPARE(client.get(client.api(path("company/companies"), big)).body, whole.body); // the next one is whole
+    QCOMPARE(client.get(client.api(path("company/companies"), big), identity).body, whole.body); // whole again
+    // Compressed, the cut is in the gzip stream: Qt inflates what came and reports no error, so only the JSON
+    // shows it (Cw::ApiCall retries such a body as cut off: tst_apiclient_cutoff).
+    const SimReply cutGzip = client.get(client.api(path("company/companies"), big));
+    QCOMPARE(cutGzip.header("Content-Encoding"), QByteArray("gzip"));
+    QVERIFY(cutGzip.body.size() < whole.body.size());
+    QVERIFY(whole.body.startsWith(cutGzip.body));
+    QJsonParseError error;
+    QJsonDocument::fromJson(cutGzip.body, &error);
+    QVERIFY(error.error != QJsonParseError::NoError);
+    // Whole again: Qt may have sent the cut request once more by itself (a request the counter counts), so one of
+    // the next two answers is whole, and a cut one is never passed off as whole.
+    const QByteArray first = client.get(client.api(path("company/companies"), big), identity).body;
+    const QByteArray second = client.get(client.api(path("company/companies"), big), identity).body;
+    QVERIFY(first == whole.body || second == whole.body);
+    QVERIFY(first.size() <= whole.body.size() && second.size() <= whole.body.size());
 }
 
 void TestSimFaults::dropEvery()

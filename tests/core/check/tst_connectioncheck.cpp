@@ -2,7 +2,7 @@
 #include "core/check/SystemsCheck.h"
 #include "core/connectwise/ApiCall.h"
 #include "core/connectwise/ApiClient.h"
-#include "tests/support/SimProcess.h"
+#include "tests/support/SimFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,7 +67,7 @@ void TestConnectionCheck::healthyConnectionPassesEveryLayer()
 {
     CwTest::SimProcess sim;
     QVERIFY2(sim.start(), qPrintable(sim.output()));
-    ConnectionCheck check(connectionTo(sim.baseUrl()), CheckPlan::full());
+    ConnectionCheck check(CwTest::session(connectionTo(sim.baseUrl())), CheckPlan::full());
     const CheckSummary summary = run(check);
     for (const CheckResult& r : summary.results) {
         QVERIFY2(r.status == CheckResult::Status::Passed,
@@ -98,7 +98,7 @@ void TestConnectionCheck::deniedModuleNamesPermission()
     CwTest::SimProcess sim;
     QVERIFY2(sim.start({QStringLiteral("--deny-module"), QStringLiteral("finance/invoices")}),
              qPrintable(sim.output()));
-    ConnectionCheck check(connectionTo(sim.baseUrl()), CheckPlan::full());
+    ConnectionCheck check(CwTest::session(connectionTo(sim.baseUrl())), CheckPlan::full());
     const CheckSummary summary = run(check);
     QVERIFY(!summary.passed());
     QVERIFY(!summary.unreachable());
@@ -116,7 +116,7 @@ void TestConnectionCheck::unknownCompanyStopsAtLookup()
 {
     CwTest::SimProcess sim;
     QVERIFY2(sim.start(), qPrintable(sim.output()));
-    ConnectionCheck check(connectionTo(sim.baseUrl(), QStringLiteral("nosuchco")), CheckPlan::full());
+    ConnectionCheck check(CwTest::session(connectionTo(sim.baseUrl(), QStringLiteral("nosuchco"))), CheckPlan::full());
     const CheckSummary summary = run(check);
     const CheckResult* company = summary.find(QStringLiteral("company"));
     QCOMPARE(company->status, CheckResult::Status::Failed);
@@ -131,7 +131,7 @@ void TestConnectionCheck::rejectedKeysStopAtAuthentication()
     QVERIFY2(sim.start(), qPrintable(sim.output()));
     Connection c = connectionTo(sim.baseUrl());
     c.privateKey = QStringLiteral("wrongprivatekey1");
-    ConnectionCheck check(c, CheckPlan::full());
+    ConnectionCheck check(CwTest::session(c), CheckPlan::full());
     const CheckSummary summary = run(check);
     const CheckResult* auth = summary.find(QStringLiteral("auth"));
     QCOMPARE(auth->status, CheckResult::Status::Failed);
@@ -146,7 +146,7 @@ void TestConnectionCheck::nothingListeningIsUnreachable()
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
     const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort()));
     probe.close();
-    ConnectionCheck check(connectionTo(url), CheckPlan::full());
+    ConnectionCheck check(CwTest::session(connectionTo(url)), CheckPlan::full());
     const CheckSummary summary = run(check);
     QVERIFY(summary.unreachable());
     QCOMPARE(summary.firstFailure()->id, QStringLiteral("tcp"));
@@ -159,7 +159,7 @@ void TestConnectionCheck::selfSignedCertificateNamesTheCause()
     QVERIFY2(sim.start({QStringLiteral("--tls-cert"), tls + QStringLiteral("selfsigned.pem"),
                         QStringLiteral("--tls-key"), tls + QStringLiteral("selfsigned.key")}),
              qPrintable(sim.output()));
-    ConnectionCheck check(connectionTo(sim.baseUrl()), CheckPlan::full());
+    ConnectionCheck check(CwTest::session(connectionTo(sim.baseUrl())), CheckPlan::full());
     const CheckSummary summary = run(check);
     const CheckResult* tlsStep = summary.find(QStringLiteral("tls"));
     QCOMPARE(tlsStep->status, CheckResult::Status::Failed);
@@ -180,7 +180,7 @@ void TestConnectionCheck::privateCaFileIsTrusted()
     CheckPlan plan;
     plan.permissionPaths = {QStringLiteral("company/companies")};
     plan.pullMembers = false;
-    ConnectionCheck check(c, plan);
+    ConnectionCheck check(CwTest::session(c), plan);
     const CheckSummary summary = run(check);
     QVERIFY2(summary.passed(), summary.firstFailure() ? qPrintable(summary.firstFailure()->diagnosis) : "not finished");
     QCOMPARE(summary.find(QStringLiteral("tls"))->status, CheckResult::Status::Passed);
@@ -198,11 +198,11 @@ void TestConnectionCheck::emptyLookupListWarnsWithSetupTable()
         {QStringLiteral("finance/currencies"), QStringLiteral("currencies"), QStringLiteral("Company › Currency")}};
     plan.pullMembers = false;
     {
-        ConnectionCheck check(c, plan);
+        ConnectionCheck check(CwTest::session(c), plan);
         QVERIFY(run(check).passed());
     }
     // Delete every currency via the API.
-    ConnectionCheck lister(c, plan);
+    ConnectionCheck lister(CwTest::session(c), plan);
     QVERIFY(run(lister).passed());
     ApiCall* call = lister.client()->send(ApiRequest::get(QStringLiteral("finance/currencies"))
                                               .addQuery(QStringLiteral("pageSize"), QStringLiteral("1000")));
@@ -217,7 +217,7 @@ void TestConnectionCheck::emptyLookupListWarnsWithSetupTable()
         QVERIFY(deleted.wait(10000));
         QVERIFY(deleted.first().first().value<ApiResult>().ok());
     }
-    ConnectionCheck check(c, plan);
+    ConnectionCheck check(CwTest::session(c), plan);
     const CheckSummary summary = run(check);
     const CheckResult* list = summary.find(QStringLiteral("list:finance/currencies"));
     QVERIFY(list);
@@ -229,7 +229,7 @@ void TestConnectionCheck::cancelEndsTheCheck()
 {
     CwTest::SimProcess sim;
     QVERIFY2(sim.start({QStringLiteral("--delay-ms"), QStringLiteral("3000")}), qPrintable(sim.output()));
-    ConnectionCheck check(connectionTo(sim.baseUrl()), CheckPlan::full());
+    ConnectionCheck check(CwTest::session(connectionTo(sim.baseUrl())), CheckPlan::full());
     QSignalSpy finished(&check, &ConnectionCheck::finished);
     check.start();
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -247,7 +247,7 @@ void TestConnectionCheck::reportIsRedacted()
     CwTest::SimProcess sim;
     QVERIFY2(sim.start(), qPrintable(sim.output()));
     Connection c = connectionTo(sim.baseUrl());
-    ConnectionCheck check(c, CheckPlan::full());
+    ConnectionCheck check(CwTest::session(c), CheckPlan::full());
     run(check);
     const CheckReport report = check.report();
     const QByteArray json = QJsonDocument(report.toJson()).toJson();

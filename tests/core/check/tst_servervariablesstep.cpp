@@ -92,10 +92,10 @@ void TestServerVariablesStep::systemsCheckBuiltFromTheConfig()
         configWith({{QStringLiteral("import_account_status"), QStringLiteral("3"), QStringLiteral("Not Approved")}});
     config.syncOptions.append({Cw::Entity::Accounts, Cw::Operation::PushCreate, true});
     {
-        ApiClient client(NetworkAccessFactory::create(connection.proxy, this), connection);
+        ApiClient client(CwTest::network(), connection);
         QVERIFY(CwTest::run(&client, ApiRequest::del(QStringLiteral("company/companies/statuses/3"))).ok());
     }
-    ConnectionCheck check(connection, SyncMatrix::checkPlanFor(config));
+    ConnectionCheck check(CwTest::session(connection), SyncMatrix::checkPlanFor(config));
     ServerVariablesStep* step = ServerVariablesStep::addTo(check, config);
     QSignalSpy finished(&check, &ConnectionCheck::finished);
     check.start();

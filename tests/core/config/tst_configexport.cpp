@@ -88,6 +88,7 @@ Instance TestConfigExport::createSource()
     i.proxyMode = Instance::ProxyMode::Manual;
     i.proxyHost = QStringLiteral("proxy.example.com");
     i.proxyPort = 8080;
+    i.maxInFlight = 2;
     if (!instances.create(&i) || !instances.markReady(i.id)) {
         qFatal("cannot create the source connector");
     }
@@ -134,6 +135,7 @@ void TestConfigExport::exportHasTheDocumentedShape()
     QCOMPARE(instance.value(QLatin1String("name")).toString(), QStringLiteral("Production"));
     QCOMPARE(instance.value(QLatin1String("companyId")).toString(), QStringLiteral("acme"));
     QCOMPARE(instance.value(QLatin1String("proxy")).toObject().value(QLatin1String("port")).toInt(), 8080);
+    QCOMPARE(instance.value(QLatin1String("maxInFlight")).toInt(), 2);
     QVERIFY(!instance.contains(QLatin1String("id")));
     QVERIFY(!instance.contains(QLatin1String("state")));
     const QJsonArray variables = root.value(QLatin1String("serverVariables")).toArray();
@@ -177,6 +179,8 @@ void TestConfigExport::roundTripResolvesByName()
     QCOMPARE(result->instance.state, Instance::State::Draft);
     QCOMPARE(result->instance.companyId, QStringLiteral("acme"));
     QCOMPARE(result->instance.proxyPort, 8080);
+    QCOMPARE(result->instance.maxInFlight, 2);
+    QCOMPARE(InstanceRepository(*m_db).findById(result->instance.id)->maxInFlight, 2);
 
     // Unresolved: the lookup GBP -> "Pound" and the mapping of u2 to member "bgone", with their old ids.
     QCOMPARE(result->unresolved.size(), 2);
@@ -267,6 +271,14 @@ void TestConfigExport::badDocuments_data()
     QTest::newRow("bad lookup") << QByteArray(R"({"format":"cwconnector-config","version":1,)" + instance +
                                               R"(,"lookups":[{"lookup":"colour","local":"a","remoteId":"1"}]})")
                                 << QStringLiteral("lookups[0]: Lookup: 'colour' is not known");
+    QTest::newRow("too many in flight")
+        << QByteArray(R"({"format":"cwconnector-config","version":1,"instance":{"name":"X","deployment":"na",)"
+                      R"("companyId":"acme","maxInFlight":40}})")
+        << QStringLiteral("instance.maxInFlight: Requests in flight: 40 is out of range; use a number from 1 to 16");
+    QTest::newRow("in flight as text")
+        << QByteArray(R"({"format":"cwconnector-config","version":1,"instance":{"name":"X","deployment":"na",)"
+                      R"("companyId":"acme","maxInFlight":"many"}})")
+        << QStringLiteral("instance.maxInFlight: must be a whole number from 1 to 16");
     QTest::newRow("lists not lists") << QByteArray(R"({"format":"cwconnector-config","version":1,)" + instance +
                                                    R"(,"userMappings":{}})")
                                      << QStringLiteral("userMappings: must be a list");

@@ -166,6 +166,10 @@ void TestInstance::fields_data()
     QTest::newRow("proxy port 65536") << QByteArray("proxy") << QByteArray("proxy.example.com:65536")
                                       << QByteArray("Proxy port");
     QTest::newRow("proxy port 65535") << QByteArray("proxy") << QByteArray("proxy.example.com:65535") << QByteArray("");
+    QTest::newRow("one request at a time") << QByteArray("maxInFlight") << QByteArray("1") << QByteArray("");
+    QTest::newRow("16 in flight") << QByteArray("maxInFlight") << QByteArray("16") << QByteArray("");
+    QTest::newRow("none in flight") << QByteArray("maxInFlight") << QByteArray("0") << QByteArray("Requests in flight");
+    QTest::newRow("17 in flight") << QByteArray("maxInFlight") << QByteArray("17") << QByteArray("Requests in flight");
 }
 
 void TestInstance::fields()
@@ -190,6 +194,8 @@ void TestInstance::fields()
         const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
         i.proxyHost = value.left(colon);
         i.proxyPort = value.mid(colon + 1).toInt();
+    } else if (field == QByteArray("maxInFlight")) {
+        i.maxInFlight = value.toInt();
     }
     i.normalize();
     StoreError error;
@@ -210,6 +216,7 @@ void TestInstance::normalizeClearsUnusedProxy()
     QVERIFY(i.proxyHost.isEmpty());
     QCOMPARE(i.proxyPort, 0);
     QVERIFY(i.validate(nullptr));
+    QCOMPARE(i.maxInFlight, 4); // the default: a few requests in flight
 }
 
 QTEST_GUILESS_MAIN(TestInstance)

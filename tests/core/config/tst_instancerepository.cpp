@@ -218,9 +218,12 @@ void TestInstanceRepository::update()
     a.site = QStringLiteral("cw.example.com");
     a.proxyMode = Instance::ProxyMode::None;
     a.codebaseOverride = QStringLiteral("v4_6_release/");
+    QCOMPARE(m_repo->findById(a.id)->maxInFlight, Instance::defaultMaxInFlight);
+    a.maxInFlight = 1;
     StoreError error;
     QVERIFY2(m_repo->update(&a, &error), qPrintable(error.message));
     auto stored = m_repo->findById(a.id);
+    QCOMPARE(stored->maxInFlight, 1);
     QCOMPARE(stored->deployment, QStringLiteral("onpremise"));
     QCOMPARE(stored->site, QStringLiteral("cw.example.com"));
     QCOMPARE(stored->proxyMode, Instance::ProxyMode::None);
@@ -236,6 +239,11 @@ void TestInstanceRepository::update()
     QCOMPARE(error.field, QStringLiteral("Site"));
     stored = m_repo->findById(a.id);
     QCOMPARE(stored->site, QStringLiteral("cw.example.com"));
+    a.site = stored->site;
+    a.maxInFlight = 17;
+    QVERIFY(!m_repo->update(&a, &error));
+    QCOMPARE(error.field, QStringLiteral("Requests in flight"));
+    QCOMPARE(m_repo->findById(a.id)->maxInFlight, 1);
 }
 
 void TestInstanceRepository::removeCascadesAndNeverReusesIds()

@@ -177,7 +177,7 @@ void TestMappingTables::autoMatchUsersOnTrickyData()
     QBuffer buffer(&csv);
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     const CsvImport::Result imported =
-        CsvImport(db).importDevice(*LocalSchema::entity(QStringLiteral("users")), &buffer, false);
+        CsvImport(db).importDevice(*LocalSchema::entity(QStringLiteral("users")), &buffer);
     QVERIFY2(imported.imported, qPrintable(imported.describe()));
 
     const QList<LocalUser> users = UserMappings::localUsers(db, &storeError);

@@ -2,7 +2,7 @@
 // by two clients in two threads, and the bound on requests in flight as the server sees it.
 #include "core/connectwise/ClientThread.h"
 #include "core/connectwise/Endpoints.h"
-#include "tests/core/connectwise/LogCapture.h"
+#include "tests/support/LogCapture.h"
 #include "tests/support/SimFixture.h"
 
 #include <QDateTime>

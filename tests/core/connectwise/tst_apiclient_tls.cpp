@@ -28,10 +28,9 @@ private:
     {
         Connection connection = CwTest::simConnection(sim.baseUrl());
         connection.caFile = caFile;
-        auto* nam = NetworkAccessFactory::create(connection.proxy, this);
-        auto* client = new ApiClient(nam, connection, nam);
+        auto* client = new ApiClient(CwTest::network(), connection, this);
         const ApiResult r = CwTest::run(client, ApiRequest::get(Endpoints::systemInfo()));
-        nam->deleteLater();
+        client->deleteLater();
         return r;
     }
 };

@@ -22,8 +22,7 @@ private slots:
 private:
     CompanyLookupResult lookup(const Connection& connection, ApiClient** clientOut = nullptr)
     {
-        auto* nam = NetworkAccessFactory::create(connection.proxy, this);
-        auto* client = new ApiClient(nam, connection, nam);
+        auto* client = new ApiClient(CwTest::network(), connection, this);
         if (clientOut) {
             *clientOut = client;
         }

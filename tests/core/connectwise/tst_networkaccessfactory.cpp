@@ -1,6 +1,9 @@
-// NetworkAccessFactory: each connection's proxy lives on its own QNetworkAccessManager; nothing global.
+// NetworkAccessFactory: each connection's proxy lives on its own QNetworkAccessManager; nothing global. It is
+// injected: every client gets its manager from the factory it is given, in the thread it lives in.
+#include "core/connectwise/ClientThread.h"
 #include "core/connectwise/Endpoints.h"
 #include "core/connectwise/NetworkAccessFactory.h"
+#include "tests/support/RecordingNetworkFactory.h"
 #include "tests/support/SimFixture.h"
 
 #include <QNetworkProxy>
@@ -50,7 +53,7 @@ private slots:
     void noProxyReachesSim();
     void manualProxyIsUsed();
     void manualProxyRefused();
-    void clientAppliesItsProxy();
+    void clientsUseTheInjectedFactory();
 };
 
 void TestNetworkAccessFactory::modesAreAppliedPerManager()
@@ -62,9 +65,10 @@ void TestNetworkAccessFactory::modesAreAppliedPerManager()
     manual.port = 3128;
     ProxySettings none;
     none.mode = ProxySettings::Mode::None;
-    std::unique_ptr<QNetworkAccessManager> a(NetworkAccessFactory::create(manual, nullptr));
-    std::unique_ptr<QNetworkAccessManager> b(NetworkAccessFactory::create(none, nullptr));
-    std::unique_ptr<QNetworkAccessManager> c(NetworkAccessFactory::create(ProxySettings(), nullptr));
+    const NetworkAccessFactory factory;
+    std::unique_ptr<QNetworkAccessManager> a(factory.create(manual, nullptr));
+    std::unique_ptr<QNetworkAccessManager> b(factory.create(none, nullptr));
+    std::unique_ptr<QNetworkAccessManager> c(factory.create(ProxySettings(), nullptr));
     QCOMPARE(a->proxy().type(), QNetworkProxy::HttpProxy);
     QCOMPARE(a->proxy().hostName(), QStringLiteral("proxy.example.invalid"));
     QCOMPARE(a->proxy().port(), quint16(3128));
@@ -82,11 +86,9 @@ void TestNetworkAccessFactory::noProxyReachesSim()
     SimProcess sim;
     QVERIFY(sim.start());
     Connection connection = CwTest::simConnection(sim.baseUrl());
-    auto* nam = NetworkAccessFactory::create(connection.proxy, this);
-    ApiClient client(nam, connection);
+    ApiClient client(CwTest::network(), connection);
     const ApiResult r = CwTest::run(&client, ApiRequest::get(Endpoints::systemInfo()));
     QVERIFY2(r.ok(), qPrintable(r.error.summary()));
-    delete nam;
 }
 
 void TestNetworkAccessFactory::manualProxyIsUsed()
@@ -100,14 +102,12 @@ void TestNetworkAccessFactory::manualProxyIsUsed()
     connection.proxy.host = QStringLiteral("127.0.0.1");
     connection.proxy.port = proxy.port();
     connection.retry = RetryPolicy::none();
-    auto* nam = NetworkAccessFactory::create(connection.proxy, this);
-    ApiClient client(nam, connection);
+    ApiClient client(CwTest::network(), connection);
     const ApiResult r = CwTest::run(&client, ApiRequest::get(Endpoints::systemInfo()));
     QVERIFY(!r.ok()); // the recording proxy hangs up
     // The request went to the proxy, addressed to the simulator.
     const QByteArray expected = "GET " + sim.baseUrl().toString().toUtf8() + "/v2025_1/apis/3.0/system/info";
     QVERIFY2(proxy.requestLine().startsWith(expected), proxy.requestLine().constData());
-    delete nam;
 }
 
 void TestNetworkAccessFactory::manualProxyRefused()
@@ -118,24 +118,33 @@ void TestNetworkAccessFactory::manualProxyRefused()
     connection.proxy.mode = ProxySettings::Mode::Manual;
     connection.proxy.host = QStringLiteral("127.0.0.1");
     connection.proxy.port = CwTest::closedPort();
-    auto* nam = NetworkAccessFactory::create(connection.proxy, this);
-    ApiClient client(nam, connection);
+    ApiClient client(CwTest::network(), connection);
     const ApiResult r = CwTest::run(&client, ApiRequest::get(Endpoints::systemInfo()));
     QCOMPARE(r.error.kind, ApiError::Kind::Proxy);
     QVERIFY(r.error.fix().contains(QStringLiteral("proxy")));
-    delete nam;
 }
 
-void TestNetworkAccessFactory::clientAppliesItsProxy()
+void TestNetworkAccessFactory::clientsUseTheInjectedFactory()
 {
-    // A plain manager handed to a client gets the connection's proxy.
-    QNetworkAccessManager nam;
-    Connection connection;
-    connection.site = *Site::parse(QStringLiteral("cw.example.com")).site;
-    connection.proxy.mode = ProxySettings::Mode::None;
-    ApiClient client(&nam, connection);
-    QCOMPARE(nam.proxy().type(), QNetworkProxy::NoProxy);
-    QCOMPARE(NetworkAccessFactory::appliedProxyKey(&nam), QStringLiteral("none"));
+    // The client's manager comes from the factory it was given, with the connection's proxy; so does the manager of
+    // a ClientThread clone, made in the clone's thread.
+    SimProcess sim;
+    QVERIFY(sim.start());
+    const CwTest::RecordingNetworkFactory factory;
+    const Connection connection = CwTest::simConnection(sim.baseUrl());
+    ApiClient client(factory, connection);
+    QCOMPARE(factory.threads(), QList<QThread*> {QThread::currentThread()});
+    QCOMPARE(client.networkAccessManager()->proxy().type(), QNetworkProxy::NoProxy);
+    QCOMPARE(NetworkAccessFactory::appliedProxyKey(client.networkAccessManager()), QStringLiteral("none"));
+    QCOMPARE(&client.networkFactory(), &factory);
+    QVERIFY(CwTest::run(&client, ApiRequest::get(Endpoints::systemInfo())).ok());
+    {
+        ClientThread clone(client);
+        QCOMPARE(factory.threads().size(), 2);
+        QCOMPARE(factory.threads().at(1), clone.thread());
+        QCOMPARE(&clone.client()->networkFactory(), &factory);
+        QCOMPARE(clone.client()->governor(), client.governor());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestNetworkAccessFactory)

@@ -57,9 +57,7 @@ private:
 void TestPager::initTestCase()
 {
     QVERIFY2(m_sim.start({QStringLiteral("--records"), QStringLiteral("2500")}), qPrintable(m_sim.output()));
-    Connection connection = CwTest::simConnection(m_sim.baseUrl());
-    auto* nam = NetworkAccessFactory::create(connection.proxy, this);
-    m_client = new ApiClient(nam, connection, this);
+    m_client = CwTest::simClient(m_sim.baseUrl(), this);
 }
 
 void TestPager::cleanupTestCase()

@@ -1,7 +1,7 @@
 // RateGovernor's arithmetic with a manual clock (slots, FIFO, pause, cut, regrowth, budgets), then its own wake-up
 // with the real clock and its callbacks in another thread. ApiClient against the simulator: tst_apiclient_ratelimit.
 #include "core/connectwise/RateGovernor.h"
-#include "tests/core/connectwise/LogCapture.h"
+#include "tests/support/LogCapture.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -64,8 +64,7 @@ private:
 void TestThreadedPager::initTestCase()
 {
     QVERIFY2(m_sim.start({QStringLiteral("--records"), QStringLiteral("2500")}), qPrintable(m_sim.output()));
-    const Connection connection = CwTest::simConnection(m_sim.baseUrl());
-    m_client = new ApiClient(NetworkAccessFactory::create(connection.proxy, this), connection, this);
+    m_client = CwTest::simClient(m_sim.baseUrl(), this);
 }
 
 void TestThreadedPager::cleanupTestCase()
@@ -253,7 +252,7 @@ void TestThreadedPager::clientThreadKeepsTheConnection()
              qPrintable(tls.output()));
     Connection connection = CwTest::simConnection(tls.baseUrl());
     connection.caFile = CwTest::tlsFile("ca.pem");
-    ApiClient source(NetworkAccessFactory::create(connection.proxy, this), connection);
+    ApiClient source(CwTest::network(), connection);
     const CompanyLookupResult lookup =
         CwTest::waitFor<CompanyLookupResult>(source.lookupCompany(), &CompanyLookup::finished);
     QVERIFY2(lookup.ok(), qPrintable(lookup.error.message()));

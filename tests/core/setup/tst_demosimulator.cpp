@@ -1,5 +1,6 @@
 // cwconnector --demo's simulator: found next to the GUI in the build tree, started on a free loopback port,
 // answering the demo company, and stopped again.
+#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/setup/CompanyProbe.h"
 #include "core/setup/DemoSimulator.h"
 
@@ -39,7 +40,8 @@ private slots:
         QCOMPARE(settings.url.host(), QStringLiteral("127.0.0.1"));
         QCOMPARE(settings.companyId, QStringLiteral("cwsim"));
 
-        CompanyProbe probe;
+        const NetworkAccessFactory network;
+        CompanyProbe probe(network);
         probe.setDebounceMs(0);
         Instance target;
         target.deployment = QStringLiteral("demo");

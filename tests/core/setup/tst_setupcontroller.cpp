@@ -9,7 +9,7 @@
 #include "core/setup/KeyProbe.h"
 #include "core/setup/SetupController.h"
 #include "core/store/Database.h"
-#include "tests/support/SimProcess.h"
+#include "tests/support/SimFixture.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -89,7 +89,7 @@ void TestSetupController::fillDraft(SetupController& controller, const QString& 
 
 void TestSetupController::lookupShowsCompanyName()
 {
-    CompanyProbe probe;
+    CompanyProbe probe(CwTest::network());
     probe.setDebounceMs(20);
     Instance target;
     target.deployment = QStringLiteral("onpremise");
@@ -112,7 +112,7 @@ void TestSetupController::lookupShowsCompanyName()
 
 void TestSetupController::lookupReportsUnknownCompany()
 {
-    CompanyProbe probe;
+    CompanyProbe probe(CwTest::network());
     probe.setDebounceMs(0);
     Instance target;
     target.deployment = QStringLiteral("onpremise");
@@ -126,7 +126,7 @@ void TestSetupController::lookupReportsUnknownCompany()
 
 void TestSetupController::nameMustBeUnique()
 {
-    SetupController first(*m_db, *m_secrets);
+    SetupController first(*m_db, *m_secrets, CwTest::network());
     fillDraft(first, QStringLiteral("Production"));
     QVERIFY(first.nameProblem(QStringLiteral("Production")).isEmpty());
     QString error;
@@ -135,7 +135,7 @@ void TestSetupController::nameMustBeUnique()
     // Its own name stays available to itself.
     QVERIFY(first.nameProblem(QStringLiteral("Production")).isEmpty());
 
-    SetupController second(*m_db, *m_secrets);
+    SetupController second(*m_db, *m_secrets, CwTest::network());
     const QString problem = second.nameProblem(QStringLiteral("production "));
     QVERIFY2(problem.contains(QStringLiteral("Production"), Qt::CaseInsensitive), qPrintable(problem));
     QVERIFY(!second.nameProblem(QString()).isEmpty());
@@ -144,7 +144,7 @@ void TestSetupController::nameMustBeUnique()
 void TestSetupController::cancelBeforeDraftLeavesNoTrace()
 {
     {
-        SetupController controller(*m_db, *m_secrets);
+        SetupController controller(*m_db, *m_secrets, CwTest::network());
         fillDraft(controller, QStringLiteral("Never saved"));
         QVERIFY(!controller.isStored());
         bool done = false;
@@ -157,7 +157,7 @@ void TestSetupController::cancelBeforeDraftLeavesNoTrace()
 
 void TestSetupController::saveWritesKeysAndMarksReady()
 {
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     fillDraft(controller, QStringLiteral("Prod"));
     QString error;
     QVERIFY(controller.saveDraft(&error));
@@ -178,7 +178,7 @@ void TestSetupController::saveWritesKeysAndMarksReady()
     QVERIFY(!controller.isSessionOnly());
 
     // Reopened for Settings: the same values.
-    SetupController settings(*m_db, *m_secrets);
+    SetupController settings(*m_db, *m_secrets, CwTest::network());
     QVERIFY(settings.load(stored->id, &error));
     bool read = false;
     settings.loadKeys(this, [&read](const SecretResult& result) { read = result.ok(); });
@@ -190,7 +190,7 @@ void TestSetupController::saveWritesKeysAndMarksReady()
 
 void TestSetupController::discardRemovesInstanceAndKeys()
 {
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     fillDraft(controller, QStringLiteral("Throwaway"));
     controller.save();
     QTRY_COMPARE_WITH_TIMEOUT(controller.saveState(), SetupController::SaveState::Saved, kWait);
@@ -209,7 +209,7 @@ void TestSetupController::discardRemovesInstanceAndKeys()
 
 void TestSetupController::keychainFailureOffersSessionOnly()
 {
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     fillDraft(controller, QStringLiteral("Locked"));
     m_store->failNext(MemorySecretStore::Operation::Write, SecretNames::publicKey(),
                       SecretResult::failure(SecretStatus::Locked, SecretResult::lockedMessage()));
@@ -236,7 +236,7 @@ void TestSetupController::keychainFailureOffersSessionOnly()
     QCOMPARE(keys, kDemoKeys);
 
     // Retry works too once the keychain answers.
-    SetupController again(*m_db, *m_secrets);
+    SetupController again(*m_db, *m_secrets, CwTest::network());
     fillDraft(again, QStringLiteral("Retry"));
     m_store->failNext(MemorySecretStore::Operation::Write, SecretNames::privateKey(),
                       SecretResult::failure(SecretStatus::Unavailable, QStringLiteral("no provider")));
@@ -250,7 +250,7 @@ void TestSetupController::keychainFailureOffersSessionOnly()
 
 void TestSetupController::demoDeploymentFillsEverything()
 {
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     DemoSettings demo;
     demo.url = m_sim.baseUrl();
     controller.setDemo(demo);
@@ -273,19 +273,18 @@ void TestSetupController::demoDeploymentFillsEverything()
 
 void TestSetupController::keyProbeTellsRejectedKeys()
 {
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     fillDraft(controller, QStringLiteral("Keys"));
     QString error;
-    auto connection = controller.connection(&error);
-    QVERIFY2(connection, qPrintable(error));
+    const auto session = controller.session(&error);
+    QVERIFY2(session, qPrintable(error));
     KeyProbe probe;
     QSignalSpy finished(&probe, &KeyProbe::finished);
-    probe.start(*connection);
+    probe.start(*session);
     QVERIFY(finished.wait(kWait));
     QCOMPARE(finished.takeFirst().at(0).toBool(), true);
 
-    connection->privateKey = QStringLiteral("wrongprivatekey");
-    probe.start(*connection);
+    probe.start(session->withKeys({session->connection().publicKey, QStringLiteral("wrongprivatekey")}));
     QVERIFY(finished.wait(kWait));
     const QList<QVariant> args = finished.takeFirst();
     QCOMPARE(args.at(0).toBool(), false);
@@ -295,13 +294,13 @@ void TestSetupController::keyProbeTellsRejectedKeys()
 
 void TestSetupController::checkRunsAndSavesRedactedReport()
 {
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     fillDraft(controller, QStringLiteral("Checked"));
     QString error;
     QVERIFY(controller.saveDraft(&error));
     CheckRunner runner(m_db.get());
     QSignalSpy finished(&runner, &CheckRunner::finished);
-    runner.start(*controller.connection(&error), controller.draft().id);
+    runner.start(*controller.session(&error), controller.draft().id);
     QVERIFY(runner.isRunning());
     QVERIFY(finished.wait(kWait));
     QVERIFY2(runner.summary().passed(), qPrintable(runner.reportText()));
@@ -324,13 +323,13 @@ void TestSetupController::deniedModuleFailsItsRow()
 {
     CwTest::SimProcess denied;
     QVERIFY(denied.start({QStringLiteral("--deny-module"), QStringLiteral("finance/invoices")}));
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     fillDraft(controller, QStringLiteral("Denied"));
     controller.draft().site = denied.baseUrl().toString();
     QString error;
     CheckRunner runner;
     QSignalSpy finished(&runner, &CheckRunner::finished);
-    runner.start(*controller.connection(&error));
+    runner.start(*controller.session(&error));
     QVERIFY(finished.wait(kWait));
     QVERIFY(!runner.summary().passed());
     const CheckResult* row = runner.summary().find(QStringLiteral("permission:finance/invoices"));
@@ -343,7 +342,7 @@ void TestSetupController::checkCanBeCancelled()
 {
     CwTest::SimProcess slow;
     QVERIFY(slow.start({QStringLiteral("--delay-ms"), QStringLiteral("5000")}));
-    SetupController controller(*m_db, *m_secrets);
+    SetupController controller(*m_db, *m_secrets, CwTest::network());
     fillDraft(controller, QStringLiteral("Slow"));
     controller.draft().site = slow.baseUrl().toString();
     QString error;
@@ -351,7 +350,7 @@ void TestSetupController::checkCanBeCancelled()
     CheckRunner runner(m_db.get());
     QSignalSpy finished(&runner, &CheckRunner::finished);
     QSignalSpy step(&runner, &CheckRunner::stepFinished);
-    runner.start(*controller.connection(&error), controller.draft().id);
+    runner.start(*controller.session(&error), controller.draft().id);
     QVERIFY(step.wait(kWait)); // the first layers (input, DNS) are done; the API ones wait on the server
     runner.cancel();
     QVERIFY(finished.count() == 1 || finished.wait(kWait));

@@ -150,9 +150,9 @@ void TestConnectorStatus::troubledConnector()
     QVERIFY2(runId, qPrintable(error.message));
     using Action = Cw::SyncOutcome::Action;
     const QList<Cw::SyncOutcome> outcomes {
-        {Cw::Direction::Push, Cw::Entity::Accounts, QStringLiteral("A1"), 1, Action::Created, QString()},
-        {Cw::Direction::Push, Cw::Entity::Accounts, QStringLiteral("A2"), 2, Action::Created, QString()},
-        {Cw::Direction::Push, Cw::Entity::Accounts, QStringLiteral("A3"), 0, Action::Skipped, QStringLiteral("x")},
+        {Cw::Direction::Push, Cw::Entity::Accounts, QStringLiteral("A1"), 1, Action::Created, QString(), {}},
+        {Cw::Direction::Push, Cw::Entity::Accounts, QStringLiteral("A2"), 2, Action::Created, QString(), {}},
+        {Cw::Direction::Push, Cw::Entity::Accounts, QStringLiteral("A3"), 0, Action::Skipped, QStringLiteral("x"), {}},
     };
     QVERIFY(history.addOutcomes(*runId, outcomes, &error));
     Cw::SyncCounts counts;

@@ -283,24 +283,25 @@ bool scenario(const QJsonObject& faults, Outcome* outcome, QString* error)
     outcome->seeded = f.simControl(QStringLiteral("state")).object().value(QStringLiteral("counts")).toObject();
 
     QObject watch;
-    QObject::connect(f.nam.get(), &QNetworkAccessManager::finished, &watch, [outcome](QNetworkReply* reply) {
-        Seen& s = outcome->seen;
-        ++s.replies;
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        const int code = status.toInt();
-        s.status503 += code == 503;
-        s.status500 += code == 500;
-        s.status429 += code == 429;
-        const QNetworkReply::NetworkError e = reply->error();
-        if (e == QNetworkReply::NoError || e == QNetworkReply::OperationCanceledError) {
-            return;
-        }
-        if (!status.isValid()) {
-            ++s.dropped;
-        } else if (code >= 200 && code < 300) {
-            ++s.truncated;
-        }
-    });
+    QObject::connect(f.client->networkAccessManager(), &QNetworkAccessManager::finished, &watch,
+                     [outcome](QNetworkReply* reply) {
+                         Seen& s = outcome->seen;
+                         ++s.replies;
+                         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+                         const int code = status.toInt();
+                         s.status503 += code == 503;
+                         s.status500 += code == 500;
+                         s.status429 += code == 429;
+                         const QNetworkReply::NetworkError e = reply->error();
+                         if (e == QNetworkReply::NoError || e == QNetworkReply::OperationCanceledError) {
+                             return;
+                         }
+                         if (!status.isValid()) {
+                             ++s.dropped;
+                         } else if (code >= 200 && code < 300) {
+                             ++s.truncated;
+                         }
+                     });
 
     QNetworkAccessManager control;
     bool ok = false;

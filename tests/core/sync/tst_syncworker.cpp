@@ -56,7 +56,7 @@ Cw::SyncRequest TestSyncWorker::pullAccounts() const
 
 void TestSyncWorker::runsInItsOwnThreadAndForwardsProgress()
 {
-    Cw::SyncWorker worker(f.location(), CwTest::syncSimConnection(f.sim.baseUrl()));
+    Cw::SyncWorker worker(f.location(), CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())));
     worker.setPageSize(25);
     QThread* emittingThread = nullptr;
     QList<QThread*> receivingThreads;
@@ -97,7 +97,7 @@ void TestSyncWorker::runsInItsOwnThreadAndForwardsProgress()
 
 void TestSyncWorker::cancelKeepsWhatWasDoneAndARerunCompletes()
 {
-    Cw::SyncWorker worker(f.location(), CwTest::syncSimConnection(f.sim.baseUrl()));
+    Cw::SyncWorker worker(f.location(), CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())));
     worker.setPageSize(10);
     bool cancelled = false;
     connect(&worker, &Cw::SyncWorker::progress, &worker, [&](Cw::Direction, Cw::Entity, int processed, int) {
@@ -129,7 +129,8 @@ void TestSyncWorker::cancelKeepsWhatWasDoneAndARerunCompletes()
 
 void TestSyncWorker::destroyingARunningWorkerCancelsAndWaits()
 {
-    auto worker = std::make_unique<Cw::SyncWorker>(f.location(), CwTest::syncSimConnection(f.sim.baseUrl()));
+    auto worker =
+        std::make_unique<Cw::SyncWorker>(f.location(), CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())));
     worker->setPageSize(10);
     bool started = false;
     // The worker itself is the context: queued calls still pending when it is destroyed are dropped with it.
@@ -152,7 +153,7 @@ void TestSyncWorker::unreachableServerEndsWithTheFix()
     url.setPort(probe.serverPort());
     probe.close();
     Cw::Connection connection = CwTest::syncSimConnection(url);
-    Cw::SyncWorker worker(f.location(), connection);
+    Cw::SyncWorker worker(f.location(), CwTest::session(connection));
     QSignalSpy finished(&worker, &Cw::SyncWorker::finished);
     QVERIFY(worker.start(pullAccounts()));
     QVERIFY(finished.wait(kWait));

@@ -102,7 +102,8 @@ void TestConnectorHome::initTestCase()
     m_secrets = std::make_unique<InstanceSecrets>(m_store);
     m_model = std::make_unique<ConnectorListModel>();
     m_window = std::make_unique<MainWindow>(m_model.get());
-    m_coordinator = std::make_unique<ConnectorCoordinator>(*f.db, *m_secrets, m_prompter, *m_model, *m_window);
+    m_coordinator =
+        std::make_unique<ConnectorCoordinator>(*f.db, *m_secrets, CwTest::network(), m_prompter, *m_model, *m_window);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }

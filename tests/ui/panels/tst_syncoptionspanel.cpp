@@ -3,6 +3,7 @@
 #include "ui/panels/SyncOptionsPanel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QTest>
 
@@ -15,6 +16,7 @@ class TestSyncOptionsPanel final : public QObject
 
 private slots:
     void onlySupportedCellsCanBeTicked();
+    void offersTheConflictPolicy();
 };
 
 void TestSyncOptionsPanel::onlySupportedCellsCanBeTicked()
@@ -51,6 +53,28 @@ void TestSyncOptionsPanel::onlySupportedCellsCanBeTicked()
     QVERIFY(SyncMatrix::isEnabled(config, Cw::Entity::Accounts, Cw::Operation::PushCreate));
     QVERIFY(!SyncMatrix::isEnabled(config, Cw::Entity::Invoices, Cw::Operation::PullCreate));
     QVERIFY(SyncMatrix::permissionPathsFor(config).contains(Endpoints::invoices()));
+}
+
+void TestSyncOptionsPanel::offersTheConflictPolicy()
+{
+    ConnectorConfig config;
+    config.conflictPolicy = ConflictPolicy::Local;
+    SyncOptionsPanel panel;
+    panel.setConfig(&config);
+    panel.load();
+    panel.show();
+    QComboBox* policy = panel.findChild<QComboBox*>(QStringLiteral("conflictPolicy"));
+    QVERIFY(policy && policy == panel.conflictPolicy());
+    QVERIFY(!policy->accessibleName().isEmpty());
+    QCOMPARE(policy->count(), 3);
+    QCOMPARE(policy->currentData().toInt(), int(ConflictPolicy::Local));
+    QVERIFY(!panel.isModified());
+    policy->setCurrentIndex(policy->findData(int(ConflictPolicy::ConnectWise)));
+    QVERIFY(panel.isModified());
+    QString error;
+    QVERIFY(panel.save(&error));
+    QCOMPARE(config.conflictPolicy, ConflictPolicy::ConnectWise);
+    QVERIFY(!panel.isModified());
 }
 
 QTEST_MAIN(TestSyncOptionsPanel)

@@ -130,7 +130,7 @@ void TestSettingsDialog::cleanup()
 
 SettingsDialog* TestSettingsDialog::open(const QString& section, const QString& row)
 {
-    m_dialog = new SettingsDialog(*f.db, *m_secrets, m_prompter, m_instance, {});
+    m_dialog = new SettingsDialog(*f.db, *m_secrets, CwTest::network(), m_prompter, m_instance, {});
     QSignalSpy ready(m_dialog.data(), &SettingsDialog::clientReady);
     m_dialog->show();
     m_dialog->showSection(section, row);

@@ -80,7 +80,7 @@ Cw::SyncDialog* TestSyncDialog::openDialog(const Cw::Connection& connection)
     if (!instance) {
         return nullptr;
     }
-    m_dialog = std::make_unique<Cw::SyncDialog>(*f.db, m_prompter, *instance, connection);
+    m_dialog = std::make_unique<Cw::SyncDialog>(*f.db, m_prompter, *instance, CwTest::session(connection));
     m_dialog->setPageSize(10);
     m_dialog->show();
     if (!QTest::qWaitForWindowExposed(m_dialog.get())) {
@@ -335,12 +335,28 @@ void TestSyncDialog::blockedEntitiesAreDisabledAndListed()
     QVERIFY(model->item(accounts)->isEnabled());
     const QString why = entity->itemData(orders, Qt::ToolTipRole).toString();
     QVERIFY2(why.contains(QStringLiteral("sync option off")), qPrintable(why));
+    // The fix names the place in the app, never a command line.
+    QVERIFY2(why.contains(QStringLiteral("Settings › Sync options")) && !why.contains(QStringLiteral("--set")),
+             qPrintable(why));
 
+    auto* fix = button("syncFixInSettings");
+    QVERIFY(fix && !fix->isVisible());
     choose("syncDirection", QStringLiteral("push"));
     button("syncPreview")->click();
     waitForRun(dialog);
-    QVERIFY2(dialog->resultText().contains(QStringLiteral("Not started — Push Orders: sync option off")),
-             qPrintable(dialog->resultText()));
+    const QString result = dialog->resultText();
+    QVERIFY2(result.contains(QStringLiteral("Not started — Push Orders: sync option off")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("Turn on Push create or Push update of Order ↔ sales order in Settings › "
+                                            "Sync options.")),
+             qPrintable(result));
+    QVERIFY2(!result.contains(QStringLiteral("--set")) && !result.contains(QStringLiteral("options NAME")),
+             qPrintable(result));
+    // "Fix in Settings…" opens the section that fixes it.
+    QVERIFY(fix->isVisible());
+    QSignalSpy requested(dialog, &Cw::SyncDialog::settingsRequested);
+    fix->click();
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().value<Cw::SettingsPlace>(), Cw::SettingsPlace::SyncOptions);
 }
 
 void TestSyncDialog::unreachableServerShowsTheFix()

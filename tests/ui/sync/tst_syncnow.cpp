@@ -56,7 +56,8 @@ void TestSyncNow::initTestCase()
     QVERIFY(writeKeys(*Cw::InstanceRepository(*f.db).findById(f.instanceId)));
     m_model = std::make_unique<Cw::ConnectorListModel>();
     m_window = std::make_unique<Cw::MainWindow>(m_model.get());
-    m_coordinator = std::make_unique<Cw::ConnectorCoordinator>(*f.db, *m_secrets, m_prompter, *m_model, *m_window);
+    m_coordinator = std::make_unique<Cw::ConnectorCoordinator>(*f.db, *m_secrets, CwTest::network(), m_prompter,
+                                                               *m_model, *m_window);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }

@@ -5,6 +5,7 @@
 #include "WizardDriver.h"
 
 #include "core/config/InstanceRepository.h"
+#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/store/Database.h"
@@ -53,6 +54,7 @@ protected:
 
     CwTest::SimProcess m_sim;
     QTemporaryDir m_dir;
+    const NetworkAccessFactory m_network;
     int m_counter = 0;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<KeychainSecretStore> m_keychain;
@@ -80,7 +82,8 @@ inline void WizardTestBase::init()
     m_prompter = std::make_unique<CwTest::ScriptedPrompter>();
     m_model = std::make_unique<ConnectorListModel>();
     m_window = std::make_unique<MainWindow>(m_model.get());
-    m_coordinator = std::make_unique<ConnectorCoordinator>(*m_db, *m_secrets, *m_prompter, *m_model, *m_window);
+    m_coordinator =
+        std::make_unique<ConnectorCoordinator>(*m_db, *m_secrets, m_network, *m_prompter, *m_model, *m_window);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }

@@ -2,6 +2,7 @@
 // session-only keeps the keys in memory (never in the keychain) and goes on to the systems check.
 #include "WizardDriver.h"
 
+#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/secrets/MemorySecretStore.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/setup/SetupController.h"
@@ -33,7 +34,8 @@ void TestSavePage::lockedKeychainOffersRetryAndSessionOnly()
     QVERIFY(db.open());
     MemorySecretStore store;
     InstanceSecrets secrets(store);
-    SetupController controller(db, secrets);
+    const NetworkAccessFactory network;
+    SetupController controller(db, secrets, network);
     controller.draft().name = QStringLiteral("Locked keyring");
     controller.setDeployment(Cw::Deployment::OnPremise);
     controller.draft().site = sim.baseUrl().toString();

@@ -2,6 +2,7 @@
 // environment): its minimum size, the wizard's minimum size and its initial size, in device pixels.
 // Also: every input has an accessible name and takes Tab focus, and every label of an input has a
 // mnemonic and a buddy (the wizard works with the keyboard alone).
+#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/secrets/MemorySecretStore.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/setup/SetupController.h"
@@ -37,7 +38,8 @@ void TestWizardScale::everyPageFits()
     QVERIFY(db.open());
     MemorySecretStore store;
     InstanceSecrets secrets(store);
-    SetupController controller(db, secrets);
+    const NetworkAccessFactory network;
+    SetupController controller(db, secrets, network);
     CwTest::ScriptedPrompter prompter;
     SetupWizard wizard(controller, prompter, SetupWizard::Mode::Create);
     wizard.show();
@@ -78,7 +80,8 @@ void TestWizardScale::everyInputIsNamedAndReachable()
     QVERIFY(db.open());
     MemorySecretStore store;
     InstanceSecrets secrets(store);
-    SetupController controller(db, secrets);
+    const NetworkAccessFactory network;
+    SetupController controller(db, secrets, network);
     CwTest::ScriptedPrompter prompter;
     SetupWizard wizard(controller, prompter, SetupWizard::Mode::Create);
     int inputs = 0;

@@ -1,13 +1,11 @@
-#include "app/cli/ConnectorSession.h"
+#include "app/cli/SavedConnector.h"
 
 #include "app/cli/CliContext.h"
 #include "app/cli/ExitCode.h"
 #include "core/config/ConnectorConfigRepository.h"
-#include "core/config/InstanceConnection.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/RemoteListsLoader.h"
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/NetworkAccessFactory.h"
 #include "core/secrets/SecretStoreSync.h"
 #include "core/store/Database.h"
 
@@ -15,24 +13,35 @@
 
 namespace Cli {
 
-ConnectorSession::ConnectorSession(CliContext& context) : m_context(context) { }
+SavedConnector::SavedConnector(CliContext& context) : m_context(context) { }
 
-ConnectorSession::~ConnectorSession() = default;
+SavedConnector::~SavedConnector() = default;
 
-int ConnectorSession::open(const QString& name)
+int SavedConnector::find(const QString& name)
 {
     int exitCode = Success;
     m_database = m_context.database(&exitCode);
     if (!m_database) {
         return exitCode;
     }
-    Cw::InstanceRepository instances(*m_database);
     Cw::StoreError error;
-    const auto instance = instances.findByName(name, &error);
+    const auto instance = Cw::InstanceRepository(*m_database).findByName(name, &error);
     if (!instance) {
         return m_context.fail(error.code == Cw::StoreError::Code::NotFound ? BadUsage : OperationFailed, error.message);
     }
     m_instance = *instance;
+    return Success;
+}
+
+int SavedConnector::open(const QString& name)
+{
+    const int code = find(name);
+    return code == Success ? loadConfig() : code;
+}
+
+int SavedConnector::loadConfig()
+{
+    Cw::StoreError error;
     const auto config = Cw::ConnectorConfigRepository(*m_database).load(m_instance.id, &error);
     if (!config) {
         return m_context.fail(OperationFailed, error.message);
@@ -41,32 +50,43 @@ int ConnectorSession::open(const QString& name)
     return Success;
 }
 
-int ConnectorSession::connect()
+int SavedConnector::connect()
 {
-    Cw::ApiKeyPair keys;
-    const Cw::SecretResult read =
-        Cw::SecretStoreSync::readKeys(m_context.secrets(), Cw::InstanceConnection::secretId(m_instance), &keys);
-    if (!read.ok()) {
-        const QString fix = read.status == Cw::SecretStatus::NotFound
+    Cw::OpenedSession opened;
+    const Cw::SecretResult keys = Cw::SecretStoreSync::wait(
+        [&](QObject* waitContext, Cw::SecretStore::Done done) {
+            Cw::ConnectorSession::open(m_instance, m_context.secrets(), m_context.network(), waitContext,
+                                       [&opened, done](const Cw::OpenedSession& result) {
+                                           opened = result;
+                                           done(result.keys);
+                                       });
+        },
+        Cw::SecretStoreSync::kDefaultMaxWaitMs);
+    if (!keys.ok()) {
+        const QString fix = keys.status == Cw::SecretStatus::NotFound
             ? tr(" Save them with: cwconnector-cli instance set-keys \"%1\"").arg(m_instance.name)
             : QString();
-        return m_context.fail(read.keychainUnusable() ? KeychainUnavailable : OperationFailed, read.message + fix,
-                              Cw::secretStatusName(read.status));
+        return m_context.fail(keys.keychainUnusable() ? KeychainUnavailable : OperationFailed, keys.message + fix,
+                              Cw::secretStatusName(keys.status));
     }
-    QString error;
-    const auto connection = Cw::InstanceConnection::connectionFor(m_instance, keys, &error);
-    if (!connection) {
-        return m_context.fail(BadUsage, error);
+    if (!opened.session) {
+        return m_context.fail(BadUsage, opened.error);
     }
-    m_owner = std::make_unique<QObject>();
-    QNetworkAccessManager* manager = Cw::NetworkAccessFactory::create(connection->proxy, m_owner.get());
-    m_client = new Cw::ApiClient(manager, *connection, m_owner.get());
+    m_session = opened.session;
     return Success;
 }
 
-int ConnectorSession::fetch(const QStringList& kinds)
+Cw::ApiClient* SavedConnector::client()
 {
-    Cw::RemoteListsLoader loader(m_client);
+    if (!m_client) {
+        m_client.reset(m_session->newClient());
+    }
+    return m_client.get();
+}
+
+int SavedConnector::fetch(const QStringList& kinds)
+{
+    Cw::RemoteListsLoader loader(client());
     QEventLoop loop;
     Cw::ApiError result;
     QObject::connect(&loader, &Cw::RemoteListsLoader::finished, &loop, [&](const Cw::ApiError& error) {

@@ -1,0 +1,87 @@
+// Each top-level window that opens from the connector window fits a 1366×768 screen at 150 % (a virtual screen of
+// that size, LAPTOP_SCREEN) with its buttons inside it, and every control is reachable with Tab and has an
+// accessible name — with real content: a finished check, a preview with records, a history with runs.
+#include "core/config/InstanceRepository.h"
+#include "tests/support/SyncFixture.h"
+#include "tests/ui/ScriptedPrompter.h"
+#include "tests/ui/WindowChecks.h"
+#include "ui/check/CheckResultsView.h"
+#include "ui/main/CheckDialog.h"
+#include "ui/sync/SyncDialog.h"
+#include "ui/sync/SyncHistoryDialog.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using CwTest::SyncFixture;
+
+class TestWindowFit final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void checkWindow();
+    void syncWindow();
+    void historyWindow();
+
+private:
+    Cw::Instance instance() { return *Cw::InstanceRepository(*f.db).findById(f.instanceId); }
+    static void verifyWindow(QWidget* window);
+
+    SyncFixture f;
+    CwTest::ScriptedPrompter m_prompter;
+};
+
+void TestWindowFit::initTestCase()
+{
+    QString why;
+    QVERIFY2(CwTest::onLaptopScreen(&why), qPrintable(why));
+    QVERIFY2(f.start({QStringLiteral("--records"), QStringLiteral("40")}), qPrintable(f.error));
+    QVERIFY2(f.configure(), qPrintable(f.error));
+}
+
+void TestWindowFit::verifyWindow(QWidget* window)
+{
+    QString why;
+    QVERIFY2(CwTest::fitsScreen(window, &why), qPrintable(why));
+    QVERIFY2(CwTest::keyboardReachable(window, &why), qPrintable(why));
+}
+
+void TestWindowFit::checkWindow()
+{
+    Cw::CheckDialog dialog(*f.db, m_prompter, QStringLiteral("Fit"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy finished(&dialog, &Cw::CheckDialog::checkFinished);
+    dialog.start(CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())), f.instanceId);
+    QVERIFY(finished.wait(60000));
+    verifyWindow(&dialog);
+}
+
+void TestWindowFit::syncWindow()
+{
+    Cw::SyncDialog dialog(*f.db, m_prompter, instance(), CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    verifyWindow(&dialog);
+    // With a preview's records and the blocked entities listed under the result.
+    QSignalSpy finished(&dialog, &Cw::SyncDialog::runFinished);
+    QTest::keyClick(&dialog, Qt::Key_Return); // Enter when idle = Preview
+    QVERIFY(finished.wait(90000));
+    verifyWindow(&dialog);
+}
+
+void TestWindowFit::historyWindow()
+{
+    QVERIFY(f.sync(false, true, {Cw::Entity::Accounts}).ok());
+    QVERIFY(f.sync(false, true, {Cw::Entity::Products}).ok());
+    Cw::SyncHistoryDialog dialog(*f.db, m_prompter, instance());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    verifyWindow(&dialog);
+}
+
+QTEST_MAIN(TestWindowFit)
+#include "tst_windowfit.moc"
