@@ -95,13 +95,7 @@ int ImportCommand::run(CliContext& context, const QStringList& args)
     if (parser.isSet(company)) {
         target.companyId = parser.value(company);
     }
-    QJsonObject root = QJsonDocument::fromJson(json).object();
-    QJsonObject instanceJson = root.value(QStringLiteral("instance")).toObject();
-    instanceJson.insert(QStringLiteral("deployment"), target.deployment);
-    instanceJson.insert(QStringLiteral("site"), target.site);
-    instanceJson.insert(QStringLiteral("companyId"), target.companyId);
-    root.insert(QStringLiteral("instance"), instanceJson);
-    json = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    json = Cw::ConfigExport::retarget(json, target);
 
     Cw::Database* database = context.database(&exitCode);
     if (!database) {

@@ -96,6 +96,8 @@ int main(int argc, char* argv[])
     coordinator.setExtraPages(
         QList<Cw::SetupWizard::ExtraPage> {Cw::LocalDataPage::factory([&db] { return new Cw::LocalDataPanel(db); })} +
         Cw::PanelPage::configurationPages());
+    coordinator.setLocalDataFactory(
+        [](Cw::Database& database, QWidget* parent) -> QWidget* { return new Cw::LocalDataPanel(database, parent); });
     window.show();
 
     // Treat a missing or locked keyring as a normal state: keys for this run only, said plainly.

@@ -111,4 +111,15 @@ std::optional<QByteArray> ConfigExport::exportJson(const QString& instanceName, 
     return QJsonDocument(ConfigDocument {*instance, *config}.toJson(now)).toJson(QJsonDocument::Indented);
 }
 
+QByteArray ConfigExport::retarget(const QByteArray& json, const Instance& target)
+{
+    QJsonObject root = QJsonDocument::fromJson(json).object();
+    QJsonObject instanceJson = root.value(QStringLiteral("instance")).toObject();
+    instanceJson.insert(QStringLiteral("deployment"), target.deployment);
+    instanceJson.insert(QStringLiteral("site"), target.site);
+    instanceJson.insert(QStringLiteral("companyId"), target.companyId);
+    root.insert(QStringLiteral("instance"), instanceJson);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
 } // namespace Cw

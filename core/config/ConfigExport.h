@@ -49,6 +49,9 @@ public:
     std::optional<ImportResult> importJson(const QByteArray& json, const QString& asName, RemoteResolver& resolver,
                                            StoreError* error = nullptr);
 
+    // The export with its instance pointed at another ConnectWise: deployment, site and company of `target`.
+    static QByteArray retarget(const QByteArray& json, const Instance& target);
+
 private:
     Database& m_database;
     InstanceRepository::Clock m_clock;

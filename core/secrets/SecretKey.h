@@ -15,10 +15,19 @@ inline QString privateKey()
 {
     return QStringLiteral("privateKey");
 }
+// The login of a manual proxy (Settings › Connection): kept here only, never in the database or a log.
+inline QString proxyUser()
+{
+    return QStringLiteral("proxyUser");
+}
+inline QString proxyPassword()
+{
+    return QStringLiteral("proxyPassword");
+}
 // Every name an instance may have in a store; SecretStore::removeInstance() removes all of them.
 inline QStringList all()
 {
-    return {publicKey(), privateKey()};
+    return {publicKey(), privateKey(), proxyUser(), proxyPassword()};
 }
 } // namespace SecretNames
 

@@ -1,6 +1,8 @@
 #include "core/setup/CheckRunner.h"
 
+#include "core/check/CheckFindings.h"
 #include "core/check/ConnectorCheck.h"
+#include "core/check/ServerVariablesStep.h"
 #include "core/check/SystemsCheck.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
@@ -47,6 +49,8 @@ void CheckRunner::retry()
     }
     m_check = ConnectorCheck::make(*m_session, config ? &*config : nullptr).release();
     m_check->setParent(this);
+    // The stale-variable layer (present with a saved configuration): its findings are kept for the home view.
+    m_variables = m_check->findChild<ServerVariablesStep*>();
     connect(m_check->check(), &SystemsCheck::stepFinished, this, &CheckRunner::stepFinished);
     connect(m_check, &ConnectionCheck::finished, this, &CheckRunner::onFinished);
     emit started();
@@ -70,7 +74,9 @@ void CheckRunner::onFinished(const CheckSummary& summary)
     if (m_database && m_instanceId != 0 && !summary.cancelled) {
         InstanceRepository repository(*m_database);
         StoreError error;
-        if (!repository.recordCheck(m_instanceId, summary.passed(), &error)) {
+        if (!repository.recordCheck(m_instanceId, summary.passed(), &error) ||
+            !CheckFindings(*m_database)
+                 .record(m_instanceId, summary, m_variables ? m_variables->stale() : QList<StaleVariable>(), &error)) {
             qCWarning(lcSetup) << "could not record the check:" << error.message;
         }
     }

@@ -11,6 +11,7 @@
 namespace Cw {
 
 class Database;
+class ServerVariablesStep;
 
 // Step 16 and the connector window's Check: runs the layered systems check of an open connector (the plan of
 // ConnectorCheck, the same as the CLI's `check`), records its outcome on the instance, keeps the pulled members,
@@ -50,6 +51,7 @@ private:
     std::optional<ConnectorSession> m_session;
     qint64 m_instanceId = 0;
     QPointer<ConnectionCheck> m_check;
+    QPointer<ServerVariablesStep> m_variables;
     CheckSummary m_summary;
     QString m_report;
     QList<Member> m_members;

@@ -332,12 +332,34 @@ Migration syncConflicts()
     return m;
 }
 
+// Migration 8: what the last systems check of each connector found (core/check/CheckFindings), so the connector
+// window shows it without asking ConnectWise again. Self-contained: it reads nothing but `instances`.
+Migration checkFindings()
+{
+    Migration m;
+    m.version = 8;
+    m.description = QStringLiteral("the findings of each connector's last systems check");
+    m.statements = QStringList {
+        QStringLiteral("CREATE TABLE check_findings ("
+                       " instance_id BIGINT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " step_id TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " title TEXT NOT NULL,"
+                       " diagnosis TEXT NOT NULL,"
+                       " fix TEXT NOT NULL,"
+                       " variable TEXT NOT NULL,"
+                       " PRIMARY KEY (instance_id, position))"),
+    };
+    return m;
+}
+
 } // namespace
 
 QList<Migration> migrations()
 {
-    return {migration1(), migration2(), migration3(), syncLeases(), migrationLines(), requestsInFlight(),
-            syncConflicts()};
+    return {migration1(),     migration2(),       migration3(),    syncLeases(),
+            migrationLines(), requestsInFlight(), syncConflicts(), checkFindings()};
 }
 
 int latestVersion()

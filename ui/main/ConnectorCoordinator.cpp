@@ -2,12 +2,17 @@
 
 #include "core/config/ConnectorSession.h"
 #include "core/config/InstanceRepository.h"
-#include "core/connectwise/Region.h"
+#include "core/config/SettingsSections.h"
 #include "core/setup/InstanceSecrets.h"
+#include "core/sync/ConnectorStatus.h"
 #include "ui/common/Prompter.h"
 #include "ui/main/CheckDialog.h"
+#include "ui/main/ConfigTransfer.h"
 #include "ui/main/ConnectorListModel.h"
+#include "ui/main/ConnectorStatusView.h"
+#include "ui/main/ImportDialog.h"
 #include "ui/main/MainWindow.h"
+#include "ui/settings/SettingsDialog.h"
 #include "ui/sync/SyncDialog.h"
 #include "ui/sync/SyncHistoryDialog.h"
 
@@ -25,17 +30,27 @@ ConnectorCoordinator::ConnectorCoordinator(Database& database, InstanceSecrets& 
     , m_window(window)
 {
     connect(&window, &MainWindow::newConnectorRequested, this, &ConnectorCoordinator::newConnector);
-    connect(&window, &MainWindow::settingsRequested, this, &ConnectorCoordinator::openSettings);
+    connect(&window, &MainWindow::settingsRequested, this, [this](const QString& name) { openSettings(name); });
+    connect(&window, &MainWindow::settingsSectionRequested, this, &ConnectorCoordinator::openSettings);
+    m_transfer = new ConfigTransfer(database, secrets, network, prompter, window, this);
+    connect(&window, &MainWindow::importRequested, m_transfer, &ConfigTransfer::importConfiguration);
+    connect(&window, &MainWindow::exportRequested, m_transfer, &ConfigTransfer::exportConnector);
+    connect(m_transfer, &ConfigTransfer::imported, this, [this](const QString& name) {
+        refresh();
+        m_window.selectConnector(name);
+    });
     connect(&window, &MainWindow::checkRequested, this, &ConnectorCoordinator::runCheck);
     connect(&window, &MainWindow::removeConnectorRequested, this, &ConnectorCoordinator::removeConnector);
     connect(&window, &MainWindow::syncRequested, this, &ConnectorCoordinator::runSync);
     connect(&window, &MainWindow::historyRequested, this, [this](const QString& name) { openHistory(name); });
+    connect(&window, &MainWindow::currentConnectorChanged, this, &ConnectorCoordinator::showStatus);
     refresh();
 }
 
 ConnectorCoordinator::~ConnectorCoordinator()
 {
     delete m_wizard;
+    delete m_settings;
     delete m_checkDialog;
     delete m_syncDialog;
     delete m_historyDialog;
@@ -46,6 +61,11 @@ CheckDialog* ConnectorCoordinator::checkDialog() const
     return m_checkDialog.data();
 }
 
+SettingsDialog* ConnectorCoordinator::settingsDialog() const
+{
+    return m_settings.data();
+}
+
 SyncDialog* ConnectorCoordinator::syncDialog() const
 {
     return m_syncDialog.data();
@@ -54,22 +74,6 @@ SyncDialog* ConnectorCoordinator::syncDialog() const
 SyncHistoryDialog* ConnectorCoordinator::historyDialog() const
 {
     return m_historyDialog.data();
-}
-
-QString ConnectorCoordinator::deploymentText(const QString& deployment) const
-{
-    const auto kind = parseName<Deployment>(deployment);
-    if (kind && Deployments::isCloudRegion(*kind)) {
-        const auto region = Region::of(*kind);
-        return tr("ConnectWise Cloud (%1)").arg(region ? region->displayName() : deployment);
-    }
-    if (kind == Deployment::Staging) {
-        return tr("ConnectWise staging");
-    }
-    if (kind == Deployment::Demo) {
-        return tr("Demo (simulated ConnectWise)");
-    }
-    return tr("On-premise");
 }
 
 void ConnectorCoordinator::refresh()
@@ -83,7 +87,7 @@ void ConnectorCoordinator::refresh()
     for (const Instance& instance : instances) {
         ConnectorRow row;
         row.name = instance.name;
-        row.deployment = deploymentText(instance.deployment);
+        row.deployment = ConnectorListModel::deploymentLabel(instance.deployment);
         row.ready = instance.state == Instance::State::Ready;
         row.lastCheck = instance.lastCheckAt;
         row.lastCheckPassed = instance.lastCheckPassed.value_or(false);
@@ -95,6 +99,7 @@ void ConnectorCoordinator::refresh()
     if (!selected.isEmpty()) {
         m_window.selectConnector(selected);
     }
+    // Re-selecting the connector (above) showed its state again.
     if (error.isError()) {
         m_window.setNotice(error.message);
     } else if (sessionOnly) {
@@ -102,6 +107,29 @@ void ConnectorCoordinator::refresh()
     } else {
         m_window.setNotice(QString());
     }
+}
+
+void ConnectorCoordinator::showStatus(const QString& name)
+{
+    const auto instance = name.isEmpty() ? std::nullopt : InstanceRepository(m_database).findByName(name);
+    StoreError error;
+    const auto status = instance ? ConnectorStatus::load(m_database, instance->id, &error) : std::nullopt;
+    if (!status) {
+        m_window.statusView()->clear();
+        return;
+    }
+    m_window.statusView()->setStatus(*status);
+    // The keychain answers asynchronously; its answer is shown if the same connector is still selected.
+    m_secrets.readKeys(*instance, this, [this, status = *status](const SecretResult& result, const ApiKeyPair&) {
+        if (!result.ok() && m_window.selectedConnector() == status.instance().name) {
+            ConnectorStatus withKeys = status;
+            withKeys.addKeysProblem(result.message);
+            m_window.statusView()->setStatus(withKeys);
+            emit statusShown();
+        } else if (result.ok()) {
+            emit statusShown();
+        }
+    });
 }
 
 void ConnectorCoordinator::openWizard(SetupController* controller, SetupWizard::Mode mode)
@@ -139,32 +167,29 @@ void ConnectorCoordinator::newConnector()
     openWizard(controller, SetupWizard::Mode::Create);
 }
 
-void ConnectorCoordinator::openSettings(const QString& name)
+void ConnectorCoordinator::openSettings(const QString& name, const QString& section, const QString& row)
 {
-    if (m_wizard) {
-        m_wizard->raise();
-        return;
-    }
     const auto instance = InstanceRepository(m_database).findByName(name);
     if (!instance) {
         refresh();
         return;
     }
-    auto* controller = new SetupController(m_database, m_secrets, m_network);
-    QString error;
-    if (!controller->load(instance->id, &error)) {
-        delete controller;
-        m_window.setNotice(error);
+    if (m_settings && m_settings->instance().id == instance->id) {
+        m_settings->showSection(section, row);
+        m_settings->raise();
+        m_settings->activateWindow();
         return;
     }
-    // Keys first (asynchronously), then the pages, so they show the saved values.
-    controller->setParent(this);
-    controller->loadKeys(this, [this, controller](const SecretResult& result) {
-        if (!result.ok() && result.status != SecretStatus::NotFound) {
-            m_window.setNotice(result.message);
-        }
-        openWizard(controller, SetupWizard::Mode::Edit);
-    });
+    delete m_settings;
+    auto* dialog = new SettingsDialog(m_database, m_secrets, m_network, m_prompter, *instance, m_localData, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    m_settings = dialog;
+    connect(dialog, &SettingsDialog::sectionApplied, this, &ConnectorCoordinator::refresh);
+    connect(dialog, &QDialog::finished, this, &ConnectorCoordinator::refresh);
+    dialog->open();
+    dialog->showSection(section.isEmpty() ? SettingsSections::connection() : section, row);
+    emit settingsOpened(dialog);
 }
 
 void ConnectorCoordinator::runCheck(const QString& name)
@@ -210,7 +235,7 @@ void ConnectorCoordinator::runSync(const QString& name)
         m_prompter.ask(&m_window, tr("Sync now"), text, {tr("OK")}, this, [](int) {});
     };
     if (instance->state != Instance::State::Ready) {
-        tell(tr("“%1” is still a draft. Finish the setup first: open Settings and save the connector.")
+        tell(tr("“%1” is still a draft. Finish the setup first: run Check, or fix what its state lists.")
                  .arg(instance->name));
         return;
     }
@@ -240,9 +265,9 @@ void ConnectorCoordinator::runSync(const QString& name)
             });
             connect(dialog, &SyncDialog::historyRequested, this,
                     [this, name = found.name](qint64 runId) { openHistory(name, runId); });
-            // The section is chosen by the Settings dialog once it has one per concern.
-            connect(dialog, &SyncDialog::settingsRequested, this,
-                    [this, name = found.name](SettingsPlace) { openSettings(name); });
+            connect(dialog, &SyncDialog::settingsRequested, this, [this, name = found.name](SettingsPlace place) {
+                openSettings(name, SettingsSections::forPlace(place));
+            });
             dialog->open();
             emit syncDialogOpened(dialog);
         });

@@ -1,5 +1,8 @@
 #include "ui/main/ConnectorListModel.h"
 
+#include "core/connectwise/Region.h"
+#include "core/domain/Deployment.h"
+
 #include <QLocale>
 
 namespace Cw {
@@ -42,6 +45,22 @@ QString ConnectorListModel::stateText(const ConnectorRow& row) const
             tr("synced %1").arg(locale.toString(row.lastSync.toLocalTime(), QLocale::ShortFormat));
     }
     return text;
+}
+
+QString ConnectorListModel::deploymentLabel(const QString& deployment)
+{
+    const auto kind = parseName<Deployment>(deployment);
+    if (kind && Deployments::isCloudRegion(*kind)) {
+        const auto region = Region::of(*kind);
+        return tr("ConnectWise Cloud (%1)").arg(region ? region->displayName() : deployment);
+    }
+    if (kind == Deployment::Staging) {
+        return tr("ConnectWise staging");
+    }
+    if (kind == Deployment::Demo) {
+        return tr("Demo (simulated ConnectWise)");
+    }
+    return tr("On-premise");
 }
 
 QVariant ConnectorListModel::data(const QModelIndex& index, int role) const

@@ -37,6 +37,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
     QString stateText(const ConnectorRow& row) const;
+    // "ConnectWise Cloud (North America)", "On-premise", ... for a Deployment name.
+    static QString deploymentLabel(const QString& deployment);
 
 private:
     QVector<ConnectorRow> m_rows;

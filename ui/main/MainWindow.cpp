@@ -1,7 +1,9 @@
 #include "ui/main/MainWindow.h"
 
 #include "core/CwVersion.h"
+#include "ui/common/WindowSize.h"
 #include "ui/main/ConnectorListModel.h"
+#include "ui/main/ConnectorStatusView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -10,6 +12,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -21,7 +25,7 @@ MainWindow::MainWindow(ConnectorListModel* model, QWidget* parent) : QMainWindow
     setWindowTitle(tr("cwconnector"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/cwconnector.svg")));
     setMinimumSize(480, 320);
-    resize(760, 480);
+    WindowSize::fitToScreen(this, {760, 480});
 
     createActions();
 
@@ -32,12 +36,40 @@ MainWindow::MainWindow(ConnectorListModel* model, QWidget* parent) : QMainWindow
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(true);
     m_list->setSpacing(4);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QModelIndex index = m_list->indexAt(at);
+        if (index.isValid()) {
+            m_list->setCurrentIndex(index);
+        }
+        m_contextMenu->popup(m_list->viewport()->mapToGlobal(at));
+    });
+
+    m_status = new ConnectorStatusView(this);
+    connect(m_status, &ConnectorStatusView::fixRequested, this, [this](const QString& section, const QString& row) {
+        const QString name = selectedConnector();
+        if (!name.isEmpty()) {
+            emit settingsSectionRequested(name, section, row);
+        }
+    });
+    auto* statusScroll = new QScrollArea(this);
+    statusScroll->setObjectName(QStringLiteral("statusScroll"));
+    statusScroll->setWidgetResizable(true);
+    statusScroll->setFrameShape(QFrame::NoFrame);
+    statusScroll->setWidget(m_status);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(statusScroll);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
 
     m_emptyState = createEmptyState();
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_emptyState);
-    m_stack->addWidget(m_list);
+    m_stack->addWidget(m_splitter);
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("windowNotice"));
     m_notice->setWordWrap(true);
@@ -58,17 +90,27 @@ MainWindow::MainWindow(ConnectorListModel* model, QWidget* parent) : QMainWindow
     updateState();
 }
 
+QAction* MainWindow::makeAction(const QString& icon, const QString& themeIcon, const QString& text,
+                                const QString& objectName)
+{
+    auto* action =
+        new QAction(QIcon::fromTheme(themeIcon, QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(icon))), text, this);
+    action->setObjectName(objectName);
+    return action;
+}
+
 void MainWindow::createActions()
 {
-    m_newConnector = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New connector…"), this);
-    m_newConnector->setObjectName(QStringLiteral("newConnectorAction"));
-    m_newConnector->setShortcut(QKeySequence::New);
+    m_newConnector = makeAction(QStringLiteral("new"), QStringLiteral("list-add"), tr("&New connector…"),
+                                QStringLiteral("newConnectorAction"));
+    m_newConnector->setShortcut(QKeySequence(tr("Ctrl+N")));
     m_newConnector->setStatusTip(tr("Set up a connection to a ConnectWise company"));
     connect(m_newConnector, &QAction::triggered, this, &MainWindow::newConnectorRequested);
 
-    m_removeConnector = new QAction(QIcon::fromTheme(QStringLiteral("list-remove")), tr("&Remove…"), this);
-    m_removeConnector->setObjectName(QStringLiteral("removeConnectorAction"));
-    m_removeConnector->setShortcut(QKeySequence::Delete);
+    m_removeConnector = makeAction(QStringLiteral("remove"), QStringLiteral("list-remove"), tr("&Remove…"),
+                                   QStringLiteral("removeConnectorAction"));
+    m_removeConnector->setShortcut(QKeySequence(Qt::Key_Delete));
+    m_removeConnector->setStatusTip(tr("Remove the selected connector (asks first)"));
     connect(m_removeConnector, &QAction::triggered, this, [this] {
         const QString name = selectedConnector();
         if (!name.isEmpty()) {
@@ -84,31 +126,48 @@ void MainWindow::createActions()
             }
         };
     };
-    m_settings = new QAction(QIcon::fromTheme(QStringLiteral("document-properties")), tr("&Settings…"), this);
-    m_settings->setObjectName(QStringLiteral("settingsAction"));
+    m_settings = makeAction(QStringLiteral("settings"), QStringLiteral("document-properties"), tr("&Settings…"),
+                            QStringLiteral("settingsAction"));
+    m_settings->setShortcut(QKeySequence(tr("Ctrl+,")));
     m_settings->setStatusTip(tr("Show and change the selected connector's settings"));
     connect(m_settings, &QAction::triggered, this, emitForSelection(&MainWindow::settingsRequested));
 
-    m_check = new QAction(QIcon::fromTheme(QStringLiteral("dialog-ok")), tr("&Check"), this);
-    m_check->setObjectName(QStringLiteral("checkAction"));
+    m_check =
+        makeAction(QStringLiteral("check"), QStringLiteral("dialog-ok"), tr("&Check"), QStringLiteral("checkAction"));
     m_check->setShortcut(QKeySequence(tr("Ctrl+K")));
     m_check->setStatusTip(tr("Run the systems check of the selected connector"));
     connect(m_check, &QAction::triggered, this, emitForSelection(&MainWindow::checkRequested));
 
-    m_sync = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("S&ync now"), this);
-    m_sync->setObjectName(QStringLiteral("syncAction"));
+    m_sync = makeAction(QStringLiteral("sync"), QStringLiteral("view-refresh"), tr("S&ync now"),
+                        QStringLiteral("syncAction"));
     m_sync->setShortcut(QKeySequence(tr("Ctrl+Y")));
     connect(m_sync, &QAction::triggered, this, emitForSelection(&MainWindow::syncRequested));
 
-    m_history = new QAction(QIcon::fromTheme(QStringLiteral("document-open-recent")), tr("Sync &history…"), this);
-    m_history->setObjectName(QStringLiteral("historyAction"));
+    m_history = makeAction(QStringLiteral("history"), QStringLiteral("document-open-recent"), tr("Sync &history…"),
+                           QStringLiteral("historyAction"));
+    m_history->setShortcut(QKeySequence(tr("Ctrl+H")));
     m_history->setStatusTip(tr("Show the selected connector's sync runs and what happened to each record"));
     connect(m_history, &QAction::triggered, this, emitForSelection(&MainWindow::historyRequested));
 
-    auto* quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m_import = makeAction(QStringLiteral("import"), QStringLiteral("document-import"), tr("&Import configuration…"),
+                          QStringLiteral("importAction"));
+    m_import->setStatusTip(tr("Create a connector from an exported configuration file"));
+    connect(m_import, &QAction::triggered, this, &MainWindow::importRequested);
 
+    m_export = makeAction(QStringLiteral("export"), QStringLiteral("document-export"), tr("&Export configuration…"),
+                          QStringLiteral("exportAction"));
+    m_export->setStatusTip(tr("Save the selected connector's settings to a file, without its keys"));
+    connect(m_export, &QAction::triggered, this, emitForSelection(&MainWindow::exportRequested));
+
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setObjectName(QStringLiteral("quitAction"));
+    m_quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    createMenus();
+}
+
+void MainWindow::createMenus()
+{
     auto* about = new QAction(tr("&About cwconnector"), this);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 
@@ -120,13 +179,26 @@ void MainWindow::createActions()
     fileMenu->addAction(m_history);
     fileMenu->addAction(m_removeConnector);
     fileMenu->addSeparator();
-    fileMenu->addAction(quit);
+    fileMenu->addAction(m_import);
+    fileMenu->addAction(m_export);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quit);
     menuBar()->addMenu(tr("&Help"))->addAction(about);
+
+    m_contextMenu = new QMenu(this);
+    m_contextMenu->setObjectName(QStringLiteral("connectorContextMenu"));
+    m_contextMenu->addAction(m_settings);
+    m_contextMenu->addAction(m_check);
+    m_contextMenu->addAction(m_sync);
+    m_contextMenu->addAction(m_history);
+    m_contextMenu->addSeparator();
+    m_contextMenu->addAction(m_export);
+    m_contextMenu->addAction(m_removeConnector);
 
     QToolBar* toolBar = addToolBar(tr("Connectors"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     toolBar->addAction(m_newConnector);
     toolBar->addAction(m_settings);
     toolBar->addAction(m_check);
@@ -181,12 +253,13 @@ QString MainWindow::selectedConnector() const
 void MainWindow::updateState()
 {
     const bool empty = m_model->rowCount() == 0;
-    m_stack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget*>(m_list));
+    m_stack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget*>(m_splitter));
     const bool selected = !selectedConnector().isEmpty();
     m_removeConnector->setEnabled(selected);
     m_settings->setEnabled(selected);
     m_check->setEnabled(selected);
     m_history->setEnabled(selected);
+    m_export->setEnabled(selected);
     const QModelIndexList rows = m_list->selectionModel()->selectedIndexes();
     const ConnectorRow* row = rows.isEmpty() ? nullptr : m_model->connectorAt(rows.first().row());
     m_sync->setEnabled(row && row->ready);
@@ -194,6 +267,14 @@ void MainWindow::updateState()
                            : !row->ready ? tr("Finish the setup first: open Settings and save the connector")
                                          : tr("Sync the selected connector with ConnectWise now"));
     m_sync->setStatusTip(m_sync->toolTip());
+    const QString current = selectedConnector();
+    if (current != m_current || current.isEmpty()) {
+        m_current = current;
+        if (current.isEmpty()) {
+            m_status->clear();
+        }
+        emit currentConnectorChanged(current);
+    }
 }
 
 bool MainWindow::selectConnector(const QString& name)

@@ -25,8 +25,11 @@ public:
     explicit LocalDataPanel(Database& database, QWidget* parent = nullptr);
     ~LocalDataPanel() override;
 
-    // Reads the counts again (after an import elsewhere, or when the page is shown).
+public slots:
+    // Reads the counts again (after an import elsewhere, or when the page is shown; Settings calls it by name).
     void refresh();
+
+public:
     int count(const QString& entity) const { return m_counts.value(entity, -1); } // -1: unreadable
     // What Import CSV… does: opens (window-modal, deleted on close) the import dialog of entity.
     CsvImportDialog* openImport(const QString& entity);

@@ -1,12 +1,20 @@
 // Each top-level window that opens from the connector window fits a 1366×768 screen at 150 % (a virtual screen of
 // that size, LAPTOP_SCREEN) with its buttons inside it, and every control is reachable with Tab and has an
-// accessible name — with real content: a finished check, a preview with records, a history with runs.
+// accessible name — with real content: a finished check, a preview with records, a history with runs; Settings at
+// every section (with the Local data panel) and the connector window.
 #include "core/config/InstanceRepository.h"
+#include "core/config/SettingsSections.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/setup/InstanceSecrets.h"
 #include "tests/support/SyncFixture.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "tests/ui/WindowChecks.h"
 #include "ui/check/CheckResultsView.h"
 #include "ui/main/CheckDialog.h"
+#include "ui/main/ConnectorListModel.h"
+#include "ui/main/MainWindow.h"
+#include "ui/panels/LocalDataPanel.h"
+#include "ui/settings/SettingsDialog.h"
 #include "ui/sync/SyncDialog.h"
 #include "ui/sync/SyncHistoryDialog.h"
 
@@ -25,6 +33,8 @@ private slots:
     void checkWindow();
     void syncWindow();
     void historyWindow();
+    void settingsWindow();
+    void connectorWindow();
 
 private:
     Cw::Instance instance() { return *Cw::InstanceRepository(*f.db).findById(f.instanceId); }
@@ -81,6 +91,33 @@ void TestWindowFit::historyWindow()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     verifyWindow(&dialog);
+}
+
+void TestWindowFit::settingsWindow()
+{
+    Cw::MemorySecretStore store;
+    Cw::InstanceSecrets secrets(store);
+    Cw::SettingsDialog dialog(*f.db, secrets, CwTest::network(), m_prompter, instance(),
+                              [](Cw::Database& db, QWidget* parent) { return new Cw::LocalDataPanel(db, parent); });
+    QSignalSpy ready(&dialog, &Cw::SettingsDialog::clientReady);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(!ready.isEmpty() || ready.wait(60000));
+    QVERIFY(dialog.findChild<Cw::LocalDataPanel*>());
+    for (const QString& section : Cw::SettingsSections::all()) {
+        dialog.showSection(section);
+        QCOMPARE(dialog.currentSection(), section);
+        verifyWindow(&dialog);
+    }
+}
+
+void TestWindowFit::connectorWindow()
+{
+    Cw::ConnectorListModel model;
+    Cw::MainWindow window(&model);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    verifyWindow(&window);
 }
 
 QTEST_MAIN(TestWindowFit)

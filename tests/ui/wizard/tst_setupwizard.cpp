@@ -4,6 +4,7 @@
 #include "WizardFixture.h"
 
 #include "app/gui/DemoSimulator.h"
+#include "core/config/SettingsSections.h"
 #include "core/setup/CheckRunner.h"
 #include "ui/check/CheckResultsView.h"
 #include "ui/main/CheckDialog.h"
@@ -120,27 +121,19 @@ void TestSetupWizard::walkThroughToPassingCheck()
     QVERIFY(!m_window->syncAction()->toolTip().contains(QStringLiteral("sync engine")));
     screenshot(m_window.get(), QStringLiteral("08-connector-window"));
 
-    // Settings reopens the same pages with the saved values.
+    // Settings: one dialog with a section per concern, opened at Connection with the saved values.
     QVERIFY(m_window->selectConnector(QStringLiteral("Production")));
     m_window->settingsAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->wizard() != nullptr, kWait);
-    SetupWizard* settings = m_coordinator->wizard();
-    QCOMPARE(settings->mode(), SetupWizard::Mode::Edit);
-    QCOMPARE(settings->currentId(), int(Welcome));
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->settingsDialog() != nullptr, kWait);
+    SettingsDialog* settings = m_coordinator->settingsDialog();
+    QCOMPARE(settings->currentSection(), SettingsSections::connection());
     QCOMPARE(settings->findChild<QComboBox*>(QStringLiteral("proxyMode"))->currentData().toString(),
              QStringLiteral("none"));
-    press(settings, QWizard::NextButton);
-    QCOMPARE(settings->currentId(), int(Connector));
-    QCOMPARE(text(settings, "instanceName"), QStringLiteral("Production"));
     QCOMPARE(text(settings, "companyId"), QStringLiteral("cwsim"));
     QCOMPARE(text(settings, "site"), m_sim.baseUrl().toString());
     screenshot(settings, QStringLiteral("09-settings"));
-    press(settings, QWizard::NextButton);
-    QTRY_COMPARE_WITH_TIMEOUT(settings->currentId(), int(Keys), kWait);
-    QCOMPARE(text(settings, "publicKey"), kPublic);
-    QCOMPARE(text(settings, "privateKey"), kPrivate);
-    QPointer<SetupWizard> settingsClosing(settings);
-    press(settings, QWizard::CancelButton);
+    QPointer<SettingsDialog> settingsClosing(settings);
+    settings->reject();
     QTRY_VERIFY_WITH_TIMEOUT(!settingsClosing, kWait);
     QCOMPARE(instanceCount(), 1);
 

@@ -4,6 +4,7 @@
 #include "WizardFixture.h"
 
 #include "core/config/ConnectorConfigRepository.h"
+#include "core/config/SettingsSections.h"
 #include "core/setup/CheckRunner.h"
 #include "ui/panels/LookupsPanel.h"
 #include "ui/panels/ServerVariablesPanel.h"
@@ -76,20 +77,16 @@ void TestWizardPanels::continuesThroughThePanels()
     ConnectorConfigRepository configs(*m_db);
     QVERIFY(configs.isSyncEnabled(saved->id, Cw::Entity::Accounts, Cw::Operation::PullCreate));
 
-    // Settings opens the same panels, showing the saved option.
+    // Settings shows the same panel classes, one section each, with the saved option.
     QVERIFY(m_window->selectConnector(QStringLiteral("Panels")));
-    m_window->settingsAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->wizard() != nullptr, kWait);
-    SetupWizard* settings = m_coordinator->wizard();
-    QVERIFY(settings->page(FirstExtra + 2));
-    settings->setStartId(FirstExtra + 2);
-    settings->restart();
-    auto* optionsPage = qobject_cast<PanelPage*>(settings->currentPage());
-    QVERIFY(optionsPage);
-    auto* box = optionsPage->panel()->findChild<QCheckBox*>(QStringLiteral("option_accounts_pull_create"));
+    m_coordinator->openSettings(QStringLiteral("Panels"), SettingsSections::syncOptions());
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->settingsDialog() != nullptr, kWait);
+    SettingsDialog* settings = m_coordinator->settingsDialog();
+    QCOMPARE(settings->currentSection(), SettingsSections::syncOptions());
+    auto* box = settings->findChild<QCheckBox*>(QStringLiteral("option_accounts_pull_create"));
     QVERIFY(box && box->isChecked());
-    QPointer<SetupWizard> settingsClosing(settings);
-    press(settings, QWizard::CancelButton);
+    QPointer<SettingsDialog> settingsClosing(settings);
+    settings->reject();
     QTRY_VERIFY_WITH_TIMEOUT(!settingsClosing, kWait);
 }
 

@@ -1,0 +1,335 @@
+// The Settings dialog as the connector window opens it: a real database, cwconnector-sim for the live lists and the
+// key test, and a recording secret store (what the keychain would be asked to write).
+#include "core/config/InstanceRepository.h"
+#include "core/config/SettingsSections.h"
+#include "core/localdata/LocalRecordStore.h"
+#include "core/secrets/MemorySecretStore.h"
+#include "core/setup/InstanceSecrets.h"
+#include "tests/support/SimFixture.h"
+#include "tests/support/SyncFixture.h"
+#include "tests/ui/ScriptedPrompter.h"
+#include "ui/panels/LookupsPanel.h"
+#include "ui/settings/KeysSection.h"
+#include "ui/settings/PanelSection.h"
+#include "ui/settings/SettingsDialog.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace Cw;
+
+namespace {
+
+constexpr int kWait = 60000;
+
+// Every write and remove reaches the memory store and is recorded.
+class RecordingSecretStore final : public SecretStore
+{
+public:
+    void read(const SecretKey& key, QObject* context, Done done) override { m_store.read(key, context, done); }
+    void write(const SecretKey& key, const QString& value, QObject* context, Done done) override
+    {
+        writes.append(key.name);
+        m_store.write(key, value, context, done);
+    }
+    void remove(const SecretKey& key, QObject* context, Done done) override
+    {
+        removes.append(key.name);
+        m_store.remove(key, context, done);
+    }
+    bool isPersistent() const override { return true; }
+    QString storageDescription() const override { return QStringLiteral("recording"); }
+
+    QString value(const SecretKey& key)
+    {
+        QString out;
+        bool done = false;
+        m_store.read(key, &m_store, [&](const SecretResult& r) {
+            out = r.ok() ? r.value : QString();
+            done = true;
+        });
+        return QTest::qWaitFor([&done] { return done; }, 5000) ? out : QStringLiteral("(no answer)");
+    }
+
+    QStringList writes;
+    QStringList removes;
+
+private:
+    MemorySecretStore m_store;
+};
+
+} // namespace
+
+class TestSettingsDialog final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensAtTheAskedSectionAndRow();
+    void lookupChangeTouchesNoKeysAndRunsNoCheck();
+    void eachSectionSavesOnItsOwn();
+    void badNewKeysKeepTheOldOnes();
+    void manualProxyLoginGoesToTheKeychainOnly();
+    void fitsAndWorksWithTheKeyboard();
+
+private:
+    SettingsDialog* open(const QString& section, const QString& row = QString());
+    int systemInfoRequests() const;
+
+    CwTest::SyncFixture f;
+    std::unique_ptr<RecordingSecretStore> m_store;
+    std::unique_ptr<InstanceSecrets> m_secrets;
+    CwTest::ScriptedPrompter m_prompter;
+    QPointer<SettingsDialog> m_dialog;
+    Instance m_instance;
+};
+
+void TestSettingsDialog::initTestCase()
+{
+    QVERIFY2(f.start({QStringLiteral("--records"), QStringLiteral("4")}), qPrintable(f.error));
+    QVERIFY2(f.configure(), qPrintable(f.error));
+}
+
+void TestSettingsDialog::init()
+{
+    QVERIFY(InstanceRepository(*f.db).markReady(f.instanceId));
+    m_instance = *InstanceRepository(*f.db).findById(f.instanceId);
+    m_store = std::make_unique<RecordingSecretStore>();
+    m_secrets = std::make_unique<InstanceSecrets>(*m_store);
+    const Connection c = CwTest::syncSimConnection(f.sim.baseUrl());
+    bool done = false;
+    m_store->write({m_instance.keyId, SecretNames::publicKey()}, c.publicKey, this, [&](const SecretResult&) {
+        m_store->write({m_instance.keyId, SecretNames::privateKey()}, c.privateKey, this,
+                       [&](const SecretResult&) { done = true; });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
+    m_store->writes.clear();
+    m_prompter.answers.clear();
+    m_prompter.questions.clear();
+}
+
+void TestSettingsDialog::cleanup()
+{
+    delete m_dialog;
+    m_secrets.reset();
+    m_store.reset();
+}
+
+SettingsDialog* TestSettingsDialog::open(const QString& section, const QString& row)
+{
+    m_dialog = new SettingsDialog(*f.db, *m_secrets, CwTest::network(), m_prompter, m_instance, {});
+    QSignalSpy ready(m_dialog.data(), &SettingsDialog::clientReady);
+    m_dialog->show();
+    m_dialog->showSection(section, row);
+    if (!QTest::qWaitForWindowExposed(m_dialog) || (ready.isEmpty() && !ready.wait(kWait))) {
+        return nullptr;
+    }
+    return m_dialog;
+}
+
+int TestSettingsDialog::systemInfoRequests() const
+{
+    return CwTest::simRequests(f.sim.baseUrl(), QStringLiteral("system/info")).size();
+}
+
+void TestSettingsDialog::opensAtTheAskedSectionAndRow()
+{
+    SettingsDialog* dialog = open(SettingsSections::lookups(), QStringLiteral("currency"));
+    QVERIFY(dialog);
+    QCOMPARE(dialog->currentSection(), SettingsSections::lookups());
+    QCOMPARE(dialog->categories()->currentRow(), SettingsSections::all().indexOf(SettingsSections::lookups()));
+    auto* lookup = dialog->section(SettingsSections::lookups())->findChild<QComboBox*>(QStringLiteral("lookup"));
+    QVERIFY(lookup);
+    QCOMPARE(lookup->currentData().toString().isEmpty() ? lookup->currentText() : lookup->currentData().toString(),
+             QStringLiteral("currency"));
+    // Every section is there, in the documented order, and an unknown id shows Connection.
+    for (int i = 0; i < SettingsSections::all().size(); ++i) {
+        QCOMPARE(dialog->categories()->item(i)->data(Qt::UserRole).toString(), SettingsSections::all().at(i));
+    }
+    dialog->showSection(QStringLiteral("no-such-section"));
+    QCOMPARE(dialog->currentSection(), SettingsSections::connection());
+}
+
+void TestSettingsDialog::lookupChangeTouchesNoKeysAndRunsNoCheck()
+{
+    const int probesBefore = systemInfoRequests();
+    SettingsDialog* dialog = open(SettingsSections::lookups());
+    QVERIFY(dialog);
+    auto* section = qobject_cast<PanelSection*>(dialog->section(SettingsSections::lookups()));
+    auto* panel = qobject_cast<LookupsPanel*>(section->panel());
+    panel->showLookup(QStringLiteral("currency"));
+    panel->addLocalValue(QStringLiteral("XTS"));
+    QVERIFY(section->isModified());
+    QVERIFY(dialog->applyButton()->isEnabled());
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QVERIFY2(!section->isModified(), qPrintable(dialog->message()));
+    QVERIFY(LocalRecordStore(*f.db).values(QStringLiteral("currency")).contains(QStringLiteral("XTS")));
+    // The keys were read for the live lists, never written or removed; no check or key probe reached ConnectWise.
+    QVERIFY2(m_store->writes.isEmpty(), qPrintable(m_store->writes.join(QLatin1Char(','))));
+    QVERIFY(m_store->removes.isEmpty());
+    QCOMPARE(systemInfoRequests(), probesBefore);
+    const auto instance = InstanceRepository(*f.db).findById(f.instanceId);
+    QCOMPARE(instance->lastCheckAt, m_instance.lastCheckAt);
+}
+
+void TestSettingsDialog::eachSectionSavesOnItsOwn()
+{
+    SettingsDialog* dialog = open(SettingsSections::syncOptions());
+    QVERIFY(dialog);
+    auto* box = dialog->findChild<QCheckBox*>(QStringLiteral("option_accounts_pull_create"));
+    QVERIFY(box && box->isChecked());
+    box->click();
+    QVERIFY(dialog->section(SettingsSections::syncOptions())->isModified());
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    ConnectorConfigRepository configs(*f.db);
+    QVERIFY(!configs.isSyncEnabled(f.instanceId, Entity::Accounts, Operation::PullCreate));
+
+    // An edit left in Connection: moving to another section asks; Discard drops it and writes nothing.
+    dialog->showSection(SettingsSections::connection());
+    auto* company = dialog->findChild<QLineEdit*>(QStringLiteral("companyId"));
+    company->setFocus();
+    company->selectAll();
+    QTest::keyClicks(company, QStringLiteral("othercompany"));
+    QVERIFY(dialog->section(SettingsSections::connection())->isModified());
+    m_prompter.answers = {1};
+    dialog->showSection(SettingsSections::lookups());
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->currentSection(), SettingsSections::lookups(), kWait);
+    QCOMPARE(m_prompter.questions.size(), 1);
+    QVERIFY(m_prompter.questions.first().contains(QStringLiteral("Connection")));
+    QCOMPARE(InstanceRepository(*f.db).findById(f.instanceId)->companyId, QStringLiteral("cwsim"));
+
+    // A bad value is named with its fix next to the section, and Apply writes nothing.
+    dialog->showSection(SettingsSections::connection());
+    company = dialog->findChild<QLineEdit*>(QStringLiteral("companyId"));
+    company->selectAll();
+    QTest::keyClick(company, Qt::Key_Delete);
+    QVERIFY2(dialog->message().contains(QStringLiteral("ompany")), qPrintable(dialog->message()));
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QCOMPARE(InstanceRepository(*f.db).findById(f.instanceId)->companyId, QStringLiteral("cwsim"));
+    m_prompter.answers = {1};
+    dialog->reject();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), kWait);
+
+    // Restore the option for the other tests.
+    auto config = *configs.load(f.instanceId);
+    config.syncOptions.append({Entity::Accounts, Operation::PullCreate, true});
+    QVERIFY(configs.replace(f.instanceId, config));
+}
+
+void TestSettingsDialog::badNewKeysKeepTheOldOnes()
+{
+    SettingsDialog* dialog = open(SettingsSections::keys());
+    QVERIFY(dialog);
+    const Connection c = CwTest::syncSimConnection(f.sim.baseUrl());
+    {
+        auto* publicKey = dialog->findChild<QLineEdit*>(QStringLiteral("newPublicKey"));
+        auto* privateKey = dialog->findChild<QLineEdit*>(QStringLiteral("newPrivateKey"));
+        QTest::keyClicks(publicKey, QStringLiteral("wrongpublic"));
+        QTest::keyClicks(privateKey, QStringLiteral("wrongprivate"));
+    }
+    auto* keys = qobject_cast<KeysSection*>(dialog->section(SettingsSections::keys()));
+    QSignalSpy applied(keys, &SettingsSection::applied);
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QVERIFY(applied.wait(kWait));
+    QCOMPARE(applied.first().first().toBool(), false);
+    QVERIFY2(keys->resultText().contains(QStringLiteral("old ones are unchanged")), qPrintable(keys->resultText()));
+    QCOMPARE(m_store->value({m_instance.keyId, SecretNames::publicKey()}), c.publicKey);
+    QCOMPARE(m_store->value({m_instance.keyId, SecretNames::privateKey()}), c.privateKey);
+    QVERIFY(keys->isModified()); // the admin's input stays, to correct it
+}
+
+void TestSettingsDialog::manualProxyLoginGoesToTheKeychainOnly()
+{
+    SettingsDialog* dialog = open(SettingsSections::connection());
+    QVERIFY(dialog);
+    auto* mode = dialog->findChild<QComboBox*>(QStringLiteral("proxyMode"));
+    mode->setCurrentIndex(mode->findData(QStringLiteral("manual")));
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("proxyHost")), QStringLiteral("proxy.lan"));
+    dialog->findChild<QSpinBox*>(QStringLiteral("proxyPort"))->setValue(3128);
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("proxyUser")), QStringLiteral("proxyadmin"));
+    const QString password = QStringLiteral("S3cret-proxy-pw");
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("proxyPassword")), password);
+    QSignalSpy applied(dialog->section(SettingsSections::connection()), &SettingsSection::applied);
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QVERIFY(applied.count() || applied.wait(kWait));
+    QVERIFY2(applied.first().first().toBool(), qPrintable(applied.first().at(1).toString()));
+
+    const auto saved = InstanceRepository(*f.db).findById(f.instanceId);
+    QCOMPARE(saved->proxyMode, Instance::ProxyMode::Manual);
+    QCOMPARE(saved->proxyHost, QStringLiteral("proxy.lan"));
+    QCOMPARE(m_store->value({m_instance.keyId, SecretNames::proxyUser()}), QStringLiteral("proxyadmin"));
+    QCOMPARE(m_store->value({m_instance.keyId, SecretNames::proxyPassword()}), password);
+    // Nowhere in the database file (nor its write-ahead log).
+    for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+        QFile file(f.db->location().filePath + suffix);
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray bytes = file.readAll();
+            QVERIFY(!bytes.contains(password.toUtf8()));
+            QVERIFY(!bytes.contains("proxyadmin"));
+        }
+    }
+    // Back to no proxy: the login leaves the keychain too.
+    mode->setCurrentIndex(mode->findData(QStringLiteral("none")));
+    QSignalSpy again(dialog->section(SettingsSections::connection()), &SettingsSection::applied);
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QVERIFY(again.count() || again.wait(kWait));
+    QVERIFY(m_store->value({m_instance.keyId, SecretNames::proxyPassword()}).isEmpty());
+}
+
+void TestSettingsDialog::fitsAndWorksWithTheKeyboard()
+{
+    SettingsDialog* dialog = open(SettingsSections::connection());
+    QVERIFY(dialog);
+    // 1366x768 at 150 %: 910x512 logical pixels, less the window frame and a taskbar.
+    QVERIFY2(dialog->width() <= 880 && dialog->height() <= 480,
+             qPrintable(QStringLiteral("%1x%2").arg(dialog->width()).arg(dialog->height())));
+    QVERIFY(dialog->minimumSizeHint().width() <= 880 && dialog->minimumSizeHint().height() <= 480);
+    for (const QString& id : SettingsSections::all()) {
+        dialog->showSection(id);
+        QCOMPARE(dialog->currentSection(), id);
+        // Every control of the section: a name for screen readers, and reached by Tab from the category list.
+        QList<QWidget*> controls;
+        for (QWidget* w : dialog->section(id)->findChildren<QWidget*>()) {
+            if (!qobject_cast<QScrollArea*>(w) && w->isVisibleTo(dialog) && w->isEnabled() &&
+                (w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() &&
+                !qobject_cast<QAbstractScrollArea*>(w->parentWidget() ? w->parentWidget()->parentWidget() : nullptr)) {
+                controls.append(w);
+            }
+        }
+        QSet<QWidget*> reached;
+        dialog->categories()->setFocus();
+        const auto allReached = [&] {
+            return std::all_of(controls.cbegin(), controls.cend(), [&](QWidget* w) { return reached.contains(w); });
+        };
+        for (int i = 0; i < 200 && !allReached(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            reached.insert(QApplication::focusWidget());
+        }
+        for (QWidget* w : controls) {
+            const auto* button = qobject_cast<QAbstractButton*>(w);
+            QVERIFY2(!w->accessibleName().isEmpty() || (button && !button->text().isEmpty()),
+                     qPrintable(id + QLatin1Char('/') + w->objectName() + QLatin1Char(' ') +
+                                QString::fromLatin1(w->metaObject()->className())));
+            QVERIFY2(reached.contains(w), qPrintable(id + QStringLiteral(": not reached by Tab: ") + w->objectName()));
+        }
+    }
+    // Esc closes (nothing unsaved).
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), kWait);
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
