@@ -105,9 +105,12 @@ QStringList RemoteLists::variableKinds()
 
 QStringList RemoteLists::lookupKinds()
 {
-    return {kindName(RemoteResolver::companyType),        kindName(RemoteResolver::currency),
-            kindName(RemoteResolver::billingStatus),      kindName(RemoteResolver::productType),
-            kindName(RemoteResolver::productSubcategory), kindName(RemoteResolver::orderStatus),
+    return {kindName(RemoteResolver::companyType),
+            kindName(RemoteResolver::currency),
+            kindName(RemoteResolver::billingStatus),
+            kindName(RemoteResolver::productType),
+            kindName(RemoteResolver::productSubcategory),
+            kindName(RemoteResolver::orderStatus),
             kindName(RemoteResolver::country)};
 }
 

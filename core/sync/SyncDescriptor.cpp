@@ -18,7 +18,7 @@ QString SyncDescriptor::permission() const
 
 const QList<SyncDescriptor>& SyncDescriptors::all()
 {
-    static const QList<SyncDescriptor> descriptors = {accounts(), products(),     invoices(), invoiceLines(),
+    static const QList<SyncDescriptor> descriptors = {accounts(), products(),   invoices(), invoiceLines(),
                                                       orders(),   orderLines(), payments()};
     return descriptors;
 }
