@@ -11,6 +11,7 @@
 #include "ui/sync/ConflictPicker.h"
 #include "ui/sync/SyncOutcomeModel.h"
 #include "ui/sync/SyncProgressPanel.h"
+#include "ui/sync/SyncResultText.h"
 #include "ui/sync/SyncTexts.h"
 
 #include <QCheckBox>
@@ -299,7 +300,7 @@ void SyncDialog::finish(const SyncSummary& summary)
     m_progress->showSummary(summary);
     m_outcomeModel->setOutcomes(summary.outcomes);
     m_table->resizeColumnsToContents();
-    m_result->setText(resultFor(summary));
+    m_result->setText(SyncResultText::of(summary));
     m_saveCsv->setEnabled(!summary.outcomes.isEmpty());
     m_history->setEnabled(summary.runId > 0);
     m_fix->setVisible(!summary.fixes.isEmpty());
@@ -309,52 +310,6 @@ void SyncDialog::finish(const SyncSummary& summary)
         m_closeAfterRun = false;
         QDialog::reject();
     }
-}
-
-QString SyncDialog::resultFor(const SyncSummary& s) const
-{
-    const SyncCounts totals = s.totals();
-    QString text;
-    if (s.busy.isValid()) {
-        text = s.fatalError + QLatin1Char(' ') + tr("Preview works meanwhile; Sync again once that sync has finished.");
-    } else if (s.fatalError == SyncEngine::tr("The sync was cancelled.")) {
-        text = s.dryRun ? tr("The preview was cancelled.")
-                        : tr("The sync was cancelled; what was done is kept: %1.").arg(SyncTexts::counts(totals));
-    } else if (s.unreachable) {
-        text = tr("ConnectWise could not be reached: %1").arg(s.fatalError);
-    } else if (!s.fatalError.isEmpty()) {
-        text = tr("The sync stopped: %1").arg(s.fatalError);
-    } else if (s.dryRun) {
-        text = tr("Preview (nothing was written): %1 would be created, %2 updated, %3 unchanged, %4 skipped, "
-                  "%5 would fail.")
-                   .arg(totals.created)
-                   .arg(totals.updated)
-                   .arg(totals.unchanged)
-                   .arg(totals.skipped)
-                   .arg(totals.failed);
-    } else if (totals.failed > 0) {
-        text = tr("The sync finished; %n record(s) failed.", nullptr, totals.failed) + QLatin1Char(' ') +
-            SyncTexts::counts(totals);
-    } else if (!s.failedToStart.isEmpty()) {
-        text = tr("The sync failed: what it was asked to run did not all start (below). What ran: %1.")
-                   .arg(SyncTexts::counts(totals));
-    } else {
-        text = tr("The sync succeeded: %1.").arg(SyncTexts::counts(totals));
-    }
-    if (totals.conflict > 0) {
-        text += QLatin1Char('\n') +
-            tr("Changed on both sides: %1 (neither side was written). Select one below to keep ConnectWise's or "
-               "the local values.")
-                .arg(totals.conflict);
-    }
-    for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
-        const QString what =
-            tr("%1 %2").arg(SyncTexts::direction(it.key().direction), SyncTexts::entity(it.key().entity));
-        const SyncFix fix = s.fixes.value(it.key());
-        text += QLatin1Char('\n') + tr("Not started — %1: %2").arg(what, it.value()) +
-            (fix.isValid() ? QLatin1Char(' ') + fix.text : QString());
-    }
-    return text;
 }
 
 void SyncDialog::saveCsv()

@@ -71,7 +71,6 @@ private:
     void start(bool dryRun);
     void setRunning(bool running);
     void finish(const SyncSummary& summary);
-    QString resultFor(const SyncSummary& summary) const;
     void saveCsv();
 
     Database& m_database;
