@@ -6,6 +6,7 @@
 #include "core/setup/InstanceSecrets.h"
 #include "core/setup/SetupController.h"
 #include "core/store/Database.h"
+#include "tests/support/SimFixture.h"
 #include "tests/support/SimProcess.h"
 
 #include <QSignalSpy>
@@ -48,7 +49,7 @@ void TestCheckPlan::savedConnectorRunsTheCliPlan()
     QVERIFY(db.open());
     MemorySecretStore store;
     InstanceSecrets secrets(store);
-    SetupController controller(db, secrets);
+    SetupController controller(db, secrets, CwTest::network());
     controller.draft().name = QStringLiteral("Planned");
     controller.setDeployment(Cw::Deployment::OnPremise);
     controller.draft().site = m_sim.baseUrl().toString();
