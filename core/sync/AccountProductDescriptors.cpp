@@ -52,9 +52,10 @@ PushBody companyBody(const LocalRecord& r, const SyncInputs& in)
                                         QStringLiteral("state"), QStringLiteral("zip"), QStringLiteral("country")};
     if (std::all_of(addressColumns.cbegin(), addressColumns.cend(),
                     [&r](const QString& c) { return text(r.values.value(c)).isEmpty(); })) {
-        out.skipReason = SyncSettings::invalidFieldReason(
-            QStringLiteral("address"), SyncSettings::tr("is empty: ConnectWise needs at least one of %1")
-                                           .arg(addressColumns.join(QLatin1String(", "))));
+        out.skipReason =
+            SyncSettings::invalidFieldReason(QStringLiteral("address"),
+                                             SyncSettings::tr("is empty: ConnectWise needs at least one of %1")
+                                                 .arg(addressColumns.join(QLatin1String(", "))));
         return out;
     }
     out.key = SyncIdentifier::make(name, r.id);
@@ -216,14 +217,26 @@ SyncDescriptor SyncDescriptors::accounts()
     d.requiredVariables = {QStringLiteral("import_account_status")};
     d.variables = d.requiredVariables;
     d.lookups = {QStringLiteral("account_type"), QStringLiteral("currency"), QStringLiteral("country")};
-    d.updatableFields = {QStringLiteral("name"),        QStringLiteral("currency"), QStringLiteral("addressLine1"),
-                         QStringLiteral("city"),        QStringLiteral("state"),    QStringLiteral("zip"),
-                         QStringLiteral("country"),     QStringLiteral("phoneNumber"), QStringLiteral("website")};
-    d.pullFields = {QStringLiteral("id"),      QStringLiteral("identifier"),   QStringLiteral("name"),
-                    QStringLiteral("types"),   QStringLiteral("currency"),     QStringLiteral("phoneNumber"),
-                    QStringLiteral("website"), QStringLiteral("addressLine1"), QStringLiteral("city"),
-                    QStringLiteral("state"),   QStringLiteral("zip"),          QStringLiteral("country"),
-                    QStringLiteral("_info")};
+    d.updatableFields = {QStringLiteral("name"),    QStringLiteral("currency"),    QStringLiteral("addressLine1"),
+                         QStringLiteral("city"),    QStringLiteral("state"),       QStringLiteral("zip"),
+                         QStringLiteral("country"), QStringLiteral("phoneNumber"), QStringLiteral("website")};
+    // Leaf fields only: the members accountValues reads (a reference's name for an unmapped value's message).
+    d.pullFields = {QStringLiteral("id"),
+                    QStringLiteral("identifier"),
+                    QStringLiteral("name"),
+                    QStringLiteral("types/id"),
+                    QStringLiteral("types/name"),
+                    QStringLiteral("currency/id"),
+                    QStringLiteral("currency/name"),
+                    QStringLiteral("phoneNumber"),
+                    QStringLiteral("website"),
+                    QStringLiteral("addressLine1"),
+                    QStringLiteral("city"),
+                    QStringLiteral("state"),
+                    QStringLiteral("zip"),
+                    QStringLiteral("country/id"),
+                    QStringLiteral("country/name"),
+                    QStringLiteral("_info/lastUpdated")};
     d.toRemote = companyBody;
     d.fromRemote = accountValues;
     return d;
@@ -243,6 +256,16 @@ SyncDescriptor SyncDescriptors::products()
                          QStringLiteral("type"),        QStringLiteral("subcategory"),
                          QStringLiteral("category"),    QStringLiteral("unitOfMeasure"),
                          QStringLiteral("price"),       QStringLiteral("cost")};
+    d.pullFields = {QStringLiteral("id"),
+                    QStringLiteral("identifier"),
+                    QStringLiteral("description"),
+                    QStringLiteral("customerDescription"),
+                    QStringLiteral("type/id"),
+                    QStringLiteral("type/name"),
+                    QStringLiteral("subcategory/id"),
+                    QStringLiteral("price"),
+                    QStringLiteral("cost"),
+                    QStringLiteral("_info/lastUpdated")};
     d.toRemote = catalogBody;
     d.fromRemote = productValues;
     return d;
