@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/connectwise/ApiError.h"
+#include "core/connectwise/ApiRequest.h"
+#include "core/connectwise/ApiResult.h"
 #include "core/localdata/CsvEntityParser.h"
 #include "core/sync/SyncJob.h"
 #include "core/sync/SyncLinkStore.h"
@@ -28,6 +30,7 @@ public:
     ~PushJob() override;
 
     Direction direction() const override { return Direction::Push; }
+    Entity entity() const { return m_descriptor.entity; }
     void run() override;
 
     // Reads the entity's links (run() does it first; LinePush before pushing lines one by one).
@@ -43,11 +46,33 @@ public:
     // The reason on the outcome of such a deletion.
     static QString deletedReason(Entity entity, const QString& localId);
 
+    // A record's push that needs one request (a POST, or a PATCH of the changed fields): what complete() needs.
+    struct PushSend
+    {
+        ApiRequest request; // empty path: nothing to send
+        PushBody built;
+        QString hash;
+        SyncLink link;
+        bool create = false;
+    };
+    enum class Step {
+        Done, // the outcome is decided (nothing to send, or it was decided without a request of its own)
+        Failed, // the outcome says why
+        Send, // send->request goes out, then complete() decides the outcome with its result
+    };
+    // pushRecord() in two halves, for pushes that run side by side (PushScheduler): prepare() does everything up
+    // to the request (the checks, a look-up of a create that may have happened, the link row before a POST);
+    // complete() takes the result and writes the link. complete() returns false when the record failed.
+    Step prepare(const LocalRecord& record, SyncOutcome* outcome, PushSend* send);
+    bool complete(PushSend& send, const ApiResult& result, SyncOutcome* outcome);
+
 private:
     // Whether the record may be sent as built; otherwise *outcome says why not (today: the descriptor's skip
     // reason). Checks that need the record and its body (e.g. a change on both sides) belong here.
     bool admit(const LocalRecord& record, const PushBody& built, SyncOutcome* outcome) const;
-    bool create(const PushBody& built, const QString& hash, SyncLink link, SyncOutcome* outcome);
+    bool beginCreate(PushSend* send, SyncOutcome* outcome); // the pending link row, then the POST to send
+    bool completeCreate(PushSend& send, const ApiResult& first, SyncOutcome* outcome);
+    bool completePatch(PushSend& send, const ApiResult& result, SyncOutcome* outcome);
     // The ConnectWise record an earlier create made (by the descriptor's key, or for payments the same amount and
     // date), not linked to another local record; 0 when there is none.
     qint64 findExisting(const PushBody& built, ApiError* error);

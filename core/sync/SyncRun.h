@@ -19,6 +19,7 @@
 
 namespace Cw {
 
+class ApiCall;
 class ApiClient;
 class Database;
 struct ApiRequest;
@@ -55,6 +56,8 @@ public:
 
     // One request, blocking (the event loop turns); cancel() aborts it.
     ApiResult call(const ApiRequest& request);
+    // One request, not waited for (connect to its finished() with a context); cancel() aborts it too.
+    ApiCall* send(const ApiRequest& request);
     // The pulls' network thread and (not in a dry run) checkpointer, made by the first pull that pages through them.
     ClientThread& networkThread();
     void startCheckpointer();
