@@ -7,6 +7,7 @@
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
 #include "core/sync/PulledPage.h"
+#include "core/sync/RangePuller.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncLocalWriter.h"
 #include "core/sync/SyncLog.h"
@@ -210,6 +211,13 @@ PagerResult PullJob::fetch(const Pager::RawPrepare& prepare, const std::function
     if (outcome.ok() && nextPageId.isEmpty() && !m_run.isCancelled()) {
         *total = processed + static_cast<int>(first.count);
         store(first);
+    } else if (RangePuller ranges(m_run, query, prepare, store);
+               outcome.ok() && !m_run.isCancelled() && ranges.plan(first)) {
+        // A large pull: id ranges side by side, stored in id order after the first page.
+        *total = processed + static_cast<int>(std::min<qint64>(ranges.count(), std::numeric_limits<int>::max()));
+        if (store(first)) {
+            outcome = ranges.run();
+        }
     } else if (outcome.ok() && !m_run.isCancelled()) {
         QObject counting; // the count's answer is only wanted while the pages come
         QPointer<CountQuery> counter = CountQuery::start(m_run.client(), query);
