@@ -74,24 +74,28 @@ bool RangePuller::plan(const Page& first)
     m_count = counted.count;
     const qint64 maxId = last.array().first().toObject().value(QLatin1String("id")).toInteger();
     const qint64 remaining = m_count - firstPageCount;
-    const qint64 pages = (remaining + m_query.pageSize - 1) / std::max(1, m_query.pageSize);
-    const int n = static_cast<int>(std::min<qint64>(maxRanges, pages / kMinPagesPerRange));
-    if (n < 2 || maxId <= afterId) {
+    const int pageSize = std::max(1, m_query.pageSize);
+    if (maxId <= afterId || remaining < qint64(kMinPages) * pageSize) {
         return false;
     }
-    const qint64 span = (maxId - afterId + n - 1) / n;
-    for (int i = 0; i < n; ++i) {
+    // Ranges of about 90 % of a page each (by the ids' density), so that most are one request.
+    const double density = double(remaining) / double(maxId - afterId);
+    const qint64 span = std::max<qint64>(1, qint64(0.9 * pageSize / std::max(density, 1e-9)));
+    const qint64 n = (maxId - afterId + span - 1) / span;
+    for (qint64 i = 0; i < n; ++i) {
         Range r;
         r.after = afterId + i * span;
-        r.upTo = i == n - 1 ? maxId : std::min(maxId, afterId + (i + 1) * span);
+        r.upTo = std::min(maxId, afterId + (i + 1) * span);
         m_ranges.push_back(std::move(r));
     }
+    m_window = maxRanges;
     qCInfo(lcSync).noquote() << QStringLiteral("pull of %1: %2 records after id %3 in %4 id ranges up to id %5")
                                     .arg(m_query.path)
                                     .arg(remaining)
                                     .arg(afterId)
                                     .arg(n)
                                     .arg(maxId);
+    qCInfo(lcSync).noquote() << QStringLiteral("%1 ranges at a time").arg(m_window);
     return true;
 }
 
@@ -102,7 +106,7 @@ void RangePuller::start(int index)
     query.conditions = query.conditions &&
         Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, r.after) &&
         Conditions::compare(QStringLiteral("id"), Conditions::Op::LessOrEqual, r.upTo);
-    r.paused = false;
+    ++m_running;
     r.pager = std::make_unique<ThreadedPager>(m_run.networkThread(), query);
     r.pager->setRawPrepare(m_prepare);
     ThreadedPager* pager = r.pager.get();
@@ -118,9 +122,7 @@ PagerResult RangePuller::run()
     QEventLoop loop;
     m_quit = [&loop] { loop.quit(); };
     m_run.startCheckpointer();
-    for (int i = 0; i < ranges(); ++i) {
-        start(i);
-    }
+    startMore();
     if (!m_finished) {
         loop.exec();
     }
@@ -133,20 +135,23 @@ PagerResult RangePuller::run()
     return m_result;
 }
 
+void RangePuller::startMore()
+{
+    // At most m_window ranges on the wire, and none further than that many ranges (plus kBuffered) beyond the first
+    // one not yet stored: what waits stays bounded.
+    while (!m_stopped && m_running < m_window && m_next < ranges() && m_next < m_head + m_window + kBuffered) {
+        start(m_next++);
+    }
+}
+
 void RangePuller::onPage(int index, const Page& page)
 {
     if (m_stopped) {
         return;
     }
-    Range& r = m_ranges[static_cast<std::size_t>(index)];
-    r.waiting.push_back(page);
+    m_ranges[static_cast<std::size_t>(index)].waiting.push_back(page);
     if (index == m_head) {
         advance();
-    } else if (static_cast<int>(r.waiting.size()) >= kBuffered && !r.paused) {
-        // Far enough ahead: it stops here and goes on after its last waiting id when its turn comes.
-        r.paused = true;
-        r.after = std::max(r.after, lastIdOf(r.waiting.back()));
-        r.pager->cancel();
     }
 }
 
@@ -156,10 +161,8 @@ void RangePuller::onFinished(int index, const PagerResult& result)
         return;
     }
     Range& r = m_ranges[static_cast<std::size_t>(index)];
-    if (r.paused && result.error.kind == ApiError::Kind::Cancelled) {
-        advance();
-        return;
-    }
+    --m_running;
+    m_finishedPagers.push_back(std::move(r.pager)); // not deleted here: it is emitting; with this object
     if (!result.ok()) {
         stop(result);
         return;
@@ -182,22 +185,22 @@ void RangePuller::advance()
                 return;
             }
         }
-        if (r.paused) {
-            r.pager.reset();
-            start(m_head); // its turn: on from its last stored id, its pages stored as they come
-            return;
-        }
         if (!r.done) {
-            return;
+            break;
         }
         ++m_head;
     }
-    if (!m_stopped) {
+    if (m_stopped) {
+        return;
+    }
+    if (m_head >= ranges()) {
         m_finished = true;
         if (m_quit) {
             m_quit();
         }
+        return;
     }
+    startMore();
 }
 
 void RangePuller::stop(const PagerResult& result)

@@ -15,18 +15,19 @@ namespace Cw {
 class SyncRun;
 class ThreadedPager;
 
-// A large pull split into id ranges fetched side by side (each range forward-only, through the run's network
-// thread, whose manager opens a connection per transfer running), and stored in id order so that the resume
-// point (the last id committed) stays exact: a page of a later range waits until every range before it is stored.
-// A range that is ahead stops after kBuffered pages waiting and goes on from its last waiting id once it is the
-// first (bounded memory). The first page of the pull is already in (PullJob fetched it); the ranges cover what
-// follows it up to the last id there is (asked with orderBy=id desc, pageSize=1 beside /count).
+// A large pull split into id ranges fetched side by side and stored in id order, so that the resume point (the
+// last id committed) stays exact. After the first page (PullJob fetched it), it asks the count and the last id
+// (orderBy=id desc, pageSize=1) side by side and cuts the ids that follow into ranges of about one page each.
+// Up to maxInFlight ranges are on the wire at once (each forward-only, through the run's network thread, whose
+// manager opens a connection per transfer running); a range's pages are stored once every range before it is
+// stored, and no range starts further than maxInFlight + kBuffered ranges beyond the first one not yet stored
+// (bounded memory).
 class RangePuller final
 {
 public:
     using Store = std::function<bool(const Page&)>; // false stops the pull
-    static constexpr int kBuffered = 2;
-    static constexpr int kMinPagesPerRange = 2;
+    static constexpr int kBuffered = 2; // ranges that may wait, stored, beyond those on the wire
+    static constexpr int kMinPages = 4; // fewer pages after the first: paged on as usual
 
     RangePuller(SyncRun& run, PageQuery query, Pager::RawPrepare prepare, Store store);
     ~RangePuller();
@@ -49,12 +50,12 @@ private:
         std::unique_ptr<ThreadedPager> pager;
         std::deque<Page> waiting;
         bool done = false;
-        bool paused = false; // stopped with pages waiting; goes on after the last waiting id
     };
 
     void start(int index);
     void onPage(int index, const Page& page);
     void onFinished(int index, const PagerResult& result);
+    void startMore();
     void advance(); // stores what the first unfinished range has waiting, starts what may start
     void stop(const PagerResult& result);
 
@@ -63,8 +64,12 @@ private:
     Pager::RawPrepare m_prepare;
     Store m_store;
     std::vector<Range> m_ranges;
+    std::vector<std::unique_ptr<ThreadedPager>> m_finishedPagers; // before the run's network thread ends
     qint64 m_count = -1;
     int m_head = 0; // the first range not stored to its end
+    int m_next = 0; // the next range to start
+    int m_running = 0;
+    int m_window = 1;
     bool m_stopped = false;
     bool m_finished = false;
     PagerResult m_result;
