@@ -1,12 +1,18 @@
 #include "BenchSupport.h"
 
+#include "core/connectwise/ApiClient.h"
+
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QJsonObject>
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 
+#include <cmath>
 #include <cstdio>
 #include <unistd.h>
 
@@ -124,6 +130,61 @@ Cw::Connection simConnection(const QUrl& simUrl, const QString& caFile)
     connection.proxy.mode = Cw::ProxySettings::Mode::None;
     connection.caFile = caFile;
     return connection;
+}
+
+QJsonArray list(Cw::ApiClient& client, const QString& path)
+{
+    Cw::ApiRequest request = Cw::ApiRequest::get(path);
+    request.addQuery(QStringLiteral("pageSize"), QStringLiteral("1000"));
+    QEventLoop loop;
+    QJsonArray out;
+    QObject::connect(client.send(request), &Cw::ApiCall::finished, &loop, [&](const Cw::ApiResult& r) {
+        out = r.array();
+        loop.quit();
+    });
+    loop.exec();
+    return out;
+}
+
+QStringList Link::simArgs() const
+{
+    QStringList args;
+    if (delayMs > 0) {
+        args << QStringLiteral("--delay-ms") << QString::number(delayMs);
+    }
+    if (mbps > 0) {
+        args << QStringLiteral("--link-mbps") << QString::number(mbps);
+    }
+    return args;
+}
+
+LinkUse LinkUse::of(const QJsonArray& log, qsizetype from)
+{
+    LinkUse use;
+    QSet<int> connections;
+    for (qsizetype i = from; i < log.size(); ++i) {
+        const QJsonObject entry = log.at(i).toObject();
+        ++use.requests;
+        use.bytes += entry.value(QLatin1String("bytes")).toInteger();
+        connections.insert(entry.value(QLatin1String("connection")).toInt());
+    }
+    use.connections = static_cast<int>(connections.size());
+    return use;
+}
+
+double LinkUse::floorSeconds(const Link& link) const
+{
+    const double roundTrips = connections > 0 ? std::ceil(double(requests) / connections) : 0;
+    const double transfer = link.mbps > 0 ? double(bytes) * 8.0 / (double(link.mbps) * 1e6) : 0;
+    return roundTrips * link.delayMs / 1000.0 + transfer;
+}
+
+QString LinkUse::text(const Link& link) const
+{
+    return QStringLiteral("requests=%1 connections=%2 MiB_sent=%3 floor_seconds=%4")
+        .arg(requests)
+        .arg(connections)
+        .arg(QString::number(double(bytes) / 1048576.0, 'f', 1), QString::number(floorSeconds(link), 'f', 2));
 }
 
 } // namespace Bench

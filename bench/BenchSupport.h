@@ -2,10 +2,15 @@
 
 #include "core/connectwise/Connection.h"
 
+#include <QJsonArray>
 #include <QStringList>
 #include <QUrl>
 
 class QProcess;
+
+namespace Cw {
+class ApiClient;
+}
 
 // What every benchmark needs: peak-memory readings and a simulator to measure against.
 namespace Bench {
@@ -31,5 +36,30 @@ QUrl startSim(QProcess& sim, const QStringList& args);
 
 // A connection to that simulator with its demo keys (caFile: the test CA for HTTPS, empty for plain http).
 Cw::Connection simConnection(const QUrl& simUrl, const QString& caFile);
+
+// GET path with pageSize 1000 through client, blocking: the records (empty on failure).
+QJsonArray list(Cw::ApiClient& client, const QString& path);
+
+// A modelled link: the simulator's --delay-ms and --link-mbps (0: none).
+struct Link
+{
+    int delayMs = 0;
+    int mbps = 0;
+    bool isModelled() const { return delayMs > 0 || mbps > 0; }
+    QStringList simArgs() const;
+};
+
+// What a run asked of the link, from the simulator's request log (GET /_sim/requests) from an entry on: requests,
+// the connections they used, the reply bytes as sent (compressed when gzip).
+struct LinkUse
+{
+    int requests = 0;
+    int connections = 0;
+    qint64 bytes = 0;
+    static LinkUse of(const QJsonArray& log, qsizetype from);
+    // The link's floor: round trips / connections x delay + bytes / bandwidth.
+    double floorSeconds(const Link& link) const;
+    QString text(const Link& link) const;
+};
 
 } // namespace Bench

@@ -5,7 +5,7 @@
 // URLs of our full pull (with and without fields=), and the npm client connectwise-rest paging through all
 // companies (bench/reference/cwrest-pull.mjs), and prints both ratios.
 //
-//   cwbench_sync [--records 100000] [--page-size 1000] [--http] [--no-references]
+//   cwbench_sync [--records 100000] [--page-size 1000] [--http] [--no-references] [--delay-ms MS] [--link-mbps N]
 #include "BenchSupport.h"
 #include "CurlReference.h"
 #include "CwRestReference.h"
@@ -34,20 +34,6 @@
 #include <cstdio>
 
 namespace {
-
-QJsonArray list(Cw::ApiClient& client, const QString& path)
-{
-    Cw::ApiRequest request = Cw::ApiRequest::get(path);
-    request.addQuery(QStringLiteral("pageSize"), QStringLiteral("1000"));
-    QEventLoop loop;
-    QJsonArray out;
-    QObject::connect(client.send(request), &Cw::ApiCall::finished, &loop, [&](const Cw::ApiResult& r) {
-        out = r.array();
-        loop.quit();
-    });
-    loop.exec();
-    return out;
-}
 
 // GET /company/companies/count (what every pull must end with).
 qint64 remoteCount(Cw::ApiClient& client, const QString& path)
@@ -85,7 +71,8 @@ QStringList pageTargets(const QJsonArray& log, qsizetype from, const QString& li
         const QJsonObject entry = log.at(i).toObject();
         const QString target = entry.value(QLatin1String("target")).toString();
         if (entry.value(QLatin1String("method")).toString() == QLatin1String("GET") &&
-            entry.value(QLatin1String("status")).toInt() == 200 && target.section(QLatin1Char('?'), 0, 0) == listPath) {
+            entry.value(QLatin1String("status")).toInt() == 200 && target.section(QLatin1Char('?'), 0, 0) == listPath &&
+            !target.contains(QLatin1String("orderBy="))) { // not the last id asked before splitting into ranges
             targets << target;
         }
     }
@@ -131,11 +118,19 @@ int main(int argc, char* argv[])
     const QCommandLineOption httpOption(QStringLiteral("http"), QStringLiteral("Plain http instead of HTTPS."));
     const QCommandLineOption noReferencesOption(QStringLiteral("no-references"),
                                                 QStringLiteral("Skip the curl and connectwise-rest references."));
-    parser.addOptions({recordsOption, pageSizeOption, httpOption, noReferencesOption});
+    const QCommandLineOption delayOption(QStringLiteral("delay-ms"),
+                                         QStringLiteral("The simulator's latency per reply (a modelled link)."),
+                                         QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption linkOption(QStringLiteral("link-mbps"),
+                                        QStringLiteral("The simulator's bandwidth shared by all connections."),
+                                        QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({recordsOption, pageSizeOption, httpOption, noReferencesOption, delayOption, linkOption});
     parser.process(app);
 
+    const Bench::Link link {parser.value(delayOption).toInt(), parser.value(linkOption).toInt()};
     QStringList simArgs {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--records"),
                          parser.value(recordsOption)};
+    simArgs << link.simArgs();
     const QString tls = QStringLiteral(CW_TEST_DATA_DIR "/tls/");
     if (!parser.isSet(httpOption)) {
         simArgs << QStringLiteral("--tls-cert") << tls + QStringLiteral("server.pem") << QStringLiteral("--tls-key")
@@ -168,14 +163,15 @@ int main(int argc, char* argv[])
     const Cw::NetworkAccessFactory network;
     Cw::ApiClient client(network, connection);
 
-    // Every company type and currency mapped, so that no record is skipped.
+    // Every company type, currency and country mapped, so that no record is skipped.
     Cw::ConnectorConfig config;
     config.syncOptions = {{Cw::Entity::Accounts, Cw::Operation::PullCreate, true},
                           {Cw::Entity::Accounts, Cw::Operation::PullUpdate, true}};
     for (const auto& [lookup, path] :
-         {std::pair {"account_type", "company/companies/types"}, std::pair {"currency", "finance/currencies"}}) {
+         {std::pair {"account_type", "company/companies/types"}, std::pair {"currency", "finance/currencies"},
+          std::pair {"country", "company/countries"}}) {
         int n = 0;
-        for (const QJsonValue& v : list(client, QLatin1String(path))) {
+        for (const QJsonValue& v : Bench::list(client, QLatin1String(path))) {
             config.lookups.append({QLatin1String(lookup), QStringLiteral("V%1").arg(n++),
                                    QString::number(v.toObject().value(QStringLiteral("id")).toInteger()), QString()});
         }
@@ -200,6 +196,7 @@ int main(int argc, char* argv[])
     int exitCode = 0;
     double oursSeconds[2] = {0, 0};
     QStringList targets;
+    Bench::LinkUse oursUse;
     for (int run = 0; run < 2; ++run) {
         const char* label = run == 0 ? "full pull" : "incremental rerun";
         const QList<Bench::ThreadCpu> oursBefore = Bench::threadCpu(QCoreApplication::applicationPid());
@@ -227,6 +224,8 @@ int main(int argc, char* argv[])
             // Exactly the pages the full pull asked for, before the rerun adds its own.
             const QString listPath = client.baseUrl().path() + QLatin1Char('/') + accounts->path;
             targets = pageTargets(log, logFrom, listPath);
+            oursUse = Bench::LinkUse::of(log, logFrom);
+            out << "  link use: " << oursUse.text(link) << Qt::endl;
         }
         logFrom = log.size();
     }
@@ -330,6 +329,11 @@ int main(int argc, char* argv[])
     out << "  ours_seconds=" << fixed(oursSeconds[0]) << " peak_rss_mib=" << mib(peakKib)
         << " incremental_seconds=" << fixed(oursSeconds[1])
         << " incremental_pct=" << fixed(100.0 * oursSeconds[1] / std::max(oursSeconds[0], 0.001), 1) << Qt::endl;
+    if (link.isModelled()) {
+        const double floor = oursUse.floorSeconds(link);
+        out << "  link: delay_ms=" << link.delayMs << " mbps=" << link.mbps << " ours_floor_seconds=" << fixed(floor)
+            << " ratio_vs_floor=" << (floor > 0 ? fixed(oursSeconds[0] / floor) : QStringLiteral("n/a")) << Qt::endl;
+    }
     if (references) {
         const auto ratio = [&](double reference) {
             return reference > 0 ? fixed(oursSeconds[0] / reference) : QStringLiteral("n/a");

@@ -2,6 +2,7 @@
 
 #include "app/sim/ApiError.h"
 #include "app/sim/Conditions.h"
+#include "app/sim/FieldProjection.h"
 #include "app/sim/JsonScan.h"
 #include "app/sim/Paging.h"
 
@@ -114,75 +115,26 @@ QByteArray joinPage(const std::vector<const Record*>& records, std::size_t from,
                     const QStringList& fields)
 {
     QByteArray body;
-    if (fields.isEmpty()) {
+    const FieldProjection projection(fields);
+    if (projection.isEmpty()) {
         qsizetype size = 2;
         for (std::size_t i = from; i < to; ++i) {
             size += records[i]->json.size() + 1;
         }
         body.reserve(size);
     }
-    const bool topLevel =
-        std::none_of(fields.cbegin(), fields.cend(), [](const QString& f) { return f.contains(QLatin1Char('/')); });
-    QList<QByteArray> keys;
-    for (const QString& field : fields) {
-        keys.append(field.toUtf8());
-    }
     body += '[';
     for (std::size_t i = from; i < to; ++i) {
         if (i > from) {
             body += ',';
         }
-        if (fields.isEmpty()) {
-            body += records[i]->json;
-            continue;
-        }
-        const QByteArray projected = topLevel ? JsonScan::projectTopLevel(records[i]->json, keys) : QByteArray();
-        body += projected.isEmpty() ? ListQuery::project(*records[i], fields) : projected;
+        body += projection.isEmpty() ? records[i]->json : projection.apply(records[i]->json);
     }
     body += ']';
     return body;
 }
 
 } // namespace
-
-QByteArray ListQuery::project(const Record& record, const QStringList& fields)
-{
-    if (std::none_of(fields.cbegin(), fields.cend(), [](const QString& f) { return f.contains(QLatin1Char('/')); })) {
-        // The common case: top-level fields, copied out of the cached bytes without parsing the record.
-        QList<QByteArray> keys;
-        keys.reserve(fields.size());
-        for (const QString& field : fields) {
-            keys.append(field.toUtf8());
-        }
-        const QByteArray projected = JsonScan::projectTopLevel(record.json, keys);
-        if (!projected.isEmpty()) {
-            return projected;
-        }
-    }
-    const QJsonObject source = record.object();
-    QJsonObject result;
-    for (const QString& field : fields) {
-        const QStringList path = field.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        const QJsonValue value = Conditions::valueAt(source, path);
-        if (value.isUndefined() || path.isEmpty()) {
-            continue;
-        }
-        if (path.size() == 1) {
-            result.insert(path.first(), value);
-        } else { // nested: keep the leaf inside its parent objects
-            QJsonObject parent = result.value(path.first()).toObject();
-            QJsonObject inner = parent;
-            // only two levels are common (status/name); deeper paths keep the whole sub-object
-            if (path.size() == 2) {
-                inner.insert(path.at(1), value);
-                result.insert(path.first(), inner);
-            } else {
-                result.insert(path.first(), source.value(path.first()));
-            }
-        }
-    }
-    return QJsonDocument(result).toJson(QJsonDocument::Compact);
-}
 
 bool ListQuery::filter(const std::vector<const Record*>& records, const HttpRequest& request,
                        std::vector<const Record*>* out, HttpResponse* error)
@@ -219,7 +171,7 @@ HttpResponse ListQuery::count(const std::vector<const Record*>& records, const H
 HttpResponse ListQuery::single(const Record& record, const HttpRequest& request)
 {
     const QStringList fields = fieldList(request);
-    return HttpResponse::json(200, fields.isEmpty() ? record.json : project(record, fields));
+    return HttpResponse::json(200, fields.isEmpty() ? record.json : FieldProjection(fields).apply(record.json));
 }
 
 HttpResponse ListQuery::list(const std::vector<const Record*>& records, const HttpRequest& request,

@@ -20,8 +20,6 @@ public:
     // One record, honouring fields=.
     static HttpResponse single(const Record& record, const HttpRequest& request);
 
-    static QByteArray project(const Record& record, const QStringList& fields);
-
 private:
     static bool filter(const std::vector<const Record*>& records, const HttpRequest& request,
                        std::vector<const Record*>* out, HttpResponse* error);

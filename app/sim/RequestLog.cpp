@@ -50,7 +50,8 @@ QJsonArray RequestLog::toJson() const
                                  {QStringLiteral("status"), e.status},
                                  {QStringLiteral("ms"), e.ms},
                                  {QStringLiteral("connection"), e.connection},
-                                 {QStringLiteral("encoding"), QString::fromLatin1(e.encoding)}});
+                                 {QStringLiteral("encoding"), QString::fromLatin1(e.encoding)},
+                                 {QStringLiteral("bytes"), e.bytes}});
     }
     return list;
 }

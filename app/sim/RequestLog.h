@@ -24,6 +24,7 @@ public:
         qint64 ms = 0;
         int connection = 0; // HttpRequest::connection
         QByteArray encoding; // the reply's Content-Encoding ("gzip"), empty when sent as is
+        qint64 bytes = 0; // the reply's body as sent (compressed when encoded)
     };
 
     RequestLog() = default;

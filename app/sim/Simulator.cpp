@@ -51,7 +51,7 @@ HttpResponse Simulator::handle(const HttpRequest& request)
         const QByteArray encoding = offerGzip(request, &response);
         m_log.record({QDateTime::currentDateTimeUtc(), request.method, request.target,
                       response.delivery == HttpResponse::Delivery::Drop ? 0 : response.status,
-                      timer.elapsed() + response.delayMs, request.connection, encoding});
+                      timer.elapsed() + response.delayMs, request.connection, encoding, response.body.size()});
     }
     return response;
 }

@@ -220,11 +220,23 @@ SyncDescriptor SyncDescriptors::accounts()
     d.updatableFields = {QStringLiteral("name"),    QStringLiteral("currency"),    QStringLiteral("addressLine1"),
                          QStringLiteral("city"),    QStringLiteral("state"),       QStringLiteral("zip"),
                          QStringLiteral("country"), QStringLiteral("phoneNumber"), QStringLiteral("website")};
-    d.pullFields = {QStringLiteral("id"),      QStringLiteral("identifier"),   QStringLiteral("name"),
-                    QStringLiteral("types"),   QStringLiteral("currency"),     QStringLiteral("phoneNumber"),
-                    QStringLiteral("website"), QStringLiteral("addressLine1"), QStringLiteral("city"),
-                    QStringLiteral("state"),   QStringLiteral("zip"),          QStringLiteral("country"),
-                    QStringLiteral("_info")};
+    // Leaf fields only: the members accountValues reads (a reference's name for an unmapped value's message).
+    d.pullFields = {QStringLiteral("id"),
+                    QStringLiteral("identifier"),
+                    QStringLiteral("name"),
+                    QStringLiteral("types/id"),
+                    QStringLiteral("types/name"),
+                    QStringLiteral("currency/id"),
+                    QStringLiteral("currency/name"),
+                    QStringLiteral("phoneNumber"),
+                    QStringLiteral("website"),
+                    QStringLiteral("addressLine1"),
+                    QStringLiteral("city"),
+                    QStringLiteral("state"),
+                    QStringLiteral("zip"),
+                    QStringLiteral("country/id"),
+                    QStringLiteral("country/name"),
+                    QStringLiteral("_info/lastUpdated")};
     d.toRemote = companyBody;
     d.fromRemote = accountValues;
     return d;
@@ -244,6 +256,16 @@ SyncDescriptor SyncDescriptors::products()
                          QStringLiteral("type"),        QStringLiteral("subcategory"),
                          QStringLiteral("category"),    QStringLiteral("unitOfMeasure"),
                          QStringLiteral("price"),       QStringLiteral("cost")};
+    d.pullFields = {QStringLiteral("id"),
+                    QStringLiteral("identifier"),
+                    QStringLiteral("description"),
+                    QStringLiteral("customerDescription"),
+                    QStringLiteral("type/id"),
+                    QStringLiteral("type/name"),
+                    QStringLiteral("subcategory/id"),
+                    QStringLiteral("price"),
+                    QStringLiteral("cost"),
+                    QStringLiteral("_info/lastUpdated")};
     d.toRemote = catalogBody;
     d.fromRemote = productValues;
     return d;

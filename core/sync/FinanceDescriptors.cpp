@@ -176,8 +176,9 @@ SyncDescriptor SyncDescriptors::invoices()
     d.lookups = {QStringLiteral("invoice_type"), QStringLiteral("invoice_stage"), QStringLiteral("currency")};
     d.updatableFields = {QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("currency"),
                          QStringLiteral("date"), QStringLiteral("dueDate")};
-    d.pullFields = {QStringLiteral("id"), QStringLiteral("invoiceNumber"), QStringLiteral("status"),
-                    QStringLiteral("balance"), QStringLiteral("_info")};
+    d.pullFields = {QStringLiteral("id"),        QStringLiteral("invoiceNumber"),
+                    QStringLiteral("status/id"), QStringLiteral("status/name"),
+                    QStringLiteral("balance"),   QStringLiteral("_info/lastUpdated")};
     d.totalFields = {QStringLiteral("id"), QStringLiteral("total"), QStringLiteral("balance"),
                      QStringLiteral("_info/lastUpdated")};
     d.toRemote = invoiceBody;
@@ -196,8 +197,8 @@ SyncDescriptor SyncDescriptors::orders()
     d.lookups = {QStringLiteral("order_stage"), QStringLiteral("currency")};
     d.updatableFields = {QStringLiteral("status"), QStringLiteral("currency"), QStringLiteral("orderDate"),
                          QStringLiteral("description"), QStringLiteral("salesRep")};
-    d.pullFields = {QStringLiteral("id"), QStringLiteral("poNumber"), QStringLiteral("status"),
-                    QStringLiteral("_info")};
+    d.pullFields = {QStringLiteral("id"), QStringLiteral("poNumber"), QStringLiteral("status/id"),
+                    QStringLiteral("status/name"), QStringLiteral("_info/lastUpdated")};
     d.totalFields = {QStringLiteral("id"), QStringLiteral("total"), QStringLiteral("_info/lastUpdated")};
     d.toRemote = orderBody;
     d.fromRemote = orderValues;

@@ -7,6 +7,7 @@
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
 #include "core/sync/PulledPage.h"
+#include "core/sync/RangePuller.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncLocalWriter.h"
 #include "core/sync/SyncLog.h"
@@ -27,6 +28,9 @@ namespace Cw {
 namespace {
 
 using PageStore = std::function<bool(const Page&)>; // takes a page; false stops the pull
+
+// Restarts of a pull after transient failures in a row that committed nothing new.
+constexpr int kMaxStalledRestarts = 5;
 
 // The first page of a pull, over the engine's own connection and mapped on this thread (one page needs no other).
 // *nextPageId: where the next page starts; empty when this one is the last (no next link, or no records).
@@ -108,19 +112,6 @@ void PullJob::run()
         s.pendingHigh = QDateTime();
     }
     s.inProgress = true;
-    PageQuery query;
-    query.path = d.path;
-    query.mode = PageQuery::Mode::ForwardOnly;
-    query.pageSize = m_run.pageSize();
-    query.fields = d.pullFields;
-    if (s.runSince.isValid()) {
-        query.conditions =
-            Conditions::compare(QStringLiteral("lastUpdated"), Conditions::Op::GreaterOrEqual, s.runSince);
-    }
-    if (s.resumeAfterId > 0) {
-        query.conditions =
-            query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
-    }
     const LocalEntity& entity = LocalSchema::entity(d.entity);
     m_run.reportProcessed(Direction::Pull, d.entity, 0, -1);
     SyncInputs mapInputs; // for the parsing thread: the settings only
@@ -152,34 +143,24 @@ void PullJob::run()
         m_run.reportCounts(Direction::Pull, d.entity, processed, total < 0 ? -1 : std::max(total, processed));
         return true;
     };
-    // The first page comes over the connection already open: an incremental pull usually ends with it, in one
-    // request. Only when more follow do they come through the network thread, with the total asked alongside.
-    Page first;
-    QString nextPageId;
+    // A failure the client's own retries did not get through (a 5xx, a cut or dropped reply, a timeout) does not
+    // end the pull: it goes on after the last id it committed, in the same run, until it stops making progress.
     PagerResult outcome;
-    outcome.error = firstPage(
-        query, prepare, [this](const ApiRequest& request) { return m_run.call(request); }, &first, &nextPageId);
-    if (outcome.ok() && nextPageId.isEmpty() && !m_run.isCancelled()) {
-        total = static_cast<int>(first.count);
-        store(first);
-    } else if (outcome.ok() && !m_run.isCancelled()) {
-        QObject counting; // the count's answer is only wanted while the pages come
-        QPointer<CountQuery> counter = CountQuery::start(m_run.client(), query);
-        QObject::connect(counter, &CountQuery::finished, &counting, [&](const CountResult& r) {
-            if (r.ok()) {
-                total = static_cast<int>(std::min<qint64>(r.count, std::numeric_limits<int>::max()));
-                m_run.reportProcessed(Direction::Pull, d.entity, processed, std::max(total, processed));
-            }
-        });
-        // Storing one page (this thread's work) then holds up neither the next transfer nor the next mapping.
-        ThreadedPager pager(m_run.networkThread(), query);
-        m_run.startCheckpointer();
-        pager.setRawPrepare(prepare);
-        pager.setStartAfter(nextPageId, 2, first.count);
-        outcome = drive(pager, &m_run, first, store);
-        if (counter) {
-            counter->cancel();
+    for (int stalled = 0;;) {
+        const qint64 resumedAfter = s.resumeAfterId;
+        outcome = fetch(prepare, store, &total, processed);
+        if (outcome.ok() || storeFailed || m_run.shouldStop() || !outcome.error.isTransient() ||
+            outcome.error.isUnreachable()) {
+            break;
         }
+        stalled = s.resumeAfterId > resumedAfter ? 0 : stalled + 1;
+        if (stalled >= kMaxStalledRestarts) {
+            break;
+        }
+        qCInfo(lcSync).noquote() << QStringLiteral("pull of %1 goes on after id %2 (%3)")
+                                        .arg(nameOf(d.entity))
+                                        .arg(s.resumeAfterId)
+                                        .arg(outcome.error.message());
     }
     if (storeFailed || m_run.isCancelled()) {
         return;
@@ -201,6 +182,69 @@ void PullJob::run()
     if (!m_run.links().savePullState(d.entity, done, &error)) {
         m_run.summary().fatalError = error.message;
     }
+}
+
+PageQuery PullJob::query() const
+{
+    const PullState& s = m_state;
+    PageQuery query;
+    query.path = m_descriptor.path;
+    query.mode = PageQuery::Mode::ForwardOnly;
+    query.pageSize = m_run.pageSize();
+    query.fields = m_descriptor.pullFields;
+    if (s.runSince.isValid()) {
+        query.conditions =
+            Conditions::compare(QStringLiteral("lastUpdated"), Conditions::Op::GreaterOrEqual, s.runSince);
+    }
+    if (s.resumeAfterId > 0) {
+        query.conditions =
+            query.conditions && Conditions::compare(QStringLiteral("id"), Conditions::Op::Greater, s.resumeAfterId);
+    }
+    return query;
+}
+
+PagerResult PullJob::fetch(const Pager::RawPrepare& prepare, const std::function<bool(const Page&)>& store, int* total,
+                           int processed)
+{
+    const SyncDescriptor& d = m_descriptor;
+    const PageQuery query = this->query();
+    // The first page comes over the connection already open: an incremental pull usually ends with it, in one
+    // request. Only when more follow do they come through the network thread, with the total asked alongside.
+    Page first;
+    QString nextPageId;
+    PagerResult outcome;
+    outcome.error = firstPage(
+        query, prepare, [this](const ApiRequest& request) { return m_run.call(request); }, &first, &nextPageId);
+    if (outcome.ok() && nextPageId.isEmpty() && !m_run.isCancelled()) {
+        *total = processed + static_cast<int>(first.count);
+        store(first);
+    } else if (RangePuller ranges(m_run, query, prepare, store);
+               outcome.ok() && !m_run.isCancelled() && ranges.plan(first)) {
+        // A large pull: id ranges side by side, stored in id order after the first page.
+        *total = processed + static_cast<int>(std::min<qint64>(ranges.count(), std::numeric_limits<int>::max()));
+        if (store(first)) {
+            outcome = ranges.run();
+        }
+    } else if (outcome.ok() && !m_run.isCancelled()) {
+        QObject counting; // the count's answer is only wanted while the pages come
+        QPointer<CountQuery> counter = CountQuery::start(m_run.client(), query);
+        QObject::connect(counter, &CountQuery::finished, &counting, [&](const CountResult& r) {
+            if (r.ok()) {
+                *total = processed + static_cast<int>(std::min<qint64>(r.count, std::numeric_limits<int>::max()));
+                m_run.reportProcessed(Direction::Pull, d.entity, processed, *total);
+            }
+        });
+        // Storing one page (this thread's work) then holds up neither the next transfer nor the next mapping.
+        ThreadedPager pager(m_run.networkThread(), query);
+        m_run.startCheckpointer();
+        pager.setRawPrepare(prepare);
+        pager.setStartAfter(nextPageId, 2, first.count);
+        outcome = drive(pager, &m_run, first, store);
+        if (counter) {
+            counter->cancel();
+        }
+    }
+    return outcome;
 }
 
 bool PullJob::storePage(const Page& page)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/connectwise/PageQuery.h"
+#include "core/connectwise/Pager.h"
 #include "core/sync/ConflictDetector.h"
 #include "core/sync/SyncJob.h"
 #include "core/sync/SyncLinkStore.h"
@@ -23,6 +25,12 @@ public:
     void run() override;
 
 private:
+    // The pull's query from where it stands (since-mark, resume point).
+    PageQuery query() const;
+    // Pages from the resume point to the end, each given to store; *total: the pages' count once known (plus
+    // `processed`, the records stored before).
+    PagerResult fetch(const Pager::RawPrepare& prepare, const std::function<bool(const Page&)>& store, int* total,
+                      int processed);
     // Writes one page (one transaction); false stops the pull.
     bool storePage(const Page& page);
 

@@ -1,12 +1,13 @@
 #include "core/sync/PushJob.h"
 
 #include "core/connectwise/ApiClient.h"
-#include "core/connectwise/Conditions.h"
+#include "core/connectwise/RateGovernor.h"
 #include "core/localdata/LocalRecordStore.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
 #include "core/sync/ConflictDetector.h"
 #include "core/sync/LinePush.h"
+#include "core/sync/PushScheduler.h"
 #include "core/sync/SyncEngine.h"
 #include "core/sync/SyncLog.h"
 #include "core/sync/SyncRun.h"
@@ -46,7 +47,11 @@ QJsonArray patchOps(const QJsonObject& before, const QJsonObject& after, const Q
 } // namespace
 
 PushJob::PushJob(SyncRun& run, const SyncDescriptor& descriptor, const SyncDescriptor* lines)
-    : SyncJob(run, descriptor), m_conflicts(run, descriptor), m_inputs(run.inputs()), m_lines(lines)
+    : SyncJob(run, descriptor)
+    , m_conflicts(run, descriptor)
+    , m_lookup(run, descriptor)
+    , m_inputs(run.inputs())
+    , m_lines(lines)
 { }
 
 PushJob::~PushJob() = default;
@@ -88,15 +93,11 @@ void PushJob::run()
     int done = 0;
     const int total = static_cast<int>(records.size());
     m_run.reportProcessed(Direction::Push, d.entity, 0, total);
-    for (const LocalRecord& r : records) {
-        if (m_run.shouldStop()) {
-            break;
-        }
-        SyncOutcome outcome;
-        outcome.direction = Direction::Push;
-        outcome.entity = d.entity;
-        outcome.localId = r.id;
-        pushRecord(r, &outcome);
+    // Records side by side up to the connection's limit; each record's lines right after it (in landed()).
+    // Records without a key of their own go one at a time per parent (chain): a look-up could not tell them apart.
+    const QString chain = d.keyField.isEmpty() ? LocalSchema::entity(d.entity).parentColumn : QString();
+    PushScheduler scheduler(m_run, *this, m_run.client()->governor()->maxInFlight());
+    scheduler.run(records, chain, [&](const LocalRecord& r, const SyncOutcome& outcome) {
         if (lines) {
             lines->afterParent(r, m_links.value(r.id).remoteId, outcome); // it records the outcome
         } else {
@@ -109,7 +110,7 @@ void PushJob::run()
             m_run.flushOutcomes();
             m_run.reportCounts(Direction::Push, d.entity, done, total);
         }
-    }
+    });
     if (lines) {
         lines->flush();
         lines->finish();
@@ -130,11 +131,21 @@ bool PushJob::admit(const LocalRecord& record, const PushBody& built, SyncOutcom
 
 bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
 {
+    PushSend send;
+    const Step step = prepare(r, outcome, &send);
+    if (step != Step::Send) {
+        return step == Step::Done;
+    }
+    return complete(send, m_run.call(send.request), outcome);
+}
+
+PushJob::Step PushJob::prepare(const LocalRecord& r, SyncOutcome* outcome, PushSend* send)
+{
     using A = SyncOutcome::Action;
     const SyncDescriptor& d = m_descriptor;
     const PushBody built = d.toRemote(r, m_inputs);
     if (!admit(r, built, outcome)) {
-        return true;
+        return Step::Done;
     }
     const QByteArray compact = QJsonDocument(built.body).toJson(QJsonDocument::Compact);
     const QString hash = hashOf(compact);
@@ -143,13 +154,13 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
     if (link.remoteId <= 0 && !link.pushedBody.isEmpty() && !m_run.dryRun()) {
         // A create that may have happened (lost answer, killed process): look before creating again.
         ApiError error;
-        const qint64 found = findExisting(built, &error);
+        const qint64 found = m_lookup.find(built, m_links, &error);
         if (!error.isOk()) {
             outcome->action = A::Failed;
             outcome->reason =
                 SyncEngine::tr("cannot check whether an earlier create went through: %1").arg(error.message());
             m_run.fatal(error, Direction::Push);
-            return false;
+            return Step::Failed;
         }
         if (found > 0) {
             link.remoteId = found;
@@ -159,7 +170,7 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
             if (link.pushedHash == hash) {
                 outcome->action = A::Created;
                 outcome->remoteId = found;
-                return true;
+                return Step::Done;
             }
         }
     }
@@ -169,14 +180,18 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
             outcome->action = A::Skipped;
             outcome->reason =
                 SyncEngine::tr("sync option off: push_create is off for %1").arg(nameOf(d.optionsEntity()));
-            return true;
+            return Step::Done;
         }
         if (m_run.dryRun()) {
             outcome->action = A::Created;
-            return true;
+            return Step::Done;
         }
         m_conflicts.pushed(&link, r, PushConflictCheck(), QJsonObject());
-        return create(built, hash, link, outcome);
+        send->create = true;
+        send->built = built;
+        send->hash = hash;
+        send->link = link;
+        return beginCreate(send, outcome) ? Step::Send : Step::Failed;
     }
     // What ConnectWise has: the last body sent, or, after a pull, the body of the record as the pull wrote it.
     QJsonObject before;
@@ -184,67 +199,86 @@ bool PushJob::pushRecord(const LocalRecord& r, SyncOutcome* outcome)
         const LocalEntity& entity = LocalSchema::entity(d.entity);
         if (SyncSnapshot::of(entity, r.values).toUtf8() == link.pulledValues) {
             outcome->action = A::Unchanged;
-            return true;
+            return Step::Done;
         }
         before = d.toRemote(SyncSnapshot::restore(entity, r.id, QString::fromUtf8(link.pulledValues)), m_inputs).body;
     } else if (link.pushedHash == hash) {
         outcome->action = A::Unchanged;
-        return true;
+        return Step::Done;
     } else {
         before = QJsonDocument::fromJson(link.pushedBody.toUtf8()).object();
     }
     if (!m_run.settings().isEnabled(d.optionsEntity(), Operation::PushUpdate)) {
         outcome->action = A::Skipped;
         outcome->reason = SyncEngine::tr("sync option off: push_update is off for %1").arg(nameOf(d.optionsEntity()));
-        return true;
+        return Step::Done;
     }
     // Changed in ConnectWise too: only what the conflict check lets through is sent.
     PushConflictCheck check;
     if (!m_conflicts.checkPush(r, link, built.body, &check, outcome)) {
-        return false;
+        return Step::Failed;
     }
     const QJsonArray ops = patchOps(before, check.checked ? check.body : built.body, d.updatableFields);
     outcome->action = !outcome->conflicts.isEmpty() ? A::Conflict : ops.isEmpty() ? A::Unchanged : A::Updated;
     if (m_run.dryRun()) {
-        return true;
+        return Step::Done;
     }
-    ApiResult result;
-    if (!ops.isEmpty()) {
-        result = m_run.call(
-            ApiRequest::patch(built.path + QLatin1Char('/') + QString::number(link.remoteId), QJsonDocument(ops)));
-        if (!result.ok()) {
-            outcome->action = A::Failed;
-            outcome->reason = result.error.message();
-            m_run.fatal(result.error, Direction::Push);
-            return false;
-        }
+    send->built = built;
+    send->hash = hash;
+    send->link = link;
+    send->record = r;
+    send->conflict = check;
+    if (ops.isEmpty()) {
+        return completePatch(*send, ApiResult(), outcome) ? Step::Done : Step::Failed;
     }
-    if (!check.settled()) {
+    send->request =
+        ApiRequest::patch(built.path + QLatin1Char('/') + QString::number(link.remoteId), QJsonDocument(ops));
+    return Step::Send;
+}
+
+bool PushJob::complete(PushSend& send, const ApiResult& result, SyncOutcome* outcome)
+{
+    return send.create ? completeCreate(send, result, outcome) : completePatch(send, result, outcome);
+}
+
+bool PushJob::completePatch(PushSend& send, const ApiResult& result, SyncOutcome* outcome)
+{
+    using A = SyncOutcome::Action;
+    const bool sent = !send.request.path.isEmpty();
+    if (sent && !result.ok()) {
+        outcome->action = A::Failed;
+        outcome->reason = result.error.message();
+        m_run.fatal(result.error, Direction::Push);
+        return false;
+    }
+    if (!send.conflict.settled()) {
         return true; // not settled here: the link and its base stay until it is
     }
-    m_conflicts.pushed(&link, r, check, result.object());
-    link.pushedHash = hash;
-    link.pushedBody = QString::fromUtf8(compact);
+    SyncLink link = send.link;
+    m_conflicts.pushed(&link, send.record, send.conflict, result.object());
+    link.pushedHash = send.hash;
+    link.pushedBody = QString::fromUtf8(QJsonDocument(send.built.body).toJson(QJsonDocument::Compact));
     link.pulledValues.clear();
     StoreError storeError;
-    if (!m_run.links().save(d.entity, link, &storeError)) {
+    if (!m_run.links().save(m_descriptor.entity, link, &storeError)) {
         outcome->action = A::Failed;
         outcome->reason = storeError.message;
         return false;
     }
-    m_links.insert(r.id, link);
+    m_links.insert(link.localId, link); // the outcome's action was decided by prepare()
     return true;
 }
 
-bool PushJob::create(const PushBody& built, const QString& hash, SyncLink link, SyncOutcome* outcome)
+bool PushJob::beginCreate(PushSend* send, SyncOutcome* outcome)
 {
     using A = SyncOutcome::Action;
     const SyncDescriptor& d = m_descriptor;
-    const QByteArray compact = QJsonDocument(built.body).toJson(QJsonDocument::Compact);
+    const QByteArray compact = QJsonDocument(send->built.body).toJson(QJsonDocument::Compact);
     // The link row goes in first (committed): if the answer is lost or the process dies, the next run knows a
     // create may have happened and looks it up instead of creating a duplicate.
-    link.remoteRef = built.key;
-    link.pushedHash = hash;
+    SyncLink& link = send->link;
+    link.remoteRef = send->built.key;
+    link.pushedHash = send->hash;
     link.pushedBody = QString::fromUtf8(compact);
     link.remoteId = 0;
     StoreError storeError;
@@ -254,11 +288,22 @@ bool PushJob::create(const PushBody& built, const QString& hash, SyncLink link, 
         return false;
     }
     m_links.insert(link.localId, link);
+    send->request = ApiRequest::post(send->built.path, QJsonDocument(send->built.body));
+    return true;
+}
+
+bool PushJob::completeCreate(PushSend& send, const ApiResult& first, SyncOutcome* outcome)
+{
+    using A = SyncOutcome::Action;
+    const SyncDescriptor& d = m_descriptor;
+    const PushBody& built = send.built;
+    SyncLink link = send.link;
+    StoreError storeError;
     // A POST is never sent again blindly: only after a look-up showed the first one created nothing.
     ApiResult result;
     qint64 remoteId = 0;
     for (int attempt = 0; attempt < 2 && remoteId <= 0; ++attempt) {
-        result = m_run.call(ApiRequest::post(built.path, QJsonDocument(built.body)));
+        result = attempt == 0 ? first : m_run.call(send.request);
         if (result.ok()) {
             remoteId = result.object().value(QStringLiteral("id")).toInteger();
             break;
@@ -269,7 +314,7 @@ bool PushJob::create(const PushBody& built, const QString& hash, SyncLink link, 
             break;
         }
         ApiError lookupError;
-        remoteId = findExisting(built, &lookupError);
+        remoteId = m_lookup.find(built, m_links, &lookupError);
         if (!lookupError.isOk()) {
             outcome->action = A::Failed;
             outcome->reason = SyncEngine::tr("the create may have happened; it is checked again on the next run (%1)")
@@ -316,7 +361,7 @@ bool PushJob::removeRemote(const SyncLink& link, SyncOutcome* outcome)
         pending.key = link.remoteRef;
         pending.body = QJsonDocument::fromJson(link.pushedBody.toUtf8()).object();
         ApiError error;
-        remoteId = pending.key.isEmpty() ? 0 : findExisting(pending, &error);
+        remoteId = pending.key.isEmpty() ? 0 : m_lookup.find(pending, m_links, &error);
         if (!error.isOk()) {
             outcome->action = A::Failed;
             outcome->reason = error.message();
@@ -350,47 +395,6 @@ bool PushJob::removeRemote(const SyncLink& link, SyncOutcome* outcome)
 QString PushJob::deletedReason(Entity entity, const QString& localId)
 {
     return SyncEngine::tr("deleted in ConnectWise: local %1 %2 no longer exists").arg(nameOf(entity), localId);
-}
-
-qint64 PushJob::findExisting(const PushBody& built, ApiError* error)
-{
-    const SyncDescriptor& d = m_descriptor;
-    ApiRequest request = ApiRequest::get(built.path);
-    request.addQuery(QStringLiteral("pageSize"), QStringLiteral("1000"));
-    if (!d.keyField.isEmpty()) {
-        request.addQuery(QStringLiteral("conditions"), Conditions::equals(d.keyField, built.key).toString());
-    }
-    const ApiResult result = m_run.call(request);
-    if (!result.ok()) {
-        *error = result.error;
-        return 0;
-    }
-    QSet<qint64> taken;
-    for (const SyncLink& l : m_links) {
-        if (l.remoteId > 0) {
-            taken.insert(l.remoteId);
-        }
-    }
-    for (const QJsonValue& v : result.array()) {
-        const QJsonObject o = v.toObject();
-        const qint64 id = o.value(QStringLiteral("id")).toInteger();
-        if (taken.contains(id)) {
-            continue;
-        }
-        bool same = true;
-        if (d.keyField.isEmpty()) { // no unique key (payments): the same amount on the same date
-            for (const QString& field : {QStringLiteral("amount"), QStringLiteral("paymentDate")}) {
-                same = same && o.value(field) == built.body.value(field);
-            }
-        } else {
-            same = o.value(d.keyField).toString().compare(built.key, Qt::CaseInsensitive) == 0;
-        }
-        if (same) {
-            qCInfo(lcSync) << "found" << d.remoteName << id << "created by an earlier run";
-            return id;
-        }
-    }
-    return 0;
 }
 
 } // namespace Cw

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "core/connectwise/ApiError.h"
+#include "core/connectwise/ApiRequest.h"
+#include "core/connectwise/ApiResult.h"
 #include "core/localdata/CsvEntityParser.h"
 #include "core/sync/ConflictDetector.h"
+#include "core/sync/CreateLookup.h"
 #include "core/sync/SyncJob.h"
 #include "core/sync/SyncLinkStore.h"
 #include "core/sync/SyncTypes.h"
@@ -29,6 +32,7 @@ public:
     ~PushJob() override;
 
     Direction direction() const override { return Direction::Push; }
+    Entity entity() const { return m_descriptor.entity; }
     void run() override;
 
     // Reads the entity's links (run() does it first; LinePush before pushing lines one by one).
@@ -44,17 +48,39 @@ public:
     // The reason on the outcome of such a deletion.
     static QString deletedReason(Entity entity, const QString& localId);
 
+    // A record's push that needs one request (a POST, or a PATCH of the changed fields): what complete() needs.
+    struct PushSend
+    {
+        ApiRequest request; // empty path: nothing to send
+        PushBody built;
+        QString hash;
+        SyncLink link;
+        bool create = false;
+        LocalRecord record; // a PATCH: the record, for the conflicts' new base
+        PushConflictCheck conflict; // a PATCH: what the conflict check let through
+    };
+    enum class Step {
+        Done, // the outcome is decided (nothing to send, or it was decided without a request of its own)
+        Failed, // the outcome says why
+        Send, // send->request goes out, then complete() decides the outcome with its result
+    };
+    // pushRecord() in two halves, for pushes that run side by side (PushScheduler): prepare() does everything up
+    // to the request (the checks, a look-up of a create that may have happened, the link row before a POST);
+    // complete() takes the result and writes the link. complete() returns false when the record failed.
+    Step prepare(const LocalRecord& record, SyncOutcome* outcome, PushSend* send);
+    bool complete(PushSend& send, const ApiResult& result, SyncOutcome* outcome);
+
 private:
     // Whether the record may be sent as built; otherwise *outcome says why not (today: the descriptor's skip
     // reason). Checks that need the record and its body (e.g. a change on both sides) belong here.
     bool admit(const LocalRecord& record, const PushBody& built, SyncOutcome* outcome) const;
-    bool create(const PushBody& built, const QString& hash, SyncLink link, SyncOutcome* outcome);
-    // The ConnectWise record an earlier create made (by the descriptor's key, or for payments the same amount and
-    // date), not linked to another local record; 0 when there is none.
-    qint64 findExisting(const PushBody& built, ApiError* error);
+    bool beginCreate(PushSend* send, SyncOutcome* outcome); // the pending link row, then the POST to send
+    bool completeCreate(PushSend& send, const ApiResult& first, SyncOutcome* outcome);
+    bool completePatch(PushSend& send, const ApiResult& result, SyncOutcome* outcome);
 
     QHash<QString, SyncLink> m_links; // the entity's links by local id
     ConflictDetector m_conflicts; // inactive for entities without fields synced both ways
+    CreateLookup m_lookup;
     SyncInputs m_inputs;
     const SyncDescriptor* m_lines;
 };

@@ -57,7 +57,7 @@ struct SyncDescriptor
     QStringList variables; // every server variable it applies
     QStringList lookups; // every lookup it applies
     QStringList updatableFields; // fields a PATCH may replace (others are sent on create only)
-    QStringList pullFields; // fields asked for on pulls (partial response); empty = all
+    QStringList pullFields; // leaf fields asked for on pulls (`fields=`, e.g. `status/id`); empty = all
     std::function<PushBody(const LocalRecord& record, const SyncInputs& inputs)> toRemote;
     // Reads a record straight from the page's bytes (JsonRecord), not from a QJsonDocument.
     std::function<PullValues(const JsonRecord& remote, const SyncInputs& inputs)> fromRemote; // null: no pull

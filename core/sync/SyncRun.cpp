@@ -47,14 +47,20 @@ ApiResult SyncRun::call(const ApiRequest& request)
 {
     ApiResult result;
     QEventLoop loop;
-    ApiCall* c = m_client->send(request);
+    ApiCall* c = send(request);
     connect(c, &ApiCall::finished, &loop, [&](const ApiResult& r) {
         result = r;
         loop.quit();
     });
-    connect(this, &SyncRun::cancelRequested, c, &ApiCall::cancel);
     loop.exec();
     return result;
+}
+
+ApiCall* SyncRun::send(const ApiRequest& request)
+{
+    ApiCall* c = m_client->send(request);
+    connect(this, &SyncRun::cancelRequested, c, &ApiCall::cancel);
+    return c;
 }
 
 ClientThread& SyncRun::networkThread()

@@ -21,6 +21,7 @@
 
 namespace Cw {
 
+class ApiCall;
 class ApiClient;
 class Database;
 struct ApiRequest;
@@ -57,6 +58,8 @@ public:
 
     // One request, blocking (the event loop turns); cancel() aborts it.
     ApiResult call(const ApiRequest& request);
+    // One request, not waited for (connect to its finished() with a context); cancel() aborts it too.
+    ApiCall* send(const ApiRequest& request);
     // The pulls' network thread and (not in a dry run) checkpointer, made by the first pull that pages through them.
     ClientThread& networkThread();
     void startCheckpointer();

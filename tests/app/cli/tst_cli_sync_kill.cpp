@@ -1,10 +1,10 @@
 // A sync killed with SIGKILL at random points (the command-line tool as a process, several rounds), then
 // rerun to the end: no duplicate in ConnectWise (checked through the simulator's API) or locally.
+#include "tests/support/KillRounds.h"
 #include "tests/support/SyncFixture.h"
 
 #include <QDir>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,18 +37,9 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
                       QStringLiteral("8")}),
              qPrintable(f.error));
     QString error;
-    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("data"))));
-    const auto location = Cw::DatabaseLocation::resolve(QString(), m_dir.filePath(QStringLiteral("data")), &error);
-    QVERIFY2(location && CwTest::SyncFixture::randomizeInstanceIds(*location, &error), qPrintable(error));
+    const auto location = CwTest::cliDataWithSim(m_dir.filePath(QStringLiteral("data")), f.sim.baseUrl(), &error);
+    QVERIFY2(location, qPrintable(error));
     const QStringList noKeys {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")};
-    ProcessResult r =
-        runProcess(QStringLiteral(CW_CLI_EXECUTABLE),
-                   baseArgs() +
-                       QStringList {QStringLiteral("instance"), QStringLiteral("add"), QStringLiteral("Sim"),
-                                    QStringLiteral("--company"), QStringLiteral("cwsim"), QStringLiteral("--site"),
-                                    f.sim.baseUrl().toString(), QStringLiteral("--keys-from-stdin")},
-                   QByteArrayLiteral("demopublickey0001\ndemoprivatekey0001\n"), noKeys);
-    QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(f.attach(*location, 0), qPrintable(f.error));
     f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
     QVERIFY(f.instanceId > 100000);
@@ -65,27 +56,12 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
     const QStringList syncArgs = baseArgs() + QStringList {QStringLiteral("sync"),        QStringLiteral("Sim"),
                                                            QStringLiteral("--entities"),  QStringLiteral("accounts"),
                                                            QStringLiteral("--page-size"), QStringLiteral("20")};
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("CW_PUBLIC_KEY"));
-    environment.remove(QStringLiteral("CW_PRIVATE_KEY"));
-    int killed = 0;
-    for (int round = 0; round < 6; ++round) {
-        QProcess p;
-        p.setProcessEnvironment(environment);
-        p.start(QStringLiteral(CW_CLI_EXECUTABLE), syncArgs);
-        QVERIFY(p.waitForStarted(30000));
-        // Kill at a random point of the run (the simulator answers slowly so that a run spans seconds).
-        const int delayMs = 60 + static_cast<int>(QRandomGenerator::global()->bounded(400));
-        if (!p.waitForFinished(delayMs)) {
-            p.kill(); // SIGKILL
-            ++killed;
-            QVERIFY(p.waitForFinished(60000));
-        }
-    }
+    // Killed at random points of the run (the simulator answers slowly so that a run spans seconds).
+    const int killed = CwTest::killAtRandomPoints(QStringLiteral(CW_CLI_EXECUTABLE), syncArgs, 6, 60, 400);
     QVERIFY(killed >= 2);
 
-    r = runProcess(QStringLiteral(CW_CLI_EXECUTABLE), QStringList {QStringLiteral("--json")} + syncArgs, {}, noKeys,
-                   120000);
+    const ProcessResult r = runProcess(QStringLiteral(CW_CLI_EXECUTABLE),
+                                       QStringList {QStringLiteral("--json")} + syncArgs, {}, noKeys, 120000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
     // ConnectWise: every local account exactly once, nothing else created.

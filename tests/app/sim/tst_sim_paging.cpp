@@ -4,6 +4,8 @@
 #include "tests/support/SimProcess.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -344,6 +346,43 @@ void TestSimPaging::fields()
     const SimReply one = client.get(
         client.api(QStringLiteral("company/companies/4"), {{QStringLiteral("fields"), QStringLiteral("identifier")}}));
     QCOMPARE(one.object().keys(), QStringList {QStringLiteral("identifier")});
+
+    // Leaf fields (§4.4): inside objects, on every element of an array, and one member both whole and by path.
+    const SimReply full = client.get(client.api(QStringLiteral("company/companies/4")));
+    const SimReply leaves = client.get(
+        client.api(QStringLiteral("company/companies/4"),
+                   {{QStringLiteral("fields"),
+                     QStringLiteral("id,types/id,currency/id,currency/name,_info/lastUpdated,site,site/id")}}));
+    QCOMPARE(leaves.status, 200);
+    const QJsonObject source = full.object();
+    const QJsonObject leaf = leaves.object();
+    const QJsonArray types = source.value(QLatin1String("types")).toArray();
+    QVERIFY(!types.isEmpty());
+    QJsonArray typeIds;
+    for (const QJsonValue& t : types) {
+        typeIds.append(QJsonObject {{QStringLiteral("id"), t.toObject().value(QLatin1String("id"))}});
+    }
+    QCOMPARE(leaf.value(QLatin1String("types")).toArray(), typeIds);
+    const QJsonObject currency = source.value(QLatin1String("currency")).toObject();
+    QCOMPARE(leaf.value(QLatin1String("currency")).toObject(),
+             (QJsonObject {{QStringLiteral("id"), currency.value(QLatin1String("id"))},
+                           {QStringLiteral("name"), currency.value(QLatin1String("name"))}}));
+    QCOMPARE(leaf.value(QLatin1String("_info")).toObject().keys(), QStringList {QStringLiteral("lastUpdated")});
+    QCOMPARE(leaf.value(QLatin1String("_info")).toObject().value(QLatin1String("lastUpdated")),
+             source.value(QLatin1String("_info")).toObject().value(QLatin1String("lastUpdated")));
+    QCOMPARE(leaf.value(QLatin1String("site")), source.value(QLatin1String("site")));
+    QCOMPARE(leaf.keys(),
+             (QStringList {QStringLiteral("_info"), QStringLiteral("currency"), QStringLiteral("id"),
+                           QStringLiteral("site"), QStringLiteral("types")}));
+    // The same on a page.
+    const SimReply page = client.get(client.api(QStringLiteral("company/companies"),
+                                                {{QStringLiteral("fields"), QStringLiteral("id,types/id")},
+                                                 {QStringLiteral("pageSize"), QStringLiteral("2")}}));
+    for (const QJsonValue& v : page.array()) {
+        for (const QJsonValue& t : v.toObject().value(QLatin1String("types")).toArray()) {
+            QCOMPARE(t.toObject().keys(), QStringList {QStringLiteral("id")});
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimPaging)

@@ -189,8 +189,12 @@ bool dump(SyncFixture& f, QString* out)
     for (const Remote& r : kRemotes) {
         const QString key = QLatin1String(r.key);
         // A line's pushed hash holds the ConnectWise ids of its catalog item and invoice, which depend on the order of
-        // creation: what its product item holds is compared instead.
+        // creation: what its product item holds is compared instead. So do the hashes of invoices, orders and
+        // payments (their company or invoice), as pushes run side by side and land in any order: only the records
+        // without references to pushed ones (accounts, products) show theirs.
         const bool line = key == QLatin1String("integrationXRef");
+        const bool ownHash = QLatin1String(r.entity) == QLatin1String("accounts") ||
+            QLatin1String(r.entity) == QLatin1String("products");
         const QHash<qint64, QString> remote = key.isEmpty() ? QHash<qint64, QString>()
             : line                                          ? productItems(f)
                                                             : f.remoteValues(QLatin1String(r.path), key);
@@ -219,9 +223,12 @@ bool dump(SyncFixture& f, QString* out)
             } else {
                 target = remote.value(remoteId, QStringLiteral("MISSING"));
             }
-            *out += QStringList {localId, q.value(1).toString(), line ? QStringLiteral("-") : q.value(2).toString(),
-                                 q.value(3).toString(), target}
-                        .join(QLatin1Char('|')) +
+            *out +=
+                QStringList {localId, q.value(1).toString(),
+                             line || (!ownHash && !localId.startsWith(QLatin1String("cw-"))) ? QStringLiteral("-")
+                                                                                             : q.value(2).toString(),
+                             q.value(3).toString(), target}
+                    .join(QLatin1Char('|')) +
                 QLatin1Char('\n');
         }
     }

@@ -2,6 +2,7 @@
 // invoices and orders, and the same end state with the simulator's faults on as without.
 #include "tests/support/SyncFixture.h"
 
+#include <QSet>
 #include <QSqlRecord>
 #include <QTest>
 
@@ -339,14 +340,15 @@ void TestSyncPull::faultsEndInTheSameState()
 void TestSyncPull::pagesComeOverTheRightConnection()
 {
     // The first page comes over the connection already open, so a pull that fits in it is one request. More pages
-    // come through the pull's network thread (a connection of its own: storing one page does not hold up the next),
-    // with the total asked alongside for the progress bar.
+    // come through the pull's network thread (connections of its own: storing one page does not hold up the next),
+    // split into id ranges side by side once the total and the last id are known.
     SyncFixture g;
     QVERIFY2(g.start({QStringLiteral("--records"), QStringLiteral("40")}) && g.configure(), qPrintable(g.error));
     struct Requests
     {
         QList<int> countOn; // connection of each /count request (the access check, then the total if asked)
         QList<int> pagesOn; // connection of each list page
+        int lastIdAsked = 0;
     };
     const auto since = [](SyncFixture& fixture, qsizetype from) {
         Requests out;
@@ -355,6 +357,10 @@ void TestSyncPull::pagesComeOverTheRightConnection()
             const QJsonObject e = log.at(i).toObject();
             const QString target = e.value(QStringLiteral("target")).toString();
             if (!target.contains(QStringLiteral("/company/companies")) || target.contains(QStringLiteral("/types"))) {
+                continue;
+            }
+            if (target.contains(QStringLiteral("desc"))) { // the last id (orderBy=id desc), asked beside the count
+                ++out.lastIdAsked;
                 continue;
             }
             (target.contains(QStringLiteral("/count")) ? out.countOn : out.pagesOn)
@@ -368,17 +374,26 @@ void TestSyncPull::pagesComeOverTheRightConnection()
     QVERIFY2(s.ok(), qPrintable(s.fatalError));
     QCOMPARE(s.pullCounts.value(Cw::Entity::Accounts).created, 40);
     Requests r = since(g, from);
-    QCOMPARE(r.countOn.size(), 2); // the access check, then the total for the progress bar
+    QCOMPARE(r.countOn.size(), 2); // the access check, then the total that splits the rest into ranges
     QCOMPARE(r.countOn.last(), r.countOn.first());
-    QCOMPARE(r.pagesOn.size(), 6); // 40 records, 7 a page
     const int open = r.countOn.first();
     QVERIFY(open > 0);
     QCOMPARE(r.pagesOn.first(), open);
-    const int network = r.pagesOn.at(1);
-    QVERIFY(network != open);
-    for (qsizetype i = 1; i < r.pagesOn.size(); ++i) {
-        QCOMPARE(r.pagesOn.at(i), network); // the other five on the network thread's one connection
+    // The rest (33 records, 5 pages) in two id ranges side by side on the network thread, each on a connection
+    // of its own, once the last id is known.
+    QCOMPARE(r.lastIdAsked, 1);
+    QSet<int> rangeConnections;
+    int onOpen = 0;
+    for (qsizetype i = 0; i < r.pagesOn.size(); ++i) {
+        if (r.pagesOn.at(i) == open) {
+            ++onOpen;
+        } else {
+            rangeConnections.insert(r.pagesOn.at(i));
+        }
     }
+    QCOMPARE(onOpen, 1);
+    QVERIFY2(rangeConnections.size() >= 2, qPrintable(QString::number(rangeConnections.size())));
+    QVERIFY(r.pagesOn.size() - onOpen >= 5);
 
     // One company changed remotely: one short page over the open connection, and no total asked.
     const qint64 id =
