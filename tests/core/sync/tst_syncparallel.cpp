@@ -84,7 +84,7 @@ private slots:
     void rateLimitedPushCreatesEachOnce();
 };
 
-// 120 accounts at 100 ms a reply: four at a time take a fraction of one at a time, and all four slots were used.
+// 120 accounts at 100 ms a reply: all four slots were used, each account created once, a rerun sends nothing.
 void TestSyncParallel::fourInFlightOverASlowLink()
 {
     SyncFixture f;
@@ -103,9 +103,9 @@ void TestSyncParallel::fourInFlightOverASlowLink()
     QCOMPARE(s.pushCounts.value(Cw::Entity::Accounts).created, kAccounts);
     QCOMPARE(f.client->governor()->maxInFlight(), 4);
     QCOMPARE(f.client->governor()->peakInFlight(), 4);
-    // One at a time needs at least kAccounts * kDelayMs; four at a time about a quarter (a generous half here).
+    // Four requests were out at once (the governor's count). How much faster that is, the benchmark shows
+    // (cwbench_push): a timed assertion would fail on a busy machine, not on a slow push.
     qInfo("%d creates at %d ms a reply, 4 in flight: %lld ms", kAccounts, kDelayMs, ms);
-    QVERIFY2(ms < kAccounts * kDelayMs / 2, qPrintable(QString::number(ms)));
     QVERIFY(f.setFaults({}));
     QCOMPARE(companies(f), before + kAccounts);
     QCOMPARE(checkCreatedOnce(f, QStringLiteral("PS"), kAccounts), QString());
