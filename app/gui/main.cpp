@@ -3,6 +3,7 @@
 // reaches for a global.
 #include "app/gui/DemoSimulator.h"
 #include "app/gui/DemoTour.h"
+#include "app/gui/DesktopWindow.h"
 #include "core/CwVersion.h"
 #include "core/connectwise/NetworkAccessFactory.h"
 #include "core/i18n/Translations.h"
@@ -11,12 +12,6 @@
 #include "core/store/Database.h"
 #include "core/store/DatabaseLocation.h"
 #include "ui/common/Prompter.h"
-#include "ui/main/ConnectorCoordinator.h"
-#include "ui/main/ConnectorListModel.h"
-#include "ui/main/MainWindow.h"
-#include "ui/panels/LocalDataPanel.h"
-#include "ui/wizard/LocalDataPage.h"
-#include "ui/wizard/PanelPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -90,14 +85,9 @@ int main(int argc, char* argv[])
     Cw::InstanceSecrets secrets(keychain);
     const Cw::NetworkAccessFactory network;
     Cw::DialogPrompter prompter;
-    Cw::ConnectorListModel connectors;
-    Cw::MainWindow window(&connectors);
-    Cw::ConnectorCoordinator coordinator(db, secrets, network, prompter, connectors, window);
-    coordinator.setExtraPages(
-        QList<Cw::SetupWizard::ExtraPage> {Cw::LocalDataPage::factory([&db] { return new Cw::LocalDataPanel(db); })} +
-        Cw::PanelPage::configurationPages());
-    coordinator.setLocalDataFactory(
-        [](Cw::Database& database, QWidget* parent) -> QWidget* { return new Cw::LocalDataPanel(database, parent); });
+    Cw::DesktopWindow desktop(db, secrets, network, prompter);
+    Cw::MainWindow& window = desktop.window();
+    Cw::ConnectorCoordinator& coordinator = desktop.coordinator();
     window.show();
 
     // Treat a missing or locked keyring as a normal state: keys for this run only, said plainly.

@@ -9,14 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <limits>
-
 namespace Cw {
 
 namespace {
-
-// In a dry run a parent that would be created has no ConnectWise id yet: its lines are previewed against this one.
-constexpr qint64 kPlannedParentId = std::numeric_limits<qint32>::max();
 
 QString figure(double value)
 {
@@ -118,7 +113,8 @@ void LinePush::afterParent(const LocalRecord& parent, qint64 parentRemoteId, con
     const QList<LocalRecord> lines = m_byParent.take(parent.id);
     const bool inStep = parentOutcome.action == A::Created || parentOutcome.action == A::Updated ||
         parentOutcome.action == A::Unchanged;
-    const qint64 target = parentRemoteId > 0 ? parentRemoteId : (m_run.dryRun() && inStep ? kPlannedParentId : 0);
+    const qint64 target =
+        parentRemoteId > 0 ? parentRemoteId : (m_run.dryRun() && inStep ? SyncRun::kPlannedRemoteId : 0);
     if (!inStep || target <= 0) {
         // The lines wait for their parent (and so do the product items of its deleted lines).
         if (parentRemoteId > 0) {

@@ -25,7 +25,8 @@ SyncRun::SyncRun(Database& database, ApiClient* client, const SyncRequest& reque
         if (!m_linkCache.contains(entity)) {
             m_linkCache.insert(entity, m_links.links(entity));
         }
-        return m_linkCache.value(entity).value(localId).remoteId;
+        const qint64 linked = m_linkCache.value(entity).value(localId).remoteId;
+        return linked <= 0 && m_planned.value(entity).contains(localId) ? kPlannedRemoteId : linked;
     };
 }
 
@@ -83,6 +84,9 @@ void SyncRun::record(const SyncOutcome& outcome)
     m_summary.counts(outcome.direction)[outcome.entity].add(outcome.action);
     if (outcome.action == SyncOutcome::Action::Conflict) {
         m_conflicted.insert(qMakePair(outcome.entity, outcome.localId));
+    }
+    if (dryRun() && outcome.direction == Direction::Push && outcome.action == SyncOutcome::Action::Created) {
+        m_planned[outcome.entity].insert(outcome.localId);
     }
     const bool keep = dryRun() || outcome.action == SyncOutcome::Action::Skipped ||
         outcome.action == SyncOutcome::Action::Failed || outcome.action == SyncOutcome::Action::Conflict;

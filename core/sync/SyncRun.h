@@ -17,6 +17,7 @@
 #include <QSet>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 
 namespace Cw {
@@ -38,6 +39,9 @@ public:
     // cancelled: the engine's flag (set from any thread); page size: pulls.
     SyncRun(Database& database, ApiClient* client, const SyncRequest& request, const std::atomic_bool& cancelled,
             int pageSize);
+    // In a dry run a record that would be created has no ConnectWise id yet: what refers to it (an invoice to its
+    // account, a line to its invoice and product) is previewed against this one, as the real run would link it.
+    static constexpr qint64 kPlannedRemoteId = std::numeric_limits<qint32>::max();
     ~SyncRun() override;
 
     // Loads the connector's settings; false (with the summary's fatal error) when they cannot be read.
@@ -49,7 +53,8 @@ public:
     bool dryRun() const { return m_request.dryRun; }
     int pageSize() const { return m_pageSize; }
     const SyncSettings& settings() const { return m_settings; }
-    // What descriptors read: the settings, and the ConnectWise id linked to another local record.
+    // What descriptors read: the settings, and the ConnectWise id linked to another local record (in a dry run,
+    // kPlannedRemoteId for a record this run would create).
     const SyncInputs& inputs() const { return m_inputs; }
     SyncLinkStore& links() { return m_links; }
     SyncHistory& history() { return m_history; }
@@ -111,6 +116,7 @@ private:
     QList<SyncOutcome> m_pending; // outcomes not yet written to the history
     QSet<QPair<Entity, QString>> m_conflicted; // the records reported as conflicts
     QHash<Entity, QHash<QString, SyncLink>> m_linkCache; // for linkedRemoteId
+    QHash<Entity, QSet<QString>> m_planned; // a dry run's pushes that would create the record
     std::unique_ptr<ClientThread> m_network;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     bool m_stop = false;

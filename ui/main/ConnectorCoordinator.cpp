@@ -174,7 +174,8 @@ void ConnectorCoordinator::openSettings(const QString& name, const QString& sect
         refresh();
         return;
     }
-    if (m_settings && m_settings->instance().id == instance->id) {
+    // A closed Settings waits for its deferred delete: reopening then makes a new one, never "raises" the hidden one.
+    if (m_settings && m_settings->isVisible() && m_settings->instance().id == instance->id) {
         m_settings->showSection(section, row);
         m_settings->raise();
         m_settings->activateWindow();

@@ -61,6 +61,7 @@ private slots:
     void everyEntityPushedThenRerunWritesNothing();
     void changedAndDeletedLinesArePatchedAndRemoved();
     void dryRunPreviewsTheLinesOfNewInvoices();
+    void dryRunPreviewsInvoicesOfNewAccounts();
     void paymentLargerThanTheBalanceFails();
     void lostLineCreateIsAdoptedNotDuplicated();
     void linesWithoutTheirVariableAreBlocked();
@@ -259,6 +260,48 @@ void TestSyncLines::dryRunPreviewsTheLinesOfNewInvoices()
     QVERIFY(QString::fromUtf8(Cw::SyncEngine::toCsv(s.outcomes)).contains(QLatin1String("push,invoice_lines,I4-1,")));
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links")), links); // nothing written
     QVERIFY(invoiceOf("I4").isEmpty());
+}
+
+void TestSyncLines::dryRunPreviewsInvoicesOfNewAccounts()
+{
+    // A first sync's preview: the invoice's account and the line's product are created by the same run, so the
+    // preview says the invoice and its line would be created too (not "account not in ConnectWise yet").
+    QVERIFY(f.addLocal(Entity::Accounts,
+                       {row({{"id", QStringLiteral("A7")},
+                             {"name", QStringLiteral("Preview Ltd")},
+                             {"city", QStringLiteral("York")}})}));
+    QVERIFY(f.addLocal(Entity::Products,
+                       {row({{"id", QStringLiteral("P7")},
+                             {"name", QStringLiteral("Preview switch")},
+                             {"product_type", QStringLiteral("L0")},
+                             {"price", QStringLiteral("40")}})}));
+    QVariantHash i7 = invoice("I7", "40");
+    i7.insert(QStringLiteral("account_id"), QStringLiteral("A7"));
+    QVERIFY(f.addLocal(Entity::Invoices, {i7}));
+    QVERIFY(f.addLocal(Entity::InvoiceLines, {line("I7-1", "invoice_id", "I7", "P7", "1", "40")}));
+    const int links = f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links"));
+    const QList<Entity> entities = {Entity::Accounts, Entity::Products, Entity::Invoices};
+    const Cw::SyncSummary preview = f.sync(true, false, entities, true);
+    QVERIFY2(preview.ok(), qPrintable(preview.fatalError));
+    QStringList created;
+    for (const SyncOutcome& o : preview.outcomes) {
+        if (o.action == SyncOutcome::Action::Created) {
+            created.append(o.localId);
+        } else {
+            QVERIFY2(!o.localId.contains(QLatin1Char('7')), qPrintable(o.localId + QStringLiteral(": ") + o.reason));
+        }
+    }
+    for (const char* id : {"A7", "P7", "I7", "I7-1"}) {
+        QVERIFY2(created.contains(QLatin1String(id)), id);
+    }
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM sync_links")), links); // nothing written
+    QVERIFY(invoiceOf("I7").isEmpty());
+
+    // The real run does what the preview said.
+    const Cw::SyncSummary run = f.sync(true, false, entities);
+    QVERIFY2(run.ok(), qPrintable(run.fatalError));
+    QVERIFY(!invoiceOf("I7").isEmpty());
+    QCOMPARE(itemsOf(QStringLiteral("invoice"), invoiceOf("I7").value(QStringLiteral("id")).toInteger()).size(), 1);
 }
 
 void TestSyncLines::paymentLargerThanTheBalanceFails()

@@ -5,6 +5,7 @@
 #include "core/localdata/LocalRecordStore.h"
 #include "core/secrets/MemorySecretStore.h"
 #include "core/setup/InstanceSecrets.h"
+#include "tests/support/RecordingSecretStore.h"
 #include "tests/support/SimFixture.h"
 #include "tests/support/SyncFixture.h"
 #include "tests/ui/ScriptedPrompter.h"
@@ -32,42 +33,6 @@ namespace {
 
 constexpr int kWait = 60000;
 
-// Every write and remove reaches the memory store and is recorded.
-class RecordingSecretStore final : public SecretStore
-{
-public:
-    void read(const SecretKey& key, QObject* context, Done done) override { m_store.read(key, context, done); }
-    void write(const SecretKey& key, const QString& value, QObject* context, Done done) override
-    {
-        writes.append(key.name);
-        m_store.write(key, value, context, done);
-    }
-    void remove(const SecretKey& key, QObject* context, Done done) override
-    {
-        removes.append(key.name);
-        m_store.remove(key, context, done);
-    }
-    bool isPersistent() const override { return true; }
-    QString storageDescription() const override { return QStringLiteral("recording"); }
-
-    QString value(const SecretKey& key)
-    {
-        QString out;
-        bool done = false;
-        m_store.read(key, &m_store, [&](const SecretResult& r) {
-            out = r.ok() ? r.value : QString();
-            done = true;
-        });
-        return QTest::qWaitFor([&done] { return done; }, 5000) ? out : QStringLiteral("(no answer)");
-    }
-
-    QStringList writes;
-    QStringList removes;
-
-private:
-    MemorySecretStore m_store;
-};
-
 } // namespace
 
 class TestSettingsDialog final : public QObject
@@ -90,7 +55,8 @@ private:
     int systemInfoRequests() const;
 
     CwTest::SyncFixture f;
-    std::unique_ptr<RecordingSecretStore> m_store;
+    std::unique_ptr<MemorySecretStore> m_memory;
+    std::unique_ptr<CwTest::RecordingSecretStore> m_store;
     std::unique_ptr<InstanceSecrets> m_secrets;
     CwTest::ScriptedPrompter m_prompter;
     QPointer<SettingsDialog> m_dialog;
@@ -107,7 +73,8 @@ void TestSettingsDialog::init()
 {
     QVERIFY(InstanceRepository(*f.db).markReady(f.instanceId));
     m_instance = *InstanceRepository(*f.db).findById(f.instanceId);
-    m_store = std::make_unique<RecordingSecretStore>();
+    m_memory = std::make_unique<MemorySecretStore>();
+    m_store = std::make_unique<CwTest::RecordingSecretStore>(*m_memory);
     m_secrets = std::make_unique<InstanceSecrets>(*m_store);
     const Connection c = CwTest::syncSimConnection(f.sim.baseUrl());
     bool done = false;
@@ -126,6 +93,7 @@ void TestSettingsDialog::cleanup()
     delete m_dialog;
     m_secrets.reset();
     m_store.reset();
+    m_memory.reset();
 }
 
 SettingsDialog* TestSettingsDialog::open(const QString& section, const QString& row)
