@@ -1,6 +1,6 @@
 #include "ui/main/ConnectorStatusView.h"
 
-#include "core/localdata/LocalSchema.h"
+#include "ui/sync/SyncTexts.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -120,7 +120,7 @@ void ConnectorStatusView::fillEntities(const ConnectorStatus& status)
                        .arg(c.skipped)
                        .arg(c.failed);
         }
-        const QStringList cells {LocalSchema::entity(e.entity).name(), QLocale().toString(e.localRecords),
+        const QStringList cells {SyncTexts::entity(e.entity), QLocale().toString(e.localRecords),
                                  e.blocked.isEmpty() ? sync : tr("%1 — blocked").arg(sync), last};
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells.at(column));

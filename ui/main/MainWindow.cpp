@@ -34,8 +34,11 @@ MainWindow::MainWindow(ConnectorListModel* model, QWidget* parent) : QMainWindow
     m_list->setAccessibleName(tr("Connectors"));
     m_list->setModel(m_model);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setUniformItemSizes(true);
     m_list->setSpacing(4);
+    // A connector's state line wraps within the list's width: no sideways scrolling to read it.
+    m_list->setWordWrap(true);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
         const QModelIndex index = m_list->indexAt(at);

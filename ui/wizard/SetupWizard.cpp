@@ -35,10 +35,13 @@ SetupWizard::SetupWizard(SetupController& controller, Prompter& prompter, Mode m
     int id = FirstExtra;
     for (const ExtraPage& factory : extraPages) {
         if (QWizardPage* page = factory(controller)) {
+            m_steps->addPageStep(id, page->title());
             setPage(id++, page);
         }
     }
-    setPage(Summary, new SummaryPage(controller, this));
+    auto* summary = new SummaryPage(controller, this);
+    m_steps->addPageStep(Summary, summary->title());
+    setPage(Summary, summary);
 
     connect(this, &QWizard::currentIdChanged, m_steps, &StepList::showPage);
     connect(&controller, &SetupController::saveStateChanged, this, [this](SetupController::SaveState state) {

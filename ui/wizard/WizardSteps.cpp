@@ -65,9 +65,24 @@ StepList::StepList(QWidget* parent) : QListWidget(parent)
     setMinimumHeight(80);
 }
 
+void StepList::addPageStep(int pageId, const QString& title)
+{
+    if (m_pageRows.isEmpty()) {
+        auto* heading = new QListWidgetItem(tr("After step 16"), this);
+        heading->setFlags(Qt::ItemIsEnabled); // a heading: never selected
+        QFont f = heading->font();
+        f.setItalic(true);
+        heading->setFont(f);
+    }
+    addItem(title);
+    m_pageRows.insert(pageId, count());
+    keepCurrentVisible();
+}
+
 void StepList::showPage(int pageId)
 {
-    const QList<int> steps = WizardSteps::stepsOf(pageId);
+    const QList<int> steps =
+        m_pageRows.contains(pageId) ? QList<int> {m_pageRows.value(pageId)} : WizardSteps::stepsOf(pageId);
     if (steps.isEmpty() && pageId < FirstExtra) {
         return;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QListWidget>
 #include <QStringList>
@@ -30,8 +31,9 @@ public:
     static QList<int> stepsOf(int pageId); // 1-based step numbers
 };
 
-// The step list beside the pages: all 16 steps, the current page's steps highlighted and selected, and kept in
-// view (also after the list is laid out or resized: wrapped items change height with the width).
+// The step list beside the pages: all 16 steps, then the pages after step 16 (local data, user mapping, …, the
+// summary) under a heading of their own; the current page's rows highlighted and selected, and kept in view (also
+// after the list is laid out or resized: wrapped items change height with the width).
 class StepList final : public QListWidget
 {
     Q_OBJECT
@@ -39,7 +41,10 @@ class StepList final : public QListWidget
 
 public:
     explicit StepList(QWidget* parent = nullptr);
+    // A page after step 16, listed under "After step 16" in the order added.
+    void addPageStep(int pageId, const QString& title);
     void showPage(int pageId);
+    // The current page's rows, 1-based: steps 1–16, then the heading and the pages added.
     QList<int> currentSteps() const { return m_current; }
     // Whether every current step is inside the visible part of the list.
     bool currentStepsVisible() const;
@@ -53,6 +58,7 @@ private:
     void fitItemHeights();
 
     QList<int> m_current;
+    QHash<int, int> m_pageRows; // pages after step 16: their 1-based row
 };
 
 } // namespace Cw

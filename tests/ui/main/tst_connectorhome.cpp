@@ -134,6 +134,18 @@ void TestConnectorHome::stateAtAGlanceWithFixButtons()
              qPrintable(view->checkText()));
     QCOMPARE(view->entityTable()->rowCount(), 7);
     QVERIFY(view->entityTable()->item(0, 1)->text().toInt() >= 0);
+    // Entities as the admin reads them, not the database's table names.
+    QCOMPARE(view->entityTable()->item(0, 0)->text(), QStringLiteral("Accounts"));
+    QStringList names;
+    for (int row = 0; row < view->entityTable()->rowCount(); ++row) {
+        names << view->entityTable()->item(row, 0)->text();
+    }
+    QVERIFY2(names.contains(QStringLiteral("Invoice lines")), qPrintable(names.join(QLatin1String(", "))));
+    // The connector list's state line wraps: nothing to scroll sideways to.
+    auto* list = m_window->findChild<QListView*>(QStringLiteral("connectorList"));
+    QVERIFY(list);
+    QVERIFY(list->wordWrap());
+    QCOMPARE(list->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
 
     QHash<AttentionItem::Kind, QString> sections;
     for (const AttentionItem& item : view->attention()) {
