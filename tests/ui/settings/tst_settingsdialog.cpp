@@ -1,5 +1,6 @@
 // The Settings dialog as the connector window opens it: a real database, cwconnector-sim for the live lists and the
 // key test, and a recording secret store (what the keychain would be asked to write).
+#include "core/config/ConfigExport.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/SettingsSections.h"
 #include "core/localdata/LocalRecordStore.h"
@@ -281,6 +282,16 @@ void TestSettingsDialog::manualProxyLoginGoesToTheKeychainOnly()
             QVERIFY(!bytes.contains("proxyadmin"));
         }
     }
+    // Nor in the exported configuration, which has the proxy itself.
+    const std::optional<QByteArray> exported = ConfigExport(*f.db).exportJson(saved->name);
+    QVERIFY(exported);
+    QVERIFY(exported->contains("proxy.lan"));
+    QVERIFY(!exported->contains(password.toUtf8()) && !exported->contains("proxyadmin"));
+    // The connector, opened as the windows and the CLI open it, goes through the proxy with that login.
+    const OpenedSession opened = CwTest::openSaved(*saved, *m_store, CwTest::network());
+    QVERIFY2(opened.session, qPrintable(opened.error));
+    QCOMPARE(opened.session->connection().proxy.user, QStringLiteral("proxyadmin"));
+    QCOMPARE(opened.session->connection().proxy.password, password);
     // Back to no proxy: the login leaves the keychain too.
     mode->setCurrentIndex(mode->findData(QStringLiteral("none")));
     QSignalSpy again(dialog->section(SettingsSections::connection()), &SettingsSection::applied);
