@@ -48,9 +48,9 @@ KeysSection::KeysSection(QWidget* parent) : SettingsSection(parent)
 
 KeysSection::~KeysSection() = default;
 
-QString KeysSection::id() const
+SettingsPlace KeysSection::place() const
 {
-    return SettingsSections::keys();
+    return SettingsPlace::Keys;
 }
 
 QString KeysSection::resultText() const

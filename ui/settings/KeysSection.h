@@ -25,7 +25,7 @@ public:
     explicit KeysSection(QWidget* parent = nullptr);
     ~KeysSection() override;
 
-    QString id() const override;
+    SettingsPlace place() const override;
     QString title() const override { return tr("Keys"); }
     void load(const SectionContext& context) override;
     bool apply(QString* error) override;
