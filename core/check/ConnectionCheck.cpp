@@ -6,6 +6,7 @@
 #include "core/config/ConnectorSession.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/connectwise/Endpoints.h"
+#include "core/connectwise/NetworkAccessFactory.h"
 
 #include <QSslCertificate>
 
@@ -72,7 +73,7 @@ CheckTarget ConnectionCheck::targetFor(const Connection& connection)
         target.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
         break;
     case ProxySettings::Mode::Manual:
-        target.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, connection.proxy.host, connection.proxy.port);
+        target.proxy = NetworkAccessFactory::manualProxy(connection.proxy);
         break;
     }
     return target;
@@ -131,7 +132,7 @@ CheckReport ConnectionCheck::report() const
         {tr("Company ID"), m_connection.companyId},
         {tr("Site"), m_connection.site.toString()},
         {tr("Client ID"), m_connection.clientId.isEmpty() ? tr("(not set)") : m_connection.clientId},
-        {tr("Proxy"), m_connection.proxy.key()},
+        {tr("Proxy"), m_connection.proxy.describe()},
     };
     if (!m_client->baseUrl().isEmpty()) {
         context.insert(tr("API URL"), m_client->baseUrl().toString());

@@ -98,11 +98,18 @@ void TcpStep::run()
         case QAbstractSocket::ProxyConnectionTimeoutError:
         case QAbstractSocket::ProxyNotFoundError:
         case QAbstractSocket::ProxyProtocolError:
-        case QAbstractSocket::ProxyAuthenticationRequiredError:
             diagnosis = tr("The proxy server %1 did not let the connection through: %2")
                             .arg(proxyText(m_target.proxy), m_socket->errorString());
             fix = tr("Check the proxy settings of this connection (system, none or manual), or ask your network "
                      "administrator which proxy to use.");
+            kind = QStringLiteral("Proxy");
+            break;
+        case QAbstractSocket::ProxyAuthenticationRequiredError:
+            diagnosis = tr("The proxy server %1 asks for a login (HTTP 407) and did not accept the proxy user and "
+                           "password.")
+                            .arg(proxyText(m_target.proxy));
+            fix = tr("Enter the proxy user and password your network administrator gave you in Settings › "
+                     "Connection (Proxy user, Proxy password), then check again.");
             kind = QStringLiteral("Proxy");
             break;
         case QAbstractSocket::NetworkError:

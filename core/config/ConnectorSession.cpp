@@ -47,17 +47,68 @@ void ConnectorSession::open(const Instance& instance, SecretStore& store, const 
                             QObject* context, OpenDone done)
 {
     const NetworkAccessFactory* factory = &network;
+    SecretStore* secrets = &store;
+    // The store calls back only while context lives (or, null, the store itself): context is alive in the callback.
     store.readKeys(InstanceConnection::secretId(instance), context,
-                   [instance, factory, done = std::move(done)](const SecretResult& result, const ApiKeyPair& keys) {
-                       OpenedSession opened;
-                       opened.keys = result;
+                   [instance, factory, secrets, context, done = std::move(done)](const SecretResult& result,
+                                                                                 const ApiKeyPair& keys) {
                        if (!result.ok()) {
+                           OpenedSession opened;
+                           opened.keys = result;
                            opened.error = result.message;
-                       } else {
-                           opened.session = open(instance, keys, *factory, &opened.error);
+                           done(opened);
+                           return;
                        }
-                       done(opened);
+                       readProxyLogin(instance, *secrets, context,
+                                      [instance, keys, factory, result,
+                                       done](const SecretResult& login, const QString& user, const QString& password) {
+                                          OpenedSession opened;
+                                          opened.keys = login.ok() ? result : login;
+                                          if (!login.ok()) {
+                                              opened.error = login.message;
+                                          } else if (const auto session =
+                                                         open(instance, keys, *factory, &opened.error)) {
+                                              opened.session = session->withProxyLogin(user, password);
+                                          }
+                                          done(opened);
+                                      });
                    });
+}
+
+void ConnectorSession::readProxyLogin(const Instance& instance, SecretStore& store, QObject* context,
+                                      ProxyLoginDone done)
+{
+    if (instance.proxyMode != Instance::ProxyMode::Manual) {
+        done(SecretResult::success(), QString(), QString());
+        return;
+    }
+    // A login that cannot be read (the keychain locked since the keys were read) is a failure: without it the proxy
+    // would answer 407 to every request.
+    auto failed = [done](const SecretResult& result) {
+        SecretResult failure = result;
+        failure.message = tr("The proxy login could not be read: %1").arg(result.message);
+        done(failure, QString(), QString());
+    };
+    const QString id = InstanceConnection::secretId(instance);
+    SecretStore* secrets = &store;
+    store.read({id, SecretNames::proxyUser()}, context, [secrets, id, context, done, failed](const SecretResult& user) {
+        if (user.status == SecretStatus::NotFound || (user.ok() && user.value.isEmpty())) {
+            done(SecretResult::success(), QString(), QString()); // no login saved
+            return;
+        }
+        if (!user.ok()) {
+            failed(user);
+            return;
+        }
+        secrets->read({id, SecretNames::proxyPassword()}, context,
+                      [done, failed, name = user.value](const SecretResult& password) {
+                          if (!password.ok() && password.status != SecretStatus::NotFound) {
+                              failed(password);
+                              return;
+                          }
+                          done(SecretResult::success(), name, password.value);
+                      });
+    });
 }
 
 ConnectorSession ConnectorSession::forConnection(const Connection& connection, const NetworkAccessFactory& network)
@@ -82,6 +133,15 @@ ConnectorSession ConnectorSession::withKeys(const ApiKeyPair& keys) const
     ConnectorSession copy = *this;
     copy.m_connection.publicKey = keys.publicKey;
     copy.m_connection.privateKey = keys.privateKey;
+    return copy;
+}
+
+ConnectorSession ConnectorSession::withProxyLogin(const QString& user, const QString& password) const
+{
+    ConnectorSession copy = *this;
+    const bool manual = copy.m_connection.proxy.mode == ProxySettings::Mode::Manual;
+    copy.m_connection.proxy.user = manual ? user : QString();
+    copy.m_connection.proxy.password = manual && !user.isEmpty() ? password : QString();
     return copy;
 }
 

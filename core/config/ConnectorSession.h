@@ -49,10 +49,17 @@ public:
     // connection. network must outlive the session and its clients.
     static std::optional<ConnectorSession> open(const Instance& instance, const ApiKeyPair& keys,
                                                 const NetworkAccessFactory& network, QString* error);
-    // Opens a saved connector: reads its keys from `store` (asynchronously), then as above. `done` runs in
-    // context's thread, unless context is destroyed first.
+    // Opens a saved connector: reads its keys from `store` (asynchronously) and, with a manual proxy, the proxy's
+    // login (SecretNames::proxyUser / proxyPassword; none saved: no login), then as above. `done` runs in context's
+    // thread, unless context is destroyed first.
     static void open(const Instance& instance, SecretStore& store, const NetworkAccessFactory& network,
                      QObject* context, OpenDone done);
+    using ProxyLoginDone =
+        std::function<void(const SecretResult& result, const QString& user, const QString& password)>;
+    // Reads a saved connector's manual proxy login (open() does; so does a caller that opens with keys it has, for a
+    // saved connector). Ok with an empty user when the proxy is not manual or no login is saved; otherwise the
+    // store's failure, its message saying it was the proxy login. `done` may run before this returns.
+    static void readProxyLogin(const Instance& instance, SecretStore& store, QObject* context, ProxyLoginDone done);
     // A session for a Connection given as it is (tests and benchmarks; the app opens instances).
     static ConnectorSession forConnection(const Connection& connection, const NetworkAccessFactory& network);
 
@@ -69,6 +76,8 @@ public:
     ApiClient* newClient(QObject* parent = nullptr) const;
     // The same connector with other keys (keys being checked before they are saved): same governor, same company.
     ConnectorSession withKeys(const ApiKeyPair& keys) const;
+    // The same connector with the manual proxy's login (ignored unless the proxy is manual; an empty user: none).
+    ConnectorSession withProxyLogin(const QString& user, const QString& password) const;
 
 private:
     struct Shared;

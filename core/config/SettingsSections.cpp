@@ -1,30 +1,38 @@
 #include "core/config/SettingsSections.h"
 
-#include "core/sync/SyncFix.h"
-
 namespace Cw {
 
-QString SettingsSections::forPlace(SettingsPlace place)
+QString SettingsSections::id(SettingsPlace place)
 {
     switch (place) {
     case SettingsPlace::None:
         return QString();
     case SettingsPlace::Connection:
-        return connection();
+        return QStringLiteral("connection");
     case SettingsPlace::Keys:
-        return keys();
+        return QStringLiteral("keys");
     case SettingsPlace::LocalData:
-        return localData();
+        return QStringLiteral("local-data");
     case SettingsPlace::UserMapping:
-        return userMapping();
+        return QStringLiteral("user-mapping");
     case SettingsPlace::ServerVariables:
-        return serverVariables();
+        return QStringLiteral("server-variables");
     case SettingsPlace::SyncOptions:
-        return syncOptions();
+        return QStringLiteral("sync-options");
     case SettingsPlace::Lookups:
-        return lookups();
+        return QStringLiteral("lookups");
     }
     return QString();
+}
+
+SettingsPlace SettingsSections::fromId(const QString& id)
+{
+    for (const SettingsPlace place : all()) {
+        if (SettingsSections::id(place) == id) {
+            return place;
+        }
+    }
+    return SettingsPlace::None;
 }
 
 } // namespace Cw

@@ -1,32 +1,29 @@
 #pragma once
 
+#include <QList>
 #include <QString>
-#include <QStringList>
 
 namespace Cw {
 
-enum class SettingsPlace; // core/sync/SyncFix.h
+// The sections of a connector's Settings dialog: the one name for them in core (a sync fix's place, what needs
+// attention in the connector window) and in the desktop app (ConnectorCoordinator::openSettings(name, place, row),
+// the dialog's sections). None: no section (a fix the Settings cannot make; openSettings shows Connection).
+enum class SettingsPlace { None, Connection, Keys, LocalData, UserMapping, ServerVariables, SyncOptions, Lookups };
 
-// The sections of a connector's Settings dialog, by their stable ids: what a fix button (the connector window's
-// attention items, the sync window's fixes) asks ConnectorCoordinator::openSettings(name, section, row) for.
+// Their stable string ids, derived from the enum: for object names ("fix-lookups") and the dialog's category list.
 class SettingsSections final
 {
 public:
-    static QString connection() { return QStringLiteral("connection"); }
-    static QString keys() { return QStringLiteral("keys"); }
-    static QString localData() { return QStringLiteral("local-data"); }
-    static QString userMapping() { return QStringLiteral("user-mapping"); }
-    static QString serverVariables() { return QStringLiteral("server-variables"); }
-    static QString syncOptions() { return QStringLiteral("sync-options"); }
-    static QString lookups() { return QStringLiteral("lookups"); }
+    static QString id(SettingsPlace place); // "connection", "local-data", ...; empty for None
+    static SettingsPlace fromId(const QString& id); // None for an unknown id
 
-    // The section of a sync fix's place (SyncFix); empty for SettingsPlace::None.
-    static QString forPlace(SettingsPlace place);
-
-    // Every id, in the order the dialog lists them.
-    static QStringList all()
+    // Every section, in the order the dialog lists them.
+    static QList<SettingsPlace> all()
     {
-        return {connection(), keys(), localData(), userMapping(), serverVariables(), syncOptions(), lookups()};
+        return {SettingsPlace::Connection,      SettingsPlace::Keys,
+                SettingsPlace::LocalData,       SettingsPlace::UserMapping,
+                SettingsPlace::ServerVariables, SettingsPlace::SyncOptions,
+                SettingsPlace::Lookups};
     }
 };
 

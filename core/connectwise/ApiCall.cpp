@@ -188,6 +188,9 @@ void ApiCall::onReplyFinished()
             // With a manual proxy the only host we connect to is the proxy: it is the one that failed.
             result.error.kind = ApiError::Kind::Proxy;
             result.error.host = proxy.host + QLatin1Char(':') + QString::number(proxy.port);
+        } else if (proxy.mode == ProxySettings::Mode::Manual &&
+                   result.error.kind == ApiError::Kind::ProxyLoginRejected) {
+            result.error.host = proxy.host + QLatin1Char(':') + QString::number(proxy.port); // the proxy said no
         }
         const ApiError::Kind kind = result.error.kind;
         const bool transient = kind == ApiError::Kind::MalformedResponse ||

@@ -27,6 +27,7 @@ bool ApiError::isUnreachable() const
     case Kind::Unreachable:
     case Kind::Tls:
     case Kind::Proxy:
+    case Kind::ProxyLoginRejected:
         return true;
     default:
         return false;
@@ -76,6 +77,8 @@ QString ApiError::kindName(Kind kind)
         return QStringLiteral("tls");
     case Kind::Proxy:
         return QStringLiteral("proxy");
+    case Kind::ProxyLoginRejected:
+        return QStringLiteral("proxy-login-rejected");
     case Kind::Cancelled:
         return QStringLiteral("cancelled");
     }

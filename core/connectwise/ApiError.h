@@ -36,7 +36,8 @@ public:
         Unreachable, // network or host unreachable
         ConnectionDropped, // the server closed the connection without (a complete) answer
         Tls, // certificate or handshake problem; see tlsReasons
-        Proxy, // the proxy refused, failed or wants credentials
+        Proxy, // the proxy refused or failed
+        ProxyLoginRejected, // 407: the proxy wants a login and did not accept the one sent (or none was set)
         Cancelled,
     };
     enum class TlsReason { SelfSigned, Expired, NotYetValid, WrongHost, UntrustedChain, Revoked, Other };
@@ -59,7 +60,7 @@ public:
     // Worth trying again later without changing any setting (rate limits, server and network trouble).
     bool isTransient() const;
     // ConnectWise could not be reached at all: DNS, connection refused, network unreachable, TLS or
-    // proxy failure (the CLI's exit code 4).
+    // proxy failure, a proxy login refused (the CLI's exit code 4).
     bool isUnreachable() const;
 
     QString message() const; // translated: what happened

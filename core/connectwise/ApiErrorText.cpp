@@ -101,6 +101,8 @@ QString ApiError::message() const
             text += QLatin1Char(' ') + detail;
         }
         return text;
+    case Kind::ProxyLoginRejected:
+        return tr("The proxy %1 asks for a login (HTTP 407) and did not accept the proxy user and password.").arg(host);
     case Kind::Cancelled:
         return tr("The request was cancelled.");
     }
@@ -185,6 +187,9 @@ QString ApiError::fix() const
         return tr("Check the server's TLS configuration, or whether a proxy inspects TLS traffic.");
     case Kind::Proxy:
         return tr("Check the proxy settings (system, none or manual host:port) in the connection settings.");
+    case Kind::ProxyLoginRejected:
+        return tr("Enter the proxy user and password your network administrator gave you in Settings › Connection "
+                  "(Proxy user, Proxy password), then try again.");
     }
     return QString();
 }

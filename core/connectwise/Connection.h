@@ -16,8 +16,18 @@ struct ProxySettings
     Mode mode = Mode::System;
     QString host; // Manual only
     quint16 port = 0; // Manual only
+    // The manual proxy's login (Settings › Connection, kept in the keychain); empty user = none. Like the API keys,
+    // held in memory only and never logged, exported or shown.
+    QString user;
+    QString password;
 
-    QString key() const; // identifies the setting, e.g. "manual:proxy.lan:3128"
+    bool hasLogin() const { return mode == Mode::Manual && !user.isEmpty(); }
+    // Identifies the setting within this run, e.g. "manual:proxy.lan:3128", with a login
+    // "manual:proxy.lan:3128:login-<digest>": two logins give two keys, but the digest is a keyed hash with a
+    // random key of this process (see Connection.cpp), so a key that reaches a log tells nothing about the login.
+    QString key() const;
+    // For logs and reports: the key without the digest, e.g. "manual:proxy.lan:3128 (with login)".
+    QString describe() const;
     bool operator==(const ProxySettings& other) const { return key() == other.key(); }
 };
 

@@ -150,9 +150,11 @@ ApiError ErrorClassifier::fromNetwork(QNetworkReply::NetworkError networkError, 
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::ProxyAuthenticationRequiredError:
     case QNetworkReply::UnknownProxyError:
         error.kind = Kind::Proxy;
+        break;
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        error.kind = Kind::ProxyLoginRejected;
         break;
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:

@@ -40,10 +40,18 @@ void NetworkAccessFactory::applyProxy(QNetworkAccessManager* manager, const Prox
         manager->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
         break;
     case ProxySettings::Mode::Manual:
-        manager->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, proxy.host, proxy.port));
+        manager->setProxy(manualProxy(proxy));
         break;
     }
     manager->setProperty(kProxyKeyProperty, proxy.key());
+}
+
+QNetworkProxy NetworkAccessFactory::manualProxy(const ProxySettings& proxy)
+{
+    // With a login, Qt answers the proxy's 407 with it (Basic, or Digest / NTLM as the proxy asks).
+    return proxy.hasLogin()
+        ? QNetworkProxy(QNetworkProxy::HttpProxy, proxy.host, proxy.port, proxy.user, proxy.password)
+        : QNetworkProxy(QNetworkProxy::HttpProxy, proxy.host, proxy.port);
 }
 
 QString NetworkAccessFactory::appliedProxyKey(const QNetworkAccessManager* manager)

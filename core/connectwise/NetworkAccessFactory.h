@@ -3,6 +3,7 @@
 #include "core/connectwise/Connection.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 
 namespace Cw {
 
@@ -28,6 +29,9 @@ public:
 
     // Applies the proxy to a manager that belongs to one connection only.
     static void applyProxy(QNetworkAccessManager* manager, const ProxySettings& proxy);
+    // The QNetworkProxy of a manual proxy (with its login, which Qt sends when the proxy answers 407); the systems
+    // check's sockets use it too.
+    static QNetworkProxy manualProxy(const ProxySettings& proxy);
     // The key applyProxy() stored on the manager, or empty if it never configured it.
     static QString appliedProxyKey(const QNetworkAccessManager* manager);
 };

@@ -35,7 +35,7 @@ std::optional<ConnectorStatus> ConnectorStatus::load(Database& database, qint64 
         status.m_attention.append({AttentionItem::Kind::Draft,
                                    tr("The setup of this connector is not finished: it cannot sync until its "
                                       "connection is saved and checked."),
-                                   tr("Finish the connection…"), SettingsSections::connection(), QString()});
+                                   tr("Finish the connection…"), SettingsPlace::Connection, QString()});
     }
     status.addCheckItems();
     status.addConfigItems(database);
@@ -58,21 +58,21 @@ void ConnectorStatus::addKeysProblem(const QString& message)
     m_attention.insert(at,
                        {AttentionItem::Kind::MissingKeys,
                         tr("The API keys cannot be read, so nothing can be checked or synced: %1").arg(message),
-                        tr("Enter the keys…"), SettingsSections::keys(), QString()});
+                        tr("Enter the keys…"), SettingsPlace::Keys, QString()});
 }
 
-QString ConnectorStatus::sectionForStep(const QString& stepId)
+SettingsPlace ConnectorStatus::sectionForStep(const QString& stepId)
 {
     if (stepId == QLatin1String("auth")) {
-        return SettingsSections::keys();
+        return SettingsPlace::Keys;
     }
     if (stepId == QLatin1String("members")) {
-        return SettingsSections::userMapping();
+        return SettingsPlace::UserMapping;
     }
     if (stepId.startsWith(QLatin1String("lists"))) {
-        return SettingsSections::lookups();
+        return SettingsPlace::Lookups;
     }
-    return SettingsSections::connection();
+    return SettingsPlace::Connection;
 }
 
 void ConnectorStatus::addCheckItems()
@@ -80,21 +80,21 @@ void ConnectorStatus::addCheckItems()
     if (!m_instance.lastCheckAt.isValid()) {
         m_attention.append({AttentionItem::Kind::NeverChecked,
                             tr("This connector was never checked against ConnectWise."), tr("Review the connection…"),
-                            SettingsSections::connection(), QString()});
+                            SettingsPlace::Connection, QString()});
         return;
     }
     if (!m_instance.lastCheckPassed.value_or(false) && m_findings.isEmpty()) {
         m_attention.append({AttentionItem::Kind::CheckFailed,
                             tr("The last check failed (run elsewhere, so its findings are not here): run Check again "
                                "to see why."),
-                            tr("Open the settings…"), SettingsSections::connection(), QString()});
+                            tr("Open the settings…"), SettingsPlace::Connection, QString()});
         return;
     }
     for (const CheckFinding& finding : m_findings) {
         if (!finding.variable.isEmpty()) {
             m_attention.append({AttentionItem::Kind::StaleVariable,
                                 tr("Server variable “%1”: %2").arg(finding.title, finding.diagnosis),
-                                tr("Pick another value…"), SettingsSections::serverVariables(), finding.variable});
+                                tr("Pick another value…"), SettingsPlace::ServerVariables, finding.variable});
             continue;
         }
         const QString text = finding.fix.isEmpty()
@@ -161,14 +161,14 @@ void ConnectorStatus::addConfigItems(Database& database)
                 m_attention.append({AttentionItem::Kind::EntityBlocked,
                                     tr("%1 cannot be pushed: server variable “%2” is not set.")
                                         .arg(LocalSchema::entity(e.entity).name(), ServerVariables::info(key).title),
-                                    tr("Set the variable…"), SettingsSections::serverVariables(), key});
+                                    tr("Set the variable…"), SettingsPlace::ServerVariables, key});
                 break;
             }
         }
     }
     if (!anyOn) {
         m_attention.append({AttentionItem::Kind::NothingEnabled, tr("No sync option is on, so Sync now does nothing."),
-                            tr("Choose what to sync…"), SettingsSections::syncOptions(), QString()});
+                            tr("Choose what to sync…"), SettingsPlace::SyncOptions, QString()});
     }
     LocalRecordStore store(database);
     for (const QString& lookup : ConfigNames::lookups()) {
@@ -190,7 +190,7 @@ void ConnectorStatus::addConfigItems(Database& database)
                                    "skipped.",
                                    nullptr, static_cast<int>(unmapped.size()))
                                     .arg(lookup, unmapped.mid(0, 3).join(QLatin1String(", "))),
-                                tr("Map the values…"), SettingsSections::lookups(), lookup});
+                                tr("Map the values…"), SettingsPlace::Lookups, lookup});
         }
     }
     QSet<QString> confirmed;
@@ -210,7 +210,7 @@ void ConnectorStatus::addConfigItems(Database& database)
                             tr("%n local user(s) have no confirmed ConnectWise member; their orders get the default "
                                "sales rep.",
                                nullptr, static_cast<int>(unconfirmed.size())),
-                            tr("Map the users…"), SettingsSections::userMapping(), unconfirmed.first()});
+                            tr("Map the users…"), SettingsPlace::UserMapping, unconfirmed.first()});
     }
 }
 

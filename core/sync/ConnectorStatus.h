@@ -2,6 +2,7 @@
 
 #include "core/check/CheckFindings.h"
 #include "core/config/Instance.h"
+#include "core/config/SettingsSections.h"
 #include "core/domain/Entity.h"
 #include "core/store/StoreError.h"
 #include "core/sync/SyncTypes.h"
@@ -36,7 +37,7 @@ struct AttentionItem
     Kind kind = Kind::CheckFailed;
     QString text; // translated: what is wrong, and what it costs
     QString action; // translated button text, "Map the values…"
-    QString section; // SettingsSections id the button opens
+    SettingsPlace section = SettingsPlace::None; // the Settings section the button opens
     QString row; // the row to select in that section, or empty
 };
 
@@ -77,7 +78,7 @@ private:
     bool loadEntities(Database& database, StoreError* error);
     void addCheckItems();
     void addConfigItems(Database& database);
-    static QString sectionForStep(const QString& stepId);
+    static SettingsPlace sectionForStep(const QString& stepId);
 
     Instance m_instance;
     QList<CheckFinding> m_findings;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/config/SettingsSections.h"
 #include "core/domain/Entity.h"
 #include "core/domain/SyncOperation.h"
 
@@ -7,9 +8,6 @@
 #include <QString>
 
 namespace Cw {
-
-// The sections of a connector's settings, as the desktop app's Settings dialog shows them.
-enum class SettingsPlace { None, Connection, Keys, LocalData, UserMapping, ServerVariables, SyncOptions, Lookups };
 
 // What fixes an entity that could not start, so that each front end says it its own way: the CLI as a command
 // (`options NAME --set accounts.push_create=on`), the desktop app as a section of Settings with a button that

@@ -1,6 +1,7 @@
 #pragma once
 
-// Collects the messages of one logging category while it lives (from any thread), for tests that check the log.
+// Collects the messages of one logging category while it lives (from any thread), for tests that check the log. A
+// category also collects its sub-categories: LogCapture("cwconnector") collects every module's messages.
 
 #include <QMutex>
 #include <QStringList>
@@ -43,11 +44,16 @@ private:
         static LogCapture* capture = nullptr;
         return capture;
     }
+    static bool isWithin(const char* category, const char* root)
+    {
+        const size_t length = qstrlen(root);
+        return qstrncmp(category, root, length) == 0 && (category[length] == '\0' || category[length] == '.');
+    }
     static void handle(QtMsgType, const QMessageLogContext& context, const QString& message)
     {
         const QMutexLocker lock(&mutex());
         LogCapture* capture = current();
-        if (capture && qstrcmp(context.category, capture->m_category) == 0) {
+        if (capture && context.category && isWithin(context.category, capture->m_category)) {
             capture->m_lines.append(message);
         }
     }

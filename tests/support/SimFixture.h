@@ -9,6 +9,7 @@
 #include "core/connectwise/NetworkAccessFactory.h"
 #include "tests/support/SimProcess.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,6 +75,25 @@ inline const Cw::NetworkAccessFactory& network()
 inline Cw::ConnectorSession session(const Cw::Connection& connection)
 {
     return Cw::ConnectorSession::forConnection(connection, network());
+}
+
+// Opens a saved connector as the programs do (its keys, and a manual proxy's login, from store) and waits for the
+// answer; an empty OpenedSession when none came within timeoutMs.
+inline Cw::OpenedSession openSaved(const Cw::Instance& instance, Cw::SecretStore& store,
+                                   const Cw::NetworkAccessFactory& factory, int timeoutMs = 10000)
+{
+    Cw::OpenedSession result;
+    bool done = false;
+    QObject context;
+    Cw::ConnectorSession::open(instance, store, factory, &context, [&](const Cw::OpenedSession& opened) {
+        result = opened;
+        done = true;
+    });
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!done && !deadline.hasExpired()) {
+        QTest::qWait(10);
+    }
+    return result;
 }
 
 // An ApiClient for the simulator, with its own QNetworkAccessManager; owned by parent.

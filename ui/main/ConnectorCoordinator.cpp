@@ -167,7 +167,7 @@ void ConnectorCoordinator::newConnector()
     openWizard(controller, SetupWizard::Mode::Create);
 }
 
-void ConnectorCoordinator::openSettings(const QString& name, const QString& section, const QString& row)
+void ConnectorCoordinator::openSettings(const QString& name, SettingsPlace section, const QString& row)
 {
     const auto instance = InstanceRepository(m_database).findByName(name);
     if (!instance) {
@@ -189,7 +189,7 @@ void ConnectorCoordinator::openSettings(const QString& name, const QString& sect
     connect(dialog, &SettingsDialog::sectionApplied, this, &ConnectorCoordinator::refresh);
     connect(dialog, &QDialog::finished, this, &ConnectorCoordinator::refresh);
     dialog->open();
-    dialog->showSection(section.isEmpty() ? SettingsSections::connection() : section, row);
+    dialog->showSection(section == SettingsPlace::None ? SettingsPlace::Connection : section, row);
     emit settingsOpened(dialog);
 }
 
@@ -266,9 +266,8 @@ void ConnectorCoordinator::runSync(const QString& name)
             });
             connect(dialog, &SyncDialog::historyRequested, this,
                     [this, name = found.name](qint64 runId) { openHistory(name, runId); });
-            connect(dialog, &SyncDialog::settingsRequested, this, [this, name = found.name](SettingsPlace place) {
-                openSettings(name, SettingsSections::forPlace(place));
-            });
+            connect(dialog, &SyncDialog::settingsRequested, this,
+                    [this, name = found.name](SettingsPlace place) { openSettings(name, place); });
             dialog->open();
             emit syncDialogOpened(dialog);
         });

@@ -49,10 +49,11 @@ public:
     void showStatus(const QString& name);
     void newConnector();
 public slots:
-    // Opens the connector's Settings at a section (SettingsSections id; empty: Connection) and, where the section has
+    // Opens the connector's Settings at a section (None: Connection) and, where the section has
     // rows, at a row (a lookup, a local user id, a server variable key). An open Settings of the same connector
     // switches section (asking first about unsaved changes).
-    void openSettings(const QString& name, const QString& section = QString(), const QString& row = QString());
+    void openSettings(const QString& name, Cw::SettingsPlace section = SettingsPlace::None,
+                      const QString& row = QString());
 
 public:
     void runCheck(const QString& name);

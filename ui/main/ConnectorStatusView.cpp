@@ -156,7 +156,7 @@ void ConnectorStatusView::fillAttention(const QList<AttentionItem>& items)
         auto* text = new QLabel(item.text, row);
         text->setWordWrap(true);
         auto* button = new QPushButton(item.action, row);
-        button->setObjectName(QStringLiteral("fix-") + item.section);
+        button->setObjectName(QStringLiteral("fix-") + SettingsSections::id(item.section));
         button->setAccessibleName(item.action);
         button->setAccessibleDescription(item.text);
         button->setAutoDefault(false);

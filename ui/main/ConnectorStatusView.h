@@ -32,7 +32,7 @@ public:
 
 signals:
     // A fix button: open `section` of the shown connector's settings, at `row` when not empty.
-    void fixRequested(const QString& section, const QString& row);
+    void fixRequested(Cw::SettingsPlace section, const QString& row);
 
 private:
     void fillEntities(const ConnectorStatus& status);

@@ -49,7 +49,7 @@ MainWindow::MainWindow(ConnectorListModel* model, QWidget* parent) : QMainWindow
     });
 
     m_status = new ConnectorStatusView(this);
-    connect(m_status, &ConnectorStatusView::fixRequested, this, [this](const QString& section, const QString& row) {
+    connect(m_status, &ConnectorStatusView::fixRequested, this, [this](SettingsPlace section, const QString& row) {
         const QString name = selectedConnector();
         if (!name.isEmpty()) {
             emit settingsSectionRequested(name, section, row);

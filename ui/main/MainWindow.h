@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/config/SettingsSections.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -54,8 +56,8 @@ signals:
     void checkRequested(const QString& name);
     void syncRequested(const QString& name);
     void historyRequested(const QString& name);
-    // A fix button of the state at a glance: open that Settings section (SettingsSections), at row if not empty.
-    void settingsSectionRequested(const QString& name, const QString& section, const QString& row);
+    // A fix button of the state at a glance: open that Settings section, at row if not empty.
+    void settingsSectionRequested(const QString& name, Cw::SettingsPlace section, const QString& row);
     void importRequested();
     void exportRequested(const QString& name);
     // The selection changed (empty: none); the coordinator answers with statusView()->setStatus().

@@ -134,9 +134,9 @@ QLineEdit* ConnectionSection::addLine(const QString& label, const QString& objec
     return line;
 }
 
-QString ConnectionSection::id() const
+SettingsPlace ConnectionSection::place() const
 {
-    return SettingsSections::connection();
+    return SettingsPlace::Connection;
 }
 
 void ConnectionSection::load(const SectionContext& context)

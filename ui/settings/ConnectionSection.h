@@ -24,7 +24,7 @@ class ConnectionSection final : public SettingsSection
 public:
     ConnectionSection(Prompter& prompter, QWidget* parent = nullptr);
 
-    QString id() const override;
+    SettingsPlace place() const override;
     QString title() const override { return tr("Connection"); }
     void load(const SectionContext& context) override;
     bool apply(QString* error) override;

@@ -48,9 +48,9 @@ KeysSection::KeysSection(QWidget* parent) : SettingsSection(parent)
 
 KeysSection::~KeysSection() = default;
 
-QString KeysSection::id() const
+SettingsPlace KeysSection::place() const
 {
-    return SettingsSections::keys();
+    return SettingsPlace::Keys;
 }
 
 QString KeysSection::resultText() const
@@ -97,13 +97,28 @@ bool KeysSection::apply(QString* error)
         *error = connectionError;
         return false;
     }
-    delete m_rotation;
-    m_rotation = new KeyRotation(*m_context.secrets, connectWiseKeyValidator(*session, this), this);
-    connect(m_rotation, &KeyRotation::finished, this, &KeysSection::finished);
     m_result->setText(tr("Testing the new keys against ConnectWise…"));
+    // Through a manual proxy the keys are tested with its login, as every request of the connector is.
+    ConnectorSession::readProxyLogin(
+        m_context.instance, *m_context.secrets, this,
+        [this, session = *session](const SecretResult& login, const QString& user, const QString& password) {
+            if (!login.ok()) {
+                m_result->setText(login.message);
+                emit applied(false, login.message);
+                return;
+            }
+            startRotation(session.withProxyLogin(user, password));
+        });
+    return true;
+}
+
+void KeysSection::startRotation(const ConnectorSession& session)
+{
+    delete m_rotation;
+    m_rotation = new KeyRotation(*m_context.secrets, connectWiseKeyValidator(session, this), this);
+    connect(m_rotation, &KeyRotation::finished, this, &KeysSection::finished);
     m_rotation->start(InstanceConnection::secretId(m_context.instance),
                       {m_public->text().trimmed(), m_private->text().trimmed()});
-    return true;
 }
 
 void KeysSection::finished(const KeyRotationResult& result)

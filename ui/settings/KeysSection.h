@@ -9,11 +9,13 @@ class QLineEdit;
 
 namespace Cw {
 
+class ConnectorSession;
 class KeyRotation;
 struct KeyRotationResult;
 
 // Settings › Keys: replaces the connector's API key pair. Apply tests the new pair against ConnectWise first
-// (KeyRotation with connectWiseKeyValidator): a pair that does not work is not saved and the old one stays.
+// (KeyRotation with connectWiseKeyValidator; through a manual proxy with its login): a pair that does not work is not
+// saved and the old one stays.
 class KeysSection final : public SettingsSection
 {
     Q_OBJECT
@@ -23,7 +25,7 @@ public:
     explicit KeysSection(QWidget* parent = nullptr);
     ~KeysSection() override;
 
-    QString id() const override;
+    SettingsPlace place() const override;
     QString title() const override { return tr("Keys"); }
     void load(const SectionContext& context) override;
     bool apply(QString* error) override;
@@ -33,6 +35,7 @@ public:
 
 private:
     void validate();
+    void startRotation(const ConnectorSession& session);
     void finished(const KeyRotationResult& result);
 
     SectionContext m_context;

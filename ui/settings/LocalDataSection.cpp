@@ -26,9 +26,9 @@ LocalDataSection::LocalDataSection(QWidget* panel, QWidget* parent) : SettingsSe
     layout->addStretch();
 }
 
-QString LocalDataSection::id() const
+SettingsPlace LocalDataSection::place() const
 {
-    return SettingsSections::localData();
+    return SettingsPlace::LocalData;
 }
 
 void LocalDataSection::load(const SectionContext& context)

@@ -14,7 +14,7 @@ class LocalDataSection final : public SettingsSection
 public:
     explicit LocalDataSection(QWidget* panel, QWidget* parent = nullptr);
 
-    QString id() const override;
+    SettingsPlace place() const override;
     QString title() const override { return tr("Local data"); }
     void load(const SectionContext& context) override;
     bool apply(QString* error) override;

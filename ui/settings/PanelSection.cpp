@@ -9,8 +9,8 @@
 
 namespace Cw {
 
-PanelSection::PanelSection(QString id, SettingsPanel* panel, QWidget* parent)
-    : SettingsSection(parent), m_id(std::move(id)), m_panel(panel)
+PanelSection::PanelSection(SettingsPlace place, SettingsPanel* panel, QWidget* parent)
+    : SettingsSection(parent), m_place(place), m_panel(panel)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -17,9 +17,9 @@ class PanelSection final : public SettingsSection
     Q_DISABLE_COPY_MOVE(PanelSection)
 
 public:
-    PanelSection(QString id, SettingsPanel* panel, QWidget* parent = nullptr);
+    PanelSection(SettingsPlace place, SettingsPanel* panel, QWidget* parent = nullptr);
 
-    QString id() const override { return m_id; }
+    SettingsPlace place() const override { return m_place; }
     QString title() const override;
     void load(const SectionContext& context) override;
     bool apply(QString* error) override;
@@ -29,7 +29,7 @@ public:
     SettingsPanel* panel() const { return m_panel; }
 
 private:
-    QString m_id;
+    SettingsPlace m_place;
     SettingsPanel* m_panel;
     SectionContext m_context;
     ConnectorConfig m_config;

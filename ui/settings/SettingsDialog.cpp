@@ -47,10 +47,10 @@ SettingsDialog::SettingsDialog(Database& database, InstanceSecrets& secrets, con
     addSection(new ConnectionSection(prompter));
     addSection(new KeysSection);
     addSection(new LocalDataSection(localData ? localData(database, nullptr) : nullptr));
-    addSection(new PanelSection(SettingsSections::userMapping(), new UserMappingPanel));
-    addSection(new PanelSection(SettingsSections::serverVariables(), new ServerVariablesPanel));
-    addSection(new PanelSection(SettingsSections::syncOptions(), new SyncOptionsPanel));
-    addSection(new PanelSection(SettingsSections::lookups(), new LookupsPanel));
+    addSection(new PanelSection(SettingsPlace::UserMapping, new UserMappingPanel));
+    addSection(new PanelSection(SettingsPlace::ServerVariables, new ServerVariablesPanel));
+    addSection(new PanelSection(SettingsPlace::SyncOptions, new SyncOptionsPanel));
+    addSection(new PanelSection(SettingsPlace::Lookups, new LookupsPanel));
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("settingsMessage"));
@@ -102,7 +102,7 @@ void SettingsDialog::addSection(SettingsSection* section)
     scroll->setWidget(section);
     m_stack->addWidget(scroll);
     auto* item = new QListWidgetItem(section->title(), m_categories);
-    item->setData(Qt::UserRole, section->id());
+    item->setData(Qt::UserRole, SettingsSections::id(section->place()));
     connect(section, &SettingsSection::modifiedChanged, this, &SettingsDialog::updateButtons);
     connect(section, &SettingsSection::validationChanged, this, [this, section](const QString& text) {
         if (section == m_sections.value(m_stack->currentIndex())) {
@@ -114,7 +114,7 @@ void SettingsDialog::addSection(SettingsSection* section)
         m_applying = false;
         setMessage(ok ? tr("%1: saved.").arg(section->title()) : text, !ok);
         if (ok) {
-            emit sectionApplied(section->id());
+            emit sectionApplied(section->place());
         }
         updateButtons();
     });
@@ -139,19 +139,20 @@ void SettingsDialog::openClient()
         });
 }
 
-SettingsSection* SettingsDialog::section(const QString& id) const
+SettingsSection* SettingsDialog::section(SettingsPlace place) const
 {
     for (SettingsSection* s : m_sections) {
-        if (s->id() == id) {
+        if (s->place() == place) {
             return s;
         }
     }
     return nullptr;
 }
 
-QString SettingsDialog::currentSection() const
+SettingsPlace SettingsDialog::currentSection() const
 {
-    return m_sections.value(m_stack->currentIndex()) ? m_sections.at(m_stack->currentIndex())->id() : QString();
+    SettingsSection* current = m_sections.value(m_stack->currentIndex());
+    return current ? current->place() : SettingsPlace::None;
 }
 
 QString SettingsDialog::message() const
@@ -159,11 +160,11 @@ QString SettingsDialog::message() const
     return m_message->text();
 }
 
-void SettingsDialog::showSection(const QString& id, const QString& row)
+void SettingsDialog::showSection(SettingsPlace place, const QString& row)
 {
     int index = 0;
     for (int i = 0; i < m_sections.size(); ++i) {
-        if (m_sections.at(i)->id() == id) {
+        if (m_sections.at(i)->place() == place) {
             index = i;
         }
     }
@@ -227,12 +228,12 @@ void SettingsDialog::applyCurrent(std::function<void(bool ok)> then)
         }
         return;
     }
-    if (section->id() == SettingsSections::connection()) {
+    if (section->place() == SettingsPlace::Connection) {
         m_context.instance = static_cast<ConnectionSection*>(section)->edited();
     }
     if (!section->appliesLater()) {
         setMessage(tr("%1: saved.").arg(section->title()), false);
-        emit sectionApplied(section->id());
+        emit sectionApplied(section->place());
         updateButtons();
         if (then) {
             then(true);

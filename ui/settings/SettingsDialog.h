@@ -19,10 +19,10 @@ class NetworkAccessFactory;
 class Prompter;
 
 // A connector's settings: one dialog, a category list beside the sections (the KeePassXC pattern), one concern
-// per section: Connection, Keys, Local data, User mapping, Server variables, Sync options, Lookups (ids in
-// SettingsSections). Each section saves on its own with Apply (Revert drops its edits); leaving a section or
-// closing the dialog with unsaved changes asks Apply / Discard / Stay. The keys are read once, to give the panels
-// live ConnectWise lists; changing a configuration panel never writes the keys and never runs the check.
+// per section: Connection, Keys, Local data, User mapping, Server variables, Sync options, Lookups (SettingsPlace).
+// Each section saves on its own with Apply (Revert drops its edits); leaving a section or closing the dialog with
+// unsaved changes asks Apply / Discard / Stay. The keys are read once, to give the panels live ConnectWise lists;
+// changing a configuration panel never writes the keys and never runs the check.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -37,11 +37,11 @@ public:
                    QWidget* parent = nullptr);
     ~SettingsDialog() override;
 
-    // Shows a section (a SettingsSections id; unknown ids show Connection), at a row where it has rows. Asks first
-    // when the shown section has unsaved changes.
-    void showSection(const QString& id, const QString& row = QString());
-    QString currentSection() const;
-    SettingsSection* section(const QString& id) const;
+    // Shows a section (None shows Connection), at a row where it has rows. Asks first when the shown section has
+    // unsaved changes.
+    void showSection(SettingsPlace place, const QString& row = QString());
+    SettingsPlace currentSection() const;
+    SettingsSection* section(SettingsPlace place) const;
     QListWidget* categories() const { return m_categories; }
     QPushButton* applyButton() const { return m_apply; }
     QString message() const;
@@ -50,7 +50,7 @@ public:
     void reject() override;
 
 signals:
-    void sectionApplied(const QString& id); // the section's settings are saved
+    void sectionApplied(Cw::SettingsPlace place); // the section's settings are saved
     void clientReady(); // the keys were read and the panels have a live client (or could not: message() says why)
 
 private:

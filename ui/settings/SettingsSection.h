@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/Instance.h"
+#include "core/config/SettingsSections.h"
 
 #include <QWidget>
 
@@ -36,7 +37,7 @@ class SettingsSection : public QWidget
 public:
     explicit SettingsSection(QWidget* parent = nullptr);
 
-    virtual QString id() const = 0; // SettingsSections
+    virtual SettingsPlace place() const = 0;
     virtual QString title() const = 0;
     // Loads the saved settings into the widgets (and drops the edits).
     virtual void load(const SectionContext& context) = 0;

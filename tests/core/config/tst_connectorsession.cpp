@@ -10,7 +10,6 @@
 #include "tests/support/RecordingNetworkFactory.h"
 #include "tests/support/SimFixture.h"
 
-#include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -55,17 +54,7 @@ Instance TestConnectorSession::instance() const
 
 OpenedSession TestConnectorSession::openWith(MemorySecretStore& store, const Instance& instance)
 {
-    OpenedSession result;
-    bool done = false;
-    ConnectorSession::open(instance, store, m_network, this, [&](const OpenedSession& opened) {
-        result = opened;
-        done = true;
-    });
-    const QDeadlineTimer deadline(10000);
-    while (!done && !deadline.hasExpired()) {
-        QTest::qWait(10);
-    }
-    return result;
+    return CwTest::openSaved(instance, store, m_network);
 }
 
 void TestConnectorSession::opensASavedConnectorWithItsKeys()

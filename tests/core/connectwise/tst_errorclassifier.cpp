@@ -107,7 +107,8 @@ void TestErrorClassifier::network_data()
     QTest::newRow("closed") << int(QNetworkReply::RemoteHostClosedError) << "connection-dropped" << true;
     QTest::newRow("timeout") << int(QNetworkReply::TimeoutError) << "timeout" << false;
     QTest::newRow("proxy refused") << int(QNetworkReply::ProxyConnectionRefusedError) << "proxy" << false;
-    QTest::newRow("proxy auth") << int(QNetworkReply::ProxyAuthenticationRequiredError) << "proxy" << false;
+    QTest::newRow("proxy auth") << int(QNetworkReply::ProxyAuthenticationRequiredError) << "proxy-login-rejected"
+                                << false;
     QTest::newRow("network") << int(QNetworkReply::UnknownNetworkError) << "unreachable" << true;
     QTest::newRow("handshake") << int(QNetworkReply::SslHandshakeFailedError) << "tls" << false;
 }
@@ -165,7 +166,7 @@ void TestErrorClassifier::tls()
 
 void TestErrorClassifier::everyKindHasTexts()
 {
-    for (int k = int(Kind::Configuration); k <= int(Kind::Proxy); ++k) {
+    for (int k = int(Kind::Configuration); k <= int(Kind::ProxyLoginRejected); ++k) {
         ApiError e;
         e.kind = static_cast<Kind>(k);
         e.host = QStringLiteral("h");

@@ -9,6 +9,7 @@
 #include "core/setup/KeyProbe.h"
 #include "core/setup/SetupController.h"
 #include "core/store/Database.h"
+#include "tests/core/setup/SetupTestBase.h"
 #include "tests/support/SimFixture.h"
 
 #include <QFile>
@@ -23,7 +24,7 @@ const ApiKeyPair kDemoKeys {QStringLiteral("demopublickey0001"), QStringLiteral(
 constexpr int kWait = 30000;
 } // namespace
 
-class TestSetupController final : public QObject
+class TestSetupController final : public SetupTestBase
 {
     Q_OBJECT
 
@@ -46,36 +47,21 @@ private slots:
 
 private:
     void fillDraft(SetupController& controller, const QString& name);
-
-    CwTest::SimProcess m_sim;
-    QTemporaryDir m_dir;
-    int m_counter = 0;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<MemorySecretStore> m_store;
-    std::unique_ptr<InstanceSecrets> m_secrets;
 };
 
 void TestSetupController::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
+    startSimulator();
 }
 
 void TestSetupController::init()
 {
-    m_db = std::make_unique<Database>(
-        DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_counter))));
-    StoreError error;
-    QVERIFY2(m_db->open(&error), qPrintable(error.message));
-    m_store = std::make_unique<MemorySecretStore>();
-    m_secrets = std::make_unique<InstanceSecrets>(*m_store);
+    freshStorage();
 }
 
 void TestSetupController::cleanup()
 {
-    m_secrets.reset();
-    m_store.reset();
-    m_db.reset();
+    dropStorage();
 }
 
 void TestSetupController::fillDraft(SetupController& controller, const QString& name)

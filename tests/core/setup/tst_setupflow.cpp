@@ -10,6 +10,7 @@
 #include "core/setup/KeyProbe.h"
 #include "core/setup/SetupController.h"
 #include "core/store/Database.h"
+#include "tests/core/setup/SetupTestBase.h"
 #include "tests/support/SimFixture.h"
 #include "tests/support/SimProcess.h"
 
@@ -24,7 +25,7 @@ const ApiKeyPair kKeys {QStringLiteral("demopublickey0001"), QStringLiteral("dem
 constexpr int kWait = 30000;
 } // namespace
 
-class TestSetupFlow final : public QObject
+class TestSetupFlow final : public SetupTestBase
 {
     Q_OBJECT
 
@@ -40,38 +41,24 @@ private:
     DemoSettings demo() const;
     void save(SetupController& controller);
 
-    CwTest::SimProcess m_sim;
-    QTemporaryDir m_dir;
-    int m_counter = 0;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<MemorySecretStore> m_store;
-    std::unique_ptr<InstanceSecrets> m_secrets;
     int m_starterCalls = 0;
     RemoteLists m_starterLists;
 };
 
 void TestSetupFlow::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY2(m_sim.start(), qPrintable(m_sim.output()));
+    startSimulator();
 }
 
 void TestSetupFlow::init()
 {
-    m_db = std::make_unique<Database>(
-        DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_counter))));
-    StoreError error;
-    QVERIFY2(m_db->open(&error), qPrintable(error.message));
-    m_store = std::make_unique<MemorySecretStore>();
-    m_secrets = std::make_unique<InstanceSecrets>(*m_store);
+    freshStorage();
     m_starterCalls = 0;
 }
 
 void TestSetupFlow::cleanup()
 {
-    m_secrets.reset();
-    m_store.reset();
-    m_db.reset();
+    dropStorage();
 }
 
 DemoSettings TestSetupFlow::demo() const

@@ -14,6 +14,7 @@
 
 using Cw::AttentionItem;
 using Cw::ConnectorStatus;
+using Cw::SettingsPlace;
 using Cw::SettingsSections;
 
 // ConnectorStatus on a real database file (and on PostgreSQL as tst_connectorstatus_pg): what the connector window
@@ -179,25 +180,25 @@ void TestConnectorStatus::troubledConnector()
 
     const AttentionItem* checkFailed = find(*status, AttentionItem::Kind::CheckFailed);
     QVERIFY(checkFailed);
-    QCOMPARE(checkFailed->section, SettingsSections::keys());
+    QCOMPARE(checkFailed->section, SettingsPlace::Keys);
     QVERIFY(checkFailed->text.contains(QStringLiteral("rejected the keys")));
     const AttentionItem* staleItem = find(*status, AttentionItem::Kind::StaleVariable);
     QVERIFY(staleItem);
-    QCOMPARE(staleItem->section, SettingsSections::serverVariables());
+    QCOMPARE(staleItem->section, SettingsPlace::ServerVariables);
     QCOMPARE(staleItem->row, QStringLiteral("product_category"));
     const AttentionItem* blocked = find(*status, AttentionItem::Kind::EntityBlocked);
     QVERIFY(blocked);
-    QCOMPARE(blocked->section, SettingsSections::serverVariables());
+    QCOMPARE(blocked->section, SettingsPlace::ServerVariables);
     QCOMPARE(blocked->row, QStringLiteral("import_account_status"));
     const AttentionItem* unmapped = find(*status, AttentionItem::Kind::UnmappedLookup);
     QVERIFY(unmapped);
-    QCOMPARE(unmapped->section, SettingsSections::lookups());
+    QCOMPARE(unmapped->section, SettingsPlace::Lookups);
     QCOMPARE(unmapped->row, QStringLiteral("currency"));
     QVERIFY2(unmapped->text.contains(QStringLiteral("USD")) && !unmapped->text.contains(QStringLiteral("EUR")),
              qPrintable(unmapped->text));
     const AttentionItem* users = find(*status, AttentionItem::Kind::UnconfirmedUser);
     QVERIFY(users);
-    QCOMPARE(users->section, SettingsSections::userMapping());
+    QCOMPARE(users->section, SettingsPlace::UserMapping);
     QCOMPARE(users->row, QStringLiteral("u2"));
     QVERIFY(!find(*status, AttentionItem::Kind::NothingEnabled));
     QVERIFY(!find(*status, AttentionItem::Kind::Draft));
@@ -228,7 +229,7 @@ void TestConnectorStatus::healthyConnectorNeedsNothing()
     const auto off = ConnectorStatus::load(*m_db, id, &error);
     QCOMPARE(off->attention().size(), 1);
     QCOMPARE(off->attention().first().kind, AttentionItem::Kind::NothingEnabled);
-    QCOMPARE(off->attention().first().section, SettingsSections::syncOptions());
+    QCOMPARE(off->attention().first().section, SettingsPlace::SyncOptions);
 }
 
 void TestConnectorStatus::keysProblemComesAfterDraft()
@@ -240,7 +241,7 @@ void TestConnectorStatus::keysProblemComesAfterDraft()
     QVERIFY(find(*status, AttentionItem::Kind::NeverChecked));
     status->addKeysProblem(QStringLiteral("No keys are stored."));
     QCOMPARE(status->attention().at(1).kind, AttentionItem::Kind::MissingKeys);
-    QCOMPARE(status->attention().at(1).section, SettingsSections::keys());
+    QCOMPARE(status->attention().at(1).section, SettingsPlace::Keys);
     QVERIFY(status->attention().at(1).text.contains(QStringLiteral("No keys are stored.")));
 }
 

@@ -104,7 +104,7 @@ void TestWindowFit::settingsWindow()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(!ready.isEmpty() || ready.wait(60000));
     QVERIFY(dialog.findChild<Cw::LocalDataPanel*>());
-    for (const QString& section : Cw::SettingsSections::all()) {
+    for (const Cw::SettingsPlace section : Cw::SettingsSections::all()) {
         dialog.showSection(section);
         QCOMPARE(dialog.currentSection(), section);
         verifyWindow(&dialog);

@@ -7,15 +7,21 @@
 #include "core/config/SettingsSections.h"
 #include "core/localdata/LocalRecordStore.h"
 #include "core/secrets/MemorySecretStore.h"
+#include "core/setup/CheckRunner.h"
 #include "core/setup/InstanceSecrets.h"
 #include "tests/support/SyncFixture.h"
+#include "tests/ui/KeyPress.h"
 #include "tests/ui/ScriptedPrompter.h"
+#include "ui/main/CheckDialog.h"
 #include "ui/main/ConfigTransfer.h"
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/ConnectorStatusView.h"
 #include "ui/main/ImportDialog.h"
 #include "ui/main/MainWindow.h"
+#include "ui/sync/SyncDialog.h"
+#include "ui/sync/SyncHistoryDialog.h"
+#include "ui/wizard/SetupWizard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -147,14 +153,14 @@ void TestConnectorHome::stateAtAGlanceWithFixButtons()
     QVERIFY(list->wordWrap());
     QCOMPARE(list->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
 
-    QHash<AttentionItem::Kind, QString> sections;
+    QHash<AttentionItem::Kind, SettingsPlace> sections;
     for (const AttentionItem& item : view->attention()) {
         sections.insert(item.kind, item.section);
     }
-    QCOMPARE(sections.value(AttentionItem::Kind::CheckFailed), SettingsSections::connection());
-    QCOMPARE(sections.value(AttentionItem::Kind::EntityBlocked), SettingsSections::serverVariables());
-    QCOMPARE(sections.value(AttentionItem::Kind::UnmappedLookup), SettingsSections::lookups());
-    QCOMPARE(sections.value(AttentionItem::Kind::UnconfirmedUser), SettingsSections::userMapping());
+    QCOMPARE(sections.value(AttentionItem::Kind::CheckFailed), SettingsPlace::Connection);
+    QCOMPARE(sections.value(AttentionItem::Kind::EntityBlocked), SettingsPlace::ServerVariables);
+    QCOMPARE(sections.value(AttentionItem::Kind::UnmappedLookup), SettingsPlace::Lookups);
+    QCOMPARE(sections.value(AttentionItem::Kind::UnconfirmedUser), SettingsPlace::UserMapping);
     QVERIFY(!sections.contains(AttentionItem::Kind::MissingKeys));
 
     // Each item's button opens the Settings section that fixes it.
@@ -191,7 +197,7 @@ void TestConnectorHome::toolbarContextMenuAndDoubleClick()
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
     QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
     QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->settingsDialog(), kWait);
-    QCOMPARE(m_coordinator->settingsDialog()->currentSection(), SettingsSections::connection());
+    QCOMPARE(m_coordinator->settingsDialog()->currentSection(), SettingsPlace::Connection);
 }
 
 void TestConnectorHome::shortcuts()
@@ -215,18 +221,48 @@ void TestConnectorHome::shortcuts()
         QVERIFY2(menuActions.contains(action), qPrintable(action->text()));
         QCOMPARE(action->shortcutContext(), Qt::WindowShortcut);
     }
+
+    // The keys themselves, pressed in the active window (offscreen windows become active like real ones).
     QVERIFY(m_window->selectConnector(QStringLiteral("Sim")));
-    m_window->settingsAction()->trigger();
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+,"))));
     QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->settingsDialog(), kWait);
+    QCOMPARE(m_coordinator->settingsDialog()->currentSection(), SettingsPlace::Connection);
     closeSettings();
 
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+K"))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->checkDialog() && m_coordinator->checkDialog()->isVisible(), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->checkDialog()->runner()->hasResult(), kWait);
+    m_coordinator->checkDialog()->close();
+
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+Y"))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->syncDialog() && m_coordinator->syncDialog()->isVisible(), kWait);
+    m_coordinator->syncDialog()->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_coordinator->syncDialog(), kWait);
+
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+H"))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->historyDialog() && m_coordinator->historyDialog()->isVisible(), kWait);
+    m_coordinator->historyDialog()->close();
+
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+N"))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->wizard() && m_coordinator->wizard()->isVisible(), kWait);
+    QPointer<SetupWizard> wizard(m_coordinator->wizard());
+    wizard->reject(); // nothing saved yet: closes without asking
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard || !wizard->isVisible(), kWait);
+
     // Delete asks first; Keep keeps.
+    QVERIFY(m_window->selectConnector(QStringLiteral("Sim")));
     m_prompter.answers = {1};
     m_prompter.questions.clear();
-    m_window->removeConnectorAction()->trigger();
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(Qt::Key_Delete)));
     QTRY_COMPARE_WITH_TIMEOUT(m_prompter.questions.size(), 1, kWait);
     QVERIFY(m_prompter.questions.first().contains(QStringLiteral("Remove the connector")));
     QVERIFY(InstanceRepository(*f.db).findByName(QStringLiteral("Sim")));
+
+    // Ctrl+Q closes the window (the app ends with it); shown again for the next tests.
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+Q"))));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), kWait);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
 void TestConnectorHome::exportAndImportConfiguration()

@@ -13,6 +13,7 @@
 #include "core/sync/SyncHistory.h"
 #include "tests/support/SimFixture.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/TestKeychain.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
@@ -72,9 +73,7 @@ void TestDemoTour::initTestCase()
     m_tour = std::make_unique<DemoTour>(*m_db);
     QVERIFY2(m_tour->seedLocalData(&error), qPrintable(error));
 
-    KeychainStoreOptions options;
-    options.service = QStringLiteral("cwconnector-test-%1").arg(QCoreApplication::applicationPid());
-    m_keychain = std::make_unique<KeychainSecretStore>(options);
+    m_keychain = std::make_unique<KeychainSecretStore>(CwTest::testKeychainOptions());
     m_secrets = std::make_unique<InstanceSecrets>(*m_keychain);
     m_model = std::make_unique<ConnectorListModel>();
     m_window = std::make_unique<MainWindow>(m_model.get());
@@ -89,11 +88,7 @@ void TestDemoTour::initTestCase()
 void TestDemoTour::cleanupTestCase()
 {
     if (m_db && m_keychain) {
-        for (const Instance& instance : InstanceRepository(*m_db).list()) {
-            bool done = false;
-            m_keychain->removeInstance(instance.keyId, this, [&done](const SecretResult&) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
-        }
+        QVERIFY(CwTest::removeEveryConnectorsKeys(*m_db, *m_keychain, kWait));
     }
     m_coordinator.reset();
     m_window.reset();

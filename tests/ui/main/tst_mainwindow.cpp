@@ -1,3 +1,4 @@
+#include "tests/ui/KeyPress.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
 
@@ -49,7 +50,7 @@ void TestMainWindow::emptyStateOffersNewConnector()
 
     // The keyboard shortcut reaches the same action.
     QCOMPARE(window.newConnectorAction()->shortcut(), QKeySequence(QKeySequence::New));
-    window.newConnectorAction()->trigger();
+    QVERIFY(CwTest::pressKeys(&window, QKeySequence(QStringLiteral("Ctrl+N"))));
     QCOMPARE(requested.count(), 2);
 }
 
@@ -98,7 +99,7 @@ void TestMainWindow::removeNeedsSelection()
     list->setCurrentIndex(list->model()->index(0, 0));
     QVERIFY(window.removeConnectorAction()->isEnabled());
     QSignalSpy removal(&window, &MainWindow::removeConnectorRequested);
-    window.removeConnectorAction()->trigger();
+    QVERIFY(CwTest::pressKeys(&window, QKeySequence(Qt::Key_Delete)));
     QCOMPARE(removal.count(), 1);
     QCOMPARE(removal.first().first().toString(), QStringLiteral("Production"));
 }
@@ -125,17 +126,19 @@ void TestMainWindow::actionsFollowTheSelection()
     QVERIFY(!window.syncAction()->isEnabled()); // a draft
     QVERIFY(window.syncAction()->toolTip().startsWith(QStringLiteral("Finish the setup first")));
     QVERIFY(window.historyAction()->isEnabled());
+    QSignalSpy sync(&window, &MainWindow::syncRequested);
+    QVERIFY(CwTest::pressKeys(&window, QKeySequence(QStringLiteral("Ctrl+Y")))); // a draft: nothing happens
+    QCOMPARE(sync.count(), 0);
     QVERIFY(window.selectConnector(QStringLiteral("Production")));
     QVERIFY(window.syncAction()->isEnabled());
-    QSignalSpy sync(&window, &MainWindow::syncRequested);
-    window.syncAction()->trigger();
+    QVERIFY(CwTest::pressKeys(&window, QKeySequence(QStringLiteral("Ctrl+Y"))));
     QCOMPARE(sync.count(), 1);
     QCOMPARE(sync.first().first().toString(), QStringLiteral("Production"));
     QVERIFY(window.selectConnector(QStringLiteral("staging")));
     QSignalSpy settings(&window, &MainWindow::settingsRequested);
     QSignalSpy check(&window, &MainWindow::checkRequested);
-    window.settingsAction()->trigger();
-    window.checkAction()->trigger();
+    QVERIFY(CwTest::pressKeys(&window, QKeySequence(QStringLiteral("Ctrl+,"))));
+    QVERIFY(CwTest::pressKeys(&window, QKeySequence(QStringLiteral("Ctrl+K"))));
     QCOMPARE(settings.count(), 1);
     QCOMPARE(settings.first().first().toString(), QStringLiteral("Staging"));
     QCOMPARE(check.count(), 1);

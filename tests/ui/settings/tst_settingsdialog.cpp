@@ -1,5 +1,6 @@
 // The Settings dialog as the connector window opens it: a real database, cwconnector-sim for the live lists and the
 // key test, and a recording secret store (what the keychain would be asked to write).
+#include "core/config/ConfigExport.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/SettingsSections.h"
 #include "core/localdata/LocalRecordStore.h"
@@ -51,7 +52,7 @@ private slots:
     void fitsAndWorksWithTheKeyboard();
 
 private:
-    SettingsDialog* open(const QString& section, const QString& row = QString());
+    SettingsDialog* open(SettingsPlace section, const QString& row = QString());
     int systemInfoRequests() const;
 
     CwTest::SyncFixture f;
@@ -96,7 +97,7 @@ void TestSettingsDialog::cleanup()
     m_memory.reset();
 }
 
-SettingsDialog* TestSettingsDialog::open(const QString& section, const QString& row)
+SettingsDialog* TestSettingsDialog::open(SettingsPlace section, const QString& row)
 {
     m_dialog = new SettingsDialog(*f.db, *m_secrets, CwTest::network(), m_prompter, m_instance, {});
     QSignalSpy ready(m_dialog.data(), &SettingsDialog::clientReady);
@@ -115,28 +116,29 @@ int TestSettingsDialog::systemInfoRequests() const
 
 void TestSettingsDialog::opensAtTheAskedSectionAndRow()
 {
-    SettingsDialog* dialog = open(SettingsSections::lookups(), QStringLiteral("currency"));
+    SettingsDialog* dialog = open(SettingsPlace::Lookups, QStringLiteral("currency"));
     QVERIFY(dialog);
-    QCOMPARE(dialog->currentSection(), SettingsSections::lookups());
-    QCOMPARE(dialog->categories()->currentRow(), SettingsSections::all().indexOf(SettingsSections::lookups()));
-    auto* lookup = dialog->section(SettingsSections::lookups())->findChild<QComboBox*>(QStringLiteral("lookup"));
+    QCOMPARE(dialog->currentSection(), SettingsPlace::Lookups);
+    QCOMPARE(dialog->categories()->currentRow(), SettingsSections::all().indexOf(SettingsPlace::Lookups));
+    auto* lookup = dialog->section(SettingsPlace::Lookups)->findChild<QComboBox*>(QStringLiteral("lookup"));
     QVERIFY(lookup);
     QCOMPARE(lookup->currentData().toString().isEmpty() ? lookup->currentText() : lookup->currentData().toString(),
              QStringLiteral("currency"));
-    // Every section is there, in the documented order, and an unknown id shows Connection.
+    // Every section is there, in the documented order, and None shows Connection.
     for (int i = 0; i < SettingsSections::all().size(); ++i) {
-        QCOMPARE(dialog->categories()->item(i)->data(Qt::UserRole).toString(), SettingsSections::all().at(i));
+        QCOMPARE(dialog->categories()->item(i)->data(Qt::UserRole).toString(),
+                 SettingsSections::id(SettingsSections::all().at(i)));
     }
-    dialog->showSection(QStringLiteral("no-such-section"));
-    QCOMPARE(dialog->currentSection(), SettingsSections::connection());
+    dialog->showSection(SettingsPlace::None);
+    QCOMPARE(dialog->currentSection(), SettingsPlace::Connection);
 }
 
 void TestSettingsDialog::lookupChangeTouchesNoKeysAndRunsNoCheck()
 {
     const int probesBefore = systemInfoRequests();
-    SettingsDialog* dialog = open(SettingsSections::lookups());
+    SettingsDialog* dialog = open(SettingsPlace::Lookups);
     QVERIFY(dialog);
-    auto* section = qobject_cast<PanelSection*>(dialog->section(SettingsSections::lookups()));
+    auto* section = qobject_cast<PanelSection*>(dialog->section(SettingsPlace::Lookups));
     auto* panel = qobject_cast<LookupsPanel*>(section->panel());
     panel->showLookup(QStringLiteral("currency"));
     panel->addLocalValue(QStringLiteral("XTS"));
@@ -155,32 +157,32 @@ void TestSettingsDialog::lookupChangeTouchesNoKeysAndRunsNoCheck()
 
 void TestSettingsDialog::eachSectionSavesOnItsOwn()
 {
-    SettingsDialog* dialog = open(SettingsSections::syncOptions());
+    SettingsDialog* dialog = open(SettingsPlace::SyncOptions);
     QVERIFY(dialog);
     auto* box = dialog->findChild<QCheckBox*>(QStringLiteral("option_accounts_pull_create"));
     QVERIFY(box && box->isChecked());
     box->click();
-    QVERIFY(dialog->section(SettingsSections::syncOptions())->isModified());
+    QVERIFY(dialog->section(SettingsPlace::SyncOptions)->isModified());
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     ConnectorConfigRepository configs(*f.db);
     QVERIFY(!configs.isSyncEnabled(f.instanceId, Entity::Accounts, Operation::PullCreate));
 
     // An edit left in Connection: moving to another section asks; Discard drops it and writes nothing.
-    dialog->showSection(SettingsSections::connection());
+    dialog->showSection(SettingsPlace::Connection);
     auto* company = dialog->findChild<QLineEdit*>(QStringLiteral("companyId"));
     company->setFocus();
     company->selectAll();
     QTest::keyClicks(company, QStringLiteral("othercompany"));
-    QVERIFY(dialog->section(SettingsSections::connection())->isModified());
+    QVERIFY(dialog->section(SettingsPlace::Connection)->isModified());
     m_prompter.answers = {1};
-    dialog->showSection(SettingsSections::lookups());
-    QTRY_COMPARE_WITH_TIMEOUT(dialog->currentSection(), SettingsSections::lookups(), kWait);
+    dialog->showSection(SettingsPlace::Lookups);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->currentSection(), SettingsPlace::Lookups, kWait);
     QCOMPARE(m_prompter.questions.size(), 1);
     QVERIFY(m_prompter.questions.first().contains(QStringLiteral("Connection")));
     QCOMPARE(InstanceRepository(*f.db).findById(f.instanceId)->companyId, QStringLiteral("cwsim"));
 
     // A bad value is named with its fix next to the section, and Apply writes nothing.
-    dialog->showSection(SettingsSections::connection());
+    dialog->showSection(SettingsPlace::Connection);
     company = dialog->findChild<QLineEdit*>(QStringLiteral("companyId"));
     company->selectAll();
     QTest::keyClick(company, Qt::Key_Delete);
@@ -199,7 +201,7 @@ void TestSettingsDialog::eachSectionSavesOnItsOwn()
 
 void TestSettingsDialog::badNewKeysKeepTheOldOnes()
 {
-    SettingsDialog* dialog = open(SettingsSections::keys());
+    SettingsDialog* dialog = open(SettingsPlace::Keys);
     QVERIFY(dialog);
     const Connection c = CwTest::syncSimConnection(f.sim.baseUrl());
     {
@@ -208,7 +210,7 @@ void TestSettingsDialog::badNewKeysKeepTheOldOnes()
         QTest::keyClicks(publicKey, QStringLiteral("wrongpublic"));
         QTest::keyClicks(privateKey, QStringLiteral("wrongprivate"));
     }
-    auto* keys = qobject_cast<KeysSection*>(dialog->section(SettingsSections::keys()));
+    auto* keys = qobject_cast<KeysSection*>(dialog->section(SettingsPlace::Keys));
     QSignalSpy applied(keys, &SettingsSection::applied);
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     QVERIFY(applied.wait(kWait));
@@ -221,7 +223,7 @@ void TestSettingsDialog::badNewKeysKeepTheOldOnes()
 
 void TestSettingsDialog::manualProxyLoginGoesToTheKeychainOnly()
 {
-    SettingsDialog* dialog = open(SettingsSections::connection());
+    SettingsDialog* dialog = open(SettingsPlace::Connection);
     QVERIFY(dialog);
     auto* mode = dialog->findChild<QComboBox*>(QStringLiteral("proxyMode"));
     mode->setCurrentIndex(mode->findData(QStringLiteral("manual")));
@@ -230,7 +232,7 @@ void TestSettingsDialog::manualProxyLoginGoesToTheKeychainOnly()
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("proxyUser")), QStringLiteral("proxyadmin"));
     const QString password = QStringLiteral("S3cret-proxy-pw");
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("proxyPassword")), password);
-    QSignalSpy applied(dialog->section(SettingsSections::connection()), &SettingsSection::applied);
+    QSignalSpy applied(dialog->section(SettingsPlace::Connection), &SettingsSection::applied);
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     QVERIFY(applied.count() || applied.wait(kWait));
     QVERIFY2(applied.first().first().toBool(), qPrintable(applied.first().at(1).toString()));
@@ -249,9 +251,19 @@ void TestSettingsDialog::manualProxyLoginGoesToTheKeychainOnly()
             QVERIFY(!bytes.contains("proxyadmin"));
         }
     }
+    // Nor in the exported configuration, which has the proxy itself.
+    const std::optional<QByteArray> exported = ConfigExport(*f.db).exportJson(saved->name);
+    QVERIFY(exported);
+    QVERIFY(exported->contains("proxy.lan"));
+    QVERIFY(!exported->contains(password.toUtf8()) && !exported->contains("proxyadmin"));
+    // The connector, opened as the windows and the CLI open it, goes through the proxy with that login.
+    const OpenedSession opened = CwTest::openSaved(*saved, *m_store, CwTest::network());
+    QVERIFY2(opened.session, qPrintable(opened.error));
+    QCOMPARE(opened.session->connection().proxy.user, QStringLiteral("proxyadmin"));
+    QCOMPARE(opened.session->connection().proxy.password, password);
     // Back to no proxy: the login leaves the keychain too.
     mode->setCurrentIndex(mode->findData(QStringLiteral("none")));
-    QSignalSpy again(dialog->section(SettingsSections::connection()), &SettingsSection::applied);
+    QSignalSpy again(dialog->section(SettingsPlace::Connection), &SettingsSection::applied);
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     QVERIFY(again.count() || again.wait(kWait));
     QVERIFY(m_store->value({m_instance.keyId, SecretNames::proxyPassword()}).isEmpty());
@@ -259,13 +271,13 @@ void TestSettingsDialog::manualProxyLoginGoesToTheKeychainOnly()
 
 void TestSettingsDialog::fitsAndWorksWithTheKeyboard()
 {
-    SettingsDialog* dialog = open(SettingsSections::connection());
+    SettingsDialog* dialog = open(SettingsPlace::Connection);
     QVERIFY(dialog);
     // 1366x768 at 150 %: 910x512 logical pixels, less the window frame and a taskbar.
     QVERIFY2(dialog->width() <= 880 && dialog->height() <= 480,
              qPrintable(QStringLiteral("%1x%2").arg(dialog->width()).arg(dialog->height())));
     QVERIFY(dialog->minimumSizeHint().width() <= 880 && dialog->minimumSizeHint().height() <= 480);
-    for (const QString& id : SettingsSections::all()) {
+    for (const SettingsPlace id : SettingsSections::all()) {
         dialog->showSection(id);
         QCOMPARE(dialog->currentSection(), id);
         // Every control of the section: a name for screen readers, and reached by Tab from the category list.
@@ -289,9 +301,10 @@ void TestSettingsDialog::fitsAndWorksWithTheKeyboard()
         for (QWidget* w : controls) {
             const auto* button = qobject_cast<QAbstractButton*>(w);
             QVERIFY2(!w->accessibleName().isEmpty() || (button && !button->text().isEmpty()),
-                     qPrintable(id + QLatin1Char('/') + w->objectName() + QLatin1Char(' ') +
+                     qPrintable(SettingsSections::id(id) + QLatin1Char('/') + w->objectName() + QLatin1Char(' ') +
                                 QString::fromLatin1(w->metaObject()->className())));
-            QVERIFY2(reached.contains(w), qPrintable(id + QStringLiteral(": not reached by Tab: ") + w->objectName()));
+            QVERIFY2(reached.contains(w),
+                     qPrintable(SettingsSections::id(id) + QStringLiteral(": not reached by Tab: ") + w->objectName()));
         }
     }
     // Esc closes (nothing unsaved).

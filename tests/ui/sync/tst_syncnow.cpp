@@ -5,6 +5,7 @@
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/sync/SyncLease.h"
+#include "tests/ui/KeyPress.h"
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
 #include "ui/main/MainWindow.h"
@@ -130,7 +131,7 @@ void TestSyncNow::syncNowRunsAndUpdatesLastSync()
     QVERIFY(row >= 0);
     QVERIFY(!m_model->connectorAt(row)->lastSync.isValid());
 
-    m_window->syncAction()->trigger();
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+Y"))));
     QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->syncDialog() && m_coordinator->syncDialog()->isVisible(), kWait);
     Cw::SyncDialog* dialog = m_coordinator->syncDialog();
     dialog->findChild<QPushButton*>(QStringLiteral("syncStart"))->click();

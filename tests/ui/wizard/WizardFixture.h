@@ -10,6 +10,7 @@
 #include "core/setup/InstanceSecrets.h"
 #include "core/store/Database.h"
 #include "tests/support/SimProcess.h"
+#include "tests/support/TestKeychain.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "ui/main/ConnectorCoordinator.h"
 #include "ui/main/ConnectorListModel.h"
@@ -39,14 +40,7 @@ private slots:
     void cleanup();
 
 protected:
-    // The real keychain, under a service of this test process only: tests running in parallel (and their
-    // instance ids, which all start at 1 in fresh databases) never see each other's entries.
-    static KeychainStoreOptions keychainOptions()
-    {
-        KeychainStoreOptions options;
-        options.service = QStringLiteral("cwconnector-test-%1").arg(QCoreApplication::applicationPid());
-        return options;
-    }
+    static KeychainStoreOptions keychainOptions() { return CwTest::testKeychainOptions(); }
     SetupWizard* openNewConnector();
     void fillConnectorPage(SetupWizard* wizard, const QString& name, const QUrl& site, const QString& company);
     ApiKeyPair keychainKeys(qint64 id, SecretStatus* status);
@@ -92,11 +86,7 @@ inline void WizardTestBase::cleanup()
 {
     // Leave nothing in the keyring: remove the keys of every connector this test saved.
     if (m_db && m_keychain) {
-        for (const Instance& instance : InstanceRepository(*m_db).list()) {
-            bool done = false;
-            m_keychain->removeInstance(instance.keyId, this, [&done](const SecretResult&) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, kWait);
-        }
+        QVERIFY(CwTest::removeEveryConnectorsKeys(*m_db, *m_keychain, kWait));
     }
     m_coordinator.reset();
     m_window.reset();

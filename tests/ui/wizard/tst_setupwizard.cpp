@@ -6,6 +6,7 @@
 #include "app/gui/DemoSimulator.h"
 #include "core/config/SettingsSections.h"
 #include "core/setup/CheckRunner.h"
+#include "tests/ui/KeyPress.h"
 #include "ui/check/CheckResultsView.h"
 #include "ui/main/CheckDialog.h"
 #include "ui/wizard/CheckPage.h"
@@ -130,10 +131,10 @@ void TestSetupWizard::walkThroughToPassingCheck()
 
     // Settings: one dialog with a section per concern, opened at Connection with the saved values.
     QVERIFY(m_window->selectConnector(QStringLiteral("Production")));
-    m_window->settingsAction()->trigger();
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+,"))));
     QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->settingsDialog() != nullptr, kWait);
     SettingsDialog* settings = m_coordinator->settingsDialog();
-    QCOMPARE(settings->currentSection(), SettingsSections::connection());
+    QCOMPARE(settings->currentSection(), SettingsPlace::Connection);
     QCOMPARE(settings->findChild<QComboBox*>(QStringLiteral("proxyMode"))->currentData().toString(),
              QStringLiteral("none"));
     QCOMPARE(text(settings, "companyId"), QStringLiteral("cwsim"));
@@ -146,8 +147,8 @@ void TestSetupWizard::walkThroughToPassingCheck()
 
     // Check from the connector window.
     QVERIFY(m_window->selectConnector(QStringLiteral("Production")));
-    m_window->checkAction()->trigger();
-    QVERIFY(m_coordinator->checkDialog());
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(QStringLiteral("Ctrl+K"))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->checkDialog(), kWait);
     QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->checkDialog()->runner()->hasResult(), kWait);
     QVERIFY(m_coordinator->checkDialog()->runner()->summary().passed());
     QCOMPARE(m_coordinator->checkDialog()->results()->rowStatus(QStringLiteral("company")),
@@ -159,7 +160,7 @@ void TestSetupWizard::walkThroughToPassingCheck()
     m_prompter->answers = {0};
     QSignalSpy removed(m_coordinator.get(), &ConnectorCoordinator::removed);
     QVERIFY(m_window->selectConnector(QStringLiteral("Production")));
-    m_window->removeConnectorAction()->trigger();
+    QVERIFY(CwTest::pressKeys(m_window.get(), QKeySequence(Qt::Key_Delete)));
     QVERIFY(removed.wait(kWait));
     QCOMPARE(removed.first().at(1).toBool(), true);
     QCOMPARE(m_prompter->questions.size(), 1);

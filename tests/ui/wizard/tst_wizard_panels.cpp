@@ -79,10 +79,10 @@ void TestWizardPanels::continuesThroughThePanels()
 
     // Settings shows the same panel classes, one section each, with the saved option.
     QVERIFY(m_window->selectConnector(QStringLiteral("Panels")));
-    m_coordinator->openSettings(QStringLiteral("Panels"), SettingsSections::syncOptions());
+    m_coordinator->openSettings(QStringLiteral("Panels"), SettingsPlace::SyncOptions);
     QTRY_VERIFY_WITH_TIMEOUT(m_coordinator->settingsDialog() != nullptr, kWait);
     SettingsDialog* settings = m_coordinator->settingsDialog();
-    QCOMPARE(settings->currentSection(), SettingsSections::syncOptions());
+    QCOMPARE(settings->currentSection(), SettingsPlace::SyncOptions);
     auto* box = settings->findChild<QCheckBox*>(QStringLiteral("option_accounts_pull_create"));
     QVERIFY(box && box->isChecked());
     QPointer<SettingsDialog> settingsClosing(settings);
