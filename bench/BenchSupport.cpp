@@ -2,6 +2,7 @@
 
 #include "core/connectwise/ApiClient.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -12,9 +13,11 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <unistd.h>
+#include <vector>
 
 namespace Bench {
 
@@ -158,33 +161,59 @@ QStringList Link::simArgs() const
     return args;
 }
 
-LinkUse LinkUse::of(const QJsonArray& log, qsizetype from)
+LinkUse LinkUse::of(const QJsonArray& log, qsizetype from, const Link& link)
 {
     LinkUse use;
     QSet<int> connections;
+    std::vector<std::pair<qint64, int>> events; // (ms, +1 arrival / -1 end of the delay), ends first at a tie
     for (qsizetype i = from; i < log.size(); ++i) {
         const QJsonObject entry = log.at(i).toObject();
         ++use.requests;
         use.bytes += entry.value(QLatin1String("bytes")).toInteger();
         connections.insert(entry.value(QLatin1String("connection")).toInt());
+        // "time" is when the reply was built; "ms" the building time plus the delay.
+        const qint64 built =
+            QDateTime::fromString(entry.value(QLatin1String("time")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        const qint64 ms = entry.value(QLatin1String("ms")).toInteger();
+        events.emplace_back(built - std::max<qint64>(0, ms - link.delayMs), 1);
+        events.emplace_back(built + std::min<qint64>(ms, link.delayMs), -1);
+    }
+    std::sort(events.begin(), events.end());
+    int inFlight = 0;
+    for (const auto& event : events) {
+        inFlight += event.second;
+        use.peakInFlight = std::max(use.peakInFlight, inFlight);
     }
     use.connections = static_cast<int>(connections.size());
     return use;
 }
 
-double LinkUse::floorSeconds(const Link& link) const
+double LinkUse::floorSeconds(const Link& link, int lanes) const
 {
-    const double roundTrips = connections > 0 ? std::ceil(double(requests) / connections) : 0;
+    const double roundTrips = lanes > 0 ? std::ceil(double(requests) / lanes) : 0;
     const double transfer = link.mbps > 0 ? double(bytes) * 8.0 / (double(link.mbps) * 1e6) : 0;
     return roundTrips * link.delayMs / 1000.0 + transfer;
 }
 
+double LinkUse::floorSeconds(const Link& link) const
+{
+    return floorSeconds(link, peakInFlight > 0 ? std::min(connections, peakInFlight) : connections);
+}
+
+double LinkUse::floorByConnectionsSeconds(const Link& link) const
+{
+    return floorSeconds(link, connections);
+}
+
 QString LinkUse::text(const Link& link) const
 {
-    return QStringLiteral("requests=%1 connections=%2 MiB_sent=%3 floor_seconds=%4")
+    return QStringLiteral("requests=%1 connections=%2 peak_in_flight=%3 MiB_sent=%4 floor_seconds=%5 "
+                          "floor_seconds_by_connections=%6")
         .arg(requests)
         .arg(connections)
-        .arg(QString::number(double(bytes) / 1048576.0, 'f', 1), QString::number(floorSeconds(link), 'f', 2));
+        .arg(peakInFlight)
+        .arg(QString::number(double(bytes) / 1048576.0, 'f', 1), QString::number(floorSeconds(link), 'f', 2),
+             QString::number(floorByConnectionsSeconds(link), 'f', 2));
 }
 
 } // namespace Bench

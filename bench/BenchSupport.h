@@ -50,16 +50,24 @@ struct Link
 };
 
 // What a run asked of the link, from the simulator's request log (GET /_sim/requests) from an entry on: requests,
-// the connections they used, the reply bytes as sent (compressed when gzip).
+// the connections they used, the most requests the simulator had at once (from a request's arrival to the end of its
+// modelled delay), the reply bytes as sent (compressed when gzip).
 struct LinkUse
 {
     int requests = 0;
     int connections = 0;
+    int peakInFlight = 0;
     qint64 bytes = 0;
-    static LinkUse of(const QJsonArray& log, qsizetype from);
-    // The link's floor: round trips / connections x delay + bytes / bandwidth.
+    static LinkUse of(const QJsonArray& log, qsizetype from, const Link& link);
+    // The link's floor: round trips / lanes x delay + bytes / bandwidth, where the lanes are the requests the client
+    // had on the wire at once (at most its connections). A client limited to 4 in flight that used 6 connections over
+    // the run (one for its first page, then others) has 4 lanes: floorByConnectionsSeconds() divides by all 6.
     double floorSeconds(const Link& link) const;
+    double floorByConnectionsSeconds(const Link& link) const;
     QString text(const Link& link) const;
+
+private:
+    double floorSeconds(const Link& link, int lanes) const;
 };
 
 } // namespace Bench

@@ -224,7 +224,7 @@ int main(int argc, char* argv[])
             // Exactly the pages the full pull asked for, before the rerun adds its own.
             const QString listPath = client.baseUrl().path() + QLatin1Char('/') + accounts->path;
             targets = pageTargets(log, logFrom, listPath);
-            oursUse = Bench::LinkUse::of(log, logFrom);
+            oursUse = Bench::LinkUse::of(log, logFrom, link);
             out << "  link use: " << oursUse.text(link) << Qt::endl;
         }
         logFrom = log.size();
@@ -331,8 +331,12 @@ int main(int argc, char* argv[])
         << " incremental_pct=" << fixed(100.0 * oursSeconds[1] / std::max(oursSeconds[0], 0.001), 1) << Qt::endl;
     if (link.isModelled()) {
         const double floor = oursUse.floorSeconds(link);
-        out << "  link: delay_ms=" << link.delayMs << " mbps=" << link.mbps << " ours_floor_seconds=" << fixed(floor)
-            << " ratio_vs_floor=" << (floor > 0 ? fixed(oursSeconds[0] / floor) : QStringLiteral("n/a")) << Qt::endl;
+        const double byConnections = oursUse.floorByConnectionsSeconds(link);
+        const auto ratio = [&](double f) { return f > 0 ? fixed(oursSeconds[0] / f) : QStringLiteral("n/a"); };
+        out << "  link: delay_ms=" << link.delayMs << " mbps=" << link.mbps << " in_flight=" << oursUse.peakInFlight
+            << " connections=" << oursUse.connections << " ours_floor_seconds=" << fixed(floor)
+            << " ratio_vs_floor=" << ratio(floor) << " floor_by_connections_seconds=" << fixed(byConnections)
+            << " ratio_vs_floor_by_connections=" << ratio(byConnections) << Qt::endl;
     }
     if (references) {
         const auto ratio = [&](double reference) {

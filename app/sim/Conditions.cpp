@@ -5,6 +5,9 @@
 #include <QDateTime>
 #include <QJsonValue>
 
+#include <algorithm>
+#include <cmath>
+
 namespace Sim {
 
 Conditions Conditions::parse(const QString& text, QString* error)
@@ -42,6 +45,87 @@ QJsonValue Conditions::valueAt(const QJsonObject& record, const QStringList& pat
         current = current.toObject().value(part);
     }
     return current;
+}
+
+namespace {
+
+// A double as a whole-number bound, clamped to qint64 (rounded up for a lower bound, down for an upper one).
+qint64 wholeBound(double value, bool lower)
+{
+    const double rounded = lower ? std::ceil(value) : std::floor(value);
+    if (std::isnan(rounded)) {
+        return lower ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+    }
+    if (rounded <= -9.2e18) {
+        return std::numeric_limits<qint64>::min();
+    }
+    if (rounded >= 9.2e18) {
+        return std::numeric_limits<qint64>::max();
+    }
+    return static_cast<qint64>(rounded);
+}
+
+} // namespace
+
+Conditions::IntegerRange Conditions::integerRange(const QString& field) const
+{
+    return m_root ? rangeOf(*m_root, field) : IntegerRange();
+}
+
+Conditions::IntegerRange Conditions::rangeOf(const Node& node, const QString& field)
+{
+    IntegerRange range;
+    switch (node.type) {
+    case Node::Type::And: {
+        const IntegerRange a = rangeOf(*node.children[0], field);
+        const IntegerRange b = rangeOf(*node.children[1], field);
+        return {std::max(a.low, b.low), std::min(a.high, b.high)};
+    }
+    case Node::Type::Or: {
+        const IntegerRange a = rangeOf(*node.children[0], field);
+        const IntegerRange b = rangeOf(*node.children[1], field);
+        return {std::min(a.low, b.low), std::max(a.high, b.high)};
+    }
+    case Node::Type::Not:
+        return range;
+    case Node::Type::Compare:
+        break;
+    }
+    if (node.path.size() != 1 || node.path.first() != field || node.values.empty()) {
+        return range;
+    }
+    for (const Value& v : node.values) {
+        if (v.kind != Value::Kind::Number) {
+            return range; // a string or a null compares differently: not bounded here
+        }
+    }
+    const double first = node.values.front().number;
+    switch (node.op) {
+    case Op::Eq:
+    case Op::In: {
+        double lowest = first;
+        double highest = first;
+        for (const Value& v : node.values) {
+            lowest = std::min(lowest, v.number);
+            highest = std::max(highest, v.number);
+        }
+        return {wholeBound(lowest, true), wholeBound(highest, false)};
+    }
+    case Op::Gt:
+        range.low = wholeBound(std::floor(first) + 1, true);
+        return range;
+    case Op::Ge:
+        range.low = wholeBound(first, true);
+        return range;
+    case Op::Lt:
+        range.high = wholeBound(std::ceil(first) - 1, false);
+        return range;
+    case Op::Le:
+        range.high = wholeBound(first, false);
+        return range;
+    default:
+        return range;
+    }
 }
 
 bool Conditions::like(const QString& text, const QString& pattern)

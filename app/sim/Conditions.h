@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -50,12 +51,24 @@ public:
     bool matches(const QJsonObject& record) const;
     bool matches(const Lookup& lookup) const;
 
+    // The whole numbers a top-level number field must lie within for a record to match, read from the comparisons
+    // of that field with numbers (=, in, <, <=, >, >=) joined by `and` (their intersection) or `or` (their hull); the
+    // full qint64 span when the conditions do not bound it. Lets a list narrow its id-sorted records by binary search
+    // before matching (`id > 1000 and id <= 1900`); matches() still decides for each record.
+    struct IntegerRange
+    {
+        qint64 low = std::numeric_limits<qint64>::min();
+        qint64 high = std::numeric_limits<qint64>::max();
+    };
+    IntegerRange integerRange(const QString& field) const;
+
     // The value at a '/'-separated path, or undefined.
     static QJsonValue valueAt(const QJsonObject& record, const QStringList& path);
     // ConnectWise's like: '*' any run of characters, all else (also '%' and '_') itself; case-insensitive.
     static bool like(const QString& text, const QString& pattern);
 
 private:
+    static IntegerRange rangeOf(const Node& node, const QString& field);
     static bool evaluate(const Node& node, const Lookup& lookup);
     static bool compare(const QJsonValue& field, Op op, const Value& value);
 

@@ -15,30 +15,48 @@ void appendLittleEndian(QByteArray* out, quint32 value)
     }
 }
 
-const std::array<quint32, 256>& crcTable()
+// CRC-32 (IEEE, reflected) tables for slicing by 8: table[0] is the classic byte table, table[k][n] the CRC of byte n
+// followed by k zero bytes. Eight bytes per step instead of one: a 2 MB page in about a millisecond.
+using CrcTables = std::array<std::array<quint32, 256>, 8>;
+
+const CrcTables& crcTables()
 {
-    static const std::array<quint32, 256> table = [] {
-        std::array<quint32, 256> t {};
+    static const CrcTables tables = [] {
+        CrcTables t {};
         for (quint32 n = 0; n < 256; ++n) {
             quint32 c = n;
             for (int k = 0; k < 8; ++k) {
                 c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
             }
-            t[n] = c;
+            t[0][n] = c;
+        }
+        for (quint32 n = 0; n < 256; ++n) {
+            for (std::size_t k = 1; k < 8; ++k) {
+                t[k][n] = t[0][t[k - 1][n] & 0xff] ^ (t[k - 1][n] >> 8);
+            }
         }
         return t;
     }();
-    return table;
+    return tables;
 }
 
 } // namespace
 
 quint32 Gzip::crc32(const QByteArray& data)
 {
-    const std::array<quint32, 256>& table = crcTable();
+    const CrcTables& t = crcTables();
+    const auto* p = reinterpret_cast<const quint8*>(data.constData());
+    qsizetype n = data.size();
     quint32 c = 0xffffffffu;
-    for (const char byte : data) {
-        c = table[(c ^ static_cast<quint8>(byte)) & 0xff] ^ (c >> 8);
+    for (; n >= 8; n -= 8, p += 8) {
+        // Little-endian assembly of the next eight bytes, whatever the host's byte order.
+        const quint32 low = c ^ (quint32(p[0]) | quint32(p[1]) << 8 | quint32(p[2]) << 16 | quint32(p[3]) << 24);
+        const quint32 high = quint32(p[4]) | quint32(p[5]) << 8 | quint32(p[6]) << 16 | quint32(p[7]) << 24;
+        c = t[7][low & 0xff] ^ t[6][(low >> 8) & 0xff] ^ t[5][(low >> 16) & 0xff] ^ t[4][low >> 24] ^
+            t[3][high & 0xff] ^ t[2][(high >> 8) & 0xff] ^ t[1][(high >> 16) & 0xff] ^ t[0][high >> 24];
+    }
+    for (; n > 0; --n, ++p) {
+        c = t[0][(c ^ *p) & 0xff] ^ (c >> 8);
     }
     return c ^ 0xffffffffu;
 }

@@ -4,29 +4,93 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstring>
+
 namespace Sim::JsonScan {
 
 namespace {
+
+// p at an opening quote; leaves p after the closing quote. Returns false on malformed input. Jumps from quote to
+// quote (memchr); a quote after an odd run of backslashes is escaped.
+bool skipString(const char*& p, const char* end)
+{
+    const char* from = p + 1;
+    while (from < end) {
+        const auto* quote = static_cast<const char*>(std::memchr(from, '"', static_cast<size_t>(end - from)));
+        if (!quote) {
+            return false;
+        }
+        const char* run = quote;
+        while (run > from && run[-1] == '\\') {
+            --run;
+        }
+        from = quote + 1;
+        if ((quote - run) % 2 == 0) {
+            p = from;
+            return true;
+        }
+    }
+    return false;
+}
+
+QJsonValue parseValue(const char* begin, const char* end)
+{
+    const char first = *begin;
+    if (first == '"') {
+        const QByteArray raw(begin + 1, static_cast<qsizetype>(end - begin - 2));
+        if (!raw.contains('\\')) {
+            return QString::fromUtf8(raw);
+        }
+    } else if (first == 't' || first == 'f' || first == 'n') {
+        return first == 'n' ? QJsonValue(QJsonValue::Null) : QJsonValue(first == 't');
+    } else if (first != '{' && first != '[') {
+        bool ok = false;
+        const double number = QByteArray(begin, static_cast<qsizetype>(end - begin)).toDouble(&ok);
+        return ok ? QJsonValue(number) : QJsonValue(QJsonValue::Undefined);
+    }
+    // Objects, arrays and escaped strings: let QJsonDocument decode the slice.
+    const QByteArray wrapped = '[' + QByteArray(begin, static_cast<qsizetype>(end - begin)) + ']';
+    return QJsonDocument::fromJson(wrapped).array().at(0);
+}
+
+// p at an object's '{': moves p to the start of the value of key; false when the object has no such key.
+bool enterMember(const char*& p, const char* end, QByteArrayView wanted)
+{
+    Members members(p, end);
+    while (members.next()) {
+        if (members.key() == wanted) {
+            p = members.valueStart();
+            return true;
+        }
+    }
+    return false;
+}
+
+// p just inside an array: moves p to the start of element index; false when there are fewer elements.
+bool enterElement(const char*& p, const char* end, qsizetype index)
+{
+    for (qsizetype i = 0;; ++i) {
+        skipSpace(p, end);
+        if (p >= end || *p == ']') {
+            return false;
+        }
+        if (i == index) {
+            return true;
+        }
+        if (!skipValue(p, end)) {
+            return false;
+        }
+        skipComma(p, end);
+    }
+}
+
+} // namespace
 
 void skipSpace(const char*& p, const char* end)
 {
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) {
         ++p;
     }
-}
-
-// p at an opening quote; leaves p after the closing quote. Returns false on malformed input.
-bool skipString(const char*& p, const char* end)
-{
-    for (++p; p < end; ++p) {
-        if (*p == '\\') {
-            ++p;
-        } else if (*p == '"') {
-            ++p;
-            return true;
-        }
-    }
-    return false;
 }
 
 bool skipValue(const char*& p, const char* end)
@@ -64,191 +128,74 @@ bool skipValue(const char*& p, const char* end)
     return true;
 }
 
-QJsonValue parseValue(const char* begin, const char* end)
+void skipComma(const char*& p, const char* end)
 {
-    const char first = *begin;
-    if (first == '"') {
-        const QByteArray raw(begin + 1, static_cast<qsizetype>(end - begin - 2));
-        if (!raw.contains('\\')) {
-            return QString::fromUtf8(raw);
-        }
-    } else if (first == 't' || first == 'f' || first == 'n') {
-        return first == 'n' ? QJsonValue(QJsonValue::Null) : QJsonValue(first == 't');
-    } else if (first != '{' && first != '[') {
-        bool ok = false;
-        const double number = QByteArray(begin, static_cast<qsizetype>(end - begin)).toDouble(&ok);
-        return ok ? QJsonValue(number) : QJsonValue(QJsonValue::Undefined);
+    skipSpace(p, end);
+    if (p < end && *p == ',') {
+        ++p;
     }
-    // Objects, arrays and escaped strings: let QJsonDocument decode the slice.
-    const QByteArray wrapped = '[' + QByteArray(begin, static_cast<qsizetype>(end - begin)) + ']';
-    return QJsonDocument::fromJson(wrapped).array().at(0);
 }
 
-} // namespace
+Members::Members(const char* p, const char* end) : m_p(p), m_end(end) { }
+
+bool Members::next()
+{
+    if (!m_ok) {
+        return false;
+    }
+    skipSpace(m_p, m_end);
+    if (!m_open) {
+        if (m_p >= m_end || *m_p != '{') {
+            m_ok = false;
+            return false;
+        }
+        ++m_p;
+        m_open = true;
+    } else {
+        skipComma(m_p, m_end);
+    }
+    skipSpace(m_p, m_end);
+    if (m_p < m_end && *m_p == '}') {
+        ++m_p;
+        return false;
+    }
+    m_member = m_p;
+    if (m_p >= m_end || *m_p != '"' || !skipString(m_p, m_end)) {
+        m_ok = false;
+        return false;
+    }
+    m_keyEnd = m_p;
+    skipSpace(m_p, m_end);
+    if (m_p >= m_end || *m_p != ':') {
+        m_ok = false;
+        return false;
+    }
+    ++m_p;
+    skipSpace(m_p, m_end);
+    m_value = m_p;
+    if (!skipValue(m_p, m_end)) {
+        m_ok = false;
+        return false;
+    }
+    m_valueEnd = m_p;
+    return true;
+}
 
 QJsonValue valueAt(const QByteArray& json, const QStringList& path)
 {
     const char* p = json.constData();
     const char* const end = p + json.size();
-    for (qsizetype level = 0; level < path.size(); ++level) {
-        const QByteArray wanted = path.at(level).toUtf8();
-        skipSpace(p, end);
-        if (p >= end || *p != '{') {
+    if (path.isEmpty()) {
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    for (const QString& part : path) {
+        if (!enterMember(p, end, part.toUtf8())) {
             return QJsonValue(QJsonValue::Undefined);
         }
-        ++p;
-        bool found = false;
-        while (!found) {
-            skipSpace(p, end);
-            if (p >= end || *p != '"') {
-                return QJsonValue(QJsonValue::Undefined); // '}' (key absent) or malformed
-            }
-            const char* keyStart = p + 1;
-            if (!skipString(p, end)) {
-                return QJsonValue(QJsonValue::Undefined);
-            }
-            const qsizetype keyLength = static_cast<qsizetype>(p - keyStart - 1);
-            found =
-                keyLength == wanted.size() && memcmp(keyStart, wanted.constData(), static_cast<size_t>(keyLength)) == 0;
-            skipSpace(p, end);
-            if (p >= end || *p != ':') {
-                return QJsonValue(QJsonValue::Undefined);
-            }
-            ++p;
-            skipSpace(p, end);
-            if (found) {
-                break;
-            }
-            if (!skipValue(p, end)) {
-                return QJsonValue(QJsonValue::Undefined);
-            }
-            skipSpace(p, end);
-            if (p < end && *p == ',') {
-                ++p;
-            }
-        }
-        if (level == path.size() - 1) {
-            const char* valueStart = p;
-            if (!skipValue(p, end)) {
-                return QJsonValue(QJsonValue::Undefined);
-            }
-            return parseValue(valueStart, p);
-        }
     }
-    return QJsonValue(QJsonValue::Undefined);
+    const char* valueStart = p;
+    return skipValue(p, end) ? parseValue(valueStart, p) : QJsonValue(QJsonValue::Undefined);
 }
-
-QByteArray projectTopLevel(const QByteArray& json, const QList<QByteArray>& keys)
-{
-    const char* p = json.constData();
-    const char* const end = p + json.size();
-    QByteArray out;
-    out.reserve(json.size());
-    out += '{';
-    skipSpace(p, end);
-    if (p >= end || *p != '{') {
-        return {};
-    }
-    ++p;
-    while (true) {
-        skipSpace(p, end);
-        if (p < end && *p == '}') {
-            break;
-        }
-        if (p >= end || *p != '"') {
-            return {};
-        }
-        const char* member = p;
-        const char* keyStart = p + 1;
-        if (!skipString(p, end)) {
-            return {};
-        }
-        const QByteArrayView key(keyStart, static_cast<qsizetype>(p - keyStart - 1));
-        skipSpace(p, end);
-        if (p >= end || *p != ':') {
-            return {};
-        }
-        ++p;
-        skipSpace(p, end);
-        if (!skipValue(p, end)) {
-            return {};
-        }
-        if (keys.contains(key)) {
-            if (out.size() > 1) {
-                out += ',';
-            }
-            out.append(member, static_cast<qsizetype>(p - member));
-        }
-        skipSpace(p, end);
-        if (p < end && *p == ',') {
-            ++p;
-        }
-    }
-    out += '}';
-    return out;
-}
-
-namespace {
-
-// p at a value: moves p past it and past the comma that may follow.
-bool skipItem(const char*& p, const char* end)
-{
-    if (!skipValue(p, end)) {
-        return false;
-    }
-    skipSpace(p, end);
-    if (p < end && *p == ',') {
-        ++p;
-    }
-    return true;
-}
-
-// p just inside an object: moves p to the start of the value of key; false when the object has no such key.
-bool enterMember(const char*& p, const char* end, const QByteArray& wanted)
-{
-    while (true) {
-        skipSpace(p, end);
-        if (p >= end || *p != '"') {
-            return false;
-        }
-        const char* keyStart = p + 1;
-        if (!skipString(p, end)) {
-            return false;
-        }
-        const QByteArrayView key(keyStart, static_cast<qsizetype>(p - keyStart - 1));
-        skipSpace(p, end);
-        if (p >= end || *p != ':') {
-            return false;
-        }
-        ++p;
-        skipSpace(p, end);
-        if (key == wanted) {
-            return true;
-        }
-        if (!skipItem(p, end)) {
-            return false;
-        }
-    }
-}
-
-// p just inside an array: moves p to the start of element index; false when there are fewer elements.
-bool enterElement(const char*& p, const char* end, qsizetype index)
-{
-    for (qsizetype i = 0;; ++i) {
-        skipSpace(p, end);
-        if (p >= end || *p == ']') {
-            return false;
-        }
-        if (i == index) {
-            return true;
-        }
-        if (!skipItem(p, end)) {
-            return false;
-        }
-    }
-}
-
-} // namespace
 
 qsizetype offsetOf(const QByteArray& json, const QStringList& path)
 {
@@ -265,8 +212,7 @@ qsizetype offsetOf(const QByteArray& json, const QStringList& path)
         if (*p != (element ? '[' : '{')) {
             break;
         }
-        ++p;
-        const bool entered = element ? enterElement(p, end, part.mid(1, part.size() - 2).toLongLong())
+        const bool entered = element ? enterElement(++p, end, part.mid(1, part.size() - 2).toLongLong())
                                      : enterMember(p, end, part.toUtf8());
         if (!entered) {
             break;

@@ -54,6 +54,7 @@ qint64 Link::waitingBytes() const
         for (const QByteArray& chunk : queue.chunks) {
             total += chunk.size();
         }
+        total -= queue.sentOfFront;
     }
     return total;
 }
@@ -88,14 +89,14 @@ qint64 Link::send(QTcpSocket* socket, qint64 budget)
     Queue& queue = m_queues[socket];
     qint64 sent = 0;
     while (sent < budget && !queue.chunks.empty()) {
-        QByteArray& chunk = queue.chunks.front();
-        const qint64 n = std::min<qint64>(budget - sent, chunk.size());
-        socket->write(chunk.constData(), n);
+        const QByteArray& chunk = queue.chunks.front();
+        const qint64 n = std::min<qint64>(budget - sent, chunk.size() - queue.sentOfFront);
+        socket->write(chunk.constData() + queue.sentOfFront, n);
         sent += n;
-        if (n == chunk.size()) {
+        queue.sentOfFront += n;
+        if (queue.sentOfFront == chunk.size()) {
             queue.chunks.pop_front();
-        } else {
-            chunk.remove(0, n);
+            queue.sentOfFront = 0;
         }
     }
     if (queue.chunks.empty()) {

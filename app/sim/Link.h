@@ -36,6 +36,7 @@ private:
     struct Queue
     {
         std::deque<QByteArray> chunks;
+        qsizetype sentOfFront = 0; // bytes of chunks.front() already written (not cut off: no copy per slice)
         bool closeAfter = false;
     };
     int mbps() const { return m_rate ? m_rate() : 0; }

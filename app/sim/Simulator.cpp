@@ -14,6 +14,9 @@ const QString kApiMarker = QStringLiteral("/apis/3.0");
 const QString kReleaseCodebase = QStringLiteral("v4_6_release/");
 // List replies from this size on are sent gzip-compressed to a client that accepts it.
 constexpr qsizetype kGzipFromBytes = 1024;
+// zlib's fastest level: dynamic replies are compressed for every request, and IIS (which serves ConnectWise Manage)
+// compresses dynamic content at its lowest level unless configured otherwise (dynamicCompressionLevel 0).
+constexpr int kGzipLevel = 1;
 
 // Compresses a list reply when the request accepts gzip; returns the Content-Encoding sent ("" = none).
 QByteArray offerGzip(const HttpRequest& request, HttpResponse* response)
@@ -22,7 +25,7 @@ QByteArray offerGzip(const HttpRequest& request, HttpResponse* response)
         !Gzip::accepted(request.header("Accept-Encoding"))) {
         return {};
     }
-    response->body = Gzip::compress(response->body);
+    response->body = Gzip::compress(response->body, kGzipLevel);
     response->setHeader("Content-Encoding", "gzip");
     response->setHeader("Vary", "Accept-Encoding");
     return "gzip";

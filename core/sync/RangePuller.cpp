@@ -137,9 +137,10 @@ PagerResult RangePuller::run()
 
 void RangePuller::startMore()
 {
-    // At most m_window ranges on the wire, and none further than that many ranges (plus kBuffered) beyond the first
-    // one not yet stored: what waits stays bounded.
-    while (!m_stopped && m_running < m_window && m_next < ranges() && m_next < m_head + m_window + kBuffered) {
+    // At most m_window ranges on the wire (the governor holds the kQueued others until a slot is free), and none
+    // further than that many ranges (plus kBuffered) beyond the first one not yet stored: what waits stays bounded.
+    const int started = m_window + kQueued;
+    while (!m_stopped && m_running < started && m_next < ranges() && m_next < m_head + started + kBuffered) {
         start(m_next++);
     }
 }
@@ -168,6 +169,7 @@ void RangePuller::onFinished(int index, const PagerResult& result)
         return;
     }
     r.done = true;
+    startMore(); // the freed place on the wire first: storing the waiting pages can take a while (a commit each)
     advance();
 }
 
@@ -189,6 +191,7 @@ void RangePuller::advance()
             break;
         }
         ++m_head;
+        startMore(); // the window moves on before the next range's pages are stored
     }
     if (m_stopped) {
         return;

@@ -19,13 +19,16 @@ class ThreadedPager;
 // last id committed) stays exact. After the first page (PullJob fetched it), it asks the count and the last id
 // (orderBy=id desc, pageSize=1) side by side and cuts the ids that follow into ranges of about one page each.
 // Up to maxInFlight ranges are on the wire at once (each forward-only, through the run's network thread, whose
-// manager opens a connection per transfer running); a range's pages are stored once every range before it is
-// stored, and no range starts further than maxInFlight + kBuffered ranges beyond the first one not yet stored
-// (bounded memory).
+// manager opens a connection per transfer running): kQueued more are started and wait in the connection's
+// RateGovernor, which sends one the moment a reply is in (in the network thread), not once that reply's page is
+// parsed and the main thread is free to start a range. A range's pages are stored once every range before it is
+// stored, and no range starts further than maxInFlight + kQueued + kBuffered ranges beyond the first one not yet
+// stored (bounded memory).
 class RangePuller final
 {
 public:
     using Store = std::function<bool(const Page&)>; // false stops the pull
+    static constexpr int kQueued = 2; // ranges started beyond maxInFlight: they wait for a slot in the governor
     static constexpr int kBuffered = 2; // ranges that may wait, stored, beyond those on the wire
     static constexpr int kMinPages = 4; // fewer pages after the first: paged on as usual
 

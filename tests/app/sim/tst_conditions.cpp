@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <limits>
+
 class TestConditions final : public QObject
 {
     Q_OBJECT
@@ -15,6 +17,8 @@ private slots:
     void rejects();
     void like_data();
     void like();
+    void integerRange_data();
+    void integerRange();
 
 private:
     static QJsonObject record();
@@ -139,6 +143,46 @@ void TestConditions::like()
     QFETCH(QString, pattern);
     QFETCH(bool, expected);
     QCOMPARE(Sim::Conditions::like(text, pattern), expected);
+}
+
+void TestConditions::integerRange_data()
+{
+    constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+    constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<qint64>("low");
+    QTest::addColumn<qint64>("high");
+    QTest::newRow("none") << QString() << kMin << kMax;
+    QTest::newRow("a range pull's range") << QStringLiteral("id > 1000 and id <= 1900") << qint64(1001) << qint64(1900);
+    QTest::newRow("inclusive and exclusive") << QStringLiteral("id >= 5 and id < 9") << qint64(5) << qint64(8);
+    QTest::newRow("fractions round inwards") << QStringLiteral("id > 10.5 and id < 12.5") << qint64(11) << qint64(12);
+    QTest::newRow("= fraction is empty") << QStringLiteral("id = 5.5") << qint64(6) << qint64(5);
+    QTest::newRow("=") << QStringLiteral("id = 42") << qint64(42) << qint64(42);
+    QTest::newRow("in: the hull") << QStringLiteral("id in (7, 3, 99)") << qint64(3) << qint64(99);
+    QTest::newRow("and with other fields")
+        << QStringLiteral("name like \"A*\" and id < 50 and status/id = 1") << kMin << qint64(49);
+    QTest::newRow("or: the hull") << QStringLiteral("(id > 100 and id < 110) or id = 3") << qint64(3) << qint64(109);
+    QTest::newRow("or with an unbounded side") << QStringLiteral("id > 100 or name = \"x\"") << kMin << kMax;
+    QTest::newRow("not is unbounded") << QStringLiteral("not (id > 5)") << kMin << kMax;
+    QTest::newRow("!= is unbounded") << QStringLiteral("id != 5") << kMin << kMax;
+    QTest::newRow("not in is unbounded") << QStringLiteral("id not in (1, 2)") << kMin << kMax;
+    QTest::newRow("a string compares as text") << QStringLiteral("id > \"120\"") << kMin << kMax;
+    QTest::newRow("a nested id is another field") << QStringLiteral("status/id = 1") << kMin << kMax;
+    QTest::newRow("beyond qint64") << QStringLiteral("id > -10000000000000000000000 and id < 10000000000000000000000")
+                                   << kMin << kMax;
+}
+
+void TestConditions::integerRange()
+{
+    QFETCH(QString, condition);
+    QFETCH(qint64, low);
+    QFETCH(qint64, high);
+    QString error;
+    const Sim::Conditions conditions = Sim::Conditions::parse(condition, &error);
+    QVERIFY2(conditions.isValid(), qPrintable(error));
+    const Sim::Conditions::IntegerRange range = conditions.integerRange(QStringLiteral("id"));
+    QCOMPARE(range.low, low);
+    QCOMPARE(range.high, high);
 }
 
 QTEST_GUILESS_MAIN(TestConditions)

@@ -145,12 +145,16 @@ void TestSimFaults::truncateEvery()
     QJsonParseError error;
     QJsonDocument::fromJson(cutGzip.body, &error);
     QVERIFY(error.error != QJsonParseError::NoError);
-    // Whole again: Qt may have sent the cut request once more by itself (a request the counter counts), so one of
-    // the next two answers is whole, and a cut one is never passed off as whole.
-    const QByteArray first = client.get(client.api(path("company/companies"), big), identity).body;
-    const QByteArray second = client.get(client.api(path("company/companies"), big), identity).body;
-    QVERIFY(first == whole.body || second == whole.body);
-    QVERIFY(first.size() <= whole.body.size() && second.size() <= whole.body.size());
+    // Qt sometimes asks a GET whose gzip body was cut short again by itself (the simulator counts that request too,
+    // and cuts every second one): the next whole reply is the next odd-numbered request. Asked without gzip, a cut
+    // reply is an error and is not asked again.
+    const qint64 counted =
+        client.control("GET", QStringLiteral("state")).object().value(QLatin1String("apiRequestCount")).toInteger();
+    QVERIFY2(counted == 4 || counted == 5, qPrintable(QString::number(counted)));
+    if (counted == 5) {
+        QVERIFY(client.get(client.api(path("company/companies"), big), identity).error != QNetworkReply::NoError);
+    }
+    QCOMPARE(client.get(client.api(path("company/companies"), big), identity).body, whole.body); // whole again
 }
 
 void TestSimFaults::dropEvery()
