@@ -165,6 +165,9 @@ void PullJob::run()
     if (storeFailed || m_run.isCancelled()) {
         return;
     }
+    if (!outcome.ok() && SyncEngine::blockDenied(m_run, d, Direction::Pull, outcome.error)) {
+        return; // the security role lacks the permission (SyncEngine checks a push's before it starts)
+    }
     if (!outcome.ok()) {
         m_run.fatal(outcome.error, Direction::Pull); // the resume point stays: the next run continues after it
         if (m_run.summary().fatalError.isEmpty()) {

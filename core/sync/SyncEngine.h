@@ -60,12 +60,14 @@ public:
 
     // Whether an entity's sync options let it run in that direction (create or update on).
     static bool isEnabled(const SyncDescriptor& descriptor, const SyncSettings& settings, Direction direction);
-    // Why an entity cannot start in that direction (option off, a required variable missing), or empty.
     // Why an entity cannot start in a direction with these settings (empty: it can); *fix: what the admin changes.
     static QString blocker(const SyncDescriptor& descriptor, const SyncSettings& settings, bool push,
                            SyncFix* fix = nullptr);
     // The dry-run (or any) outcomes as CSV: direction,entity,local_id,remote_id,action,reason.
     static QByteArray toCsv(const QList<SyncOutcome>& outcomes);
+    // A 403 (the security role lacks the entity's permission) blocks the entity in that direction with the
+    // permission it needs; true when it did. Any other error: false, nothing done.
+    static bool blockDenied(SyncRun& run, const SyncDescriptor& d, Direction direction, const ApiError& error);
 
 signals:
     // processed records of entity in direction (push | pull) so far; total is -1 while unknown (a pull's

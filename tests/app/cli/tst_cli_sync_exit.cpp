@@ -17,6 +17,7 @@ class TestCliSyncExit final : public QObject
 private slots:
     void initTestCase();
     void deniedModuleFailsTheRun();
+    void deniedPullIsBlockedByItsFirstPage();
     void optionsOffFailOnlyWhenTheEntityIsNamed();
     void unconfirmedMappingIsNotTheSalesRep();
 
@@ -126,6 +127,38 @@ void TestCliSyncExit::deniedModuleFailsTheRun()
                  .value(QStringLiteral("ok")),
              true);
     QCOMPARE(code, 0);
+}
+
+// A pull has no access check of its own: its first page is it. A 403 there blocks the entity with the permission
+// it needs, like a push's check; an incremental pull that is allowed is then one request, not two.
+void TestCliSyncExit::deniedPullIsBlockedByItsFirstPage()
+{
+    int code = -1;
+    QCOMPARE(syncJson({QStringLiteral("--pull"), QStringLiteral("--entities"), QStringLiteral("accounts")}, &code)
+                 .value(QStringLiteral("ok")),
+             true); // the first pull: every page, so that the next one is incremental
+    QVERIFY(f.setFaults({{QStringLiteral("denyModules"), QJsonArray {QStringLiteral("company/companies")}}}));
+    const QJsonObject doc =
+        syncJson({QStringLiteral("--pull"), QStringLiteral("--entities"), QStringLiteral("accounts")}, &code);
+    QCOMPARE(code, 1);
+    QCOMPARE(doc.value(QStringLiteral("failedToStart")).toArray(), QJsonArray {QStringLiteral("pull accounts")});
+    const QString why =
+        doc.value(QStringLiteral("blocked")).toObject().value(QStringLiteral("pull accounts")).toString();
+    QVERIFY2(why.startsWith(QStringLiteral("missing permission: the API member's security role needs Companies")),
+             qPrintable(why));
+    QVERIFY2(doc.value(QStringLiteral("error")).toString().isEmpty(),
+             qPrintable(doc.value(QStringLiteral("error")).toString()));
+    QVERIFY(f.setFaults({}));
+
+    const qsizetype before = CwTest::simRequests(f.sim.baseUrl(), QStringLiteral("company/companies")).size();
+    QCOMPARE(syncJson({QStringLiteral("--pull"), QStringLiteral("--entities"), QStringLiteral("accounts")}, &code)
+                 .value(QStringLiteral("ok")),
+             true);
+    QCOMPARE(code, 0);
+    const QJsonArray asked = CwTest::simRequests(f.sim.baseUrl(), QStringLiteral("company/companies"));
+    QCOMPARE(asked.size() - before, 1); // the page, with no /count before it
+    QVERIFY2(!asked.last().toObject().value(QStringLiteral("target")).toString().contains(QStringLiteral("/count")),
+             qPrintable(asked.last().toObject().value(QStringLiteral("target")).toString()));
 }
 
 void TestCliSyncExit::optionsOffFailOnlyWhenTheEntityIsNamed()
