@@ -97,8 +97,9 @@ void TestWindowFit::settingsWindow()
 {
     Cw::MemorySecretStore store;
     Cw::InstanceSecrets secrets(store);
-    Cw::SettingsDialog dialog(*f.db, secrets, CwTest::network(), m_prompter, instance(),
-                              [](Cw::Database& db, QWidget* parent) { return new Cw::LocalDataPanel(db, parent); });
+    Cw::SettingsDialog dialog(
+        *f.db, secrets, CwTest::network(), m_prompter, instance(),
+        [this](Cw::Database& db, QWidget* parent) { return new Cw::LocalDataPanel(db, m_prompter, parent); });
     QSignalSpy ready(&dialog, &Cw::SettingsDialog::clientReady);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
