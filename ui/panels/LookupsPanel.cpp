@@ -31,11 +31,31 @@ LookupsPanel::LookupsPanel(QWidget* parent) : SettingsPanel(parent)
     autoButton->setObjectName(QStringLiteral("autoMap"));
     autoButton->setToolTip(tr("Suggest a ConnectWise value for each unmapped value by name"));
     top->addWidget(autoButton);
+    auto* allButton = new QPushButton(tr("Auto-map a&ll tables"), this);
+    allButton->setObjectName(QStringLiteral("autoMapAll"));
+    allButton->setToolTip(tr("In every table, map each unmapped value to the ConnectWise value with the same name or "
+                             "ISO code; values set by hand are kept"));
+    top->addWidget(allButton);
     m_refresh = new QPushButton(tr("&Refresh lists"), this);
     m_refresh->setObjectName(QStringLiteral("refresh"));
     m_refresh->setEnabled(false);
     top->addWidget(m_refresh);
     outer->addLayout(top);
+
+    auto* report = new QHBoxLayout;
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("autoMapSummary"));
+    m_summary->setAccessibleName(tr("What Auto-map all tables did"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_summary->setVisible(false);
+    m_undo = new QPushButton(tr("&Undo auto-map"), this);
+    m_undo->setObjectName(QStringLiteral("undoAutoMap"));
+    m_undo->setToolTip(tr("Unmap the values Auto-map all tables mapped (values changed since are kept)"));
+    m_undo->setVisible(false);
+    report->addWidget(m_summary, 1);
+    report->addWidget(m_undo, 0, Qt::AlignTop);
+    outer->addLayout(report);
 
     m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("emptyList"));
@@ -65,6 +85,8 @@ LookupsPanel::LookupsPanel(QWidget* parent) : SettingsPanel(parent)
 
     connect(m_lookup, &QComboBox::currentIndexChanged, this, [this] { fillTable(); });
     connect(autoButton, &QPushButton::clicked, this, &LookupsPanel::autoMap);
+    connect(allButton, &QPushButton::clicked, this, [this] { autoMapAll(); });
+    connect(m_undo, &QPushButton::clicked, this, &LookupsPanel::undoAutoMapAll);
     connect(m_refresh, &QPushButton::clicked, this, &SettingsPanel::refresh);
     connect(addButton, &QPushButton::clicked, this, [this] {
         addLocalValue(m_newValue->text());
@@ -89,10 +111,25 @@ QString LookupsPanel::emptyListMessage() const
     return m_empty->isVisible() ? m_empty->text() : QString();
 }
 
+QString LookupsPanel::autoMapSummary() const
+{
+    return m_summary->isVisible() ? m_summary->text() : QString();
+}
+
+QString LookupsPanel::rowKey(const QString& lookup, const QString& localValue)
+{
+    return lookup + QLatin1Char('\n') + localValue;
+}
+
 void LookupsPanel::load()
 {
     m_rows.clear();
     m_added.clear();
+    m_byHand.clear();
+    m_lastAutoMap.clear();
+    m_summary->clear();
+    m_summary->setVisible(false);
+    m_undo->setVisible(false);
     const ConnectorConfig empty;
     for (const QString& lookup : ConfigNames::lookups()) {
         m_rows.insert(lookup, LookupTables::rows(lookup, m_localValues.value(lookup), config() ? *config() : empty));
@@ -107,12 +144,89 @@ void LookupsPanel::listsChanged()
     fillTable();
 }
 
+QList<LookupRow> LookupsPanel::autoMapped(const QString& lookup, int minConfidence) const
+{
+    const QList<LookupRow> before = m_rows.value(lookup);
+    QList<LookupRow> after = LookupTables::autoMap(lookup, before, lists(), minConfidence);
+    for (int r = 0; r < after.size(); ++r) {
+        if (m_byHand.contains(rowKey(lookup, before.at(r).localValue))) {
+            after[r] = before.at(r);
+        }
+    }
+    return after;
+}
+
 void LookupsPanel::autoMap()
 {
     const QString lookup = current();
-    m_rows.insert(lookup, LookupTables::autoMap(lookup, m_rows.value(lookup), lists()));
+    m_rows.insert(lookup, autoMapped(lookup, 0));
     setModified(true);
     fillTable();
+}
+
+AutoMapReport::Table LookupsPanel::autoMapTable(const QString& lookup)
+{
+    AutoMapReport::Table table;
+    table.title = LookupTables::title(lookup);
+    const QList<LookupRow> before = m_rows.value(lookup);
+    const QList<LookupRow> after = autoMapped(lookup, LookupTables::kExactMatch);
+    for (int r = 0; r < after.size(); ++r) {
+        const LookupRow& row = after.at(r);
+        if (before.at(r).mapped()) {
+            ++table.kept;
+        } else if (row.mapped()) {
+            table.mapped.append(tr("%1 to %2").arg(row.localValue.trimmed(), row.remoteName));
+            m_lastAutoMap.append({lookup, before.at(r), row.remoteId});
+        } else if (m_byHand.contains(rowKey(lookup, row.localValue))) {
+            table.unmapped.append(tr("%1 (set to unmapped by hand)").arg(row.localValue.trimmed()));
+        } else {
+            table.unmapped.append(row.ambiguous ? tr("%1 (two ConnectWise values match)").arg(row.localValue.trimmed())
+                                                : row.localValue.trimmed());
+        }
+    }
+    if (!after.isEmpty() && LookupTables::choices(lookup, lists()).isEmpty()) {
+        const QString fix = LookupTables::emptyListFix(lookup, lists());
+        table.note = fix.isEmpty() ? tr("the ConnectWise list is not loaded yet (Refresh lists)") : fix;
+    }
+    m_rows.insert(lookup, after);
+    return table;
+}
+
+AutoMapReport LookupsPanel::autoMapAll()
+{
+    AutoMapReport report;
+    m_lastAutoMap.clear();
+    for (const QString& lookup : ConfigNames::lookups()) {
+        report.tables.append(autoMapTable(lookup));
+    }
+    if (!m_lastAutoMap.isEmpty()) {
+        setModified(true);
+    }
+    fillTable();
+    m_summary->setText(report.text());
+    m_summary->setVisible(true);
+    m_undo->setVisible(!m_lastAutoMap.isEmpty());
+    return report;
+}
+
+void LookupsPanel::undoAutoMapAll()
+{
+    int undone = 0;
+    for (const AutoMapped& change : std::as_const(m_lastAutoMap)) {
+        QList<LookupRow>& rows = m_rows[change.lookup];
+        for (LookupRow& row : rows) {
+            if (row.localValue == change.before.localValue && row.remoteId == change.remoteId &&
+                !m_byHand.contains(rowKey(change.lookup, row.localValue))) {
+                row = change.before;
+                ++undone;
+            }
+        }
+    }
+    m_lastAutoMap.clear();
+    setModified(true);
+    fillTable();
+    m_summary->setText(tr("Auto-map undone: %1 unmapped again.").arg(undone));
+    m_undo->setVisible(false);
 }
 
 void LookupsPanel::addLocalValue(const QString& value)
@@ -178,6 +292,7 @@ void LookupsPanel::fillTable()
                 edited.remoteName = edited.remoteId;
             }
             edited.confidence = -1;
+            m_byHand.insert(rowKey(lookup, edited.localValue));
             setModified(true);
             // Update in place: rebuilding the table would delete this combo box inside its own signal.
             m_table->item(r, 0)->setBackground(edited.mapped() ? QBrush() : QBrush(QColor(255, 228, 225)));
