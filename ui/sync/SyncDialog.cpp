@@ -109,7 +109,7 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     connect(m_saveCsv, &QPushButton::clicked, this, &SyncDialog::saveCsv);
     connect(m_fix, &QPushButton::clicked, this, [this] {
         if (!m_summary.fixes.isEmpty()) {
-            emit settingsRequested(m_summary.fixes.first().place);
+            emit settingsRequested(SyncResultText::fixPlace(m_summary));
         }
     });
     connect(m_history, &QPushButton::clicked, this, [this] { emit historyRequested(m_summary.runId); });
