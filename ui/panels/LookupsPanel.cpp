@@ -16,10 +16,13 @@ namespace Cw {
 LookupsPanel::LookupsPanel(QWidget* parent) : SettingsPanel(parent)
 {
     auto* outer = new QVBoxLayout(this);
+    // Two rows, so the panel fits the wizard's page on a 1366×768 screen at 150 % without scrolling sideways: the
+    // table and its lists, then what maps them.
     auto* top = new QHBoxLayout;
     m_lookup = new QComboBox(this);
     m_lookup->setObjectName(QStringLiteral("lookup"));
     m_lookup->setAccessibleName(tr("Lookup table"));
+    m_lookup->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (const QString& lookup : ConfigNames::lookups()) {
         m_lookup->addItem(LookupTables::title(lookup), lookup);
     }
@@ -27,35 +30,37 @@ LookupsPanel::LookupsPanel(QWidget* parent) : SettingsPanel(parent)
     label->setBuddy(m_lookup);
     top->addWidget(label);
     top->addWidget(m_lookup, 1);
-    auto* autoButton = new QPushButton(tr("&Auto-map"), this);
-    autoButton->setObjectName(QStringLiteral("autoMap"));
-    autoButton->setToolTip(tr("Suggest a ConnectWise value for each unmapped value by name"));
-    top->addWidget(autoButton);
-    auto* allButton = new QPushButton(tr("Auto-map a&ll tables"), this);
-    allButton->setObjectName(QStringLiteral("autoMapAll"));
-    allButton->setToolTip(tr("In every table, map each unmapped value to the ConnectWise value with the same name or "
-                             "ISO code; values set by hand are kept"));
-    top->addWidget(allButton);
     m_refresh = new QPushButton(tr("&Refresh lists"), this);
     m_refresh->setObjectName(QStringLiteral("refresh"));
     m_refresh->setEnabled(false);
     top->addWidget(m_refresh);
     outer->addLayout(top);
 
-    auto* report = new QHBoxLayout;
+    auto* mapping = new QHBoxLayout;
+    auto* autoButton = new QPushButton(tr("&Auto-map this table"), this);
+    autoButton->setObjectName(QStringLiteral("autoMap"));
+    autoButton->setToolTip(tr("Suggest a ConnectWise value for each unmapped value of this table by name"));
+    mapping->addWidget(autoButton);
+    auto* allButton = new QPushButton(tr("Auto-map a&ll tables"), this);
+    allButton->setObjectName(QStringLiteral("autoMapAll"));
+    allButton->setToolTip(tr("In every table, map each unmapped value to the ConnectWise value with the same name or "
+                             "ISO code; values set by hand are kept"));
+    mapping->addWidget(allButton);
+    m_undo = new QPushButton(tr("&Undo auto-map"), this);
+    m_undo->setObjectName(QStringLiteral("undoAutoMap"));
+    m_undo->setToolTip(tr("Unmap the values Auto-map all tables mapped (values changed since are kept)"));
+    m_undo->setVisible(false);
+    mapping->addWidget(m_undo);
+    mapping->addStretch(1);
+    outer->addLayout(mapping);
+
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("autoMapSummary"));
     m_summary->setAccessibleName(tr("What Auto-map all tables did"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_summary->setVisible(false);
-    m_undo = new QPushButton(tr("&Undo auto-map"), this);
-    m_undo->setObjectName(QStringLiteral("undoAutoMap"));
-    m_undo->setToolTip(tr("Unmap the values Auto-map all tables mapped (values changed since are kept)"));
-    m_undo->setVisible(false);
-    report->addWidget(m_summary, 1);
-    report->addWidget(m_undo, 0, Qt::AlignTop);
-    outer->addLayout(report);
+    outer->addWidget(m_summary);
 
     m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("emptyList"));
@@ -68,7 +73,9 @@ LookupsPanel::LookupsPanel(QWidget* parent) : SettingsPanel(parent)
     m_table->setObjectName(QStringLiteral("values"));
     m_table->setAccessibleName(tr("Local values and their ConnectWise values"));
     m_table->setHorizontalHeaderLabels({tr("Local value"), tr("ConnectWise value"), tr("Confidence")});
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setVisible(false);
     outer->addWidget(m_table, 1);
 
@@ -299,9 +306,13 @@ void LookupsPanel::fillTable()
             m_table->item(r, 2)->setText(edited.mapped() ? tr("set by hand") : QString());
         });
         m_table->setCellWidget(r, 1, combo);
-        auto* confidence =
-            new QTableWidgetItem(row.confidence >= 0 && row.mapped() ? QStringLiteral("%1 %").arg(row.confidence)
-                                                                     : (row.mapped() ? tr("set by hand") : QString()));
+        QString how; // an auto-map's confidence, a pick made now, or a mapping saved before
+        if (row.mapped()) {
+            how = row.confidence >= 0                               ? QStringLiteral("%1 %").arg(row.confidence)
+                : m_byHand.contains(rowKey(lookup, row.localValue)) ? tr("set by hand")
+                                                                    : tr("saved");
+        }
+        auto* confidence = new QTableWidgetItem(how);
         confidence->setFlags(Qt::ItemIsEnabled);
         m_table->setItem(r, 2, confidence);
     }
