@@ -10,11 +10,11 @@ DesktopWindow::DesktopWindow(Database& database, InstanceSecrets& secrets, const
                              Prompter& prompter)
     : m_window(&m_connectors), m_coordinator(database, secrets, network, prompter, m_connectors, m_window)
 {
-    m_coordinator.setExtraPages(
-        QList<SetupWizard::ExtraPage> {LocalDataPage::factory([&database] { return new LocalDataPanel(database); })} +
-        PanelPage::configurationPages());
+    m_coordinator.setExtraPages(QList<SetupWizard::ExtraPage> {LocalDataPage::factory(
+                                    [&database, &prompter] { return new LocalDataPanel(database, prompter); })} +
+                                PanelPage::configurationPages());
     m_coordinator.setLocalDataFactory(
-        [](Database& db, QWidget* parent) -> QWidget* { return new LocalDataPanel(db, parent); });
+        [&prompter](Database& db, QWidget* parent) -> QWidget* { return new LocalDataPanel(db, prompter, parent); });
 }
 
 } // namespace Cw

@@ -85,7 +85,8 @@ QList<LookupRow> LookupTables::rows(const QString& lookup, const QStringList& lo
     return out;
 }
 
-QList<LookupRow> LookupTables::autoMap(const QString& lookup, const QList<LookupRow>& rows, const RemoteLists& lists)
+QList<LookupRow> LookupTables::autoMap(const QString& lookup, const QList<LookupRow>& rows, const RemoteLists& lists,
+                                       int minConfidence)
 {
     const QList<RemoteItem> items = choices(lookup, lists);
     // Each value by its name and, for currencies and countries, by its ISO code too ("EUR", "DE").
@@ -105,6 +106,10 @@ QList<LookupRow> LookupTables::autoMap(const QString& lookup, const QList<Lookup
     for (LookupRow row : rows) {
         if (!row.mapped()) {
             const LookupSuggestion s = matcher.suggest(row.localValue);
+            if (s.confidence < minConfidence) {
+                out.append(row);
+                continue;
+            }
             row.ambiguous = s.ambiguous;
             row.confidence = s.confidence;
             if (s.remoteId > 0) {

@@ -35,8 +35,12 @@ public:
 
     // The rows of one table: every local value (sorted, unique) with its stored mapping.
     static QList<LookupRow> rows(const QString& lookup, const QStringList& localValues, const ConnectorConfig& config);
-    // Auto-map: suggests a value for each unmapped row (mapped rows are kept as they are).
-    static QList<LookupRow> autoMap(const QString& lookup, const QList<LookupRow>& rows, const RemoteLists& lists);
+    // Confidence of an exact match: the same name or ISO code, ignoring case, accents, punctuation and spacing.
+    static constexpr int kExactMatch = 100;
+    // Auto-map: suggests a value for each unmapped row (mapped rows are kept as they are). Rows whose best match is
+    // below minConfidence are kept as they are too (kExactMatch: exact names and ISO codes only).
+    static QList<LookupRow> autoMap(const QString& lookup, const QList<LookupRow>& rows, const RemoteLists& lists,
+                                    int minConfidence = 0);
     // Resolves "7" or "Euro" / "EUR" to a ConnectWise value of the lookup; *error names the fix.
     static bool resolve(const QString& lookup, const QString& remote, const RemoteLists& lists, RemoteItem* item,
                         QString* error);

@@ -3,11 +3,11 @@
 #include "core/localdata/CsvImportWorker.h"
 #include "core/localdata/CsvPreview.h"
 #include "core/store/Database.h"
+#include "ui/common/Prompter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,15 +39,15 @@ QTableWidget* makeTable(const QString& objectName, const QString& accessibleName
 
 } // namespace
 
-CsvImportDialog::CsvImportDialog(Database& database, const LocalEntity& entity, QWidget* parent)
-    : QDialog(parent), m_database(database), m_entity(entity), m_worker(new CsvImportWorker(database.location(), this))
+CsvImportDialog::CsvImportDialog(Database& database, Prompter& prompter, const LocalEntity& entity, QWidget* parent)
+    : QDialog(parent)
+    , m_database(database)
+    , m_prompter(prompter)
+    , m_entity(entity)
+    , m_worker(new CsvImportWorker(database.location(), this))
 {
     setObjectName(QStringLiteral("csvImportDialog"));
     setWindowTitle(tr("Import %1 from CSV").arg(entity.name()));
-    m_chooser = [this](QWidget* owner) {
-        return QFileDialog::getOpenFileName(owner, tr("CSV file of %1").arg(m_entity.name()), QString(),
-                                            tr("CSV files (*.csv *.txt);;All files (*)"));
-    };
 
     auto* form = new QFormLayout;
     auto* fileRow = new QHBoxLayout;
@@ -150,10 +150,12 @@ CsvImportDialog::~CsvImportDialog() = default;
 
 void CsvImportDialog::browse()
 {
-    const QString path = m_chooser(this);
-    if (!path.isEmpty()) {
-        setFile(path);
-    }
+    m_prompter.chooseOpenFile(this, tr("CSV file of %1").arg(m_entity.name()), m_file->text(),
+                              tr("CSV files (*.csv *.txt);;All files (*)"), this, [this](const QString& path) {
+                                  if (!path.isEmpty() && !isRunning()) {
+                                      setFile(path);
+                                  }
+                              });
 }
 
 void CsvImportDialog::setFile(const QString& path)

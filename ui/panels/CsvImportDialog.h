@@ -5,8 +5,6 @@
 #include <QDialog>
 #include <QElapsedTimer>
 
-#include <functional>
-
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -20,25 +18,25 @@ namespace Cw {
 
 class CsvImportWorker;
 class Database;
+class Prompter;
 
 // Imports one CSV file of one local entity: the file, its encoding (detected, changeable: the preview re-reads),
 // a preview of the first rows as they will be stored, the row errors (row, line, column, message), "Import the
 // good rows only", and the import itself in a thread of its own (CsvImportWorker, with its own Database
 // connection) with a progress bar, the rows per second and Cancel (nothing written). Enter imports; Esc cancels a
-// running import, else closes. imported() tells the Local data panel to refresh its counts.
+// running import, else closes. imported() tells the Local data panel to refresh its counts. Browse… asks for the
+// file through the Prompter (a window-modal file dialog; tests answer it).
 class CsvImportDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CsvImportDialog)
 
 public:
-    using FileChooser = std::function<QString(QWidget* parent)>;
     static constexpr int kPreviewRows = 20;
 
-    CsvImportDialog(Database& database, const LocalEntity& entity, QWidget* parent = nullptr);
+    CsvImportDialog(Database& database, Prompter& prompter, const LocalEntity& entity, QWidget* parent = nullptr);
     ~CsvImportDialog() override;
 
-    void setFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); } // tests replace the file dialog
     void setFile(const QString& path); // detects the encoding and reads the preview
     void setEncoding(TextEncoding encoding); // re-reads the preview
     TextEncoding encoding() const;
@@ -68,8 +66,8 @@ private:
     void setRunning(bool running);
 
     Database& m_database;
+    Prompter& m_prompter;
     LocalEntity m_entity;
-    FileChooser m_chooser;
     CsvImportWorker* m_worker = nullptr;
     QLineEdit* m_file = nullptr;
     QPushButton* m_browse = nullptr;

@@ -12,7 +12,8 @@
 
 namespace Cw {
 
-LocalDataPanel::LocalDataPanel(Database& database, QWidget* parent) : QWidget(parent), m_database(database)
+LocalDataPanel::LocalDataPanel(Database& database, Prompter& prompter, QWidget* parent)
+    : QWidget(parent), m_database(database), m_prompter(prompter)
 {
     setObjectName(QStringLiteral("localDataPanel"));
     auto* intro = new QLabel(tr("The records of your own system that the connector syncs, one CSV file per kind. "
@@ -118,11 +119,8 @@ CsvImportDialog* LocalDataPanel::openImport(const QString& entity)
     if (!local) {
         return nullptr;
     }
-    auto* dialog = new CsvImportDialog(m_database, *local, this);
+    auto* dialog = new CsvImportDialog(m_database, m_prompter, *local, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_chooser) {
-        dialog->setFileChooser(m_chooser);
-    }
     connect(dialog, &CsvImportDialog::imported, this, [this](const QString& name) {
         refresh();
         emit imported(name);

@@ -11,6 +11,7 @@ class QPushButton;
 namespace Cw {
 
 class Database;
+class Prompter;
 
 // The local data: for every entity of LocalSchema (one row each, in the schema's order, so entities added to the
 // schema appear by themselves) its record count, what its CSV file holds (the columns), and, when it has none,
@@ -22,7 +23,8 @@ class LocalDataPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(LocalDataPanel)
 
 public:
-    explicit LocalDataPanel(Database& database, QWidget* parent = nullptr);
+    // prompter: the import dialogs ask for their file through it.
+    LocalDataPanel(Database& database, Prompter& prompter, QWidget* parent = nullptr);
     ~LocalDataPanel() override;
 
 public slots:
@@ -33,8 +35,6 @@ public:
     int count(const QString& entity) const { return m_counts.value(entity, -1); } // -1: unreadable
     // What Import CSV… does: opens (window-modal, deleted on close) the import dialog of entity.
     CsvImportDialog* openImport(const QString& entity);
-    // The file dialog of the import dialogs this panel opens; tests replace it.
-    void setFileChooser(CsvImportDialog::FileChooser chooser) { m_chooser = std::move(chooser); }
 
 signals:
     // After an import wrote something, once the counts are refreshed.
@@ -49,7 +49,7 @@ private:
     static QString neededFor(const QString& entity); // what a count of 0 holds up
 
     Database& m_database;
-    CsvImportDialog::FileChooser m_chooser;
+    Prompter& m_prompter;
     QHash<QString, Row> m_rows;
     QHash<QString, int> m_counts;
     QLabel* m_error = nullptr;

@@ -18,7 +18,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -64,6 +63,9 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setResizeContentsPrecision(500); // a 100,000-record preview sizes from a sample
     m_table->setWordWrap(false);
+    // Room for a few records whatever the result above says (it shows every line; the counts table gives way).
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              4 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth());
     m_picker = new ConflictPicker(m_database, m_instance.id, this);
     m_picker->attach(m_table);
 
@@ -109,7 +111,7 @@ SyncDialog::SyncDialog(Database& database, Prompter& prompter, const Instance& i
     connect(m_saveCsv, &QPushButton::clicked, this, &SyncDialog::saveCsv);
     connect(m_fix, &QPushButton::clicked, this, [this] {
         if (!m_summary.fixes.isEmpty()) {
-            emit settingsRequested(m_summary.fixes.first().place);
+            emit settingsRequested(SyncResultText::fixPlace(m_summary));
         }
     });
     connect(m_history, &QPushButton::clicked, this, [this] { emit historyRequested(m_summary.runId); });
@@ -139,17 +141,26 @@ void SyncDialog::buildInputs()
     m_direction->addItem(tr("Push and pull"), nameOf(Direction::Both));
     m_direction->addItem(tr("Push only (local to ConnectWise)"), nameOf(Direction::Push));
     m_direction->addItem(tr("Pull only (ConnectWise to local)"), nameOf(Direction::Pull));
-    m_full = new QCheckBox(tr("&Full pull (ignore the last sync mark)"), this);
+    m_full = new QCheckBox(tr("&Full pull"), this);
     m_full->setObjectName(QStringLiteral("syncFullPull"));
     m_full->setAccessibleName(tr("Full pull: ignore the last sync mark"));
     m_full->setToolTip(tr("Pull every record again instead of only those changed since the last sync."));
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("Sc&ope:"), m_entity); // Alt+S is Sync
-    form->addRow(tr("&Direction:"), m_direction);
-    form->addRow(QString(), m_full);
+    // One row: what, which way and Full pull, so the records keep the room on a 1366×768 screen at 150 %.
+    auto* inputs = new QHBoxLayout;
+    auto* scopeLabel = new QLabel(tr("Sc&ope:"), this); // Alt+S is Sync
+    scopeLabel->setBuddy(m_entity);
+    auto* directionLabel = new QLabel(tr("&Direction:"), this);
+    directionLabel->setBuddy(m_direction);
+    inputs->addWidget(scopeLabel);
+    inputs->addWidget(m_entity, 1);
+    inputs->addSpacing(12);
+    inputs->addWidget(directionLabel);
+    inputs->addWidget(m_direction, 1);
+    inputs->addSpacing(12);
+    inputs->addWidget(m_full);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(inputs);
     connect(m_direction, &QComboBox::currentIndexChanged, this, &SyncDialog::updateEntityChoices);
     updateEntityChoices();
 }
@@ -268,6 +279,7 @@ void SyncDialog::start(bool dryRun)
     m_result->setText(dryRun ? tr("Previewing: nothing is written…") : tr("Syncing…"));
     m_saveCsv->setEnabled(false);
     m_history->setEnabled(false);
+    m_fix->setVisible(false); // until this run says what kept an entity from starting
     if (m_worker->start(r)) {
         setRunning(true);
     }

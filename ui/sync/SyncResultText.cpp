@@ -3,6 +3,8 @@
 #include "core/sync/SyncEngine.h"
 #include "ui/sync/SyncTexts.h"
 
+#include <algorithm>
+
 namespace Cw {
 
 QString SyncResultText::of(const SyncSummary& s)
@@ -41,14 +43,49 @@ QString SyncResultText::of(const SyncSummary& s)
                "the local values.")
                 .arg(totals.conflict);
     }
+    QMap<Direction, QList<Entity>> optionsOff;
     for (auto it = s.blocked.cbegin(); it != s.blocked.cend(); ++it) {
+        if (onlyOptionsOff(s, it.key())) {
+            optionsOff[it.key().direction].append(it.key().entity);
+            continue;
+        }
         const QString what =
             tr("%1 %2").arg(SyncTexts::direction(it.key().direction), SyncTexts::entity(it.key().entity));
         const SyncFix fix = s.fixes.value(it.key());
         text += QLatin1Char('\n') + tr("Not started — %1: %2").arg(what, it.value()) +
             (fix.isValid() ? QLatin1Char(' ') + fix.text : QString());
     }
+    for (const Direction direction : {Direction::Push, Direction::Pull}) {
+        QList<Entity> entities = optionsOff.value(direction);
+        if (entities.isEmpty()) {
+            continue;
+        }
+        std::sort(entities.begin(), entities.end()); // the entities' own order, parents first
+        QStringList names;
+        for (const Entity entity : entities) {
+            names.append(SyncTexts::entity(entity));
+        }
+        text += QLatin1Char('\n') +
+            tr("Not started — %1 is off for: %2. Turn their options on in %3 if they should sync.")
+                .arg(SyncTexts::direction(direction), names.join(tr(", ")),
+                     SyncFix::placeTitle(SettingsPlace::SyncOptions));
+    }
     return text;
+}
+
+bool SyncResultText::onlyOptionsOff(const SyncSummary& summary, const SyncSlot& slot)
+{
+    return summary.fixes.value(slot).place == SettingsPlace::SyncOptions && !summary.failedToStart.contains(slot);
+}
+
+SettingsPlace SyncResultText::fixPlace(const SyncSummary& summary)
+{
+    for (auto it = summary.fixes.cbegin(); it != summary.fixes.cend(); ++it) {
+        if (it.value().isValid() && !onlyOptionsOff(summary, it.key())) {
+            return it.value().place;
+        }
+    }
+    return summary.fixes.isEmpty() ? SettingsPlace::None : summary.fixes.first().place;
 }
 
 } // namespace Cw

@@ -2,6 +2,7 @@
 // that size, LAPTOP_SCREEN) with its buttons inside it, and every control is reachable with Tab and has an
 // accessible name — with real content: a finished check, a preview with records, a history with runs; Settings at
 // every section (with the Local data panel) and the connector window.
+#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/SettingsSections.h"
 #include "core/secrets/MemorySecretStore.h"
@@ -18,8 +19,11 @@
 #include "ui/sync/SyncDialog.h"
 #include "ui/sync/SyncHistoryDialog.h"
 
+#include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using CwTest::SyncFixture;
@@ -32,6 +36,7 @@ private slots:
     void initTestCase();
     void checkWindow();
     void syncWindow();
+    void syncResultShowsEveryLine();
     void historyWindow();
     void settingsWindow();
     void connectorWindow();
@@ -83,6 +88,39 @@ void TestWindowFit::syncWindow()
     verifyWindow(&dialog);
 }
 
+// What did not start is listed under the result: every line of it shows, with the records table still usable.
+void TestWindowFit::syncResultShowsEveryLine()
+{
+    Cw::ConnectorConfigRepository repository(*f.db);
+    auto config = repository.load(f.instanceId);
+    QVERIFY(config);
+    for (auto& option : config->syncOptions) { // pushes only, and a server variable missing: two lines more
+        option.enabled = Cw::directionOf(option.operation) == Cw::Direction::Push;
+    }
+    config->serverVariables.removeIf(
+        [](const Cw::ServerVariable& v) { return v.key == QStringLiteral("product_uom"); });
+    QVERIFY(repository.replace(f.instanceId, *config));
+    Cw::SyncDialog dialog(*f.db, m_prompter, instance(), CwTest::session(CwTest::syncSimConnection(f.sim.baseUrl())));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy finished(&dialog, &Cw::SyncDialog::runFinished);
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QVERIFY(finished.wait(90000));
+    QTest::qWait(50); // the layout of the result
+    verifyWindow(&dialog);
+    auto* result = dialog.findChild<QLabel*>(QStringLiteral("syncResult"));
+    QVERIFY2(result->text().count(QLatin1Char('\n')) >= 2, qPrintable(result->text()));
+    QVERIFY2(result->height() >= result->heightForWidth(result->width()),
+             qPrintable(QStringLiteral("the result is %1 high, its text needs %2: %3")
+                            .arg(result->height())
+                            .arg(result->heightForWidth(result->width()))
+                            .arg(result->text())));
+    auto* records = dialog.findChild<QTableView*>(QStringLiteral("syncOutcomes"));
+    QVERIFY2(records->viewport()->height() >= 3 * records->verticalHeader()->defaultSectionSize(),
+             qPrintable(QString::number(records->viewport()->height())));
+    QVERIFY2(f.configure(), qPrintable(f.error)); // back to every option on for the next windows
+}
+
 void TestWindowFit::historyWindow()
 {
     QVERIFY(f.sync(false, true, {Cw::Entity::Accounts}).ok());
@@ -97,8 +135,9 @@ void TestWindowFit::settingsWindow()
 {
     Cw::MemorySecretStore store;
     Cw::InstanceSecrets secrets(store);
-    Cw::SettingsDialog dialog(*f.db, secrets, CwTest::network(), m_prompter, instance(),
-                              [](Cw::Database& db, QWidget* parent) { return new Cw::LocalDataPanel(db, parent); });
+    Cw::SettingsDialog dialog(
+        *f.db, secrets, CwTest::network(), m_prompter, instance(),
+        [this](Cw::Database& db, QWidget* parent) { return new Cw::LocalDataPanel(db, m_prompter, parent); });
     QSignalSpy ready(&dialog, &Cw::SettingsDialog::clientReady);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

@@ -8,12 +8,16 @@
 #include "tests/support/SyncFixture.h"
 #include "tests/ui/ScriptedPrompter.h"
 #include "tests/ui/WindowChecks.h"
+#include "ui/panels/LookupsPanel.h"
 #include "ui/wizard/PanelPage.h"
 #include "ui/wizard/SetupWizard.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 
 using namespace Cw;
@@ -28,6 +32,20 @@ void type(QWidget* root, const char* objectName, const QString& text)
     edit->setFocus();
     edit->selectAll();
     QTest::keyClicks(edit, text);
+}
+// A configuration panel fits its page's width: nothing of it is reached only by scrolling sideways.
+bool noSidewaysScrolling(QWidget* page, QString* why)
+{
+    for (const QScrollArea* scroll : page->findChildren<QScrollArea*>()) {
+        if (scroll->isVisible() && scroll->widget() && scroll->horizontalScrollBar()->maximum() > 0) {
+            *why = QStringLiteral("%1 needs %2 logical pixels, the page shows %3")
+                       .arg(QString::fromLatin1(scroll->widget()->metaObject()->className()))
+                       .arg(scroll->widget()->minimumSizeHint().width())
+                       .arg(scroll->viewport()->width());
+            return false;
+        }
+    }
+    return true;
 }
 } // namespace
 
@@ -83,6 +101,14 @@ void TestWizardFit::everyPageFits()
         QString why;
         QVERIFY2(CwTest::fitsScreen(&wizard, &why), qPrintable(QStringLiteral("page %1: %2").arg(id).arg(why)));
         QVERIFY2(CwTest::keyboardReachable(&wizard, &why), qPrintable(QStringLiteral("page %1: %2").arg(id).arg(why)));
+        QVERIFY2(noSidewaysScrolling(wizard.currentPage(), &why),
+                 qPrintable(QStringLiteral("page %1: %2").arg(id).arg(why)));
+        if (auto* lookups = wizard.currentPage()->findChild<LookupsPanel*>()) { // with the report of Auto-map all
+            lookups->findChild<QPushButton*>(QStringLiteral("autoMapAll"))->click();
+            QTest::qWait(50);
+            QVERIFY(!lookups->autoMapSummary().isEmpty());
+            QVERIFY2(noSidewaysScrolling(wizard.currentPage(), &why), qPrintable(why));
+        }
         if (id == Summary) {
             break;
         }

@@ -1,10 +1,11 @@
 #pragma once
 
 // The journey's data (the local system's CSV export) and the steps on the panels that take more than a press or two:
-// a CSV file through the import window, the user mapping, every lookup table. Each step works only through the
+// a CSV file through the import window, the user mapping, the lookup tables. Each step works only through the
 // widgets (JourneyDriver.h) and returns false with a warning saying where it stopped.
 #include "JourneyDriver.h"
 
+#include "tests/ui/ScriptedPrompter.h"
 #include "tests/ui/WindowChecks.h"
 #include "tests/ui/wizard/WizardDriver.h"
 #include "ui/panels/CsvImportDialog.h"
@@ -76,9 +77,11 @@ inline bool fitsLaptop(QWidget* window)
     return (window && CwTest::fitsScreen(window, &why)) || fail(QStringLiteral("does not fit: ") + why);
 }
 
-// Import CSV… of the file's entity: the path typed into File (leaving the field reads the preview), the preview
-// checked, Import pressed, the progress to its end, the count of new rows said, Close; the panel counts them.
-inline bool importCsv(Cw::LocalDataPanel* panel, const CsvFile& file, const QString& path)
+// Import CSV… of the file's entity: the file picked with Browse… (the file dialog answered by `browse`) or, without
+// one, its path typed into File (leaving the field reads the preview); the preview checked, Import pressed, the
+// progress to its end, the count of new rows said, Close; the panel counts them.
+inline bool importCsv(Cw::LocalDataPanel* panel, const CsvFile& file, const QString& path,
+                      CwTest::ScriptedPrompter* browse = nullptr)
 {
     const QString entity = QString::fromLatin1(file.entity);
     if (!click(panel->findChild<QPushButton*>(QStringLiteral("import_") + entity), file.entity)) {
@@ -89,9 +92,18 @@ inline bool importCsv(Cw::LocalDataPanel* panel, const CsvFile& file, const QStr
         return false;
     }
     auto* field = dialog->findChild<QLineEdit*>(QStringLiteral("file"));
-    field->setFocus();
-    QTest::keyClicks(field, path);
-    QTest::keyClick(field, Qt::Key_Tab);
+    if (browse) {
+        browse->openFilePath = path;
+        const qsizetype asked = browse->fileDialogs.size();
+        if (!click(dialog->findChild<QPushButton*>(QStringLiteral("browse")), "Browse") ||
+            browse->fileDialogs.size() != asked + 1 || !QTest::qWaitFor([&] { return field->text() == path; }, kWait)) {
+            return fail(QStringLiteral("Browse… did not pick %1: %2").arg(path, field->text()));
+        }
+    } else {
+        field->setFocus();
+        QTest::keyClicks(field, path);
+        QTest::keyClick(field, Qt::Key_Tab);
+    }
     auto* preview = dialog->findChild<QTableWidget*>(QStringLiteral("preview"));
     const QString firstId =
         QString::fromLatin1(file.content).section(QLatin1Char('\n'), 1, 1).section(QLatin1Char(','), 0, 0);
@@ -153,16 +165,31 @@ inline bool autoMatchAndConfirm(Cw::UserMappingPanel* panel, int users)
         fail(summary);
 }
 
-// Every table of the Table list picked in turn and auto-mapped; the values the records use come out mapped.
-inline bool autoMapEveryLookup(Cw::LookupsPanel* panel, const QHash<QString, QStringList>& used)
+// Auto-map all tables, once: the summary says what it mapped and that nothing the records use is left; then every
+// table of the Table list picked in turn shows the values the records use mapped.
+inline bool autoMapAllLookups(Cw::LookupsPanel* panel, const QHash<QString, QStringList>& used)
 {
     auto* tables = panel ? panel->findChild<QComboBox*>(QStringLiteral("lookup")) : nullptr;
     auto* values = panel ? panel->findChild<QTableWidget*>(QStringLiteral("values")) : nullptr;
     if (!tables || !values || !listsShown(values)) {
         return fail(QStringLiteral("no lookup lists shown"));
     }
+    if (!click(panel->findChild<QPushButton*>(QStringLiteral("autoMapAll")), "Auto-map all tables")) {
+        return false;
+    }
+    auto* summary = panel->findChild<QLabel*>(QStringLiteral("autoMapSummary"));
+    int expected = 0;
+    for (const QStringList& list : used) {
+        expected += static_cast<int>(list.size());
+    }
+    if (!summary->isVisible() ||
+        !summary->text().startsWith(
+            QStringLiteral("Auto-map all tables (exact name or ISO code matches): %1 mapped, 0 left unmapped.")
+                .arg(expected))) {
+        return fail(QStringLiteral("the auto-map summary: ") + summary->text());
+    }
     for (int i = 0; i < tables->count(); ++i) {
-        if (!pickIndex(tables, i) || !click(panel->findChild<QPushButton*>(QStringLiteral("autoMap")), "Auto-map")) {
+        if (!pickIndex(tables, i)) {
             return false;
         }
         for (const QString& value : used.value(tables->currentData().toString())) {

@@ -1,6 +1,7 @@
 // The admin's whole job, through the widgets only (issue 13): the connector window as the desktop app composes it
 // (DesktopWindow), cwconnector-sim as ConnectWise, the real keychain. New connector → the wizard filled in by
-// typing → the systems check passes → Local data: the CSV files imported through the import window → user mapping:
+// typing → the systems check passes → Local data: the CSV files imported through the import window (picked with
+// Browse…, one typed) → user mapping:
 // auto-match, confirm → server variables picked → sync options ticked → lookups auto-mapped → Finish → Sync now:
 // preview, then sync → the history lists the created records (and the simulator holds them) → Settings › Lookups:
 // one value changed and applied, leaving the keychain and the systems check untouched.
@@ -207,10 +208,14 @@ void TestGuiJourney::localDataFromCsvFiles()
     auto* panel = m_wizard->currentPage()->findChild<LocalDataPanel*>(QStringLiteral("localDataPanel"));
     QVERIFY(panel);
     QVERIFY(panel->findChild<QLabel*>(QStringLiteral("needs_users"))->isVisible()); // user mapping needs them
+    // The first file's path typed into File, the others picked with Browse… (the file dialog answered by the script).
+    bool typed = false;
     for (const CsvFile& file : kFiles) {
-        QVERIFY2(importCsv(panel, file, m_dir.filePath(QString::fromLatin1(file.entity) + QStringLiteral(".csv"))),
-                 file.entity);
+        const QString path = m_dir.filePath(QString::fromLatin1(file.entity) + QStringLiteral(".csv"));
+        QVERIFY2(importCsv(panel, file, path, typed ? &m_prompter : nullptr), file.entity);
+        typed = true;
     }
+    QCOMPARE(m_prompter.fileDialogs.size(), qsizetype(std::size(kFiles)) - 1);
     QVERIFY(!panel->findChild<QLabel*>(QStringLiteral("needs_users"))->isVisible());
 }
 
@@ -245,9 +250,9 @@ void TestGuiJourney::configurationPagesThenFinish()
         QVERIFY2(toggle(box, cell), cell);
     }
 
-    // Lookups: auto-map every table, one after the other, as the admin picks them in the Table list.
+    // Lookups: every table auto-mapped at once; the summary says what was mapped.
     QVERIFY(next(QStringLiteral("Lookups")));
-    QVERIFY(autoMapEveryLookup(pagePanel<LookupsPanel>(), kLookupValues));
+    QVERIFY(autoMapAllLookups(pagePanel<LookupsPanel>(), kLookupValues));
 
     QVERIFY(next(QStringLiteral("Summary")));
     QVERIFY(!m_wizard->findChild<QCheckBox*>(QStringLiteral("syncAfterFinish"))->isChecked()); // a real tenant

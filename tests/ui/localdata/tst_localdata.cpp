@@ -45,6 +45,7 @@ private slots:
     void init();
     void cleanup();
     void panelCountsEveryEntity();
+    void browseAsksThroughThePrompter();
     void previewFollowsTheEncoding();
     void rowErrorsThenGoodRowsOnly();
     void errorTableKeepsTheFirstHundred();
@@ -61,6 +62,7 @@ private:
 
     CwTest::TestDatabase m_backend;
     std::unique_ptr<Database> m_db;
+    CwTest::ScriptedPrompter m_prompter; // answers Browse… of the import dialogs
 };
 
 void TestLocalData::initTestCase()
@@ -94,15 +96,25 @@ QString TestLocalData::write(const QString& name, const QByteArray& content)
 
 CsvImportDialog* TestLocalData::openDialog(LocalDataPanel& panel, const QString& entity, const QString& path)
 {
-    panel.setFileChooser([path](QWidget*) { return path; });
+    m_prompter.openFilePath = path;
+    m_prompter.fileDialogs.clear();
     auto* button = panel.findChild<QPushButton*>(QStringLiteral("import_") + entity);
     if (!button) {
         return nullptr;
     }
     button->click();
     auto* dialog = panel.findChild<CsvImportDialog*>();
-    if (dialog) {
-        dialog->findChild<QPushButton*>(QStringLiteral("browse"))->click(); // the chooser answers `path`
+    if (!dialog) {
+        return nullptr;
+    }
+    // Browse… asks through the Prompter (a window-modal file dialog), which answers `path` later.
+    dialog->findChild<QPushButton*>(QStringLiteral("browse"))->click();
+    auto* file = dialog->findChild<QLineEdit*>(QStringLiteral("file"));
+    if (!QTest::qWaitFor([&] { return file->text() == path; }, 5000) ||
+        m_prompter.fileDialogs != QStringList {QStringLiteral("CSV file of ") + entity}) {
+        qWarning("Browse… chose \"%s\" through %s", qPrintable(file->text()),
+                 qPrintable(m_prompter.fileDialogs.join(QLatin1Char(','))));
+        return nullptr;
     }
     return dialog;
 }
@@ -130,7 +142,7 @@ void TestLocalData::panelCountsEveryEntity()
     buffer.open(QIODevice::ReadOnly);
     QVERIFY(CsvImport(*m_db).importDevice(*LocalSchema::entity(QStringLiteral("accounts")), &buffer, options).imported);
 
-    LocalDataPanel panel(*m_db);
+    LocalDataPanel panel(*m_db, m_prompter);
     for (const QString& name : LocalSchema::entityNames()) { // the schema's list: entities added later appear
         QVERIFY2(panel.findChild<QPushButton*>(QStringLiteral("import_") + name), qPrintable(name));
         QVERIFY(panel.findChild<QLabel*>(QStringLiteral("columns_") + name)
@@ -158,11 +170,30 @@ void TestLocalData::panelCountsEveryEntity()
     QVERIFY2(dialog->resultText().contains(QStringLiteral("2 new")), qPrintable(dialog->resultText()));
 }
 
+// Browse… is a window-modal file dialog of the Prompter (never a blocking QFileDialog): the file chosen is read,
+// and a cancelled dialog leaves the file as it was.
+void TestLocalData::browseAsksThroughThePrompter()
+{
+    const QString path = write(QStringLiteral("browse.csv"), "id,name,email\nu1,Ann,ann@example.com\n");
+    LocalDataPanel panel(*m_db, m_prompter);
+    CsvImportDialog* dialog = openDialog(panel, QStringLiteral("users"), path);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->preview()->rowCount(), 1);
+    QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("import"))->isEnabled());
+
+    m_prompter.openFilePath.clear(); // the admin cancels the file dialog
+    dialog->findChild<QPushButton*>(QStringLiteral("browse"))->click();
+    QTRY_COMPARE(m_prompter.fileDialogs.size(), 2);
+    QTest::qWait(50); // the answer comes through the event loop
+    QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("file"))->text(), path);
+    QCOMPARE(dialog->preview()->rowCount(), 1);
+}
+
 void TestLocalData::previewFollowsTheEncoding()
 {
     // Saved in ISO-8859-15 (0xA4 is €) with a "ü" (0xFC): not UTF-8, so Windows-1252 is proposed, where 0xA4 is ¤.
     const QString path = write(QStringLiteral("latin9.csv"), "id,name,email\r\nu1,Ann,\r\nu2,M\xFCller \xA4,\r\n");
-    LocalDataPanel panel(*m_db);
+    LocalDataPanel panel(*m_db, m_prompter);
     CsvImportDialog* dialog = openDialog(panel, QStringLiteral("users"), path);
     QVERIFY(dialog);
     QCOMPARE(dialog->encoding(), TextEncoding::Windows1252);
@@ -200,7 +231,7 @@ void TestLocalData::rowErrorsThenGoodRowsOnly()
                                "P1,I1,credit_card,10.00,2026-01-01\n"
                                "P2,I1,,5,2026-01-02\n"
                                "P3,I2,bank_deposit,abc,2026-01-03\n");
-    LocalDataPanel panel(*m_db);
+    LocalDataPanel panel(*m_db, m_prompter);
     CsvImportDialog* dialog = openDialog(panel, QStringLiteral("payments"), path);
     QVERIFY(dialog);
     QCOMPARE(dialog->preview()->rowCount(), 1);
@@ -234,7 +265,7 @@ void TestLocalData::errorTableKeepsTheFirstHundred()
     for (int i = 1; i <= 150; ++i) {
         csv += "u" + QByteArray::number(i) + ",,\n"; // no name: every row is bad
     }
-    LocalDataPanel panel(*m_db);
+    LocalDataPanel panel(*m_db, m_prompter);
     CsvImportDialog* dialog = openDialog(panel, QStringLiteral("users"), write(QStringLiteral("bad.csv"), csv));
     QVERIFY(dialog);
     QVERIFY(dialog->startImport());
@@ -254,7 +285,7 @@ void TestLocalData::progressThenEscCancelsAndWritesNothing()
             "@example.org\n";
     }
     const QString path = write(QStringLiteral("many-users.csv"), csv);
-    LocalDataPanel panel(*m_db);
+    LocalDataPanel panel(*m_db, m_prompter);
     CsvImportDialog* dialog = openDialog(panel, QStringLiteral("users"), path);
     QVERIFY(dialog);
     auto* progress = dialog->findChild<QProgressBar*>(QStringLiteral("progress"));
@@ -286,7 +317,7 @@ void TestLocalData::keyboardAlone()
     const QString path =
         write(QStringLiteral("products.csv"),
               "id,name,description,product_type,unit_type,price,cost\nP1,Widget,,Hardware,Each,9.5,4\n");
-    LocalDataPanel panel(*m_db);
+    LocalDataPanel panel(*m_db, m_prompter);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     CsvImportDialog* dialog = openDialog(panel, QStringLiteral("products"), path);
@@ -330,7 +361,7 @@ void TestLocalData::fitsSmallScreenAt150Percent()
 {
     // 1366×768 at 150 %: every logical pixel is 1.5 device pixels; keep 60 for the title bar and the task bar.
     auto fits = [](const QSize& logical) { return logical.width() * 1.5 <= 1366 && logical.height() * 1.5 <= 708; };
-    LocalDataPanel panel(*m_db);
+    LocalDataPanel panel(*m_db, m_prompter);
     const QString path = write(QStringLiteral("accounts.csv"), "id,name\na1,Acme\n");
     CsvImportDialog* dialog = openDialog(panel, QStringLiteral("accounts"), path);
     QVERIFY(dialog);
@@ -354,10 +385,10 @@ void TestLocalData::wizardPageBeforeUserMapping()
     InstanceSecrets secrets(store);
     SetupController controller(*m_db, secrets, CwTest::network());
     CwTest::ScriptedPrompter prompter;
-    SetupWizard wizard(
-        controller, prompter, SetupWizard::Mode::Create,
-        QList<SetupWizard::ExtraPage> {LocalDataPage::factory([this] { return new LocalDataPanel(*m_db); })} +
-            PanelPage::configurationPages());
+    SetupWizard wizard(controller, prompter, SetupWizard::Mode::Create,
+                       QList<SetupWizard::ExtraPage> {
+                           LocalDataPage::factory([this] { return new LocalDataPanel(*m_db, m_prompter); })} +
+                           PanelPage::configurationPages());
     const QList<int> ids = wizard.pageIds();
     const int check = static_cast<int>(ids.indexOf(int(PageId::Check)));
     QVERIFY(check >= 0);

@@ -1,7 +1,9 @@
 // The Settings dialog as the connector window opens it: a real database, cwconnector-sim for the live lists and the
 // key test, and a recording secret store (what the keychain would be asked to write).
 #include "core/config/ConfigExport.h"
+#include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
+#include "core/config/RemoteResolver.h"
 #include "core/config/SettingsSections.h"
 #include "core/localdata/LocalRecordStore.h"
 #include "core/secrets/MemorySecretStore.h"
@@ -26,6 +28,7 @@
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Cw;
@@ -46,6 +49,7 @@ private slots:
     void cleanup();
     void opensAtTheAskedSectionAndRow();
     void lookupChangeTouchesNoKeysAndRunsNoCheck();
+    void revertTakesBackAutoMapAll();
     void eachSectionSavesOnItsOwn();
     void badNewKeysKeepTheOldOnes();
     void manualProxyLoginGoesToTheKeychainOnly();
@@ -153,6 +157,46 @@ void TestSettingsDialog::lookupChangeTouchesNoKeysAndRunsNoCheck()
     QCOMPARE(systemInfoRequests(), probesBefore);
     const auto instance = InstanceRepository(*f.db).findById(f.instanceId);
     QCOMPARE(instance->lastCheckAt, m_instance.lastCheckAt);
+}
+
+// Auto-map all tables is an unsaved change of the Lookups section like any other: Revert takes it back and nothing
+// reaches the configuration.
+void TestSettingsDialog::revertTakesBackAutoMapAll()
+{
+    QVERIFY(LocalRecordStore(*f.db).addValue(QStringLiteral("account_type"), QStringLiteral("Vendor")));
+    SettingsDialog* dialog = open(SettingsPlace::Lookups, QStringLiteral("account_type"));
+    QVERIFY(dialog);
+    auto* section = qobject_cast<PanelSection*>(dialog->section(SettingsPlace::Lookups));
+    auto* panel = qobject_cast<LookupsPanel*>(section->panel());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->lists().items(QLatin1String(RemoteResolver::companyType)).isEmpty(), kWait);
+    const auto vendorCombo = [panel] {
+        for (int r = 0; r < panel->table()->rowCount(); ++r) {
+            if (panel->table()->item(r, 0)->text() == QStringLiteral("Vendor")) {
+                return qobject_cast<QComboBox*>(panel->table()->cellWidget(r, 1));
+            }
+        }
+        return static_cast<QComboBox*>(nullptr);
+    };
+    QVERIFY(vendorCombo() && vendorCombo()->currentData().toString().isEmpty());
+    auto* revert = dialog->findChild<QPushButton*>(QStringLiteral("revertSection"));
+    QVERIFY(!revert->isEnabled());
+
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("autoMapAll")), Qt::LeftButton);
+    QCOMPARE(vendorCombo()->currentText(), QStringLiteral("Vendor (3)"));
+    QVERIFY(panel->autoMapSummary().contains(QStringLiteral("mapped Vendor to Vendor")));
+    QVERIFY(section->isModified());
+    QVERIFY(revert->isEnabled() && dialog->applyButton()->isEnabled());
+
+    QTest::mouseClick(revert, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(vendorCombo() && vendorCombo()->currentData().toString().isEmpty(), kWait);
+    QVERIFY(panel->autoMapSummary().isEmpty());
+    QVERIFY(!section->isModified());
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    const auto config = ConnectorConfigRepository(*f.db).load(f.instanceId);
+    QVERIFY(config);
+    for (const LookupValue& value : config->lookups) {
+        QVERIFY(value.localValue != QStringLiteral("Vendor"));
+    }
 }
 
 void TestSettingsDialog::eachSectionSavesOnItsOwn()

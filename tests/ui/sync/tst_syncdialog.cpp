@@ -39,6 +39,7 @@ private slots:
     void escapeCancelsWhileRunningThenCloses();
     void closingWhileRunningAsks();
     void blockedEntitiesAreDisabledAndListed();
+    void optionsOffAreOneLinePerDirection();
     void unreachableServerShowsTheFix();
 
 private:
@@ -347,10 +348,10 @@ void TestSyncDialog::blockedEntitiesAreDisabledAndListed()
     button("syncPreview")->click();
     waitForRun(dialog);
     const QString result = dialog->resultText();
-    QVERIFY2(result.contains(QStringLiteral("Not started — Push Orders: sync option off")), qPrintable(result));
-    QVERIFY2(result.contains(QStringLiteral("Turn on Push create or Push update of Order ↔ sales order in Settings › "
-                                            "Sync options.")),
-             qPrintable(result));
+    QVERIFY2(
+        result.contains(QStringLiteral("Not started — Push is off for: Orders. Turn their options on in Settings › "
+                                       "Sync options if they should sync.")),
+        qPrintable(result));
     QVERIFY2(!result.contains(QStringLiteral("--set")) && !result.contains(QStringLiteral("options NAME")),
              qPrintable(result));
     // "Fix in Settings…" opens the section that fixes it.
@@ -359,6 +360,51 @@ void TestSyncDialog::blockedEntitiesAreDisabledAndListed()
     fix->click();
     QCOMPARE(requested.count(), 1);
     QCOMPARE(requested.first().first().value<Cw::SettingsPlace>(), Cw::SettingsPlace::SyncOptions);
+}
+
+// Push and pull with only pushes on: the entities whose pull options are off come as one line, not one each; what
+// needs attention (a server variable missing) keeps a line of its own, and "Fix in Settings…" goes there first. The
+// summary itself (what the CLI prints from) still has a reason per entity.
+void TestSyncDialog::optionsOffAreOneLinePerDirection()
+{
+    Cw::ConnectorConfigRepository repository(*f.db);
+    auto config = repository.load(f.instanceId);
+    QVERIFY(config);
+    for (auto& option : config->syncOptions) {
+        option.enabled = Cw::directionOf(option.operation) == Cw::Direction::Push;
+    }
+    config->serverVariables.removeIf(
+        [](const Cw::ServerVariable& v) { return v.key == QStringLiteral("product_uom"); });
+    QVERIFY(repository.replace(f.instanceId, *config));
+    auto* dialog = openDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->findChild<QComboBox*>(QStringLiteral("syncDirection"))->currentData().toString(),
+             QStringLiteral("both"));
+    button("syncPreview")->click();
+    const Cw::SyncSummary summary = waitForRun(dialog);
+    const QStringList lines = dialog->resultText().split(QLatin1Char('\n'));
+    const QStringList pullLines = lines.filter(QStringLiteral("Not started — Pull"));
+    QVERIFY2(pullLines.size() == 1, qPrintable(dialog->resultText()));
+    QVERIFY2(pullLines.first().startsWith(QStringLiteral("Not started — Pull is off for: Accounts, Products, Invoices, "
+                                                         "Orders. Turn their options on in Settings › Sync options")),
+             qPrintable(pullLines.first()));
+    QVERIFY2(!dialog->resultText().contains(QStringLiteral(": sync option off")), qPrintable(dialog->resultText()));
+    const QStringList products = lines.filter(QStringLiteral("Not started — Push Products: "));
+    QVERIFY2(products.size() == 1 && products.first().contains(QStringLiteral("product_uom")) &&
+                 products.first().contains(QStringLiteral("Settings › Server variables")),
+             qPrintable(dialog->resultText()));
+    QVERIFY2(lines.indexOf(products.first()) < lines.indexOf(pullLines.first()), qPrintable(dialog->resultText()));
+    // The engine's summary is unchanged: a reason per entity, as the CLI lists them.
+    QVERIFY(summary.blocked.value({Cw::Direction::Pull, Cw::Entity::Accounts})
+                .startsWith(QStringLiteral("sync option off")));
+    QVERIFY(
+        summary.blocked.value({Cw::Direction::Pull, Cw::Entity::Orders}).startsWith(QStringLiteral("sync option off")));
+
+    QSignalSpy requested(dialog, &Cw::SyncDialog::settingsRequested);
+    button("syncFixInSettings")->click();
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().value<Cw::SettingsPlace>(), Cw::SettingsPlace::ServerVariables);
+    screenshot(dialog, QStringLiteral("syncdialog-options-off"));
 }
 
 void TestSyncDialog::unreachableServerShowsTheFix()
