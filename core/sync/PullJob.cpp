@@ -2,10 +2,10 @@
 
 #include "core/connectwise/ClientThread.h"
 #include "core/connectwise/CountQuery.h"
-#include "core/connectwise/LinkHeader.h"
 #include "core/connectwise/ThreadedPager.h"
 #include "core/localdata/LocalSchema.h"
 #include "core/store/Database.h"
+#include "core/sync/PullPages.h"
 #include "core/sync/PulledPage.h"
 #include "core/sync/RangePuller.h"
 #include "core/sync/SyncEngine.h"
@@ -14,7 +14,6 @@
 #include "core/sync/SyncRun.h"
 #include "core/sync/SyncSnapshot.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QThreadPool>
@@ -27,62 +26,8 @@ namespace Cw {
 
 namespace {
 
-using PageStore = std::function<bool(const Page&)>; // takes a page; false stops the pull
-
 // Restarts of a pull after transient failures in a row that committed nothing new.
 constexpr int kMaxStalledRestarts = 5;
-
-// The first page of a pull, over the engine's own connection and mapped on this thread (one page needs no other).
-// *nextPageId: where the next page starts; empty when this one is the last (no next link, or no records).
-ApiError firstPage(const PageQuery& query, const Pager::RawPrepare& prepare,
-                   const std::function<ApiResult(const ApiRequest&)>& call, Page* page, QString* nextPageId)
-{
-    ApiRequest request = query.pageRequest(1, QString());
-    request.expectJson = false;
-    const ApiResult reply = call(request);
-    if (!reply.ok()) {
-        return reply.error;
-    }
-    page->number = 1;
-    QString detail;
-    page->prepared = prepare(reply.body, &page->count, &detail);
-    if (!detail.isEmpty() || !page->prepared) {
-        ApiError error;
-        error.kind = ApiError::Kind::MalformedResponse;
-        error.endpoint = query.path;
-        error.host = reply.url.host();
-        error.detail = detail.isEmpty() ? ApiError::tr("A list page was not a JSON array.") : detail;
-        return error;
-    }
-    const QString next =
-        LinkHeader::parse(reply.header("Link")).parameter(QStringLiteral("next"), QStringLiteral("pageId"));
-    page->isLast = next.isEmpty() || page->count == 0; // as Pager: an empty page ends a forward-only pull
-    *nextPageId = page->isLast ? QString() : next;
-    return ApiError();
-}
-
-// Starts the pager, stores the page already here while the pager's first transfer runs, then the pager's pages.
-PagerResult drive(ThreadedPager& pager, const SyncRun* run, const Page& first, const PageStore& store)
-{
-    QEventLoop loop;
-    PagerResult outcome;
-    QObject::connect(run, &SyncRun::cancelRequested, &pager, &ThreadedPager::cancel);
-    QObject::connect(&pager, &ThreadedPager::pageReady, &loop, [&](const Page& page) {
-        if (!store(page)) {
-            pager.cancel();
-        }
-    });
-    QObject::connect(&pager, &ThreadedPager::finished, &loop, [&](const PagerResult& r) {
-        outcome = r;
-        loop.quit();
-    });
-    pager.start();
-    if (!store(first)) {
-        pager.cancel(); // its finished() (Cancelled) ends the loop below
-    }
-    loop.exec();
-    return outcome;
-}
 
 } // namespace
 
@@ -216,7 +161,7 @@ PagerResult PullJob::fetch(const Pager::RawPrepare& prepare, const std::function
     Page first;
     QString nextPageId;
     PagerResult outcome;
-    outcome.error = firstPage(
+    outcome.error = PullPages::firstPage(
         query, prepare, [this](const ApiRequest& request) { return m_run.call(request); }, &first, &nextPageId);
     if (outcome.ok() && nextPageId.isEmpty() && !m_run.isCancelled()) {
         *total = processed + static_cast<int>(first.count);
@@ -242,7 +187,7 @@ PagerResult PullJob::fetch(const Pager::RawPrepare& prepare, const std::function
         m_run.startCheckpointer();
         pager.setRawPrepare(prepare);
         pager.setStartAfter(nextPageId, 2, first.count);
-        outcome = drive(pager, &m_run, first, store);
+        outcome = PullPages::drive(pager, &m_run, first, store);
         if (counter) {
             counter->cancel();
         }

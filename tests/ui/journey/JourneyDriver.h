@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QListWidget>
 #include <QMainWindow>
 #include <QPushButton>
@@ -50,6 +51,15 @@ T* waitForWindow(const QString& objectName)
     }
     QApplication::setActiveWindow(window);
     return window;
+}
+
+// A picture of a window as the admin sees it on the laptop screen (1366x768 at 150 %), for the README:
+// build/screenshots/NAME.png.
+inline bool screenshot(QWidget* window, const QString& name)
+{
+    QDir().mkpath(QStringLiteral(CW_SCREENSHOT_DIR));
+    QCoreApplication::processEvents();
+    return window->grab().save(QStringLiteral(CW_SCREENSHOT_DIR "/") + name + QStringLiteral(".png"));
 }
 
 inline bool usable(QWidget* widget, const char* what)

@@ -217,6 +217,7 @@ void TestGuiJourney::localDataFromCsvFiles()
     }
     QCOMPARE(m_prompter.fileDialogs.size(), qsizetype(std::size(kFiles)) - 1);
     QVERIFY(!panel->findChild<QLabel*>(QStringLiteral("needs_users"))->isVisible());
+    QVERIFY(screenshot(m_wizard, QStringLiteral("24-local-data")));
 }
 
 void TestGuiJourney::configurationPagesThenFinish()
@@ -299,6 +300,7 @@ void TestGuiJourney::syncNowPreviewsThenWrites()
     QCOMPARE(created.value(QStringLiteral("Push Accounts")), QStringLiteral("2"));
     QCOMPARE(created.value(QStringLiteral("Push Products")), QStringLiteral("2"));
     QCOMPARE(created.value(QStringLiteral("Push Invoices")), QStringLiteral("1"));
+    QVERIFY(screenshot(dialog, QStringLiteral("26-sync-now")));
     QVERIFY2(m_sim.modelViolations().isEmpty(), qPrintable(CwTest::SimProcess::describe(m_sim.modelViolations())));
 
     QPointer<SyncDialog> closing(dialog);
@@ -343,6 +345,8 @@ void TestGuiJourney::historyListsTheCreatedRecords()
                                    QStringLiteral("JRN-1001"))),
              m_remoteIds.value(QStringLiteral("I1")));
 
+    QVERIFY(screenshot(history, QStringLiteral("27-sync-history")));
+    QVERIFY(screenshot(&m_desktop->window(), QStringLiteral("25-connector-window")));
     QPointer<SyncHistoryDialog> closing(history);
     QVERIFY(click(dialogButton(history, QDialogButtonBox::Close)));
     QTRY_VERIFY_WITH_TIMEOUT(!closing || !closing->isVisible(), kWait);
@@ -379,6 +383,12 @@ void TestGuiJourney::lookupChangeLeavesKeysAndCheckAlone()
             QTRY_VERIFY_WITH_TIMEOUT(!settings->applyButton()->isEnabled(), kWait);
         } else {
             QCOMPARE(usd->currentText(), picked); // saved: a new Settings window shows it
+            for (int row = 0; row < settings->categories()->count(); ++row) {
+                settings->categories()->setCurrentRow(row);
+                QVERIFY(screenshot(
+                    settings,
+                    QStringLiteral("28-settings-%1").arg(SettingsSections::id(SettingsSections::all().at(row)))));
+            }
         }
         QPointer<SettingsDialog> closing(settings);
         QVERIFY(click(dialogButton(settings, QDialogButtonBox::Close), "Close"));
