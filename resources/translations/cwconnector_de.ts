@@ -3795,7 +3795,7 @@ Needs the ConnectWise permission %2.</source>
 <context>
     <name>Cw::UserMappingPanel</name>
     <message>
-        <source>&amp;Auto-match</source>
+        <source>Auto-&amp;match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3979,7 +3979,7 @@ Needs the ConnectWise permission %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Proxy p&amp;ort:</source>
+        <source>Proxy por&amp;t:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3744,7 +3744,7 @@ Needs the ConnectWise permission %2.</source>
 <context>
     <name>Cw::UserMappingPanel</name>
     <message>
-        <source>&amp;Auto-match</source>
+        <source>Auto-&amp;match</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3925,7 +3925,7 @@ Needs the ConnectWise permission %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Proxy p&amp;ort:</source>
+        <source>Proxy por&amp;t:</source>
         <translation type="unfinished" />
     </message>
     <message>

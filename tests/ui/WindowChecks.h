@@ -16,6 +16,8 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
+#include <QHash>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScreen>
@@ -184,6 +186,51 @@ inline bool keyboardReachable(QWidget* window, QString* why)
         QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
         if (!a || a->text(QAccessible::Name).trimmed().isEmpty()) {
             problems.append(Detail::describe(w) + QStringLiteral(": no accessible name"));
+        }
+    }
+    if (!problems.isEmpty()) {
+        *why = problems.join(QStringLiteral("; "));
+        return false;
+    }
+    return true;
+}
+
+// No two visible buttons or buddied labels share an Alt mnemonic (Qt would only cycle between them: Alt+key no
+// longer does what either says).
+inline bool mnemonicsUnique(QWidget* window, QString* why)
+{
+    const auto mnemonic = [](const QString& text) -> QChar {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) == QLatin1Char('&')) {
+                if (text.at(i + 1) != QLatin1Char('&')) {
+                    return text.at(i + 1).toLower();
+                }
+                ++i; // "&&" is a literal ampersand
+            }
+        }
+        return {};
+    };
+    QHash<QChar, QString> owners;
+    QStringList problems;
+    const QList<QWidget*> widgets = window->findChildren<QWidget*>();
+    for (QWidget* w : widgets) {
+        if (!w->isVisibleTo(window) || w->window() != window) {
+            continue;
+        }
+        QString text;
+        if (auto* button = qobject_cast<QAbstractButton*>(w)) {
+            text = button->text();
+        } else if (auto* label = qobject_cast<QLabel*>(w); label && label->buddy()) {
+            text = label->text();
+        }
+        const QChar key = mnemonic(text);
+        if (key.isNull()) {
+            continue;
+        }
+        if (owners.contains(key)) {
+            problems.append(QStringLiteral("Alt+%1: \"%2\" and \"%3\"").arg(key.toUpper(), owners.value(key), text));
+        } else {
+            owners.insert(key, text);
         }
     }
     if (!problems.isEmpty()) {

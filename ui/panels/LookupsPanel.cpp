@@ -37,7 +37,7 @@ LookupsPanel::LookupsPanel(QWidget* parent) : SettingsPanel(parent)
     outer->addLayout(top);
 
     auto* mapping = new QHBoxLayout;
-    auto* autoButton = new QPushButton(tr("&Auto-map this table"), this);
+    auto* autoButton = new QPushButton(tr("Auto-map t&his table"), this);
     autoButton->setObjectName(QStringLiteral("autoMap"));
     autoButton->setToolTip(tr("Suggest a ConnectWise value for each unmapped value of this table by name"));
     mapping->addWidget(autoButton);

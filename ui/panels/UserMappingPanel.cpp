@@ -27,7 +27,7 @@ UserMappingPanel::UserMappingPanel(QWidget* parent) : SettingsPanel(parent)
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
     top->addWidget(m_summary, 1);
-    auto* autoButton = new QPushButton(tr("&Auto-match"), this);
+    auto* autoButton = new QPushButton(tr("Auto-&match"), this);
     autoButton->setObjectName(QStringLiteral("autoMatch"));
     autoButton->setToolTip(tr("Suggest a member for each unmapped user: e-mail, then name, then identifier"));
     auto* confirmButton = new QPushButton(tr("&Confirm suggestions"), this);

@@ -71,7 +71,7 @@ ConnectionSection::ConnectionSection(Prompter& prompter, QWidget* parent)
     m_proxyPort->setObjectName(QStringLiteral("proxyPort"));
     m_proxyPort->setAccessibleName(tr("Proxy port"));
     m_proxyPort->setRange(0, 65535);
-    auto* portLabel = new QLabel(tr("Proxy p&ort:"), this);
+    auto* portLabel = new QLabel(tr("Proxy por&t:"), this);
     portLabel->setBuddy(m_proxyPort);
     form->addRow(portLabel, m_proxyPort);
     m_proxyUser = addLine(tr("Proxy &user (optional):"), QStringLiteral("proxyUser"), form);

@@ -18,8 +18,8 @@ ConflictPicker::ConflictPicker(Database& database, qint64 instanceId, QWidget* p
     , m_database(database)
     , m_instanceId(instanceId)
     , m_text(new QLabel(this))
-    , m_keepConnectWise(new QPushButton(tr("Keep &ConnectWise"), this))
-    , m_keepLocal(new QPushButton(tr("Keep &local"), this))
+    , m_keepConnectWise(new QPushButton(tr("Keep Connect&Wise"), this))
+    , m_keepLocal(new QPushButton(tr("Keep loc&al"), this))
 {
     setObjectName(QStringLiteral("conflictPicker"));
     m_text->setObjectName(QStringLiteral("conflictText"));

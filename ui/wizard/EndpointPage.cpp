@@ -86,7 +86,7 @@ QGroupBox* EndpointPage::buildAdvanced()
     m_caFile->setObjectName(QStringLiteral("caFile"));
     m_caFile->setAccessibleName(tr("Private CA file"));
     m_caFile->setPlaceholderText(tr("only for a server with a certificate of your own CA"));
-    auto* browse = new QPushButton(tr("&Browse…"), group);
+    auto* browse = new QPushButton(tr("Bro&wse…"), group);
     browse->setObjectName(QStringLiteral("browseCaFile"));
     browse->setAccessibleName(tr("Choose the private CA file"));
     browse->setAutoDefault(false);

@@ -44,7 +44,7 @@ WelcomePage::WelcomePage(SetupController& controller, QWidget* parent) : SetupPa
     modeLabel->setBuddy(m_proxyMode);
     auto* hostLabel = new QLabel(tr("Proxy &host:"), proxyBox);
     hostLabel->setBuddy(m_proxyHost);
-    auto* portLabel = new QLabel(tr("Proxy p&ort:"), proxyBox);
+    auto* portLabel = new QLabel(tr("Proxy por&t:"), proxyBox);
     portLabel->setBuddy(m_proxyPort);
     form->addRow(modeLabel, m_proxyMode);
     form->addRow(hostLabel, m_proxyHost);

@@ -62,6 +62,7 @@ void TestWindowFit::verifyWindow(QWidget* window)
     QString why;
     QVERIFY2(CwTest::fitsScreen(window, &why), qPrintable(why));
     QVERIFY2(CwTest::keyboardReachable(window, &why), qPrintable(why));
+    QVERIFY2(CwTest::mnemonicsUnique(window, &why), qPrintable(why));
 }
 
 void TestWindowFit::checkWindow()

@@ -101,6 +101,7 @@ void TestWizardFit::everyPageFits()
         QString why;
         QVERIFY2(CwTest::fitsScreen(&wizard, &why), qPrintable(QStringLiteral("page %1: %2").arg(id).arg(why)));
         QVERIFY2(CwTest::keyboardReachable(&wizard, &why), qPrintable(QStringLiteral("page %1: %2").arg(id).arg(why)));
+        QVERIFY2(CwTest::mnemonicsUnique(&wizard, &why), qPrintable(QStringLiteral("page %1: %2").arg(id).arg(why)));
         QVERIFY2(noSidewaysScrolling(wizard.currentPage(), &why),
                  qPrintable(QStringLiteral("page %1: %2").arg(id).arg(why)));
         if (auto* lookups = wizard.currentPage()->findChild<LookupsPanel*>()) { // with the report of Auto-map all
