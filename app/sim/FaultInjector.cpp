@@ -13,6 +13,7 @@ QJsonObject FaultSettings::toJson() const
         {QStringLiteral("rateWindowMs"), rateWindowMs},
         {QStringLiteral("retryAfter"), retryAfter},
         {QStringLiteral("failEvery"), failEvery},
+        {QStringLiteral("failRepeat"), failRepeat},
         {QStringLiteral("delayMs"), delayMs},
         {QStringLiteral("linkMbps"), linkMbps},
         {QStringLiteral("truncateEvery"), truncateEvery},
@@ -36,10 +37,10 @@ bool FaultSettings::fromJson(const QJsonObject& json, FaultSettings* settings, Q
         const char* name;
         int* target;
     };
-    const IntField ints[] = {{"rateLimit", &s.rateLimit},   {"rateWindowMs", &s.rateWindowMs},
-                             {"retryAfter", &s.retryAfter}, {"failEvery", &s.failEvery},
-                             {"delayMs", &s.delayMs},       {"truncateEvery", &s.truncateEvery},
-                             {"dropEvery", &s.dropEvery},   {"linkMbps", &s.linkMbps}};
+    const IntField ints[] = {
+        {"rateLimit", &s.rateLimit},         {"rateWindowMs", &s.rateWindowMs}, {"retryAfter", &s.retryAfter},
+        {"failEvery", &s.failEvery},         {"failRepeat", &s.failRepeat},     {"delayMs", &s.delayMs},
+        {"truncateEvery", &s.truncateEvery}, {"dropEvery", &s.dropEvery},       {"linkMbps", &s.linkMbps}};
     for (const IntField& field : ints) {
         const QJsonValue value = json.value(QLatin1String(field.name));
         if (value.isUndefined() || value.isNull()) {
@@ -102,12 +103,13 @@ void FaultInjector::setSettings(const FaultSettings& settings)
     }
     m_count = 0;
     m_failures = 0;
+    m_repeats.clear();
     m_inWindow = 0;
     m_window.invalidate();
     m_truncateCurrent = false;
 }
 
-std::optional<HttpResponse> FaultInjector::beforeRequest()
+std::optional<HttpResponse> FaultInjector::beforeRequest(const HttpRequest& request)
 {
     m_truncateCurrent = false;
     if (m_settings.rateLimit > 0) {
@@ -120,6 +122,13 @@ std::optional<HttpResponse> FaultInjector::beforeRequest()
         }
     }
     const qint64 n = ++m_count;
+    const QByteArray key = request.method + ' ' + request.target;
+    if (const auto repeat = m_repeats.find(key); repeat != m_repeats.end()) { // a failed query, asked again
+        if (--repeat.value() <= 0) {
+            m_repeats.erase(repeat);
+        }
+        return queryTimeout();
+    }
     if (m_settings.dropEvery > 0 && n % m_settings.dropEvery == 0) {
         HttpResponse reply;
         reply.delivery = HttpResponse::Delivery::Drop;
@@ -127,14 +136,22 @@ std::optional<HttpResponse> FaultInjector::beforeRequest()
         return reply;
     }
     if (m_settings.failEvery > 0 && n % m_settings.failEvery == 0) {
+        if (m_settings.failRepeat > 0 && request.method == "GET") {
+            m_repeats.insert(key, m_settings.failRepeat);
+        }
         const bool odd = (++m_failures % 2) == 1;
         return odd ? ApiError::reply(503, QStringLiteral("ServiceUnavailable"),
                                      QStringLiteral("The service is temporarily unavailable. Please try again later."))
-                   : ApiError::reply(500, QStringLiteral("ConnectWiseApi"),
-                                     QStringLiteral("An unexpected error has occurred: Query read timeout."));
+                   : queryTimeout();
     }
     m_truncateCurrent = m_settings.truncateEvery > 0 && n % m_settings.truncateEvery == 0;
     return std::nullopt;
+}
+
+HttpResponse FaultInjector::queryTimeout()
+{
+    return ApiError::reply(500, QStringLiteral("ConnectWiseApi"),
+                           QStringLiteral("An unexpected error has occurred: Query read timeout."));
 }
 
 QString FaultInjector::moduleName(const QString& apiPath)

@@ -13,6 +13,9 @@ struct FaultSettings
     int rateWindowMs = 1000;
     int retryAfter = 1; // seconds, sent in Retry-After with a 429
     int failEvery = 0; // every Kth API request answers 503 (odd occurrences) / 500 (even)
+    // A GET failEvery answered keeps failing: the same target answers 500 ("Query read timeout") the next
+    // failRepeat times it is asked, as a query ConnectWise cannot finish in time does.
+    int failRepeat = 0;
     int delayMs = 0; // every API reply is sent this much later
     int linkMbps = 0; // the link's bandwidth in Mbit/s, shared by all connections (Sim::Link); 0 = unlimited
     int truncateEvery = 0; // every Kth API reply: headers + half the body, then close

@@ -42,6 +42,10 @@ SimOptions::SimOptions()
         option("rate-window-ms", tr("The rate-limit window in milliseconds."), "MS", "1000"),
         option("retry-after", tr("Seconds sent in Retry-After with a 429."), "S", "1"),
         option("fail-every", tr("Every Kth API request answers 503/500."), "K", "0"),
+        option("fail-repeat",
+               tr("A GET that --fail-every answered fails again the next N times the same target is asked (500, "
+                  "query read timeout)."),
+               "N", "0"),
         option("delay-ms", tr("Send every API reply MS milliseconds late."), "MS", "0"),
         option("link-mbps",
                tr("Model a link of N Mbit/s: a bandwidth limit shared by all connections (0 = unlimited)."), "N", "0"),
@@ -72,15 +76,15 @@ bool SimOptions::toConfig(const QProcessEnvironment& environment, SimConfig* con
         return true;
     };
     qint64 port = 0, records = 0, seed = 0, move = 0, rateLimit = 0, window = 0, retryAfter = 0, failEvery = 0,
-           delay = 0, truncateEvery = 0, dropEvery = 0, linkMbps = 0;
+           failRepeat = 0, delay = 0, truncateEvery = 0, dropEvery = 0, linkMbps = 0;
     constexpr qint64 big = 1000000000;
     if (!number("port", 0, 65535, &port) || !number("records", 0, 10000000, &records) ||
         !number("seed", 0, std::numeric_limits<qint64>::max(), &seed) ||
         !number("move-codebase-after", 0, big, &move) || !number("rate-limit", 0, big, &rateLimit) ||
         !number("rate-window-ms", 1, big, &window) || !number("retry-after", 0, 86400, &retryAfter) ||
-        !number("fail-every", 0, big, &failEvery) || !number("delay-ms", 0, 600000, &delay) ||
-        !number("link-mbps", 0, 100000, &linkMbps) || !number("truncate-every", 0, big, &truncateEvery) ||
-        !number("drop-every", 0, big, &dropEvery)) {
+        !number("fail-every", 0, big, &failEvery) || !number("fail-repeat", 0, big, &failRepeat) ||
+        !number("delay-ms", 0, 600000, &delay) || !number("link-mbps", 0, 100000, &linkMbps) ||
+        !number("truncate-every", 0, big, &truncateEvery) || !number("drop-every", 0, big, &dropEvery)) {
         return false;
     }
     m_port = static_cast<quint16>(port);
@@ -117,6 +121,7 @@ bool SimOptions::toConfig(const QProcessEnvironment& environment, SimConfig* con
     c.faults.rateWindowMs = static_cast<int>(window);
     c.faults.retryAfter = static_cast<int>(retryAfter);
     c.faults.failEvery = static_cast<int>(failEvery);
+    c.faults.failRepeat = static_cast<int>(failRepeat);
     c.faults.delayMs = static_cast<int>(delay);
     c.faults.linkMbps = static_cast<int>(linkMbps);
     c.faults.truncateEvery = static_cast<int>(truncateEvery);

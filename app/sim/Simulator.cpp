@@ -101,7 +101,7 @@ HttpResponse Simulator::api(const HttpRequest& request, const QString& path)
         m_faults.shapeReply(&response);
         return response;
     };
-    if (auto fault = m_faults.beforeRequest()) {
+    if (auto fault = m_faults.beforeRequest(request)) {
         return finish(*fault);
     }
     if (auto denied = m_auth.check(request)) {

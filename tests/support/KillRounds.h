@@ -6,6 +6,7 @@
 #include "tests/support/SyncFixture.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStringList>
@@ -37,27 +38,48 @@ inline std::optional<Cw::DatabaseLocation> cliDataWithSim(const QString& dataDir
     return location;
 }
 
-// `rounds` runs of program with arguments, without the CW_*_KEY variables; each killed after minMs plus a random
-// part of spreadMs. Returns how many were killed, or -1 when a run did not start or did not end after its kill.
-inline int killAtRandomPoints(const QString& program, const QStringList& arguments, int rounds, int minMs, int spreadMs)
+// `rounds` runs of program with arguments, without the CW_*_KEY variables; each killed with SIGKILL once the
+// simulator at simUrl has counted minRequests plus a random part of spreadRequests API requests since the run
+// started, unless the run ended before. Counted, not timed, so that a fast machine does not finish a run before its
+// kill and a slow one does not kill it before its first request. Returns how many runs were killed, or -1 when a
+// run did not start, or did not end in time or after its kill.
+inline int killAfterRandomRequests(const QString& program, const QStringList& arguments, const QUrl& simUrl, int rounds,
+                                   int minRequests, int spreadRequests)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("CW_PUBLIC_KEY"));
     environment.remove(QStringLiteral("CW_PRIVATE_KEY"));
+    const auto apiRequests = [&simUrl] {
+        return simControl(simUrl, QStringLiteral("/_sim/state"))
+            .object()
+            .value(QLatin1String("apiRequestCount"))
+            .toInteger();
+    };
     int killed = 0;
     for (int round = 0; round < rounds; ++round) {
+        const qint64 killAt =
+            apiRequests() + minRequests + static_cast<qint64>(QRandomGenerator::global()->bounded(spreadRequests));
         QProcess p;
         p.setProcessEnvironment(environment);
         p.start(program, arguments);
         if (!p.waitForStarted(30000)) {
             return -1;
         }
-        const int delayMs = minMs + static_cast<int>(QRandomGenerator::global()->bounded(spreadMs));
-        if (!p.waitForFinished(delayMs)) {
-            p.kill(); // SIGKILL
-            ++killed;
-            if (!p.waitForFinished(60000)) {
+        QElapsedTimer running;
+        running.start();
+        while (!p.waitForFinished(5)) {
+            if (running.elapsed() > 120000) {
+                p.kill();
+                p.waitForFinished(10000);
                 return -1;
+            }
+            if (apiRequests() >= killAt) {
+                p.kill(); // SIGKILL
+                ++killed;
+                if (!p.waitForFinished(60000)) {
+                    return -1;
+                }
+                break;
             }
         }
     }

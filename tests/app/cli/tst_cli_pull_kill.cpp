@@ -46,9 +46,11 @@ void TestCliPullKill::killedRangedPullsResumeExactly()
         base + QStringList {QStringLiteral("sync"),     QStringLiteral("Sim"),    QStringLiteral("--entities"),
                             QStringLiteral("accounts"), QStringLiteral("--pull"), QStringLiteral("--page-size"),
                             QStringLiteral("50")};
-    // Killed at random points: 60 pages at 40 ms a reply, in four ranges side by side, take about a second.
-    const int killed = CwTest::killAtRandomPoints(QStringLiteral(CW_CLI_EXECUTABLE), syncArgs, 6, 100, 800);
-    QVERIFY(killed >= 2);
+    // Killed at random points: after 4 to 15 of the pull's 60-odd requests (60 pages of 50, the count and the last
+    // id), so that every run before the pull's end is killed with pages in flight and some committed.
+    const int killed =
+        CwTest::killAfterRandomRequests(QStringLiteral(CW_CLI_EXECUTABLE), syncArgs, f.sim.baseUrl(), 6, 4, 12);
+    QVERIFY2(killed >= 3, qPrintable(QString::number(killed)));
     const ProcessResult r = runProcess(QStringLiteral(CW_CLI_EXECUTABLE),
                                        QStringList {QStringLiteral("--json")} + syncArgs, {}, noKeys, 120000);
     QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -21,6 +21,7 @@ class TestSimFaults final : public QObject
 private slots:
     void rateLimit();
     void failEvery();
+    void failRepeat();
     void delay();
     void truncateEvery();
     void dropEvery();
@@ -105,6 +106,30 @@ void TestSimFaults::failEvery()
         }
     }
     QCOMPARE(statuses, (QList<int> {200, 200, 503, 200, 200, 500, 200}));
+}
+
+void TestSimFaults::failRepeat()
+{
+    CwTest::SimProcess sim;
+    QVERIFY(sim.start(
+        {QStringLiteral("--fail-every"), QStringLiteral("3"), QStringLiteral("--fail-repeat"), QStringLiteral("2")}));
+    SimTestClient client(sim.baseUrl());
+    const QUrl count = client.api(path("company/companies/count"));
+    const QUrl info = client.api(path("system/info"));
+    // Request 3 fails and its target fails the next two times it is asked, whatever their numbers (6 is a
+    // multiple of 3 too, but is the repeat); other targets are not held back, and then it answers again.
+    QList<int> statuses;
+    QString lastMessage;
+    for (const QUrl& url : {count, count, count, count, info, count, count}) {
+        const SimReply reply = client.get(url);
+        statuses.append(reply.status);
+        lastMessage = reply.status == 500 ? reply.object().value(QLatin1String("message")).toString() : lastMessage;
+    }
+    QCOMPARE(statuses, (QList<int> {200, 200, 503, 500, 200, 500, 200}));
+    QVERIFY2(lastMessage.contains(QLatin1String("Query read timeout")), qPrintable(lastMessage));
+    const QJsonObject faults =
+        client.control("GET", QStringLiteral("state")).object().value(QLatin1String("faults")).toObject();
+    QCOMPARE(faults.value(QLatin1String("failRepeat")).toInt(), 2);
 }
 
 void TestSimFaults::delay()
