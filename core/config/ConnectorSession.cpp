@@ -111,6 +111,40 @@ void ConnectorSession::readProxyLogin(const Instance& instance, SecretStore& sto
     });
 }
 
+void ConnectorSession::writeProxyLogin(const Instance& instance, SecretStore& store, const QString& user,
+                                       const QString& password, QObject* context,
+                                       std::function<void(const SecretResult&)> done)
+{
+    const bool manual = instance.proxyMode == Instance::ProxyMode::Manual;
+    const QString id = InstanceConnection::secretId(instance);
+    const SecretKey userKey {id, SecretNames::proxyUser()};
+    const SecretKey passwordKey {id, SecretNames::proxyPassword()};
+    auto finish = [done](const SecretResult& result) {
+        if (result.ok() || result.status == SecretStatus::NotFound) {
+            done(SecretResult::success());
+            return;
+        }
+        SecretResult failure = result;
+        failure.message = tr("The proxy login could not be saved: %1").arg(result.message);
+        done(failure);
+    };
+    SecretStore* secrets = &store;
+    if (!manual || user.trimmed().isEmpty()) {
+        store.remove(userKey, context, [secrets, passwordKey, context, finish](const SecretResult&) {
+            secrets->remove(passwordKey, context, finish);
+        });
+        return;
+    }
+    store.write(userKey, user.trimmed(), context,
+                [secrets, passwordKey, password, context, finish](const SecretResult& result) {
+                    if (!result.ok()) {
+                        finish(result);
+                        return;
+                    }
+                    secrets->write(passwordKey, password, context, finish);
+                });
+}
+
 ConnectorSession ConnectorSession::forConnection(const Connection& connection, const NetworkAccessFactory& network)
 {
     auto shared = std::make_shared<Shared>();

@@ -60,6 +60,12 @@ public:
     // saved connector). Ok with an empty user when the proxy is not manual or no login is saved; otherwise the
     // store's failure, its message saying it was the proxy login. `done` may run before this returns.
     static void readProxyLogin(const Instance& instance, SecretStore& store, QObject* context, ProxyLoginDone done);
+    // Saves a connector's manual proxy login in `store` (the wizard's Save, Settings › Connection); without a manual
+    // proxy or with an empty user, removes it. `done` gets the store's result (an entry that was not there to
+    // remove is success), its message saying it was the proxy login.
+    static void writeProxyLogin(const Instance& instance, SecretStore& store, const QString& user,
+                                const QString& password, QObject* context,
+                                std::function<void(const SecretResult&)> done);
     // A session for a Connection given as it is (tests and benchmarks; the app opens instances).
     static ConnectorSession forConnection(const Connection& connection, const NetworkAccessFactory& network);
 

@@ -189,7 +189,7 @@ QString ApiError::fix() const
         return tr("Check the proxy settings (system, none or manual host:port) in the connection settings.");
     case Kind::ProxyLoginRejected:
         return tr("Enter the proxy user and password your network administrator gave you in Settings › Connection "
-                  "(Proxy user, Proxy password), then try again.");
+                  "(Proxy user, Proxy password; while setting up: on the wizard's first page), then try again.");
     }
     return QString();
 }

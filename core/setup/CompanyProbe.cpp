@@ -5,6 +5,8 @@
 #include "core/connectwise/ApiClient.h"
 #include "core/setup/SetupLog.h"
 
+#include <QCryptographicHash>
+
 namespace Cw {
 
 CompanyProbe::CompanyProbe(const NetworkAccessFactory& network, QObject* parent) : QObject(parent), m_network(network)
@@ -16,21 +18,25 @@ CompanyProbe::CompanyProbe(const NetworkAccessFactory& network, QObject* parent)
 
 CompanyProbe::~CompanyProbe() = default;
 
-static QString targetKey(const Instance& i)
+static QString targetKey(const Instance& i, const QString& proxyUser, const QString& proxyPassword)
 {
+    // The login only as a hash: the key is kept and compared, never shown.
+    const QByteArray login =
+        QCryptographicHash::hash((proxyUser + QChar(0) + proxyPassword).toUtf8(), QCryptographicHash::Sha256);
     return QStringList {i.deployment,
                         i.site.trimmed(),
                         i.companyId.trimmed().toLower(),
                         i.caFile,
                         Instance::proxyModeName(i.proxyMode),
                         i.proxyHost,
-                        QString::number(i.proxyPort)}
+                        QString::number(i.proxyPort),
+                        QString::fromLatin1(login.toHex())}
         .join(QLatin1Char('|'));
 }
 
 void CompanyProbe::setTarget(const Instance& instance)
 {
-    const QString key = targetKey(instance);
+    const QString key = targetKey(instance, m_proxyUser, m_proxyPassword);
     if (key == m_targetKey) {
         return;
     }
@@ -52,6 +58,13 @@ void CompanyProbe::setTarget(const Instance& instance)
     m_debounce.start();
 }
 
+void CompanyProbe::setProxyLogin(const QString& user, const QString& password)
+{
+    m_proxyUser = user;
+    m_proxyPassword = password;
+    setTarget(m_target);
+}
+
 void CompanyProbe::lookupNow()
 {
     if (m_state == State::Waiting && m_debounce.isActive()) {
@@ -68,12 +81,13 @@ void CompanyProbe::start()
     Instance target = m_target;
     target.companyId = target.companyId.trimmed();
     QString error;
-    const auto session = ConnectorSession::open(target, ApiKeyPair(), m_network, &error); // no keys needed
+    auto session = ConnectorSession::open(target, ApiKeyPair(), m_network, &error); // no keys needed
     if (!session) {
         m_error = error;
         setState(State::Failed);
         return;
     }
+    session = session->withProxyLogin(m_proxyUser, m_proxyPassword);
     if (m_client) {
         m_client->deleteLater();
     }

@@ -32,6 +32,8 @@ public:
     // Takes deployment, site, company id, CA file and proxy from the instance; starts a lookup after the
     // debounce interval when they changed. An incomplete target (no company id, bad site) is Idle.
     void setTarget(const Instance& instance);
+    // The manual proxy's login for the lookups (none: an empty user); a new login looks up again.
+    void setProxyLogin(const QString& user, const QString& password);
     // Looks up right away (e.g. when leaving the page) unless the same target already has an answer.
     void lookupNow();
 
@@ -53,6 +55,8 @@ private:
     const NetworkAccessFactory& m_network;
     QTimer m_debounce;
     Instance m_target;
+    QString m_proxyUser;
+    QString m_proxyPassword;
     QString m_targetKey;
     QString m_answeredKey;
     QPointer<ApiClient> m_client;

@@ -1,5 +1,6 @@
 #include "core/setup/InstanceSecrets.h"
 
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceConnection.h"
 
 #include <QPointer>
@@ -33,6 +34,29 @@ void InstanceSecrets::setSessionOnly(qint64 instanceId, bool sessionOnly)
 void InstanceSecrets::readKeys(const Instance& instance, QObject* context, SecretStore::KeysDone done)
 {
     storeFor(instance.id).readKeys(InstanceConnection::secretId(instance), context, std::move(done));
+}
+
+void InstanceSecrets::writeAll(SecretStore& store, const Instance& instance, const ApiKeyPair& keys,
+                               const QString& proxyUser, const QString& proxyPassword, QObject* context,
+                               SecretStore::Done done)
+{
+    const QString id = InstanceConnection::secretId(instance);
+    SecretStore* secrets = &store;
+    auto login = [secrets, instance, proxyUser, proxyPassword, context, done](const SecretResult& result) {
+        if (!result.ok()) {
+            done(result);
+            return;
+        }
+        ConnectorSession::writeProxyLogin(instance, *secrets, proxyUser, proxyPassword, context, done);
+    };
+    store.write({id, SecretNames::publicKey()}, keys.publicKey, context,
+                [secrets, id, privateKey = keys.privateKey, context, login, done](const SecretResult& result) {
+                    if (!result.ok()) {
+                        done(result);
+                        return;
+                    }
+                    secrets->write({id, SecretNames::privateKey()}, privateKey, context, login);
+                });
 }
 
 void InstanceSecrets::removeInstance(const Instance& instance, QObject* context, SecretStore::Done done)

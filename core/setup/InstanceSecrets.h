@@ -32,6 +32,10 @@ public:
 
     // Keys live under Instance::keyId (the database id and the connector id).
     void readKeys(const Instance& instance, QObject* context, SecretStore::KeysDone done);
+    // Writes the instance's keys and its manual proxy login (removed when there is none, see
+    // ConnectorSession::writeProxyLogin) into `store`, one after the other; done gets the first failure or success.
+    static void writeAll(SecretStore& store, const Instance& instance, const ApiKeyPair& keys, const QString& proxyUser,
+                         const QString& proxyPassword, QObject* context, SecretStore::Done done);
     // Removes the instance's entries from both stores; done gets the keychain's result.
     void removeInstance(const Instance& instance, QObject* context, SecretStore::Done done);
 

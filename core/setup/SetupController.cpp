@@ -2,13 +2,13 @@
 
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceConnection.h"
-#include "core/config/RemoteListsLoader.h"
 #include "core/config/UserMappings.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/localdata/LocalRecordStore.h"
 #include "core/secrets/SessionSecretStore.h"
 #include "core/setup/CheckRunner.h"
 #include "core/setup/CompanyProbe.h"
+#include "core/setup/DemoStarter.h"
 #include "core/setup/InstanceSecrets.h"
 #include "core/setup/KeyPaste.h"
 #include "core/setup/KeyProbe.h"
@@ -88,6 +88,13 @@ void SetupController::setProxy(Instance::ProxyMode mode, const QString& host, in
     m_draft.proxyHost = mode == Instance::ProxyMode::Manual ? host.trimmed() : QString();
     m_draft.proxyPort = mode == Instance::ProxyMode::Manual ? port : 0;
     m_companyProbe->setTarget(m_draft);
+}
+
+void SetupController::setProxyLogin(const QString& user, const QString& password)
+{
+    m_proxyUser = user.trimmed();
+    m_proxyPassword = m_proxyUser.isEmpty() ? QString() : password;
+    m_companyProbe->setProxyLogin(m_proxyUser, m_proxyPassword);
 }
 
 void SetupController::lookUpCompany()
@@ -189,6 +196,9 @@ std::optional<ConnectorSession> SetupController::session(QString* error) const
     Instance copy = m_draft;
     copy.normalize();
     auto opened = ConnectorSession::open(copy, m_keys, m_network, error);
+    if (opened) {
+        opened = opened->withProxyLogin(m_proxyUser, m_proxyPassword);
+    }
     if (opened && m_companyInfo) {
         opened->setCompanyInfo(*m_companyInfo); // found by the setup's lookup: not asked again
     }
@@ -254,11 +264,20 @@ bool SetupController::load(qint64 instanceId, QString* error)
 
 void SetupController::loadKeys(QObject* context, std::function<void(const SecretResult&)> done)
 {
-    m_secrets.readKeys(m_draft, context, [this, done](const SecretResult& result, const ApiKeyPair& keys) {
-        if (result.ok()) {
-            m_keys = keys;
+    m_secrets.readKeys(m_draft, context, [this, context, done](const SecretResult& result, const ApiKeyPair& keys) {
+        if (!result.ok()) {
+            done(result);
+            return;
         }
-        done(result);
+        m_keys = keys;
+        ConnectorSession::readProxyLogin(
+            m_draft, m_secrets.storeFor(m_draft.id), context,
+            [this, done](const SecretResult& login, const QString& user, const QString& password) {
+                if (login.ok()) {
+                    setProxyLogin(user, password);
+                }
+                done(login);
+            });
     });
 }
 
@@ -319,26 +338,15 @@ void SetupController::writeKeys(bool sessionOnly)
 {
     setSaveState(SaveState::Saving);
     SecretStore& store = sessionOnly ? static_cast<SecretStore&>(m_secrets.session()) : m_secrets.primary();
-    const QString id = InstanceConnection::secretId(m_draft);
-    const QString privateKey = m_keys.privateKey;
-    store.write(SecretKey {id, SecretNames::publicKey()}, m_keys.publicKey, this,
-                [this, &store, id, privateKey, sessionOnly](const SecretResult& first) {
-                    if (!first.ok()) {
-                        setSaveState(first.keychainUnusable() ? SaveState::KeychainUnusable : SaveState::Failed,
-                                     first.message);
-                        return;
-                    }
-                    store.write(SecretKey {id, SecretNames::privateKey()}, privateKey, this,
-                                [this, sessionOnly](const SecretResult& second) {
-                                    if (!second.ok()) {
-                                        setSaveState(second.keychainUnusable() ? SaveState::KeychainUnusable
-                                                                               : SaveState::Failed,
-                                                     second.message);
-                                        return;
-                                    }
-                                    finishSave(sessionOnly);
-                                });
-                });
+    InstanceSecrets::writeAll(
+        store, m_draft, m_keys, m_proxyUser, m_proxyPassword, this, [this, sessionOnly](const SecretResult& result) {
+            if (!result.ok()) {
+                setSaveState(result.keychainUnusable() ? SaveState::KeychainUnusable : SaveState::Failed,
+                             result.message);
+                return;
+            }
+            finishSave(sessionOnly);
+        });
 }
 
 void SetupController::finishSave(bool sessionOnly)
@@ -362,31 +370,15 @@ void SetupController::finishSave(bool sessionOnly)
 
 void SetupController::applyStarter(std::function<void()> done)
 {
-    ConnectorConfigRepository repository(m_database);
-    const auto stored = repository.load(m_draft.id);
-    const bool untouched = stored && stored->syncOptions.isEmpty() && stored->serverVariables.isEmpty();
+    const bool starts = m_draft.deploymentKind() == Deployment::Demo && m_demo.starter &&
+        DemoStarter::isUntouched(m_database, m_draft.id);
     QString error;
-    ApiClient* client =
-        m_draft.deploymentKind() == Deployment::Demo && m_demo.starter && untouched ? newClient(this, &error) : nullptr;
+    ApiClient* client = starts ? newClient(this, &error) : nullptr;
     if (!client) {
         done();
         return;
     }
-    auto* loader = new RemoteListsLoader(client, client);
-    connect(loader, &RemoteListsLoader::finished, this, [this, client, loader, done](const ApiError& apiError) {
-        if (apiError.isOk()) {
-            StoreError storeError;
-            if (!ConnectorConfigRepository(m_database)
-                     .replace(m_draft.id, m_demo.starter(loader->lists()), &storeError)) {
-                qCWarning(lcSetup) << "demo configuration not written:" << storeError.message;
-            }
-        } else {
-            qCWarning(lcSetup) << "demo configuration skipped, lists not loaded:" << apiError.message();
-        }
-        client->deleteLater();
-        done();
-    });
-    loader->start(RemoteLists::variableKinds() + RemoteLists::lookupKinds());
+    DemoStarter::apply(m_database, m_draft.id, m_demo.starter, client, std::move(done));
 }
 
 void SetupController::setSaveState(SaveState state, const QString& message)

@@ -73,6 +73,10 @@ public:
     // Empty when the file is a readable PEM certificate (or the text is empty); else the message. Set either way.
     QString setCaFile(const QString& path);
     void setProxy(Instance::ProxyMode mode, const QString& host = QString(), int port = 0);
+    // The manual proxy's login (an empty user: none): used by every request of the setup, saved with the keys.
+    void setProxyLogin(const QString& user, const QString& password);
+    QString proxyUser() const { return m_proxyUser; }
+    QString proxyPassword() const { return m_proxyPassword; }
 
     // The live company lookup of the draft (debounced while the admin types; now with lookUpCompany()).
     CompanyProbe& companyProbe() const { return *m_companyProbe; }
@@ -109,7 +113,7 @@ public:
     void setCompanyInfo(const CompanyInfo& info) { m_companyInfo = info; }
     std::optional<CompanyInfo> companyInfo() const { return m_companyInfo; }
 
-    // Loads an existing instance to edit it (the connector's Settings). Keys: loadKeys().
+    // Loads an existing instance to edit it (the connector's Settings). Keys and proxy login: loadKeys().
     bool load(qint64 instanceId, QString* error);
     void loadKeys(QObject* context, std::function<void(const SecretResult&)> done);
     bool isEditing() const { return m_editing; }
@@ -158,6 +162,8 @@ private:
     InstanceRepository m_repository;
     Instance m_draft;
     ApiKeyPair m_keys;
+    QString m_proxyUser;
+    QString m_proxyPassword;
     DemoSettings m_demo;
     QUrl m_discoveredApiUrl;
     std::optional<CompanyInfo> m_companyInfo;

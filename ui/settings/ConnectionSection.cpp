@@ -1,6 +1,7 @@
 #include "ui/settings/ConnectionSection.h"
 
 #include "core/check/CheckFindings.h"
+#include "core/config/ConnectorSession.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/SettingsSections.h"
 #include "core/secrets/SecretStore.h"
@@ -258,31 +259,14 @@ void ConnectionSection::writeProxyLogin()
         return;
     }
     // No manual proxy, or an empty user: the login is removed from the keychain.
-    const QString user = manual ? m_proxyUser->text().trimmed() : QString();
-    const QString password = manual ? m_proxyPassword->text() : QString();
-    const SecretKey userKey {m_context.instance.keyId, SecretNames::proxyUser()};
-    const SecretKey passwordKey {m_context.instance.keyId, SecretNames::proxyPassword()};
-    auto finish = [this](const SecretResult& result) {
-        const bool ok = result.ok() || result.status == SecretStatus::NotFound;
-        if (ok) {
-            m_loginEdited = false;
-            setModified(false);
-        }
-        emit applied(ok, ok ? QString() : tr("Proxy login: %1").arg(result.message));
-    };
-    if (user.isEmpty()) {
-        m_context.secrets->remove(userKey, this, [this, passwordKey, finish](const SecretResult&) {
-            m_context.secrets->remove(passwordKey, this, finish);
-        });
-        return;
-    }
-    m_context.secrets->write(userKey, user, this, [this, passwordKey, password, finish](const SecretResult& result) {
-        if (!result.ok()) {
-            finish(result);
-            return;
-        }
-        m_context.secrets->write(passwordKey, password, this, finish);
-    });
+    ConnectorSession::writeProxyLogin(m_context.instance, *m_context.secrets, m_proxyUser->text(),
+                                      m_proxyPassword->text(), this, [this](const SecretResult& result) {
+                                          if (result.ok()) {
+                                              m_loginEdited = false;
+                                              setModified(false);
+                                          }
+                                          emit applied(result.ok(), result.message);
+                                      });
 }
 
 } // namespace Cw

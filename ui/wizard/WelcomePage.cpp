@@ -25,30 +25,33 @@ WelcomePage::WelcomePage(SetupController& controller, QWidget* parent) : SetupPa
 
     auto* proxyBox = new QGroupBox(tr("Proxy (used for every connection this connector makes)"), this);
     auto* form = new QFormLayout(proxyBox);
+    // A row of the proxy form: the field, named for tests and screen readers, behind its label with a mnemonic.
+    const auto addRow = [proxyBox, form](QWidget* field, const char* objectName, const QString& name,
+                                         const QString& label) {
+        field->setObjectName(QLatin1String(objectName));
+        field->setAccessibleName(name);
+        auto* rowLabel = new QLabel(label, proxyBox);
+        rowLabel->setBuddy(field);
+        form->addRow(rowLabel, field);
+    };
     m_proxyMode = new QComboBox(proxyBox);
-    m_proxyMode->setObjectName(QStringLiteral("proxyMode"));
-    m_proxyMode->setAccessibleName(tr("Proxy"));
     m_proxyMode->addItem(tr("Use the system proxy settings"), QStringLiteral("system"));
     m_proxyMode->addItem(tr("No proxy"), QStringLiteral("none"));
     m_proxyMode->addItem(tr("Manual proxy"), QStringLiteral("manual"));
+    addRow(m_proxyMode, "proxyMode", tr("Proxy"), tr("&Proxy:"));
     m_proxyHost = new QLineEdit(proxyBox);
-    m_proxyHost->setObjectName(QStringLiteral("proxyHost"));
-    m_proxyHost->setAccessibleName(tr("Proxy host"));
     m_proxyHost->setPlaceholderText(tr("proxy.example.com"));
+    addRow(m_proxyHost, "proxyHost", tr("Proxy host"), tr("Proxy &host:"));
     m_proxyPort = new QSpinBox(proxyBox);
-    m_proxyPort->setObjectName(QStringLiteral("proxyPort"));
-    m_proxyPort->setAccessibleName(tr("Proxy port"));
     m_proxyPort->setRange(0, 65535);
     m_proxyPort->setValue(3128);
-    auto* modeLabel = new QLabel(tr("&Proxy:"), proxyBox);
-    modeLabel->setBuddy(m_proxyMode);
-    auto* hostLabel = new QLabel(tr("Proxy &host:"), proxyBox);
-    hostLabel->setBuddy(m_proxyHost);
-    auto* portLabel = new QLabel(tr("Proxy por&t:"), proxyBox);
-    portLabel->setBuddy(m_proxyPort);
-    form->addRow(modeLabel, m_proxyMode);
-    form->addRow(hostLabel, m_proxyHost);
-    form->addRow(portLabel, m_proxyPort);
+    addRow(m_proxyPort, "proxyPort", tr("Proxy port"), tr("Proxy por&t:"));
+    m_proxyUser = new QLineEdit(proxyBox);
+    m_proxyUser->setPlaceholderText(tr("only when the proxy asks for a login"));
+    addRow(m_proxyUser, "proxyUser", tr("Proxy user"), tr("Proxy &user (optional):"));
+    m_proxyPassword = new QLineEdit(proxyBox);
+    m_proxyPassword->setEchoMode(QLineEdit::Password);
+    addRow(m_proxyPassword, "proxyPassword", tr("Proxy password"), tr("Proxy pass&word:"));
     content()->addWidget(proxyBox);
 
     // The permission table: every security-role entry the connector uses, and what for.
@@ -82,6 +85,8 @@ void WelcomePage::initializePage()
     if (draft.proxyMode == Instance::ProxyMode::Manual) {
         m_proxyHost->setText(draft.proxyHost);
         m_proxyPort->setValue(draft.proxyPort);
+        m_proxyUser->setText(controller().proxyUser());
+        m_proxyPassword->setText(controller().proxyPassword());
     }
     updateProxyFields();
 }
@@ -89,33 +94,39 @@ void WelcomePage::initializePage()
 void WelcomePage::updateProxyFields()
 {
     const bool manual = m_proxyMode->currentData().toString() == QLatin1String("manual");
-    m_proxyHost->setEnabled(manual);
-    m_proxyPort->setEnabled(manual);
+    for (QWidget* field : std::initializer_list<QWidget*> {m_proxyHost, m_proxyPort, m_proxyUser, m_proxyPassword}) {
+        field->setEnabled(manual);
+    }
 }
 
 bool WelcomePage::validatePage()
 {
-    Instance& draft = controller().draft();
-    draft.proxyMode =
+    const auto mode =
         Instance::proxyModeFromName(m_proxyMode->currentData().toString()).value_or(Instance::ProxyMode::System);
-    if (draft.proxyMode == Instance::ProxyMode::Manual) {
-        const QString host = m_proxyHost->text().trimmed();
-        if (host.isEmpty() || host.contains(QLatin1String("://")) || host.contains(QLatin1Char(' '))) {
-            showError(tr("Proxy host: type the proxy's host name only, e.g. proxy.example.com."));
-            m_proxyHost->setFocus();
-            return false;
-        }
-        if (m_proxyPort->value() < 1) {
-            showError(tr("Proxy port: use a number from 1 to 65535, e.g. 3128."));
-            m_proxyPort->setFocus();
-            return false;
-        }
-        draft.proxyHost = host;
-        draft.proxyPort = m_proxyPort->value();
-    } else {
-        draft.proxyHost.clear();
-        draft.proxyPort = 0;
+    if (mode != Instance::ProxyMode::Manual) {
+        controller().setProxy(mode);
+        controller().setProxyLogin(QString(), QString());
+        showError(QString());
+        return true;
     }
+    const QString host = m_proxyHost->text().trimmed();
+    if (host.isEmpty() || host.contains(QLatin1String("://")) || host.contains(QLatin1Char(' '))) {
+        showError(tr("Proxy host: type the proxy's host name only, e.g. proxy.example.com."));
+        m_proxyHost->setFocus();
+        return false;
+    }
+    if (m_proxyPort->value() < 1) {
+        showError(tr("Proxy port: use a number from 1 to 65535, e.g. 3128."));
+        m_proxyPort->setFocus();
+        return false;
+    }
+    if (m_proxyUser->text().trimmed().isEmpty() && !m_proxyPassword->text().isEmpty()) {
+        showError(tr("Proxy user: a password needs a user name. Enter the user, or clear the password."));
+        m_proxyUser->setFocus();
+        return false;
+    }
+    controller().setProxy(mode, host, m_proxyPort->value());
+    controller().setProxyLogin(m_proxyUser->text(), m_proxyPassword->text()); // kept in the keychain at Save
     showError(QString());
     return true;
 }

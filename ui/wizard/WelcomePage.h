@@ -9,7 +9,7 @@ class QSpinBox;
 namespace Cw {
 
 // Steps 1–3: what is needed before starting (an API member, a custom security role, its keys) and the
-// proxy settings — here, before any network call is made.
+// proxy settings, with the proxy's login when it asks for one — here, before any network call is made.
 class WelcomePage final : public SetupPage
 {
     Q_OBJECT
@@ -27,6 +27,8 @@ private:
     QComboBox* m_proxyMode;
     QLineEdit* m_proxyHost;
     QSpinBox* m_proxyPort;
+    QLineEdit* m_proxyUser;
+    QLineEdit* m_proxyPassword;
 };
 
 } // namespace Cw

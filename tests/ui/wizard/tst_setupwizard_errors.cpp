@@ -1,7 +1,8 @@
 // The failure paths through the real wizard: a wrong company id (lookup error on the company page),
 // rejected keys (named on the keys page), a module denied by the security role (its row red with the
 // entry to grant), Cancel at step 5 (no trace) and after step 6 (keep or discard), a wrong client ID or CA file
-// (named live on the endpoint page).
+// (named live on the endpoint page), and a manual proxy's login on the first page (a password without a user is
+// named; the login goes to SetupController, which tst_setupproxylogin takes through a real proxy).
 #include "WizardFixture.h"
 
 #include "core/setup/CheckRunner.h"
@@ -19,6 +20,7 @@ private slots:
     void deniedModuleShowsRedRow();
     void cancelAtStepFiveLeavesNoTrace();
     void advancedFieldsValidatedLive();
+    void proxyLoginOnTheFirstPage();
 };
 
 void TestSetupWizardErrors::wrongCompanyShowsLookupError()
@@ -196,6 +198,48 @@ void TestSetupWizardErrors::advancedFieldsValidatedLive()
     QVERIFY(saved);
     QCOMPARE(saved->clientId, clientId);
     QCOMPARE(saved->caFile, caFile);
+}
+
+void TestSetupWizardErrors::proxyLoginOnTheFirstPage()
+{
+    SetupWizard* wizard = openNewConnector();
+    QVERIFY(wizard);
+    QCOMPARE(wizard->currentId(), int(Welcome));
+    auto* user = wizard->findChild<QLineEdit*>(QStringLiteral("proxyUser"));
+    auto* password = wizard->findChild<QLineEdit*>(QStringLiteral("proxyPassword"));
+    QVERIFY(user && password);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    choose(wizard, "proxyMode", QStringLiteral("system"));
+    QVERIFY(!user->isEnabled() && !password->isEnabled()); // only a manual proxy has a login here
+
+    choose(wizard, "proxyMode", QStringLiteral("manual"));
+    QVERIFY(user->isEnabled() && password->isEnabled());
+    type(wizard, "proxyHost", QStringLiteral("proxy.example.com"));
+    type(wizard, "proxyPassword", QStringLiteral("Pr0xy-s3cret!"));
+    press(wizard, QWizard::NextButton);
+    auto* page = qobject_cast<SetupPage*>(wizard->currentPage());
+    QCOMPARE(wizard->currentId(), int(Welcome));
+    QVERIFY2(page->errorText().startsWith(QStringLiteral("Proxy user:")), qPrintable(page->errorText()));
+
+    type(wizard, "proxyUser", QStringLiteral("proxyadmin"));
+    press(wizard, QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(Connector));
+    QCOMPARE(wizard->controller().draft().proxyHost, QStringLiteral("proxy.example.com"));
+    QCOMPARE(wizard->controller().proxyUser(), QStringLiteral("proxyadmin"));
+    QCOMPARE(wizard->controller().proxyPassword(), QStringLiteral("Pr0xy-s3cret!"));
+    QCOMPARE(instanceCount(), 0); // nothing stored before Save as draft, the login least of all
+
+    // Back keeps the login; no proxy clears it from the setup.
+    press(wizard, QWizard::BackButton);
+    QCOMPARE(text(wizard, "proxyUser"), QStringLiteral("proxyadmin"));
+    choose(wizard, "proxyMode", QStringLiteral("none"));
+    press(wizard, QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(Connector));
+    QVERIFY(wizard->controller().proxyUser().isEmpty());
+    QVERIFY(wizard->controller().proxyPassword().isEmpty());
+    QPointer<SetupWizard> closing(wizard);
+    press(wizard, QWizard::CancelButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!closing, kWait);
 }
 
 QTEST_MAIN(TestSetupWizardErrors)
