@@ -12,10 +12,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source> Save them with: cwconnector-cli instance set-keys "%1"</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Fix: %1</source>
         <translation type="unfinished" />
     </message>
@@ -88,13 +84,25 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
-    <name>ConnectorSession</name>
+    <name>ConflictsCommand</name>
     <message>
-        <source> Save them with: cwconnector-cli instance set-keys "%1"</source>
+        <source>--keep %1: give ENTITY:LOCAL_ID=SIDE, e.g. accounts:A-1=local; ENTITY is one of %2, SIDE one of %3.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Could not read the %1 from ConnectWise: %2 %3</source>
+        <source>conflicts needs exactly one connector NAME.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 (ConnectWise %3), keep: %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  %1: local "%2", ConnectWise "%3"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last sync of "%1" reported no conflicts.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -358,6 +366,14 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>The CA file %1 contains no certificate (PEM or DER expected).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The proxy %1 asks for a login (HTTP 407) and did not accept the proxy user and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the proxy user and password your network administrator gave you in Settings › Connection (Proxy user, Proxy password; while setting up: on the wizard's first page), then try again.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -644,6 +660,10 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>version %1, API base %2</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>version %1, API base %2 (looked up during setup)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::ConfigDocument</name>
@@ -685,6 +705,108 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>'%1' is not email, name, identifier or manual.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be one of %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::ConfigTransfer</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.cwconnector.json</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export configuration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector configuration (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export: cannot write %1 (%2); choose another folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings of “%1” are saved in %2, without its keys or any other secret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import configuration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector configuration (*.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the target ConnectWise could not be read. %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported: the keys could not be saved. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported “%1” as a draft connector. Run Check to finish it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not found in the target ConnectWise: %1 “%2” (used by %3 %4); set it again in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every ConnectWise reference was found by name.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::ConflictPicker</name>
+    <message>
+        <source>Keep Connect&amp;Wise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep loc&amp;al</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep ConnectWise's values of the selected conflict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the local values of the selected conflict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 changed on both sides: pick the side the next sync writes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a conflict to keep ConnectWise's or the local values.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The next sync writes ConnectWise's values to %1 %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The next sync pushes the local values of %1 %2 to ConnectWise.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -743,6 +865,129 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>CA file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::ConnectionSection</name>
+    <message>
+        <source>&amp;Deployment:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>na.myconnectwise.net, or your own server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ompany ID:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;lient ID:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the GUID from developer.connectwise.com, or empty for the default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private CA file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a PEM file, only for a private certificate authority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse for the private CA file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private &amp;CA file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system's proxy settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This proxy:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy &amp;host:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy por&amp;t:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy &amp;user (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The proxy login is kept in the keychain, never in the database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS: not checked yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last check's TLS step: %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last check's TLS step found nothing wrong with the certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private CA file: %1 cannot be read. Choose the PEM file with Browse…, or leave the field empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy user: a password needs a user name. Enter the user, or clear the password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -828,22 +1073,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
 <context>
     <name>Cw::ConnectorCoordinator</name>
     <message>
-        <source>ConnectWise Cloud (%1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ConnectWise staging</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demo (simulated ConnectWise)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>On-premise</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Demo</source>
         <translation type="unfinished" />
     </message>
@@ -880,11 +1109,11 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>“%1” is still a draft. Finish the setup first: open Settings and save the connector.</source>
+        <source>The keys of “%1” cannot be read, so nothing was synced: %2 Open Settings and enter the keys again, or unlock the keychain and try Sync now again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The keys of “%1” cannot be read, so nothing was synced: %2 Open Settings and enter the keys again, or unlock the keychain and try Sync now again.</source>
+        <source>“%1” is still a draft. Finish the setup first: run Check, or fix what its state lists.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -912,6 +1141,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>synced %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ConnectWise Cloud (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ConnectWise staging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo (simulated ConnectWise)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-premise</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -994,10 +1239,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Site: %1 — the API URL follows once ConnectWise knows the company.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The company name appears here once ConnectWise knows the company.</source>
         <translation type="unfinished" />
     </message>
@@ -1019,6 +1260,187 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Looking up the company…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API URL follows once ConnectWise knows the company.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::ConnectorSession</name>
+    <message>
+        <source>The proxy login could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The proxy login could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::ConnectorStatus</name>
+    <message>
+        <source>The setup of this connector is not finished: it cannot sync until its connection is saved and checked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finish the connection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The API keys cannot be read, so nothing can be checked or synced: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the keys…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This connector was never checked against ConnectWise.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review the connection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last check failed (run elsewhere, so its findings are not here): run Check again to see why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server variable “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick another value…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check, %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check, %1: %2 %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be pushed: server variable “%2” is not set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the variable…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No sync option is on, so Sync now does nothing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose what to sync…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Lookup “%1”: %n local value(s) have no ConnectWise value (%2); their records are skipped.</source>
+        <translation><numerusform>Lookup “%1”: %n local value have no ConnectWise value (%2); their records are skipped.</numerusform><numerusform>Lookup “%1”: %n local values have no ConnectWise value (%2); their records are skipped.</numerusform></translation>
+    </message>
+    <message>
+        <source>Map the values…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n local user(s) have no confirmed ConnectWise member; their orders get the default sales rep.</source>
+        <translation><numerusform>%n local user have no confirmed ConnectWise member; their orders get the default sales rep.</numerusform><numerusform>%n local users have no confirmed ConnectWise member; their orders get the default sales rep.</numerusform></translation>
+    </message>
+    <message>
+        <source>Map the users…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::ConnectorStatusView</name>
+    <message>
+        <source>Entities: local records, sync options and the last sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Local records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a connector to see its state.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check: never.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check: passed, %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check: failed, %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last check: failed, %1 — %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>push and pull</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>push</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pull</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2): %3 created, %4 updated, %5 skipped, %6 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — blocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1386,6 +1808,13 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::DemoTour</name>
+    <message>
+        <source>Demo: the sample %1 could not be written: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::DnsStep</name>
     <message>
         <source>DNS lookup</source>
@@ -1447,23 +1876,59 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Endpoint:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Resolves to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 (codebase %2 on %3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Asking ConnectWise…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Codebase override: “%1” is not a codebase; it looks like v2025_1/ — or leave it empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the integration's GUID from developer.connectwise.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private CA file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only for a server with a certificate of your own CA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the private CA file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private C&amp;A file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Endpoint: %1 (codebase %2 on %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking ConnectWise for the endpoint…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1514,10 +1979,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Product lines on orders</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Product types lookup</source>
         <translation type="unfinished" />
     </message>
@@ -1539,6 +2000,61 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Sales order statuses lookup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Countries lookup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Product items: the lines of invoices and sales orders, pushed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::ImportDialog</name>
+    <message>
+        <source>Import configuration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new connector is created from the file as a draft. ConnectWise ids are looked up again by name in the ConnectWise below; what is not found is listed afterwards.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Deployment:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ompany ID:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;ublic key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;rivate key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys: enter the public and the private key of the API member in the target ConnectWise.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1661,6 +2177,14 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Proxy port: %1 is not a port; use a number from 1 to 65535, e.g. 8080.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requests in flight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requests in flight: %1 is out of range; use a number from 1 to %2 (1 sends one request at a time, %3 is the default).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1815,6 +2339,88 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::KeysSection</name>
+    <message>
+        <source>Enter a new key pair of the API member. Apply tests it against ConnectWise first; a pair that does not work is not saved, and the current one stays.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New public key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New p&amp;ublic key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New p&amp;rivate key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New public key: enter the public key of the API member (Manage › My Account › API Keys).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New private key: enter the private key shown once when the pair was created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new keys are being tested; wait for the answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Testing the new keys against ConnectWise…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new keys work and are saved; the old ones are gone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new keys were not saved; the old ones are unchanged. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::LinePush</name>
+    <message>
+        <source>sync option off: push_update is off for %1; the product item of the deleted line stays</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 was not pushed (%3): its lines wait for it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>lines incomplete: %1 of %2 lines are not in ConnectWise (see %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>total differs: ConnectWise computes %1 from the lines, the local total is %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (ConnectWise balance %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the ConnectWise total could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing linked record: local %1 %2 does not exist</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::ListNotEmptyStep</name>
     <message>
         <source>Lookup source: %1</source>
@@ -1904,6 +2510,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::LocalDataSection</name>
+    <message>
+        <source>The local records (accounts, products, invoices, orders, payments, users) are shared by every connector. Import them with cwconnector-cli import-csv, or write them with SQL (docs/database.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Local data</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::LocalRecordStore</name>
     <message>
         <source>Value: enter a value to add to the list.</source>
@@ -1980,6 +2597,10 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>"%1": both the local value and the ConnectWise value are needed (LOOKUP:LOCAL=REMOTE).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Country → country</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::LookupsPanel</name>
@@ -1989,14 +2610,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>&amp;Table:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Auto-map</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Suggest a ConnectWise value for each unmapped value by name</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2061,6 +2674,94 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Lookups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-map all tables (exact name or ISO code matches): %1 mapped, %2 left unmapped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mapped %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>left unmapped: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kept %1 already mapped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No values in use: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a ConnectWise value for each value left unmapped: records using it are skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-map t&amp;his table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggest a ConnectWise value for each unmapped value of this table by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-map a&amp;ll tables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In every table, map each unmapped value to the ConnectWise value with the same name or ISO code; values set by hand are kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo auto-map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unmap the values Auto-map all tables mapped (values changed since are kept)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What Auto-map all tables did</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (set to unmapped by hand)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (two ConnectWise values match)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the ConnectWise list is not loaded yet (Refresh lists)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-map undone: %1 unmapped again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>saved</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2164,6 +2865,42 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Sync the selected connector with ConnectWise now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the selected connector (asks first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import configuration…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create a connector from an exported configuration file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export configuration…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the selected connector's settings to a file, without its keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2336,6 +3073,14 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>members</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Company › Country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>countries</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::SavePage</name>
@@ -2479,14 +3224,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Invoice items</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Default billable option of ConnectWise invoice items: Billable, DoNotBill or NoCharge.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Sales representative</source>
         <translation type="unfinished" />
     </message>
@@ -2507,15 +3244,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This system's own id of the credit card payment method.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Bank deposit method id</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This system's own id of the bank deposit payment method.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2536,10 +3265,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>(none: add one in %1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pick another value under Server variables › %1 (or: cwconnector-cli variables NAME --set %2=ID), or make it active again in ConnectWise under %3.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2571,7 +3296,35 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Set it under Server variables › %1 (or: cwconnector-cli variables NAME --set %2=ID).</source>
+        <source>Invoice and order lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Billable option of the invoice and order lines sent to ConnectWise (product items): Billable, DoNotBill or NoCharge.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This system's own id of the credit card payment method (a method of its payments): payments made with it are pushed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This system's own id of the bank deposit payment method (a method of its payments): payments made with it are pushed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the local system has no payment methods yet. Import its payments first (their method column), then pick one with --set %1=METHOD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: "%2" is not a payment method of the local system. Fix: pick one of %3 (the methods of its payments).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick another value for %1 (%2) in the connector's server variables (Settings › Server variables), or make it active again in ConnectWise under %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set %1 (%2) in the connector's server variables (Settings › Server variables).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2613,6 +3366,10 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>Server variables</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 — not a payment method of the local system</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::ServerVariablesStep</name>
@@ -2641,9 +3398,67 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
 </context>
 <context>
+    <name>Cw::SettingsDialog</name>
+    <message>
+        <source>Settings — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The lists from ConnectWise are not available: %1 Enter the keys under Keys.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The section “%1” has changes that are not saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cw::SettingsPanel</name>
     <message>
         <source>Could not read the %1 from ConnectWise: %2 %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::SetupController</name>
+    <message>
+        <source>CA file: %1 cannot be read; choose the PEM file your administrator gave you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA file: %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----); choose the CA's .pem or .crt file.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2743,6 +3558,14 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>&lt;p&gt;Open its &lt;b&gt;Settings&lt;/b&gt; in the connector window at any time to change these values or to run the systems check again.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Run &amp;Sync now after Finish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run Sync now after Finish</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::SyncDialog</name>
@@ -2831,19 +3654,11 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Full pull (ignore the last sync mark)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Full pull: ignore the last sync mark</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Pull every record again instead of only those changed since the last sync.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Scope:</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2962,23 +3777,43 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>The sync failed: what it was asked to run did not all start (below). What ran: %1.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Fix in S&amp;ettings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the connector's settings where what kept an entity from starting is fixed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Full pull</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sc&amp;ope:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed on both sides: %1 (neither side was written). Select one below to keep ConnectWise's or the local values.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not started — %1 is off for: %2. Turn their options on in %3 if they should sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::SyncEngine</name>
-    <message>
-        <source>sync option off: neither %1.%2 nor %1.%3 is on; turn one on with: options NAME --set %1.%2=on</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>The sync was cancelled.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>missing permission: the API member's security role needs %1 (%2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>stale variable: %1 is set to id %2, which %3 in ConnectWise; pick it again with: variables NAME --set %1=ID</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3023,6 +3858,85 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>Another sync took this connector over because this one had stopped renewing its lease, so this one stopped; what was done is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: local "%2", ConnectWise "%3"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changed on both sides since the last sync (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read the ConnectWise record to check for a conflict: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot compare with the ConnectWise record: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>deleted in ConnectWise: local %1 %2 no longer exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sync option off: neither %1.%2 nor %1.%3 is on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stale variable: %1 is set to id %2, which %3 in ConnectWise</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::SyncFix</name>
+    <message>
+        <source>turn one on with: options NAME --set %1.%2=on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn on %1 or %2 of %3 in %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pick it with: variables NAME --set %1=ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick %1 in %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings › Connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings › Keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings › Local data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings › User mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings › Server variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings › Sync options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings › Lookups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3101,6 +4015,13 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
     </message>
     <message>
         <source>%1 is being synced by %2; it was not started again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cw::SyncLinkStore</name>
+    <message>
+        <source>%1 %2 has never been synced: there is no conflict to resolve.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3197,6 +4118,14 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 keychain 
         <source>"%1": the value must be on or off.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Invoice line → product item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order line → product item</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::SyncOptionsPanel</name>
@@ -3219,6 +4148,30 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>Sync options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report them: write neither side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ConnectWise wins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Local wins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A field changed in ConnectWise and locally since the record's last sync is a conflict. Reported conflicts show both values in the preview and the history, where you keep one side per record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Conflicts:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflicts</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3327,6 +4280,10 @@ Needs the ConnectWise permission %2.</source>
         <source>Total: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::SyncRunModel</name>
@@ -3370,6 +4327,10 @@ Needs the ConnectWise permission %2.</source>
         <source>Message</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::SyncSettings</name>
@@ -3394,19 +4355,35 @@ Needs the ConnectWise permission %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unmapped lookup value: %1 "%2" has no ConnectWise value; map it with: lookups NAME --set %1:%2=ID</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>missing variable: server variable %1 is not set; pick it with: variables NAME --set %1=ID</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>missing linked record: %1 %2 is not in ConnectWise yet; sync %1 first</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>invalid field: %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>is empty: ConnectWise needs at least one of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>method %1 is neither the credit-card method nor the bank-deposit method (credit_card_method_id: %2, bank_deposit_method_id: %3); pick them with: variables NAME --set credit_card_method_id=METHOD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing linked record: product %1 is not linked to a ConnectWise catalog item; sync products first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unmapped lookup value: %1 "%2" has no ConnectWise value; map it in the connector's lookups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing variable: server variable %1 is not set; pick it in the connector's server variables</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3478,6 +4455,26 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>%1 created, %2 updated, %3 unchanged, %4 skipped, %5 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invoice lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: local “%2”, ConnectWise “%3”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, %1 in conflict</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3563,6 +4560,14 @@ Needs the ConnectWise permission %2.</source>
         <source>The check was cancelled.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>countries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company › Country</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::TcpStep</name>
@@ -3612,6 +4617,14 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>A firewall may be dropping the connection. Check this computer's network connection, firewall and proxy settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The proxy server %1 asks for a login (HTTP 407) and did not accept the proxy user and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the proxy user and password your network administrator gave you in Settings › Connection (Proxy user, Proxy password), then check again.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3940,6 +4953,30 @@ Needs the ConnectWise permission %2.</source>
         <source>Proxy port: use a number from 1 to 65535, e.g. 3128.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>only when the proxy asks for a login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy &amp;user (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy user: a password needs a user name. Enter the user, or clear the password.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Cw::WizardSteps</name>
@@ -4039,6 +5076,10 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>No sync has run for "%1" yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, %1 conflicts</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4241,6 +5282,26 @@ Needs the ConnectWise permission %2.</source>
         <source>Removed “%1”, its settings, its data and its keys.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Requests:    at most %1 at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--max-in-flight: “%1” is not a number; use a number from 1 to %2 (1 sends one request at a time).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>instance set needs exactly one NAME.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>instance set needs a setting to change, e.g. --max-in-flight 2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” now sends at most %2 requests to ConnectWise at once.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>KeyInput</name>
@@ -4376,6 +5437,21 @@ Needs the ConnectWise permission %2.</source>
         <source>Permissions the systems check probes: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>--set %1: the conflict policy is one of %2.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SavedConnector</name>
+    <message>
+        <source> Save them with: cwconnector-cli instance set-keys "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read the %1 from ConnectWise: %2 %3</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SecretResult</name>
@@ -4402,6 +5478,10 @@ Needs the ConnectWise permission %2.</source>
         <source>Setup steps</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>After step 16</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SyncCommand</name>
@@ -4423,10 +5503,6 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>--csv saves a dry run's preview; add --dry-run.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> Save them with: cwconnector-cli instance set-keys "%1"</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -4467,6 +5543,10 @@ Needs the ConnectWise permission %2.</source>
     </message>
     <message>
         <source>failed: could not start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, %1 conflicts</source>
         <translation type="unfinished" />
     </message>
 </context>
