@@ -16,21 +16,24 @@
 namespace CwTest {
 
 // The command-line tool's data directory (made; connector ids random, see SyncFixture::randomizeInstanceIds) with
-// a connector "Sim" for the simulator at simUrl, added by the tool; nullopt and *error when that failed.
-inline std::optional<Cw::DatabaseLocation> cliDataWithSim(const QString& dataDir, const QUrl& simUrl, QString* error)
+// a connector "Sim" for the simulator at simUrl, added by the tool (with extraArgs, e.g. --ca-file); nullopt and
+// *error when that failed.
+inline std::optional<Cw::DatabaseLocation> cliDataWithSim(const QString& dataDir, const QUrl& simUrl, QString* error,
+                                                          const QStringList& extraArgs = {})
 {
     const auto location =
         QDir().mkpath(dataDir) ? Cw::DatabaseLocation::resolve(QString(), dataDir, error) : std::nullopt;
     if (!location || !SyncFixture::randomizeInstanceIds(*location, error)) {
         return std::nullopt;
     }
-    const ProcessResult r =
-        runProcess(QStringLiteral(CW_CLI_EXECUTABLE),
-                   {QStringLiteral("--data-dir"), dataDir, QStringLiteral("instance"), QStringLiteral("add"),
-                    QStringLiteral("Sim"), QStringLiteral("--company"), QStringLiteral("cwsim"),
-                    QStringLiteral("--site"), simUrl.toString(), QStringLiteral("--keys-from-stdin")},
-                   QByteArrayLiteral("demopublickey0001\ndemoprivatekey0001\n"),
-                   {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")});
+    const ProcessResult r = runProcess(
+        QStringLiteral(CW_CLI_EXECUTABLE),
+        QStringList {QStringLiteral("--data-dir"), dataDir, QStringLiteral("instance"), QStringLiteral("add"),
+                     QStringLiteral("Sim"), QStringLiteral("--company"), QStringLiteral("cwsim"),
+                     QStringLiteral("--site"), simUrl.toString(), QStringLiteral("--keys-from-stdin")} +
+            extraArgs,
+        QByteArrayLiteral("demopublickey0001\ndemoprivatekey0001\n"),
+        {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")});
     if (r.exitCode != 0) {
         *error = QString::fromUtf8(r.err);
         return std::nullopt;
