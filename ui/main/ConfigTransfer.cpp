@@ -2,7 +2,6 @@
 
 #include "core/config/ConfigDocument.h"
 #include "core/config/ConnectorSession.h"
-#include "core/config/InstanceConnection.h"
 #include "core/config/RemoteListFetcher.h"
 #include "core/connectwise/ApiClient.h"
 #include "core/setup/InstanceSecrets.h"
@@ -97,6 +96,8 @@ void ConfigTransfer::runImport(const QByteArray& json)
 {
     const Instance target = m_dialog->target();
     const ApiKeyPair keys = m_dialog->keys();
+    const QString proxyUser = m_dialog->proxyUser();
+    const QString proxyPassword = m_dialog->proxyPassword();
     auto fail = [this](const QString& message) {
         tell(tr("Import configuration"), tr("Nothing was imported: %1").arg(message));
         emit importFailed(message);
@@ -107,11 +108,12 @@ void ConfigTransfer::runImport(const QByteArray& json)
         return;
     }
     QString connectionError;
-    const auto session = ConnectorSession::open(target, keys, m_network, &connectionError);
+    auto session = ConnectorSession::open(target, keys, m_network, &connectionError);
     if (!session) {
         fail(connectionError);
         return;
     }
+    session = session->withProxyLogin(proxyUser, proxyPassword);
     // The lists the file refers to, from the target ConnectWise; then the import with the ids found by name.
     auto* holder = new QObject(this);
     auto* client = session->newClient(holder);
@@ -125,7 +127,7 @@ void ConfigTransfer::runImport(const QByteArray& json)
     const QByteArray retargeted = ConfigExport::retarget(json, target);
     connect(
         fetcher, &RemoteListFetcher::finished, this,
-        [this, holder, fetcher, retargeted, target, keys, fail](const ApiError& fetchError) {
+        [this, holder, fetcher, retargeted, target, keys, proxyUser, proxyPassword, fail](const ApiError& fetchError) {
             holder->deleteLater();
             if (!fetchError.isOk()) {
                 fail(tr("the target ConnectWise could not be read. %1 %2").arg(fetchError.message(), fetchError.fix()));
@@ -138,15 +140,14 @@ void ConfigTransfer::runImport(const QByteArray& json)
                 fail(storeError.message);
                 return;
             }
-            saveKeys(*result, keys);
+            saveSecrets(*result, keys, proxyUser, proxyPassword);
         });
     fetcher->start(kinds, names);
 }
 
-void ConfigTransfer::saveKeys(const ImportResult& result, const ApiKeyPair& keys)
+void ConfigTransfer::saveSecrets(const ImportResult& result, const ApiKeyPair& keys, const QString& proxyUser,
+                                 const QString& proxyPassword)
 {
-    SecretStore& store = m_secrets.storeFor(result.instance.id);
-    const QString id = InstanceConnection::secretId(result.instance);
     auto done = [this, result](const SecretResult& written) {
         if (!written.ok()) {
             InstanceRepository(m_database).removeById(result.instance.id);
@@ -166,14 +167,8 @@ void ConfigTransfer::saveKeys(const ImportResult& result, const ApiKeyPair& keys
         tell(tr("Import configuration"), lines.join(QLatin1Char('\n')));
         emit imported(result.instance.name, result.unresolved);
     };
-    store.write({id, SecretNames::publicKey()}, keys.publicKey, this,
-                [this, &store, id, keys, done](const SecretResult& written) {
-                    if (!written.ok()) {
-                        done(written);
-                        return;
-                    }
-                    store.write({id, SecretNames::privateKey()}, keys.privateKey, this, done);
-                });
+    InstanceSecrets::writeAll(m_secrets.storeFor(result.instance.id), result.instance, keys, proxyUser, proxyPassword,
+                              this, done);
 }
 
 } // namespace Cw

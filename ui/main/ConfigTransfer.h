@@ -42,7 +42,9 @@ signals:
 
 private:
     void runImport(const QByteArray& json);
-    void saveKeys(const ImportResult& result, const ApiKeyPair& keys);
+    // The keys and the proxy login of the imported connector; a failure removes the connector again.
+    void saveSecrets(const ImportResult& result, const ApiKeyPair& keys, const QString& proxyUser,
+                     const QString& proxyPassword);
     void tell(const QString& title, const QString& text);
 
     Database& m_database;

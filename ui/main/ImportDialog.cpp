@@ -37,6 +37,18 @@ ImportDialog::ImportDialog(const Instance& exported, QWidget* parent) : QDialog(
     m_public = addLine(tr("P&ublic key:"), QStringLiteral("importPublicKey"), QString());
     m_private = addLine(tr("P&rivate key:"), QStringLiteral("importPrivateKey"), QString());
     m_private->setEchoMode(QLineEdit::Password);
+    if (exported.proxyMode == Instance::ProxyMode::Manual) {
+        auto* proxyNote = new QLabel(tr("The connector goes through the proxy %1:%2, as in the file. If that proxy "
+                                        "asks for a login, enter it; it is kept in the keychain.")
+                                         .arg(exported.proxyHost)
+                                         .arg(exported.proxyPort),
+                                     this);
+        proxyNote->setWordWrap(true);
+        m_form->addRow(proxyNote);
+        m_proxyUser = addLine(tr("Proxy us&er (optional):"), QStringLiteral("importProxyUser"), QString());
+        m_proxyPassword = addLine(tr("Proxy pass&word:"), QStringLiteral("importProxyPassword"), QString());
+        m_proxyPassword->setEchoMode(QLineEdit::Password);
+    }
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("importMessage"));
     m_message->setWordWrap(true);
@@ -80,6 +92,16 @@ ApiKeyPair ImportDialog::keys() const
     return {m_public->text().trimmed(), m_private->text().trimmed()};
 }
 
+QString ImportDialog::proxyUser() const
+{
+    return m_proxyUser ? m_proxyUser->text().trimmed() : QString();
+}
+
+QString ImportDialog::proxyPassword() const
+{
+    return m_proxyPassword && !proxyUser().isEmpty() ? m_proxyPassword->text() : QString();
+}
+
 QString ImportDialog::validationMessage() const
 {
     return m_message->text();
@@ -92,7 +114,7 @@ void ImportDialog::showError(const QString& text)
 
 void ImportDialog::validate()
 {
-    if (!m_public) {
+    if (!m_message) {
         return; // still being built
     }
     StoreError error;
@@ -101,6 +123,8 @@ void ImportDialog::validate()
         message = error.message;
     } else if (keys().publicKey.isEmpty() || keys().privateKey.isEmpty()) {
         message = tr("Keys: enter the public and the private key of the API member in the target ConnectWise.");
+    } else if (m_proxyPassword && !m_proxyPassword->text().isEmpty() && proxyUser().isEmpty()) {
+        message = tr("Proxy user: a password needs a user name. Enter the user, or clear the password.");
     }
     m_message->setText(message);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(message.isEmpty());

@@ -14,7 +14,8 @@ class QLineEdit;
 namespace Cw {
 
 // Import configuration: the new connector's name, its ConnectWise (deployment, site, company) and its keys, asked
-// in one small dialog; the rest comes from the file. OK stays disabled until the fields are valid, and the
+// in one small dialog (and, when the file's connector uses a manual proxy, that proxy's login); the rest comes from
+// the file. OK stays disabled until the fields are valid, and the
 // message names the field and the fix.
 class ImportDialog final : public QDialog
 {
@@ -27,6 +28,8 @@ public:
 
     Instance target() const; // normalised
     ApiKeyPair keys() const;
+    QString proxyUser() const; // empty without a manual proxy or a login
+    QString proxyPassword() const;
     QString validationMessage() const;
     void showError(const QString& text);
 
@@ -41,6 +44,8 @@ private:
     QLineEdit* m_company = nullptr;
     QLineEdit* m_public = nullptr;
     QLineEdit* m_private = nullptr;
+    QLineEdit* m_proxyUser = nullptr; // only for a manual proxy
+    QLineEdit* m_proxyPassword = nullptr;
     QLabel* m_message = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QFormLayout* m_form = nullptr;

@@ -1,7 +1,7 @@
 // Each top-level window that opens from the connector window fits a 1366×768 screen at 150 % (a virtual screen of
 // that size, LAPTOP_SCREEN) with its buttons inside it, and every control is reachable with Tab and has an
 // accessible name — with real content: a finished check, a preview with records, a history with runs; Settings at
-// every section (with the Local data panel) and the connector window.
+// every section (with the Local data panel), the connector window and the import dialog.
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/config/SettingsSections.h"
@@ -13,6 +13,7 @@
 #include "ui/check/CheckResultsView.h"
 #include "ui/main/CheckDialog.h"
 #include "ui/main/ConnectorListModel.h"
+#include "ui/main/ImportDialog.h"
 #include "ui/main/MainWindow.h"
 #include "ui/panels/LocalDataPanel.h"
 #include "ui/settings/SettingsDialog.h"
@@ -40,6 +41,7 @@ private slots:
     void historyWindow();
     void settingsWindow();
     void connectorWindow();
+    void importConfigurationWindow();
 
 private:
     Cw::Instance instance() { return *Cw::InstanceRepository(*f.db).findById(f.instanceId); }
@@ -158,6 +160,19 @@ void TestWindowFit::connectorWindow()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     verifyWindow(&window);
+}
+
+void TestWindowFit::importConfigurationWindow()
+{
+    Cw::Instance exported = instance(); // with a manual proxy: the dialog's tallest form, with the proxy login
+    exported.proxyMode = Cw::Instance::ProxyMode::Manual;
+    exported.proxyHost = QStringLiteral("proxy.example.com");
+    exported.proxyPort = 3128;
+    Cw::ImportDialog dialog(exported);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.findChild<QWidget*>(QStringLiteral("importProxyPassword")));
+    verifyWindow(&dialog);
 }
 
 QTEST_MAIN(TestWindowFit)
