@@ -162,13 +162,9 @@ void TestCliProxyLogin::checkAndMembersGoThroughTheProxy()
         cli({QStringLiteral("--json"), QStringLiteral("members"), QStringLiteral("Sim")});
     QVERIFY2(members.exitCode == 0, members.err.constData());
     QVERIFY2(members.out.contains("\"identifier\""), members.out.constData());
-    QVERIFY(m_proxy->tunnels() >= tunnelsBefore + 2); // both runs went through the proxy...
-    const QByteArray sent = "Proxy-Authorization: Basic " + (kUser + QLatin1Char(':') + kPassword).toUtf8().toBase64();
-    int withLogin = 0;
-    for (const QByteArray& head : m_proxy->requestHeads()) {
-        withLogin += head.contains(sent) ? 1 : 0;
-    }
-    QVERIFY(withLogin >= 2); // ...with the login from the keychain
+    // Both runs went through the proxy with the login from the keychain (AuthProxy tunnels only a CONNECT that
+    // carries the right one).
+    QVERIFY(m_proxy->tunnels() >= tunnelsBefore + 2);
 }
 
 void TestCliProxyLogin::wrongLoginNamesTheProxyLogin()
