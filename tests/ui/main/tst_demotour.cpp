@@ -1,8 +1,10 @@
-// `cwconnector --demo` as a complete tour, composed as app/gui/main.cpp composes it: the demo simulator as a
-// child process, the sample local records, the wizard accepted page by page with Enter only, then Sync now
-// (the Sync button, by keyboard) writes the sample records into the simulator and the history lists them.
+// `cwconnector --demo` as a complete tour, composed as app/gui/main.cpp composes it (DesktopWindow: the same wizard
+// pages, Local data included): the demo simulator as a child process, the sample local records, the wizard accepted
+// page by page with Enter only, then Sync now (the Sync button, by keyboard) writes the sample records into the
+// simulator and the history lists them.
 #include "app/gui/DemoSimulator.h"
 #include "app/gui/DemoTour.h"
+#include "app/gui/DesktopWindow.h"
 #include "core/config/ConnectorConfigRepository.h"
 #include "core/config/InstanceRepository.h"
 #include "core/connectwise/ApiClient.h"
@@ -15,11 +17,8 @@
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestKeychain.h"
 #include "tests/ui/ScriptedPrompter.h"
-#include "ui/main/ConnectorCoordinator.h"
-#include "ui/main/ConnectorListModel.h"
-#include "ui/main/MainWindow.h"
 #include "ui/sync/SyncDialog.h"
-#include "ui/wizard/PanelPage.h"
+#include "ui/wizard/LocalDataPage.h"
 #include "ui/wizard/SetupWizard.h"
 
 #include <QAbstractButton>
@@ -55,9 +54,7 @@ private:
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<InstanceSecrets> m_secrets;
     CwTest::ScriptedPrompter m_prompter;
-    std::unique_ptr<ConnectorListModel> m_model;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ConnectorCoordinator> m_coordinator;
+    std::unique_ptr<DesktopWindow> m_desktop;
 };
 
 void TestDemoTour::initTestCase()
@@ -75,14 +72,10 @@ void TestDemoTour::initTestCase()
 
     m_keychain = std::make_unique<KeychainSecretStore>(CwTest::testKeychainOptions());
     m_secrets = std::make_unique<InstanceSecrets>(*m_keychain);
-    m_model = std::make_unique<ConnectorListModel>();
-    m_window = std::make_unique<MainWindow>(m_model.get());
-    m_coordinator =
-        std::make_unique<ConnectorCoordinator>(*m_db, *m_secrets, CwTest::network(), m_prompter, *m_model, *m_window);
-    m_coordinator->setExtraPages(PanelPage::configurationPages());
-    m_coordinator->setDemo(m_tour->withStarter(m_simulator.settings()));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_desktop = std::make_unique<DesktopWindow>(*m_db, *m_secrets, CwTest::network(), m_prompter);
+    m_desktop->coordinator().setDemo(m_tour->withStarter(m_simulator.settings()));
+    m_desktop->window().show();
+    QVERIFY(QTest::qWaitForWindowExposed(&m_desktop->window()));
 }
 
 void TestDemoTour::cleanupTestCase()
@@ -90,8 +83,7 @@ void TestDemoTour::cleanupTestCase()
     if (m_db && m_keychain) {
         QVERIFY(CwTest::removeEveryConnectorsKeys(*m_db, *m_keychain, kWait));
     }
-    m_coordinator.reset();
-    m_window.reset();
+    m_desktop.reset();
 }
 
 bool TestDemoTour::acceptPage(SetupWizard* wizard)
@@ -119,18 +111,22 @@ int TestDemoTour::countInSimulator(const QString& path, const QString& field, co
 
 void TestDemoTour::enterThroughEveryPageThenSyncNowWritesRecords()
 {
-    QSignalSpy syncOpened(m_coordinator.get(), &ConnectorCoordinator::syncDialogOpened);
-    m_coordinator->newConnector(); // the connector window's "New connector"
-    QPointer<SetupWizard> wizard = m_coordinator->wizard();
+    ConnectorCoordinator& coordinator = m_desktop->coordinator();
+    QSignalSpy syncOpened(&coordinator, &ConnectorCoordinator::syncDialogOpened);
+    coordinator.newConnector(); // the connector window's "New connector"
+    QPointer<SetupWizard> wizard = coordinator.wizard();
     QVERIFY(wizard);
     QVERIFY(QTest::qWaitForWindowExposed(wizard));
     QList<int> visited;
+    bool localData = false;
     for (int i = 0; i < 20 && wizard && wizard->isVisible(); ++i) {
         visited.append(wizard->currentId());
+        localData = localData || qobject_cast<LocalDataPage*>(wizard->currentPage());
         QVERIFY2(acceptPage(wizard), qPrintable(QStringLiteral("stuck on page %1").arg(wizard->currentId())));
     }
     QVERIFY(!wizard || !wizard->isVisible());
     QVERIFY(visited.contains(int(Check)));
+    QVERIFY(localData); // the app's wizard: Local data after the check, accepted with Enter too
     QCOMPARE(visited.last(), int(Summary));
 
     const auto saved = InstanceRepository(*m_db).findByName(QStringLiteral("Demo"));
@@ -144,7 +140,7 @@ void TestDemoTour::enterThroughEveryPageThenSyncNowWritesRecords()
 
     // Finish with "Run Sync now after Finish" (on for the demo) opened the sync window; its Sync button syncs.
     QVERIFY(syncOpened.count() > 0 || syncOpened.wait(kWait));
-    SyncDialog* dialog = m_coordinator->syncDialog();
+    SyncDialog* dialog = coordinator.syncDialog();
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     QSignalSpy finished(dialog, &SyncDialog::runFinished);
