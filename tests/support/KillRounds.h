@@ -41,6 +41,26 @@ inline std::optional<Cw::DatabaseLocation> cliDataWithSim(const QString& dataDir
     return location;
 }
 
+// cliDataWithSim() for f's simulator, then f attached to that database and its connector "Sim" (f.instanceId) and
+// configured (SyncFixture::configure): the set-up of the kill-and-resume tests. nullopt and *error when it failed.
+inline std::optional<Cw::DatabaseLocation> cliConnectorFor(SyncFixture& f, const QString& dataDir, QString* error)
+{
+    const auto location = cliDataWithSim(dataDir, f.sim.baseUrl(), error);
+    if (!location) {
+        return std::nullopt;
+    }
+    if (!f.attach(*location, 0)) {
+        *error = f.error;
+        return std::nullopt;
+    }
+    f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
+    if (!f.configure()) {
+        *error = f.error;
+        return std::nullopt;
+    }
+    return location;
+}
+
 // `rounds` runs of program with arguments, without the CW_*_KEY variables; each killed with SIGKILL once the
 // simulator at simUrl has counted minRequests plus a random part of spreadRequests API requests since the run
 // started, unless the run ended before. Counted, not timed, so that a fast machine does not finish a run before its

@@ -24,6 +24,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSqlRecord>
 
 #include <memory>
 
@@ -282,6 +283,26 @@ public:
             return false;
         }
         return true;
+    }
+
+    // The rows sql selects, one line each with its cells joined by '|', for comparing two databases' states;
+    // "query failed: ..." when it cannot be read.
+    QString rowsAsText(const QString& sql)
+    {
+        QSqlQuery q(db->connection());
+        Cw::StoreError storeError;
+        if (!db->exec(sql, {}, &storeError, &q)) {
+            return QStringLiteral("query failed: ") + storeError.message;
+        }
+        QString out;
+        while (q.next()) {
+            QStringList cells;
+            for (int i = 0; i < q.record().count(); ++i) {
+                cells.append(q.value(i).toString());
+            }
+            out += cells.join(QLatin1Char('|')) + QLatin1Char('\n');
+        }
+        return out;
     }
 
     bool addLocal(Cw::Entity entity, const QList<QVariantHash>& rows)

@@ -34,12 +34,9 @@ void TestCliPullKill::killedRangedPullsResumeExactly()
              qPrintable(f.error));
     const QStringList base {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))};
     QString error;
-    const auto location = CwTest::cliDataWithSim(m_dir.filePath(QStringLiteral("data")), f.sim.baseUrl(), &error);
+    const auto location = CwTest::cliConnectorFor(f, m_dir.filePath(QStringLiteral("data")), &error);
     QVERIFY2(location, qPrintable(error));
     const QStringList noKeys {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")};
-    QVERIFY2(f.attach(*location, 0), qPrintable(f.error));
-    f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
-    QVERIFY2(f.configure(), qPrintable(f.error));
     f.db->close();
 
     const QStringList syncArgs =

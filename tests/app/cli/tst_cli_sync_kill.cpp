@@ -37,13 +37,10 @@ void TestCliSyncKill::killedSyncsResumeWithoutDuplicates()
                       QStringLiteral("8")}),
              qPrintable(f.error));
     QString error;
-    const auto location = CwTest::cliDataWithSim(m_dir.filePath(QStringLiteral("data")), f.sim.baseUrl(), &error);
+    const auto location = CwTest::cliConnectorFor(f, m_dir.filePath(QStringLiteral("data")), &error);
     QVERIFY2(location, qPrintable(error));
-    const QStringList noKeys {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")};
-    QVERIFY2(f.attach(*location, 0), qPrintable(f.error));
-    f.instanceId = f.instanceIdByName(QStringLiteral("Sim"));
     QVERIFY(f.instanceId > 100000);
-    QVERIFY2(f.configure(), qPrintable(f.error));
+    const QStringList noKeys {QStringLiteral("CW_PUBLIC_KEY"), QStringLiteral("CW_PRIVATE_KEY")};
     QList<QVariantHash> accounts;
     for (int i = 0; i < localAccounts; ++i) {
         accounts.append({{QStringLiteral("id"), QStringLiteral("K%1").arg(i)},

@@ -3,7 +3,6 @@
 #include "tests/support/SyncFixture.h"
 
 #include <QSet>
-#include <QSqlRecord>
 #include <QTest>
 
 using CwTest::SyncFixture;
@@ -31,17 +30,7 @@ QString dump(SyncFixture& f)
               "SELECT id, name, description, product_type, unit_type, price, cost FROM products ORDER BY id"),
           QStringLiteral("SELECT entity, local_id, remote_ref, pushed_hash, pulled_values FROM sync_links"
                          " WHERE remote_id IS NOT NULL ORDER BY entity, local_id")}) {
-        QSqlQuery q(f.db->connection());
-        if (!f.db->exec(sql, {}, nullptr, &q)) {
-            return QStringLiteral("query failed");
-        }
-        while (q.next()) {
-            QStringList row;
-            for (int i = 0; i < q.record().count(); ++i) {
-                row.append(q.value(i).toString());
-            }
-            out += row.join(QLatin1Char('|')) + QLatin1Char('\n');
-        }
+        out += f.rowsAsText(sql);
     }
     return out;
 }

@@ -18,30 +18,10 @@ constexpr int kRecords = 3000;
 QString localState(SyncFixture& f)
 {
     const Cw::LocalEntity& e = Cw::LocalSchema::entity(Cw::Entity::Accounts);
-    QString out;
-    QSqlQuery q(f.db->connection());
-    if (!f.db->exec(
-            QStringLiteral("SELECT %1 FROM %2 ORDER BY id").arg(e.columnNames().join(QLatin1Char(',')), e.table), {},
-            nullptr, &q)) {
-        return QStringLiteral("cannot read the accounts");
-    }
-    while (q.next()) {
-        QStringList cells;
-        for (int i = 0; i < e.columnNames().size(); ++i) {
-            cells.append(q.value(i).toString());
-        }
-        out += cells.join(QLatin1Char('|')) + QLatin1Char('\n');
-    }
-    if (!f.db->exec(QStringLiteral("SELECT local_id, remote_id, pulled_values FROM sync_links WHERE entity = "
-                                   "'accounts' ORDER BY local_id"),
-                    {}, nullptr, &q)) {
-        return QStringLiteral("cannot read the links");
-    }
-    while (q.next()) {
-        out +=
-            QStringLiteral("link %1|%2|%3\n").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
-    }
-    return out;
+    return f.rowsAsText(
+               QStringLiteral("SELECT %1 FROM %2 ORDER BY id").arg(e.columnNames().join(QLatin1Char(',')), e.table)) +
+        f.rowsAsText(QStringLiteral("SELECT 'link', local_id, remote_id, pulled_values FROM sync_links WHERE entity = "
+                                    "'accounts' ORDER BY local_id"));
 }
 
 } // namespace
